@@ -1,0 +1,103 @@
+import Decimal from 'decimal.js';
+import { Cell } from './grid';
+import { Interval, exact, printed } from './interval';
+import { toHalfWidth, stripSpaces } from './text';
+
+/**
+ * What an amount cell holds, read the way an accountant reads it:
+ * blank and dashes are zero, "1,920.38", full-width digits, numbers stored as text, "68.8%".
+ */
+export type Amount =
+  | { kind: 'blank' }
+  | { kind: 'num'; value: Decimal; decimals: number; percent?: boolean }
+  | { kind: 'text'; text: string };
+
+const DASHES = /^[-－—–‐−~～/／\\]+$/;
+const NUMBER = /^([+-]?)(\d+(?:,\d{3})*|\d*)(?:\.(\d+))?$/;
+
+/** Decimals an Excel number format shows, or undefined for General / no format. */
+export function formatDecimals(numFmt: string | undefined): number | undefined {
+  if (!numFmt || /^general$/i.test(numFmt)) return undefined;
+  const first = numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const m = /[0#?](?:[.]([0#?]+))?/.exec(first);
+  if (!m) return undefined;
+  return m[1] ? m[1].length : 0;
+}
+
+/** Parse a text such as "1,920.38", "（1.00）", "１２３．４５", "68.8%". */
+export function parseAmountText(raw: string): Amount {
+  let t = stripSpaces(toHalfWidth(raw)).replace(/[，]/g, ',').replace(/[。]/g, '.');
+  if (t === '') return { kind: 'blank' };
+  if (DASHES.test(t)) return { kind: 'blank' };
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(t);
+  if (paren) {
+    negative = true;
+    t = paren[1];
+  }
+  let percent = false;
+  if (t.endsWith('%')) {
+    percent = true;
+    t = t.slice(0, -1);
+  }
+  t = t.replace(/^[−–—]/, '-');
+  const m = NUMBER.exec(t);
+  if (!m || (m[2] === '' && m[3] === undefined)) return { kind: 'text', text: raw };
+  const digits = (m[2] || '0').replace(/,/g, '') + (m[3] !== undefined ? '.' + m[3] : '');
+  let value = new Decimal(digits);
+  if (m[1] === '-') value = value.neg();
+  if (negative) value = value.neg();
+  return { kind: 'num', value, decimals: m[3] ? m[3].length : 0, percent: percent || undefined };
+}
+
+/** Decimals a JS number really carries (after removing binary noise). */
+function numberDecimals(n: number): number {
+  const s = new Decimal(n).toDecimalPlaces(10).toString();
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** Read a grid cell as an amount. */
+export function readAmount(cell: Cell | undefined): Amount {
+  if (!cell) return { kind: 'blank' };
+  const v = cell.value;
+  if (v === null || v === undefined || v === '') return { kind: 'blank' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'text', text: String(v) };
+    const fmtDec = formatDecimals(cell.numFmt);
+    const isPct = !!cell.numFmt && cell.numFmt.includes('%');
+    if (fmtDec !== undefined) {
+      // Shown rounded to the format's decimals: check what the reader sees.
+      const shown = isPct ? fmtDec + 2 : fmtDec;
+      return { kind: 'num', value: new Decimal(v).toDecimalPlaces(shown, Decimal.ROUND_HALF_UP), decimals: shown, percent: isPct || undefined };
+    }
+    return { kind: 'num', value: new Decimal(v).toDecimalPlaces(10), decimals: numberDecimals(v) };
+  }
+  if (typeof v === 'boolean') return { kind: 'text', text: String(v) };
+  return parseAmountText(String(v));
+}
+
+/**
+ * The interval an amount stands for. Blank is exact zero; a printed number is ± half a unit of its
+ * last shown decimal, but never coarser than `minDecimals` (money tables are published to 0.01).
+ */
+export function amountInterval(a: Amount, minDecimals = 2): Interval | undefined {
+  if (a.kind === 'blank') return exact(new Decimal(0));
+  if (a.kind === 'text') return undefined;
+  return printed(a.value, Math.max(a.decimals, minDecimals));
+}
+
+export function amountValue(a: Amount): Decimal {
+  return a.kind === 'num' ? a.value : new Decimal(0);
+}
+
+/** "1,920.38" style, two decimals, grouping commas. */
+export function fmtMoney(d: Decimal, decimals = 2): string {
+  const s = d.toFixed(decimals, Decimal.ROUND_HALF_UP);
+  const neg = s.startsWith('-');
+  const body = neg ? s.slice(1) : s;
+  const [int, frac] = body.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const out = (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
+  return out === '-0.00' ? '0.00' : out;
+}

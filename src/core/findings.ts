@@ -1,0 +1,63 @@
+/** Findings: what every rule produces and every host renders. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CellLocation {
+  sheet: string;
+  cell: string; // A1
+}
+
+export interface Finding {
+  /** Rule id, e.g. 'code-hierarchy'. */
+  rule: string;
+  severity: Severity;
+  /** Table label, e.g. '公开03', or '' for workbook-level findings. */
+  table: string;
+  sheet: string;
+  cell: string;
+  related: CellLocation[];
+  /** Chinese, concrete: what, where, by how much. */
+  message: string;
+  expected?: string;
+  actual?: string;
+}
+
+export interface Summary {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function summarize(findings: Finding[]): Summary {
+  const s: Summary = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) s[f.severity]++;
+  return s;
+}
+
+const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** Stable order: by severity, then table, sheet, row, column. */
+export function sortFindings(fs: Finding[]): Finding[] {
+  const rc = (a: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a);
+    if (!m) return [0, 0];
+    let c = 0;
+    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), c];
+  };
+  return [...fs].sort((x, y) => {
+    if (SEV_ORDER[x.severity] !== SEV_ORDER[y.severity]) return SEV_ORDER[x.severity] - SEV_ORDER[y.severity];
+    if (x.table !== y.table) return x.table < y.table ? -1 : 1;
+    if (x.sheet !== y.sheet) return x.sheet < y.sheet ? -1 : 1;
+    const [xr, xc] = rc(x.cell);
+    const [yr, yc] = rc(y.cell);
+    return xr - yr || xc - yc || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0);
+  });
+}
+
+/** Key that identifies a finding across runs (rule + place + message). */
+export function findingKey(f: Finding): string {
+  return `${f.rule}|${f.sheet}|${f.cell}|${f.message}`;
+}

@@ -1,0 +1,110 @@
+/**
+ * The workbook grid model: the one shape every host (Excel, xlsx files, text documents)
+ * is turned into before recognition and rules run. Pure data, no I/O.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface Cell {
+  /** Displayed/stored value. Numbers are numbers, text is text, blank is null. */
+  value: CellValue;
+  /** Formula text without the leading '=', when the cell holds one. */
+  formula?: string;
+  /** Excel number format, e.g. '#,##0.00'. */
+  numFmt?: string;
+}
+
+export interface Range {
+  top: number; // 0-based row
+  left: number; // 0-based column
+  bottom: number;
+  right: number;
+}
+
+export interface Sheet {
+  name: string;
+  /** rows[r][c]; sparse rows and cells are undefined. 0-based. */
+  rows: (Cell | undefined)[][];
+  merges: Range[];
+  hiddenRows?: number[];
+  hiddenCols?: number[];
+  /** Where this sheet came from, for messages: 'xlsx', 'text', 'excel'. */
+  origin?: 'xlsx' | 'text' | 'excel' | 'scaffold';
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+  /** File name or document title, for reports. */
+  source?: string;
+}
+
+export function cellAt(sheet: Sheet, r: number, c: number): Cell | undefined {
+  const row = sheet.rows[r];
+  return row ? row[c] : undefined;
+}
+
+export function rowCount(sheet: Sheet): number {
+  return sheet.rows.length;
+}
+
+export function colCount(sheet: Sheet, r: number): number {
+  const row = sheet.rows[r];
+  return row ? row.length : 0;
+}
+
+export function setCell(sheet: Sheet, r: number, c: number, cell: Cell): void {
+  while (sheet.rows.length <= r) sheet.rows.push([]);
+  const row = sheet.rows[r];
+  row[c] = cell;
+}
+
+/** 0-based column index to letters: 0 → A, 26 → AA. */
+export function colLetters(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row/col to an A1 address. */
+export function a1(r: number, c: number): string {
+  return colLetters(c) + String(r + 1);
+}
+
+/** A1 address to 0-based {r, c}; undefined when malformed. */
+export function parseA1(addr: string): { r: number; c: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(addr.trim());
+  if (!m) return undefined;
+  let c = 0;
+  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+export function newSheet(name: string, origin?: Sheet['origin']): Sheet {
+  return { name, rows: [], merges: [], origin };
+}
+
+/** Text of a cell as the user sees it (numbers unformatted). */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.value === null || cell.value === undefined) return '';
+  return String(cell.value);
+}
+
+/**
+ * For every merged range, the text of its top-left cell, keyed by each covered position.
+ * Recognition reads headers through this so merged title and header cells count everywhere they span.
+ */
+export function mergedValueLookup(sheet: Sheet): Map<string, Cell> {
+  const m = new Map<string, Cell>();
+  for (const rg of sheet.merges) {
+    const origin = cellAt(sheet, rg.top, rg.left);
+    if (!origin) continue;
+    for (let r = rg.top; r <= rg.bottom; r++)
+      for (let c = rg.left; c <= rg.right; c++) if (r !== rg.top || c !== rg.left) m.set(r + ',' + c, origin);
+  }
+  return m;
+}

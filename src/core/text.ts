@@ -1,0 +1,54 @@
+/**
+ * Text normalization for labels and numbers written by accountants and PDF extractors:
+ * full-width characters, stray spaces and line breaks, numbering prefixes, parentheses variants.
+ */
+
+const FULLWIDTH_START = 0xff01;
+const FULLWIDTH_END = 0xff5e;
+
+/** Full-width ASCII (！..～) and the ideographic space to their half-width forms. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (code >= FULLWIDTH_START && code <= FULLWIDTH_END) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Remove every kind of whitespace (spaces, tabs, line breaks, NBSP, ideographic space). */
+export function stripSpaces(s: string): string {
+  return s.replace(/[\s\u00a0\u3000\u200b]+/g, '');
+}
+
+const NUMBERING =
+  /^(?:[-•·*]\s*)?(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
+
+/** Strip a leading numbering prefix such as 一、 (一) 1. （2） ①. */
+export function stripNumbering(s: string): string {
+  let t = s;
+  for (let i = 0; i < 2; i++) {
+    const next = t.replace(NUMBERING, '');
+    if (next === t) break;
+    t = next;
+  }
+  return t;
+}
+
+/**
+ * Canonical form of a label for matching: half-width, no spaces, no numbering prefix,
+ * unified parentheses and quotes. "一、一般公共服务支出" and "一般公共服务 支出" meet here.
+ */
+export function normLabel(s: string): string {
+  let t = stripSpaces(toHalfWidth(s));
+  t = stripNumbering(t);
+  t = t.replace(/[“”"'‘’「」『』]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
+  return t;
+}
+
+/** Normalized header text (like normLabel but keeps everything else as is). */
+export function normHeader(s: string): string {
+  return normLabel(s);
+}

@@ -1,0 +1,104 @@
+import Decimal from 'decimal.js';
+import { CodedTableSpec } from '../specs/types';
+import { SheetView, CODE_RE, TOTAL_LABELS, isNoteRow } from './sheetView';
+import { headerPaths, matchColumns } from './headers';
+import { Item } from './model';
+import { BodyResult, BodyOk } from './body';
+import { amountInterval } from '../core/amount';
+
+const CODE_WITH_NAME = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/;
+
+function codeAt(view: SheetView, r: number, c: number): { code: string; rest?: string } | undefined {
+  const t = view.text(r, c);
+  if (!t) return undefined;
+  if (CODE_RE.test(t)) return { code: t };
+  const m = CODE_WITH_NAME.exec(t);
+  return m ? { code: m[1], rest: m[2] } : undefined;
+}
+
+/** Read a table whose rows are 功能分类科目编码 (类/款/项) plus a 合计 row. */
+export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
+  const width = view.colCount;
+  const scanTo = Math.min(end, headerTop + 8);
+  let codeCol = -1;
+  let nameCol = -1;
+  for (let r = headerTop; r <= scanTo && codeCol < 0; r++)
+    for (let c = 0; c < Math.min(width, 6); c++) if (view.text(r, c).includes('编码')) { codeCol = c; break; }
+  if (codeCol < 0) {
+    const counts: number[] = [];
+    for (let r = headerTop; r <= end; r++) for (let c = 0; c < Math.min(width, 4); c++) if (codeAt(view, r, c)) counts[c] = (counts[c] ?? 0) + 1;
+    let best = 0;
+    counts.forEach((n, c) => { if (n > best) { best = n; codeCol = c; } });
+    if (codeCol < 0) codeCol = 0;
+  }
+  for (let r = headerTop; r <= scanTo && nameCol < 0; r++)
+    for (let c = 0; c < Math.min(width, 8); c++) if (c !== codeCol && view.text(r, c).includes('名称')) { nameCol = c; break; }
+  if (nameCol < 0) nameCol = codeCol + 1;
+
+  const isDataRow = (r: number) => !!codeAt(view, r, codeCol) || TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol));
+  let dataStart = -1;
+  for (let r = headerTop; r <= end; r++) {
+    // A stray note line above the header (PDF text order) does not end the table here.
+    if (isDataRow(r)) { dataStart = r; break; }
+  }
+  if (dataStart < 0) return { error: '未找到科目编码行或“合计”行' };
+  const paths = headerPaths(view, headerTop, dataStart - 1, 0, width);
+  const columns = matchColumns(spec.columns, paths, 0, width, new Set([codeCol, nameCol]));
+  const missing = spec.columns.filter((s) => !s.optional && columns[s.key] === undefined).map((s) => `栏目“${s.name}”`);
+  if (Object.keys(columns).length === 0) return { error: '表头中找不到任何金额栏目' };
+
+  const items: Item[] = [];
+  let dataEnd = end;
+  let closed = false;
+  for (let r = dataStart; r <= end; r++) {
+    const texts = view.rowTexts(r);
+    if (isNoteRow(texts)) { dataEnd = r - 1; closed = true; break; }
+    const cells: Record<string, { r: number; c: number }> = {};
+    for (const k of Object.keys(columns)) cells[k] = { r, c: columns[k] };
+    const code = codeAt(view, r, codeCol);
+    if (code) {
+      items.push({ code: code.code, label: view.text(r, nameCol) || code.rest || '', row: r, cells });
+    } else if (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol))) {
+      items.push({ isTotal: true, label: '合计', row: r, cells });
+    }
+  }
+  const result: BodyOk = { dataStart, dataEnd, columns, items, missing };
+  if (!closed) {
+    const open = openChain(view, items, spec.hierarchy[0] !== undefined ? columns[spec.hierarchy[0]] : undefined);
+    if (open) result.truncated = open;
+  }
+  return result;
+}
+
+/**
+ * A table that stops mid-way (no closing note) leaves every ancestor of its last row short of
+ * its children: 合计 > Σ 类, 类 > Σ 款 … on the open chain. Returns that chain when so.
+ */
+function openChain(view: SheetView, items: Item[], col: number | undefined): { afterRow: number; openCodes: string[] } | undefined {
+  if (col === undefined || items.length === 0) return undefined;
+  const last = items[items.length - 1];
+  if (last.isTotal || !last.code) return undefined;
+  const value = (it: Item) => {
+    const a = view.amount(it.row, col);
+    return amountInterval(a);
+  };
+  const ancestors: Item[] = [];
+  for (const it of items) {
+    if (it.isTotal) ancestors.push(it);
+    else if (it.code && it.code.length < last.code.length && last.code.startsWith(it.code)) ancestors.push(it);
+  }
+  if (ancestors.length === 0) return undefined;
+  for (const anc of ancestors) {
+    const parentVal = value(anc);
+    if (!parentVal) return undefined;
+    const children = items.filter((it) => it !== anc && it.code && (anc.isTotal ? it.code.length === 3 : it.code.length === anc.code!.length + 2 && it.code.startsWith(anc.code!)));
+    let sumHi = new Decimal(0);
+    for (const ch of children) {
+      const v = value(ch);
+      if (!v) return undefined;
+      sumHi = sumHi.plus(v.hi);
+    }
+    if (!sumHi.lt(parentVal.lo)) return undefined;
+  }
+  return { afterRow: last.row, openCodes: ancestors.map((a) => (a.isTotal ? '合计' : a.code!)) };
+}

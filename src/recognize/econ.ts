@@ -1,0 +1,62 @@
+import { EconTableSpec } from '../specs/types';
+import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
+import { Item, Pos } from './model';
+import { BodyResult } from './body';
+import { normLabel } from '../core/text';
+
+const ECON_CODE = /^(\d{3}|\d{5})(\D.*)?$/;
+
+/** Read 公开06: groups of (经济分类科目编码, 科目名称, 决算数) side by side, and the 合计 rows. */
+export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
+  let h = -1;
+  for (let r = headerTop; r <= Math.min(end, headerTop + 8); r++) {
+    const texts = view.rowTexts(r);
+    if (texts.some(({ t }) => t.includes('编码')) && texts.some(({ t }) => t.includes('决算数') || t.includes('金额'))) { h = r; break; }
+  }
+  if (h < 0) return { error: '表头中找不到“科目编码”与“决算数”栏' };
+  const head = view.rowTexts(h);
+  const codeCols = head.filter(({ t }) => t.includes('编码')).map(({ c }) => c);
+  const amountCols = head.filter(({ t }) => t.includes('决算数') || t.includes('金额')).map(({ c }) => c);
+  const groups: { code: number; name: number; amount: number }[] = [];
+  codeCols.forEach((cc, i) => {
+    const next = codeCols[i + 1] ?? Infinity;
+    const amt = amountCols.find((a) => a > cc && a < next);
+    if (amt !== undefined) groups.push({ code: cc, name: cc + 1 < amt ? cc + 1 : cc, amount: amt });
+  });
+  if (groups.length === 0) return { error: '无法确定科目编码与决算数的对应栏' };
+  let dataStart = h + 1;
+  while (dataStart <= end && isColumnNumberRow(view.rowTexts(dataStart))) dataStart++;
+  const totalLabels = new Map<string, string>();
+  for (const t of spec.totals) for (const l of t.labels) totalLabels.set(normLabel(l), t.key);
+  const items: Item[] = [];
+  let dataEnd = end;
+  for (let r = dataStart; r <= end; r++) {
+    const texts = view.rowTexts(r);
+    if (isNoteRow(texts)) { dataEnd = r - 1; break; }
+    for (const g of groups) {
+      const m = ECON_CODE.exec(view.text(r, g.code));
+      if (!m) continue;
+      items.push({ code: m[1], label: (g.name !== g.code ? view.text(r, g.name) : '') || m[2] || '', row: r, cells: { amount: { r, c: g.amount } } });
+    }
+    for (let i = 0; i < texts.length; i++) {
+      const key = totalLabels.get(texts[i].t);
+      if (!key) continue;
+      const pos = totalAmountPos(view, r, texts[i].c, texts[i + 1]?.c, amountCols);
+      if (pos) items.push({ key, label: texts[i].t, row: r, cells: { amount: pos } });
+    }
+  }
+  const missing = spec.totals.filter((t) => !items.some((it) => it.key === t.key)).map((t) => `“${t.name}”行`);
+  return { dataStart, dataEnd, columns: { amount: groups[0].amount }, items, missing };
+}
+
+/** The amount of a 合计 label: the first number to its right, else the first 决算数 column to its right. */
+function totalAmountPos(view: SheetView, r: number, c: number, nextTextCol: number | undefined, amountCols: number[]): Pos | undefined {
+  const limit = view.colCount;
+  for (let x = c + 1; x < limit; x++) {
+    const a = view.amount(r, x);
+    if (a.kind === 'num') return { r, c: x };
+    if (a.kind === 'text') break;
+  }
+  const col = amountCols.find((a) => a > c && (nextTextCol === undefined || a < nextTextCol || view.amount(r, nextTextCol).kind !== 'text'));
+  return col !== undefined ? { r, c: col } : undefined;
+}

@@ -1,0 +1,63 @@
+import { ColumnSpec } from '../specs/types';
+import { SheetView, isColumnNumberRow } from './sheetView';
+
+/**
+ * Header path of every column in [c0, c1): the header texts above it, top to bottom.
+ * A blank header cell whose column has a sub-header somewhere below belongs to the group on its left
+ * (a merged group header exported without its merge).
+ */
+export function headerPaths(view: SheetView, top: number, bottom: number, c0: number, c1: number): string[][] {
+  const rows: number[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const texts = view.rowTexts(r);
+    if (texts.length === 0 || isColumnNumberRow(texts)) continue;
+    rows.push(r);
+  }
+  const filled: string[][] = rows.map(() => []);
+  const below = (i: number, c: number) => {
+    for (let j = i + 1; j < rows.length; j++) if (view.text(rows[j], c)) return true;
+    return false;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    for (let c = c0; c < c1; c++) {
+      let t = view.text(rows[i], c);
+      if (!t && c > c0 && filled[i][c - 1] && below(i, c)) t = filled[i][c - 1];
+      filled[i][c] = t;
+    }
+  }
+  const paths: string[][] = [];
+  for (let c = c0; c < c1; c++) {
+    const p: string[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const t = filled[i][c];
+      if (t && p[p.length - 1] !== t) p.push(t);
+    }
+    paths[c] = p;
+  }
+  return paths;
+}
+
+function pathMatches(spec: ColumnSpec, path: string[]): boolean {
+  if (path.length === 0) return false;
+  const joined = path.join('|');
+  if (spec.none && spec.none.some((w) => joined.includes(w))) return false;
+  return spec.match.some((words) => words.every((w) => joined.includes(w)));
+}
+
+/** Assign each column spec to the first unassigned column in [c0, c1) whose header path matches. */
+export function matchColumns(specs: ColumnSpec[], paths: string[][], c0: number, c1: number, exclude: Set<number> = new Set()): Record<string, number> {
+  const out: Record<string, number> = {};
+  const used = new Set(exclude);
+  for (const s of specs) {
+    for (let c = c0; c < c1; c++) {
+      if (used.has(c)) continue;
+      const p = paths[c];
+      if (p && pathMatches(s, p)) {
+        out[s.key] = c;
+        used.add(c);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+import { Workbook, Sheet } from '../core/grid';
+import { normLabel } from '../core/text';
+import { TableSetSpec, TableSpec } from '../specs/types';
+import { SheetView, isMetaRow } from './sheetView';
+import { readCoded } from './coded';
+import { readSides } from './sides';
+import { readEcon } from './econ';
+import { readMatrix } from './matrix';
+import { BodyResult, isBodyError } from './body';
+import { Recognition, RecognizedTable, TitleHit } from './model';
+
+export * from './model';
+export { SheetView } from './sheetView';
+
+/** Words that, just before a title, make it another table's title (…财政拨款支出决算表). */
+const TITLE_PREFIX_FORBIDDEN = /(财政拨款|预算|收入|支出|基本|经费|决算)$/;
+const SECTION_STOP = /^第[一二三四五六七八九十]+部分|绩效自评表$/;
+
+interface TitleIndex {
+  titles: { norm: string; spec: TableSpec }[];
+}
+
+function titleIndex(set: TableSetSpec): TitleIndex {
+  const titles: { norm: string; spec: TableSpec }[] = [];
+  for (const spec of set.tables) for (const t of spec.titles) titles.push({ norm: normLabel(t), spec });
+  titles.sort((a, b) => b.norm.length - a.norm.length);
+  return { titles };
+}
+
+/** The table a cell's text titles, if any: the longest title it ends with, after a neutral prefix. */
+export function matchTitle(text: string, idx: TitleIndex): TableSpec | undefined {
+  if (!text || text.length > 60 || !text.includes('表')) return undefined;
+  if (/[，。；]/.test(text)) return undefined;
+  const t = text.replace(/^公开\d{1,2}表/, '').replace(/[(（][^)）]*[)）]$/, '');
+  for (const { norm, spec } of idx.titles) {
+    if (!t.endsWith(norm)) continue;
+    const prefix = t.slice(0, t.length - norm.length);
+    if (prefix.length > 40 || TITLE_PREFIX_FORBIDDEN.test(prefix) || prefix.includes('财政拨款')) return undefined;
+    return spec;
+  }
+  return undefined;
+}
+
+function readBody(spec: TableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
+  switch (spec.kind) {
+    case 'coded':
+      return readCoded(spec, view, headerTop, end);
+    case 'sides':
+      return readSides(spec, view, headerTop, end);
+    case 'econ':
+      return readEcon(spec, view, headerTop, end);
+    case 'matrix':
+      return readMatrix(spec, view, headerTop, end);
+  }
+}
+
+/**
+ * Find every table of the set in every sheet, wherever it stands: by its title, then its header
+ * texts and row labels/codes. Never by cell address, table number or order.
+ */
+export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
+  const idx = titleIndex(set);
+  const perSheet: { sheet: Sheet; tables: RecognizedTable[]; unreadable: { hit: TitleHit; reason: string }[] }[] = [];
+  for (const sheet of wb.sheets) {
+    const view = new SheetView(sheet);
+    const hits: TitleHit[] = [];
+    const stops: number[] = [];
+    for (let r = 0; r < view.rowCount; r++) {
+      const texts = view.rowTexts(r);
+      let hit = false;
+      for (const { c, t } of texts) {
+        const spec = matchTitle(t, idx);
+        if (spec) { hits.push({ spec, sheet, at: { r, c } }); hit = true; break; }
+      }
+      if (!hit && texts.length > 0 && texts.length <= 2 && SECTION_STOP.test(texts[0].t)) stops.push(r);
+    }
+    const tables: RecognizedTable[] = [];
+    const unreadable: { hit: TitleHit; reason: string }[] = [];
+    hits.forEach((hit, i) => {
+      let end = (hits[i + 1]?.at.r ?? view.rowCount) - 1;
+      const stop = stops.find((s) => s > hit.at.r && s <= end);
+      if (stop !== undefined) end = stop - 1;
+      let headerTop = hit.at.r + 1;
+      while (headerTop <= end && isMetaRow(view.rowTexts(headerTop))) headerTop++;
+      if (headerTop > end) { unreadable.push({ hit, reason: '标题下没有表格内容' }); return; }
+      let body: BodyResult;
+      try {
+        body = readBody(hit.spec, view, headerTop, end);
+      } catch (e) {
+        body = { error: '表格结构无法识别' };
+      }
+      if (isBodyError(body)) { unreadable.push({ hit, reason: body.error }); return; }
+      tables.push({ spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, ...body });
+    });
+    perSheet.push({ sheet, tables, unreadable });
+  }
+  // Scopes: a sheet holding several different tables is a disclosure of its own;
+  // sheets holding one table each together form the workbook's disclosure.
+  const out: Recognition = { tables: [], unreadable: [], duplicates: [], scopes: [] };
+  const seen = new Map<string, Set<string>>();
+  for (const ps of perSheet) {
+    const distinct = new Set(ps.tables.map((t) => t.spec.id));
+    const scope = distinct.size >= 2 ? `sheet:${ps.sheet.name}` : 'workbook';
+    if (!seen.has(scope)) { seen.set(scope, new Set()); out.scopes.push(scope); }
+    const ids = seen.get(scope)!;
+    for (const t of ps.tables) {
+      t.scope = scope;
+      if (ids.has(t.spec.id)) out.duplicates.push(t);
+      else { ids.add(t.spec.id); out.tables.push(t); }
+    }
+    for (const u of ps.unreadable) if (!ps.tables.some((t) => t.spec.id === u.hit.spec.id)) out.unreadable.push(u);
+  }
+  // An unreadable title counts only when that table is not found elsewhere in its scope.
+  out.unreadable = out.unreadable.filter((u) => !out.tables.some((t) => t.spec.id === u.hit.spec.id));
+  if (out.scopes.length === 0) out.scopes.push('workbook');
+  return out;
+}

@@ -1,0 +1,57 @@
+import { Sheet } from '../core/grid';
+import { TableSpec } from '../specs/types';
+
+export interface Pos {
+  r: number;
+  c: number;
+}
+
+/** One recognized row of a table (or one code/name/amount triple of 公开06). */
+export interface Item {
+  /** Named row key (two-sided tables), total key (公开06), 'data' (matrix). */
+  key?: string;
+  /** 科目编码 for coded/econ rows. */
+  code?: string;
+  /** Function class code for class rows of two-sided tables. */
+  classCode?: string;
+  side?: 'income' | 'expense';
+  /** The 合计 row of a coded table. */
+  isTotal?: boolean;
+  label: string;
+  row: number;
+  cells: Record<string, Pos>;
+}
+
+export interface RecognizedTable {
+  spec: TableSpec;
+  sheet: Sheet;
+  /** Scope id: tables of one scope are compared with each other. */
+  scope: string;
+  titleAt: Pos;
+  headerTop: number;
+  dataStart: number;
+  /** Last row (inclusive) of the table's region. */
+  dataEnd: number;
+  columns: Record<string, number>;
+  items: Item[];
+  /** Columns or rows the spec requires that were not found. */
+  missing: string[];
+  /** Set when the table stops early (a page cut in a PDF text, a deleted block). */
+  truncated?: { afterRow: number; openCodes: string[] };
+}
+
+/** A table title found, whether or not its body could be read. */
+export interface TitleHit {
+  spec: TableSpec;
+  sheet: Sheet;
+  at: Pos;
+}
+
+export interface Recognition {
+  tables: RecognizedTable[];
+  /** Titles whose table body could not be read. */
+  unreadable: { hit: TitleHit; reason: string }[];
+  /** Same table found twice in one scope: the later ones. */
+  duplicates: RecognizedTable[];
+  scopes: string[];
+}

@@ -1,0 +1,107 @@
+import { Sheet, Cell, cellAt, mergedValueLookup } from '../core/grid';
+import { normLabel } from '../core/text';
+import { readAmount, Amount } from '../core/amount';
+
+/** Cached, merge-aware reading of one sheet for recognition. */
+export class SheetView {
+  private norm: (string | undefined)[][] = [];
+  private merged: Map<string, Cell>;
+  readonly rowCount: number;
+  readonly colCount: number;
+
+  constructor(readonly sheet: Sheet) {
+    this.merged = mergedValueLookup(sheet);
+    this.rowCount = sheet.rows.length;
+    let cols = 0;
+    for (const row of sheet.rows) if (row && row.length > cols) cols = row.length;
+    for (const m of sheet.merges) if (m.right + 1 > cols) cols = m.right + 1;
+    this.colCount = cols;
+  }
+
+  cell(r: number, c: number): Cell | undefined {
+    const own = cellAt(this.sheet, r, c);
+    if (own && own.value !== null && own.value !== '') return own;
+    if (this.merged.size) return this.merged.get(r + ',' + c) ?? own;
+    return own;
+  }
+
+  /** Normalized label text of a cell ('' when blank or not text). */
+  text(r: number, c: number): string {
+    let row = this.norm[r];
+    if (!row) row = this.norm[r] = [];
+    let t = row[c];
+    if (t === undefined) {
+      const cell = this.cell(r, c);
+      const v = cell?.value;
+      t = v === null || v === undefined ? '' : typeof v === 'string' ? normLabel(v) : String(v);
+      row[c] = t;
+    }
+    return t;
+  }
+
+  /** Raw cell of the sheet itself (not merge-expanded), for amounts. */
+  amount(r: number, c: number): Amount {
+    return readAmount(cellAt(this.sheet, r, c));
+  }
+
+  rowWidth(r: number): number {
+    const row = this.sheet.rows[r];
+    return row ? row.length : 0;
+  }
+
+  /** Non-blank normalized texts of a row with their columns. */
+  rowTexts(r: number): { c: number; t: string }[] {
+    const out: { c: number; t: string }[] = [];
+    const w = Math.max(this.rowWidth(r), this.merged.size ? this.colCount : 0);
+    for (let c = 0; c < w; c++) {
+      const t = this.text(r, c);
+      if (t) out.push({ c, t });
+    }
+    return out;
+  }
+
+  isBlankRow(r: number): boolean {
+    const row = this.sheet.rows[r];
+    if (!row) return true;
+    for (const cell of row) if (cell && cell.value !== null && cell.value !== '' && !(typeof cell.value === 'string' && cell.value.trim() === '')) return false;
+    return true;
+  }
+}
+
+/** Lines under a title that describe the table (部门, 年度, 表号, 金额单位) rather than head it. */
+export function isMetaRow(texts: { t: string }[]): boolean {
+  if (texts.length === 0) return true;
+  return texts.every(({ t }) => META.some((re) => re.test(t)));
+}
+
+const META = [
+  /^(部门|单位|编制单位|填报单位|预算单位)[:：]/,
+  /^(金额)?单位[:：]?(万元|元|千元)$/,
+  /^金额单位/,
+  /^\d{4}年度?$/,
+  /^公开\d{1,2}表$/,
+  /^表[一二三四五六七八九十\d]+$/,
+  /^[（(]?\d{4}年度?[)）]?$/,
+];
+
+/** The 栏次 row: '栏次' label, or the run 1, 2, 3 … numbering the amount columns. */
+export function isColumnNumberRow(texts: { t: string }[]): boolean {
+  if (texts.length === 0) return false;
+  if (texts.some(({ t }) => t === '栏次')) return true;
+  if (texts.length < 2) return false;
+  let expect = Number(texts[0].t);
+  if (!Number.isInteger(expect) || expect < 1 || expect > 3) return false;
+  for (const { t } of texts) {
+    if (Number(t) !== expect) return false;
+    expect++;
+  }
+  return true;
+}
+
+/** A 注/说明 line that closes a table. */
+export function isNoteRow(texts: { t: string }[]): boolean {
+  return texts.length > 0 && /^(注|说明|备注)[:：1-9]/.test(texts[0].t);
+}
+
+export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
+export const TOTAL_LABELS = new Set(['合计', '总计']);

@@ -1,0 +1,71 @@
+import { SidesTableSpec, RowSpec } from '../specs/types';
+import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
+import { headerPaths, matchColumns } from './headers';
+import { Item } from './model';
+import { BodyResult } from './body';
+import { classCodeOfLabel } from '../specs/functionClasses';
+import { normLabel } from '../core/text';
+
+/** Read a two-sided table (收入 | 支出) whose rows are known by their labels. */
+export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
+  let h = -1;
+  let labelCols: number[] = [];
+  for (let r = headerTop; r <= Math.min(end, headerTop + 8); r++) {
+    const cols = view.rowTexts(r).filter(({ t }) => t === '项目').map(({ c }) => c);
+    if (cols.length >= 2) { h = r; labelCols = cols.slice(0, 2); break; }
+  }
+  if (h < 0) return { error: '表头中找不到收入、支出两侧的“项目”栏' };
+  let incomeLeft = true;
+  for (let r = headerTop; r < h; r++) {
+    const texts = view.rowTexts(r);
+    const inc = texts.find(({ t }) => t === '收入');
+    const exp = texts.find(({ t }) => t === '支出');
+    if (inc && exp) { incomeLeft = inc.c < exp.c; break; }
+  }
+  let dataStart = h + 1;
+  while (dataStart <= end && isColumnNumberRow(view.rowTexts(dataStart))) dataStart++;
+  const width = view.colCount;
+  const paths = headerPaths(view, headerTop, dataStart - 1, 0, width);
+  const [l0, l1] = labelCols;
+  const ranges = { income: incomeLeft ? [l0, l1] : [l1, width], expense: incomeLeft ? [l1, width] : [l0, l1] } as const;
+  const labelCol = { income: incomeLeft ? l0 : l1, expense: incomeLeft ? l1 : l0 };
+  const columns: Record<string, number> = {};
+  for (const side of ['income', 'expense'] as const) {
+    const specs = spec.columns.filter((c) => c.side === side);
+    Object.assign(columns, matchColumns(specs, paths, ranges[side][0], ranges[side][1], new Set([labelCol[side]])));
+  }
+  const missing = spec.columns.filter((s) => !s.optional && columns[s.key] === undefined).map((s) => `栏目“${s.name}”`);
+  if (Object.keys(columns).length === 0) return { error: '表头中找不到金额栏目' };
+
+  const byLabel = new Map<string, RowSpec[]>();
+  for (const rs of spec.rows) for (const l of rs.labels) {
+    const k = rs.side + '|' + normLabel(l);
+    byLabel.set(k, [...(byLabel.get(k) ?? []), rs]);
+  }
+  const found = new Map<string, number>();
+  const items: Item[] = [];
+  let dataEnd = end;
+  for (let r = dataStart; r <= end; r++) {
+    const texts = view.rowTexts(r);
+    if (isNoteRow(texts)) { dataEnd = r - 1; break; }
+    for (const side of ['income', 'expense'] as const) {
+      const label = view.text(r, labelCol[side]);
+      if (!label || /^\d+$/.test(label)) continue;
+      const cells: Record<string, { r: number; c: number }> = {};
+      for (const s of spec.columns) if (s.side === side && columns[s.key] !== undefined) cells[s.key] = { r, c: columns[s.key] };
+      const candidates = byLabel.get(side + '|' + label) ?? [];
+      const rs = candidates.find((c) => !found.has(c.key) && (!c.after || found.has(c.after)) && (!c.before || !found.has(c.before)));
+      if (rs) {
+        found.set(rs.key, r);
+        items.push({ key: rs.key, side, label, row: r, cells });
+        continue;
+      }
+      if (spec.classRowsSide === side) {
+        const code = classCodeOfLabel(label);
+        if (code) items.push({ classCode: code, side, label, row: r, cells });
+      }
+    }
+  }
+  for (const rs of spec.rows) if (rs.required && !found.has(rs.key)) missing.push(`“${rs.name}”行`);
+  return { dataStart, dataEnd, columns, items, missing };
+}

@@ -1,0 +1,55 @@
+import { Rule, compareEqual, operand, itemName, columnName, Operand } from './engine';
+import { Finding } from '../core/findings';
+import { Item, RecognizedTable } from '../recognize/model';
+
+const LEVEL = (code: string) => (code.length === 3 ? '类' : code.length === 5 ? '款' : '项');
+
+/** Children of each row: the nearest listed descendants by code prefix; 合计's children are the 类. */
+export function childrenByCode(items: Item[]): Map<Item, Item[]> {
+  const coded = items.filter((i) => i.code);
+  const byCode = new Map<string, Item>();
+  for (const i of coded) if (!byCode.has(i.code!)) byCode.set(i.code!, i);
+  const out = new Map<Item, Item[]>();
+  const total = items.find((i) => i.isTotal);
+  for (const i of coded) {
+    let parent: Item | undefined;
+    for (let len = i.code!.length - 2; len >= 3 && !parent; len -= 2) parent = byCode.get(i.code!.slice(0, len));
+    if (!parent && i.code!.length === 3) parent = total;
+    if (parent && parent !== i) out.set(parent, [...(out.get(parent) ?? []), i]);
+  }
+  return out;
+}
+
+function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[]) {
+  const open = new Set(t.truncated?.openCodes ?? []);
+  for (const [parent, children] of childrenByCode(t.items)) {
+    if (open.has(parent.isTotal ? '合计' : parent.code!)) continue;
+    for (const col of cols) {
+      const total = operand(t, parent, col);
+      const parts = children.map((c) => operand(t, c, col));
+      if (!total || parts.some((p) => !p)) continue;
+      const childLevel = parent.isTotal ? '类' : LEVEL(children[0].code!);
+      const leftName = parent.isTotal
+        ? `${t.spec.code} 合计「${columnName(t, col)}」`
+        : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${columnName(t, col)}」`;
+      const f = compareEqual({ rule: ruleId, table: t, left: [total], right: parts as Operand[], leftName, rightName: `所属${childLevel}之和` });
+      if (f) out.push(f);
+    }
+  }
+}
+
+/** 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 by 科目编码 prefix (and 经济分类 类 = Σ 款 in 公开06). */
+export const codeHierarchy: Rule = {
+  id: 'code-hierarchy',
+  level: '强制',
+  title: '合计等于各类之和，类等于所属款之和，款等于所属项之和（按科目编码）',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const scope of ctx.scopes)
+      for (const t of scope.tables.values()) {
+        if (t.spec.kind === 'coded') check(this.id, t, t.spec.hierarchy, out);
+        else if (t.spec.kind === 'econ') check(this.id, t, ['amount'], out);
+      }
+    return out;
+  },
+};

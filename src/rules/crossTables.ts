@@ -1,0 +1,132 @@
+import { Rule, ScopeTables, compareEqual, compareLe, tableIndex, Operand, columnName } from './engine';
+import { Finding } from '../core/findings';
+import { CellSel } from '../specs/types';
+import { RecognizedTable, Item } from '../recognize/model';
+import { className } from '../specs/functionClasses';
+
+function itemOf(t: RecognizedTable, sel: CellSel): Item | undefined {
+  const idx = tableIndex(t);
+  if ('row' in sel) return idx.byKey.get(sel.row);
+  if ('code' in sel) return idx.byCode.get(sel.code);
+  if ('total' in sel) return idx.total;
+  return idx.byKey.get('data');
+}
+
+/** A cell of another table; `zero` when the table is complete but lists no such row (blank = 0). */
+function cellOf(tables: ScopeTables, sel: CellSel): Operand | 'zero' | undefined {
+  const t = tables.get(sel.table);
+  if (!t) return undefined;
+  const item = itemOf(t, sel);
+  if (!item) return 'code' in sel && !t.truncated && t.missing.length === 0 ? 'zero' : undefined;
+  const pos = item.cells[sel.col];
+  return pos ? { table: t, pos, name: item.label } : undefined;
+}
+
+function selName(tables: ScopeTables, sel: CellSel): string {
+  const t = tables.get(sel.table);
+  if (!t) return sel.table;
+  const col = columnName(t, sel.col);
+  let row = '';
+  if ('row' in sel) {
+    const spec = t.spec;
+    row = spec.kind === 'sides' ? spec.rows.find((r) => r.key === sel.row)?.name ?? sel.row : spec.kind === 'econ' ? spec.totals.find((x) => x.key === sel.row)?.name ?? sel.row : sel.row;
+  } else if ('code' in sel) row = sel.code;
+  else if ('total' in sel) row = '合计';
+  if (t.spec.kind === 'sides' && t.spec.columns.filter((c) => c.side === t.spec.columns.find((x) => x.key === sel.col)?.side).length === 1) return `${t.spec.code}「${row}」`;
+  if (t.spec.kind === 'matrix') return `${t.spec.code}「${col}」`;
+  return `${t.spec.code}「${row}${row ? '·' : ''}${col}」`;
+}
+
+const names = (tables: ScopeTables, sels: CellSel[]) => sels.map((s) => selName(tables, s)).join(' + ');
+
+/** 表间 equalities: 01↔02, 01↔03, 04↔01, 04↔05/07/08, 05↔06, and class by class. */
+export const crossEqual: Rule = {
+  id: 'cross-equal',
+  level: '强制',
+  title: '表间对应数相等（如 公开01 本年收入合计 = 公开02 合计，公开04 各类支出 = 公开05）',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const scope of ctx.scopes) {
+      const tables = scope.tables;
+      for (const x of ctx.set.cross) {
+        if (x.kind === 'eq') {
+          const a = x.a.map((s) => cellOf(tables, s));
+          const b = x.b.map((s) => cellOf(tables, s));
+          if ([...a, ...b].some((o) => o === undefined)) continue;
+          const left = a.filter((o): o is Operand => o !== 'zero');
+          const right = b.filter((o): o is Operand => o !== 'zero');
+          if (left.length === 0) continue;
+          const f = compareEqual({ rule: this.id, table: left[0].table, left, right, leftName: names(tables, x.a), rightName: names(tables, x.b) });
+          if (f) out.push(f);
+        } else if (x.kind === 'eqByClass') {
+          const ta = tables.get(x.a.table);
+          const tb = tables.get(x.b.table);
+          if (!ta || !tb) continue;
+          const classesA = new Map<string, Item>();
+          for (const it of ta.items) if (it.classCode && !classesA.has(it.classCode)) classesA.set(it.classCode, it);
+          const classesB = new Map<string, Item>();
+          for (const it of tb.items) if (it.code && it.code.length === 3 && !classesB.has(it.code)) classesB.set(it.code, it);
+          const codes = new Set([...classesA.keys(), ...classesB.keys()]);
+          for (const code of codes) {
+            const ia = classesA.get(code);
+            const ib = classesB.get(code);
+            // A class a table does not list counts as zero only when that table is complete.
+            if ((!ia && (ta.missing.length || ta.truncated)) || (!ib && (tb.missing.length || tb.truncated))) continue;
+            if (!ia && !ib) continue;
+            const pa = ia?.cells[x.a.col];
+            const pb = ib?.cells[x.b.col];
+            if ((ia && !pa) || (ib && !pb)) continue;
+            const opA: Operand | undefined = pa ? { table: ta, pos: pa, name: ia!.label } : undefined;
+            const opB: Operand | undefined = pb ? { table: tb, pos: pb, name: ib!.label } : undefined;
+            const label = `${code} ${className(code) ?? ''}`.trim();
+            const aName = `${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`;
+            const bName = `${tb.spec.code}「${label}」${columnName(tb, x.b.col)}`;
+            // Flag the side that lists the class; a class missing from one table compares with 0.
+            const f = opA
+              ? compareEqual({ rule: this.id, table: ta, left: [opA], right: opB ? [opB] : [], leftName: aName, rightName: opB ? bName : `${bName}（未列示，视为 0）` })
+              : compareEqual({ rule: this.id, table: tb, left: [opB!], right: [], leftName: bName, rightName: `${aName}（未列示，视为 0）` });
+            if (f) out.push(f);
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** 表间 inequalities: 05 ≤ 03 by code; 06 “三公” items ≤ 09 决算数. */
+export const crossLe: Rule = {
+  id: 'cross-le',
+  level: '强制',
+  title: '部分不大于整体（公开05 各科目 ≤ 公开03，公开06 三公相关科目 ≤ 公开09 决算数）',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const scope of ctx.scopes) {
+      const tables = scope.tables;
+      for (const x of ctx.set.cross) {
+        if (x.kind === 'le') {
+          const a = cellOf(tables, x.a);
+          const b = cellOf(tables, x.b);
+          if (!a || !b || a === 'zero' || b === 'zero') continue;
+          const f = compareLe(this.id, a, b, selName(tables, x.a), selName(tables, x.b));
+          if (f) out.push(f);
+        } else if (x.kind === 'leByCode') {
+          const ta = tables.get(x.a.table);
+          const tb = tables.get(x.b.table);
+          if (!ta || !tb) continue;
+          const ib = tableIndex(tb);
+          for (const it of ta.items) {
+            const other = it.isTotal ? ib.total : it.code ? ib.byCode.get(it.code) : undefined;
+            const pa = it.cells[x.a.col];
+            const pb = other?.cells[x.b.col];
+            if (!pa || !pb || !other) continue;
+            const label = it.isTotal ? '合计' : `${it.code} ${it.label}`;
+            const f = compareLe(this.id, { table: ta, pos: pa, name: label }, { table: tb, pos: pb, name: label }, `${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`, `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`);
+            if (f) out.push(f);
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,180 @@
+import Decimal from 'decimal.js';
+import { a1 } from '../core/grid';
+import { amountInterval, fmtMoney, readAmount, Amount } from '../core/amount';
+import { Interval, sub, sum, contains, radius, exact } from '../core/interval';
+import { Finding, Severity } from '../core/findings';
+import { TableSetSpec } from '../specs/types';
+import { Recognition, RecognizedTable, Item, Pos } from '../recognize/model';
+import { cellAt } from '../core/grid';
+
+/** What a rule declares about itself: a reviewer can read the list of rules. */
+export interface RuleMeta {
+  id: string;
+  /** 强制: must be fixed before submission; 提示: may be explained. */
+  level: '强制' | '提示';
+  /** One Chinese sentence of what it checks. */
+  title: string;
+}
+
+export interface Rule extends RuleMeta {
+  run(ctx: RuleContext): Finding[];
+}
+
+/** The tables of one disclosure (one scope), by spec id. */
+export type ScopeTables = Map<string, RecognizedTable>;
+
+export interface RuleContext {
+  set: TableSetSpec;
+  rec: Recognition;
+  scopes: { id: string; tables: ScopeTables }[];
+}
+
+export function buildContext(set: TableSetSpec, rec: Recognition): RuleContext {
+  const scopes = rec.scopes.map((id) => ({ id, tables: new Map<string, RecognizedTable>() }));
+  for (const t of rec.tables) scopes.find((s) => s.id === t.scope)?.tables.set(t.spec.id, t);
+  return { set, rec, scopes };
+}
+
+/** A cell of a recognized table, with its reading. */
+export interface Operand {
+  table: RecognizedTable;
+  pos: Pos;
+  /** How the cell is named in messages. */
+  name: string;
+}
+
+export function amountOf(op: Operand): Amount {
+  return readAmount(cellAt(op.table.sheet, op.pos.r, op.pos.c));
+}
+
+function intervalOf(op: Operand): Interval | undefined {
+  return amountInterval(amountOf(op));
+}
+
+function loc(op: Operand) {
+  return { sheet: op.table.sheet.name, cell: a1(op.pos.r, op.pos.c) };
+}
+
+export interface Comparison {
+  rule: string;
+  table: RecognizedTable;
+  /** The cell flagged. */
+  left: Operand[];
+  right: Operand[];
+  /** Subtracted on the right side (年末 = 年初 + 收入 − 支出). */
+  rightMinus?: Operand[];
+  leftName: string;
+  rightName: string;
+}
+
+/**
+ * Compare Σ left with Σ right (minus rightMinus) under interval arithmetic.
+ * Broken → error; consistent only within rounding → info; otherwise nothing.
+ * Cells that do not read as numbers are left to the numeric-cell rule.
+ */
+export function compareEqual(cmp: Comparison): Finding | undefined {
+  const all = [...cmp.left, ...cmp.right, ...(cmp.rightMinus ?? [])];
+  const ivs = all.map(intervalOf);
+  if (ivs.some((x) => x === undefined)) return undefined;
+  const l = sum(ivs.slice(0, cmp.left.length) as Interval[]);
+  const rPlus = sum(ivs.slice(cmp.left.length, cmp.left.length + cmp.right.length) as Interval[]);
+  const rMinus = sum(ivs.slice(cmp.left.length + cmp.right.length) as Interval[]);
+  const r = sub(rPlus, rMinus);
+  const diff = sub(l, r);
+  const point = mid(l).minus(mid(r));
+  if (point.isZero()) return undefined;
+  const lv = mid(l);
+  const rv = mid(r);
+  const flagged = cmp.left[0];
+  const base = {
+    rule: cmp.rule,
+    table: flagged.table.spec.code,
+    sheet: flagged.table.sheet.name,
+    cell: a1(flagged.pos.r, flagged.pos.c),
+    related: [...cmp.left.slice(1), ...cmp.right, ...(cmp.rightMinus ?? [])].map(loc),
+    expected: fmtMoney(rv),
+    actual: fmtMoney(lv),
+  };
+  if (!contains(diff, new Decimal(0))) {
+    return { ...base, severity: 'error', message: `${cmp.leftName} ${fmtMoney(lv)} ≠ ${cmp.rightName} ${fmtMoney(rv)}，差 ${fmtMoney(point)}` };
+  }
+  return {
+    ...base,
+    severity: 'info',
+    message: `${cmp.leftName} ${fmtMoney(lv)} 与${/^[\x00-\x7f]/.test(cmp.rightName) ? ' ' : ''}${cmp.rightName} ${fmtMoney(rv)} 相差 ${fmtMoney(point)}，在四舍五入尾差范围（±${radius(diff).toDecimalPlaces(3).toString()}）内`,
+  };
+}
+
+/** a ≤ b under interval arithmetic: broken only when a's lowest value exceeds b's highest. */
+export function compareLe(rule: string, a: Operand, b: Operand, aName: string, bName: string): Finding | undefined {
+  const ia = intervalOf(a);
+  const ib = intervalOf(b);
+  if (!ia || !ib) return undefined;
+  if (!ia.lo.gt(ib.hi)) return undefined;
+  const av = mid(ia);
+  const bv = mid(ib);
+  return {
+    rule,
+    severity: 'error',
+    table: a.table.spec.code,
+    sheet: a.table.sheet.name,
+    cell: a1(a.pos.r, a.pos.c),
+    related: [loc(b)],
+    message: `${aName} ${fmtMoney(av)} 大于 ${bName} ${fmtMoney(bv)}，超出 ${fmtMoney(av.minus(bv))}`,
+    expected: `≤ ${fmtMoney(bv)}`,
+    actual: fmtMoney(av),
+  };
+}
+
+function mid(i: Interval): Decimal {
+  return i.lo.plus(i.hi).div(2);
+}
+
+export function operand(table: RecognizedTable, item: Item, col: string): Operand | undefined {
+  const pos = item.cells[col];
+  if (!pos) return undefined;
+  return { table, pos, name: itemName(item) };
+}
+
+/** How a row is named in messages: 「201 一般公共服务支出」, 「本年收入合计」. */
+export function itemName(item: Item): string {
+  if (item.isTotal) return '合计';
+  if (item.code) return `${item.code} ${item.label}`.trim();
+  return item.label || item.key || '';
+}
+
+export function columnName(table: RecognizedTable, col: string): string {
+  return table.spec.columns.find((c) => c.key === col)?.name ?? col;
+}
+
+/** Lookups of a table's items by key, code and class code (cached per table). */
+const indexCache = new WeakMap<RecognizedTable, { byKey: Map<string, Item>; byCode: Map<string, Item>; byClass: Map<string, Item>; total?: Item }>();
+
+export function tableIndex(t: RecognizedTable) {
+  let idx = indexCache.get(t);
+  if (!idx) {
+    idx = { byKey: new Map(), byCode: new Map(), byClass: new Map() };
+    for (const it of t.items) {
+      if (it.key && !idx.byKey.has(it.key)) idx.byKey.set(it.key, it);
+      if (it.code && !idx.byCode.has(it.code)) idx.byCode.set(it.code, it);
+      if (it.classCode && !idx.byClass.has(it.classCode)) idx.byClass.set(it.classCode, it);
+      if (it.isTotal && !idx.total) idx.total = it;
+    }
+    indexCache.set(t, idx);
+  }
+  return idx;
+}
+
+export function finding(rule: string, severity: Severity, table: RecognizedTable | undefined, pos: Pos | undefined, message: string, sheetName?: string): Finding {
+  return {
+    rule,
+    severity,
+    table: table?.spec.code ?? '',
+    sheet: table?.sheet.name ?? sheetName ?? '',
+    cell: pos ? a1(pos.r, pos.c) : '',
+    related: [],
+    message,
+  };
+}
+
+export { exact };

@@ -1,0 +1,12 @@
+import { Rule } from './engine';
+import { rowSum } from './rowSum';
+import { codeHierarchy } from './codeHierarchy';
+import { tableSums } from './tableSums';
+import { crossEqual, crossLe } from './crossTables';
+import { tablePresence } from './tablePresence';
+import { numericCells } from './numericCells';
+
+export { Rule, RuleContext, buildContext } from './engine';
+
+/** The rule registry: the list a reviewer reads. Adding a rule is adding a line here. */
+export const RULES: Rule[] = [tablePresence, numericCells, rowSum, codeHierarchy, tableSums, crossEqual, crossLe];

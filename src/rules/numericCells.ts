@@ -1,0 +1,25 @@
+import { Rule, finding, amountOf } from './engine';
+import { Finding } from '../core/findings';
+
+/** Amount cells hold numbers (or are blank): text in an amount cell cannot be added up. */
+export const numericCells: Rule = {
+  id: 'numeric-cell',
+  level: '强制',
+  title: '金额栏只能填写数字或留空',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const scope of ctx.scopes)
+      for (const t of scope.tables.values()) {
+        const seen = new Set<string>();
+        for (const item of t.items)
+          for (const pos of Object.values(item.cells)) {
+            const k = pos.r + ',' + pos.c;
+            if (seen.has(k)) continue;
+            seen.add(k);
+            const a = amountOf({ table: t, pos, name: '' });
+            if (a.kind === 'text') out.push({ ...finding(this.id, 'error', t, pos, `${t.spec.code} 金额栏填写了非数值内容“${a.text.slice(0, 20)}”，无法参与合计核对`), actual: a.text.slice(0, 50) });
+          }
+      }
+    return out;
+  },
+};

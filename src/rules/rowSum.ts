@@ -1,0 +1,34 @@
+import { Rule, compareEqual, operand, itemName, columnName, Operand } from './engine';
+import { Finding } from '../core/findings';
+
+/** 表内 row totals: on every row, the total column = Σ its component columns (spec.rowSums). */
+export const rowSum: Rule = {
+  id: 'row-sum',
+  level: '强制',
+  title: '每行的合计栏等于各组成栏之和（如 本年支出合计 = 基本支出 + 项目支出 + …）',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const scope of ctx.scopes)
+      for (const t of scope.tables.values())
+        for (const rs of t.spec.rowSums ?? [])
+          for (const item of t.items) {
+            if (rs.side && item.side !== rs.side) continue;
+            const total = operand(t, item, rs.total);
+            const plus = rs.plus.map((c) => operand(t, item, c));
+            const minus = (rs.minus ?? []).map((c) => operand(t, item, c));
+            if (!total || plus.some((p) => !p) || minus.some((m) => !m)) continue;
+            const parts = rs.plus.map((c) => columnName(t, c)).join(' + ') + (rs.minus ?? []).map((c) => ' − ' + columnName(t, c)).join('');
+            const f = compareEqual({
+              rule: this.id,
+              table: t,
+              left: [total],
+              right: plus as Operand[],
+              rightMinus: minus as Operand[],
+              leftName: `${t.spec.code}「${itemName(item)}」${columnName(t, rs.total)}`,
+              rightName: parts.length > 40 ? '各组成栏之和' : parts,
+            });
+            if (f) out.push(f);
+          }
+    return out;
+  },
+};

@@ -1,0 +1,66 @@
+import { Rule, compareEqual, tableIndex, Operand, columnName } from './engine';
+import { Finding } from '../core/findings';
+import { Operand as SpecOperand } from '../specs/types';
+import { RecognizedTable } from '../recognize/model';
+
+/** Resolve a spec operand to cells; undefined when a named row is missing (reported elsewhere). */
+function resolve(t: RecognizedTable, op: SpecOperand): Operand[] | undefined {
+  const idx = tableIndex(t);
+  const cellOf = (item: import('../recognize/model').Item | undefined, col: string): Operand | undefined => {
+    const pos = item?.cells[col];
+    return item && pos ? { table: t, pos, name: item.label } : undefined;
+  };
+  if ('row' in op) {
+    const o = cellOf(idx.byKey.get(op.row), op.col);
+    return o ? [o] : undefined;
+  }
+  if ('total' in op) {
+    const o = cellOf(idx.byKey.get(op.total), op.col);
+    return o ? [o] : undefined;
+  }
+  if ('classRows' in op) {
+    return t.items.filter((i) => i.classCode && i.side === op.classRows).map((i) => cellOf(i, op.col)).filter((o): o is Operand => !!o);
+  }
+  return op.codes.map((c) => cellOf(idx.byCode.get(c), op.col)).filter((o): o is Operand => !!o);
+}
+
+function opName(t: RecognizedTable, op: SpecOperand): string {
+  if ('row' in op) {
+    if (t.spec.kind === 'sides') return t.spec.rows.find((r) => r.key === op.row)?.name ?? op.row;
+    return op.row;
+  }
+  if ('total' in op && t.spec.kind === 'econ') return t.spec.totals.find((x) => x.key === op.total)?.name ?? op.total;
+  return '';
+}
+
+/** Named within-table relations of the spec (本年收入合计 = Σ 收入, 总计, 人员经费合计 = 301 + 303, …). */
+export const tableSums: Rule = {
+  id: 'table-sum',
+  level: '强制',
+  title: '表内合计、总计与其组成项相符（如 本年收入合计 = 各项收入之和，收入总计 = 支出总计）',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const scope of ctx.scopes)
+      for (const t of scope.tables.values())
+        for (const s of t.spec.sums ?? []) {
+          const total = resolve(t, s.total);
+          const plus = s.plus.map((p) => resolve(t, p));
+          const minus = (s.minus ?? []).map((p) => resolve(t, p));
+          if (!total || plus.some((p) => !p) || minus.some((p) => !p)) continue;
+          const right = (plus as Operand[][]).flat();
+          const colName = t.spec.kind === 'sides' && t.spec.columns.filter((c) => c.side === t.spec.columns.find((x) => x.key === ('col' in s.total ? s.total.col : ''))?.side).length > 1 ? `「${columnName(t, s.total.col)}」` : '';
+          const [lhs, rhs] = s.desc.split(' = ');
+          const f = compareEqual({
+            rule: this.id,
+            table: t,
+            left: total,
+            right,
+            rightMinus: (minus as Operand[][]).flat(),
+            leftName: `${t.spec.code} ${opName(t, s.total) || lhs}${colName}`,
+            rightName: rhs === undefined ? '组成项之和' : rhs.includes('+') && !rhs.endsWith('之和') ? `${rhs} 之和` : rhs,
+          });
+          if (f) out.push(f);
+        }
+    return out;
+  },
+};
