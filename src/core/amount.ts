@@ -19,9 +19,9 @@ const NUMBER = /^([+-]?)(\d+(?:,\d{3})*|\d*)(?:\.(\d+))?$/;
 export function formatDecimals(numFmt: string | undefined): number | undefined {
   if (!numFmt || /^general$/i.test(numFmt)) return undefined;
   const first = numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
-  const m = /[0#?](?:[.]([0#?]+))?/.exec(first);
-  if (!m) return undefined;
-  return m[1] ? m[1].length : 0;
+  const dot = /\.([0#?]+)/.exec(first);
+  if (dot) return dot[1].length;
+  return /[0#?]/.test(first) ? 0 : undefined;
 }
 
 /** Parse a text such as "1,920.38", "（1.00）", "１２３．４５", "68.8%". */

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+'use strict';
+const path = require('path');
+const fs = require('fs');
+const entry = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write('错误：尚未构建，请先运行 npm install（或 npm run build）。\n');
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,98 @@
+import ExcelJS from 'exceljs';
+import { Workbook, Sheet, Cell, CellValue, newSheet } from '../core/grid';
+
+/**
+ * xlsx files ⇄ the grid model, through exceljs. Values, formulas (with their cached results),
+ * number formats, merged ranges, hidden rows and columns.
+ */
+
+export class InputError extends Error {}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Why a buffer is not a usable xlsx file, before exceljs sees it. */
+export function xlsxProblem(buf: Uint8Array): string | undefined {
+  if (buf.length === 0) return '文件为空';
+  if (CFB_MAGIC.every((b, i) => buf[i] === b)) return '文件已加密或为旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx 后再试';
+  if (!ZIP_MAGIC.every((b, i) => buf[i] === b)) return '不是有效的 .xlsx 工作簿';
+  return undefined;
+}
+
+export async function loadExcel(buf: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const problem = xlsxProblem(buf);
+  if (problem) throw new InputError(problem);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch {
+    throw new InputError('无法读取该 .xlsx 工作簿（文件可能已损坏）');
+  }
+  return wb;
+}
+
+function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v };
+  if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
+  const o = v as unknown as Record<string, unknown>;
+  if ('formula' in o || 'sharedFormula' in o) {
+    const res = plainValue((o.result ?? null) as ExcelJS.CellValue);
+    return { value: res.value, formula: String(o.formula ?? o.sharedFormula ?? '') };
+  }
+  if ('richText' in o && Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join('') };
+  if ('text' in o) return { value: String(o.text) };
+  if ('error' in o) return { value: String(o.error) };
+  return { value: null };
+}
+
+function parseRange(ref: string) {
+  const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref);
+  if (!m) return undefined;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
+}
+
+/** Convert an exceljs workbook to the grid model (hidden helper sheets of ours are skipped). */
+export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
+  const sheets: Sheet[] = [];
+  // Our own report sheet is not part of the disclosure.
+  const store = wb.getWorksheet(FLAGS_SHEET);
+  const reportName = store ? String(store.getCell('B1').value ?? REPORT_SHEET) : undefined;
+  wb.eachSheet((ws) => {
+    if (ws.name === FLAGS_SHEET || ws.name === reportName) return;
+    const sheet = newSheet(ws.name, 'xlsx');
+    ws.eachRow({ includeEmpty: false }, (row, rn) => {
+      const cells: (Cell | undefined)[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, cn) => {
+        const { value, formula } = plainValue(cell.value);
+        if (value === null && !formula) return;
+        const c: Cell = { value };
+        if (formula) c.formula = formula;
+        if (cell.numFmt) c.numFmt = cell.numFmt;
+        cells[cn - 1] = c;
+      });
+      sheet.rows[rn - 1] = cells;
+      if (row.hidden) (sheet.hiddenRows ??= []).push(rn - 1);
+    });
+    for (let r = 0; r < sheet.rows.length; r++) if (!sheet.rows[r]) sheet.rows[r] = [];
+    const merges: string[] = ((ws.model as unknown as { merges?: string[] }).merges ?? []) as string[];
+    for (const m of merges) {
+      const rg = parseRange(m);
+      if (rg) sheet.merges.push(rg);
+    }
+    (ws.columns ?? []).forEach((col, i) => {
+      if (col && col.hidden) (sheet.hiddenCols ??= []).push(i);
+    });
+    sheets.push(sheet);
+  });
+  return { sheets, source };
+}
+
+export async function readXlsx(buf: Buffer | Uint8Array, source?: string): Promise<Workbook> {
+  return excelToGrid(await loadExcel(buf), source);
+}
+
+/** Name of the very hidden sheet that keeps each flagged cell's original fill and note. */
+export const FLAGS_SHEET = '_juesuan_flags';
+export const REPORT_SHEET = '审核报告';

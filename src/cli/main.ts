@@ -1,0 +1,216 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as os from 'os';
+import { Worker } from 'worker_threads';
+import { checkFile, clearFile, importFile, InputError } from '../app';
+import { Finding, Summary, summarize } from '../core/findings';
+import { findingsTable, summaryLine, table } from './format';
+
+const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
+
+用法：
+  juesuan check <文件.xlsx|文件.txt|文件夹> [--json] [--out 输出.xlsx]
+        核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本
+  juesuan import <文档.txt> --out <工作簿.xlsx>
+        把公开文本（如由 PDF 提取的文本）整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
+  juesuan clear <已标记.xlsx> --out <输出.xlsx>
+        清除全部标记，恢复单元格原有的填充色和批注
+  juesuan demo
+        导入并核对随附的示例公开文本，输出 demo-output/checked.xlsx
+
+退出码：0 无错误；1 发现错误；2 输入无法使用`;
+
+class UsageError extends Error {}
+
+interface Args {
+  cmd: string;
+  positional: string[];
+  flags: Record<string, string | boolean>;
+}
+
+function parseArgs(argv: string[]): Args {
+  const [cmd = '', ...rest] = argv;
+  const positional: string[] = [];
+  const flags: Record<string, string | boolean> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--json' || a === '--help' || a === '-h') flags[a.replace(/^-+/, '')] = true;
+    else if (a.startsWith('--')) {
+      const v = rest[i + 1];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`参数 ${a} 需要一个值`);
+      flags[a.slice(2)] = v;
+      i++;
+    } else positional.push(a);
+  }
+  return { cmd, positional, flags };
+}
+
+function out(s: string) {
+  process.stdout.write(s + '\n');
+}
+
+async function cmdCheck(args: Args): Promise<number> {
+  const target = args.positional[0];
+  if (!target) throw new UsageError('请指定要核对的文件或文件夹');
+  const json = !!args.flags.json;
+  const outFile = typeof args.flags.out === 'string' ? args.flags.out : undefined;
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json);
+  const r = await checkFile(target, outFile);
+  if (json) out(JSON.stringify({ findings: r.findings, summary: r.summary }));
+  else {
+    out(findingsTable(r.findings));
+    out('');
+    out(`识别到 ${r.recognition.tables.length} 张表；${summaryLine(r.summary)}`);
+    if (outFile) out(`已写出标记后的工作簿：${outFile}`);
+  }
+  return r.summary.error > 0 ? 1 : 0;
+}
+
+interface FileResult {
+  file: string;
+  summary?: Summary;
+  findings?: Finding[];
+  error?: string;
+}
+
+function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(xlsx|xlsm|txt)$/i.test(e.name) && !e.name.startsWith('~$')) files.push(p);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Check every .xlsx/.txt file of a folder on worker threads, with progress on stderr. */
+async function checkDirectory(dir: string, json: boolean): Promise<number> {
+  const files = listFiles(dir);
+  if (files.length === 0) throw new InputError(`文件夹“${dir}”中没有 .xlsx 或 .txt 文件`);
+  const results: FileResult[] = new Array(files.length);
+  const workerCount = Math.max(1, Math.min(files.length, os.cpus().length, 4));
+  let next = 0;
+  let done = 0;
+  const progress = () => {
+    if (!process.stderr.isTTY && done !== files.length && done % 10 !== 0) return;
+    const w = 30;
+    const filled = Math.round((done / files.length) * w);
+    process.stderr.write(`\r核对中 [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${files.length}` + (done === files.length ? '\n' : ''));
+  };
+  progress();
+  await Promise.all(
+    Array.from({ length: workerCount }, () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(path.join(__dirname, 'worker.js'));
+        const feed = () => {
+          if (next >= files.length) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          worker.postMessage(path.resolve(files[next++]));
+        };
+        worker.on('message', (m: FileResult) => {
+          results[files.findIndex((f) => path.resolve(f) === m.file)] = { ...m, file: path.relative(dir, m.file) || m.file };
+          done++;
+          progress();
+          feed();
+        });
+        worker.on('error', (e) => {
+          results[next - 1] = { file: files[next - 1], error: `无法处理：${e.message}` };
+          done++;
+          resolve();
+        });
+        feed();
+      }),
+    ),
+  );
+  const all: Finding[] = [];
+  for (const r of results) for (const f of r?.findings ?? []) all.push({ ...f, sheet: `${r.file}:${f.sheet}` });
+  const summary = summarize(all);
+  const unusable = results.filter((r) => r?.error).length;
+  if (json) out(JSON.stringify({ findings: all, summary, files: results.map((r) => ({ file: r.file, summary: r.summary ?? null, error: r.error ?? null })) }));
+  else {
+    out(
+      table(
+        ['文件', '错误', '警告', '提示', '状态'],
+        results.map((r) => [r.file, String(r.summary?.error ?? '—'), String(r.summary?.warning ?? '—'), String(r.summary?.info ?? '—'), r.error ?? (r.summary!.error ? '有错误' : '通过')]),
+      ),
+    );
+    out('');
+    out(`共 ${files.length} 个文件；${summaryLine(summary)}${unusable ? `；${unusable} 个文件无法读取` : ''}`);
+  }
+  if (summary.error > 0) return 1;
+  return unusable === files.length ? 2 : 0;
+}
+
+async function cmdImport(args: Args): Promise<number> {
+  const file = args.positional[0];
+  const outFile = args.flags.out;
+  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan import <文档.txt> --out <工作簿.xlsx>');
+  const grid = await importFile(file, outFile);
+  out(`已导入 ${grid.sheets.length} 个工作表：${grid.sheets.map((s) => s.name).join('、')}`);
+  out(`已写出：${outFile}`);
+  return 0;
+}
+
+async function cmdClear(args: Args): Promise<number> {
+  const file = args.positional[0];
+  const outFile = args.flags.out;
+  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan clear <已标记.xlsx> --out <输出.xlsx>');
+  const had = await clearFile(file, outFile);
+  out(had ? `已清除全部标记并恢复原样：${outFile}` : `该工作簿没有标记，已原样写出：${outFile}`);
+  return 0;
+}
+
+async function cmdDemo(): Promise<number> {
+  const root = path.resolve(__dirname, '..', '..');
+  const sample = path.join(root, 'samples', 'seed-2023.txt');
+  const outDir = path.join(root, 'demo-output');
+  fs.mkdirSync(outDir, { recursive: true });
+  out(`示例：${path.relative(process.cwd(), sample) || sample}`);
+  const grid = await importFile(sample, path.join(outDir, 'imported.xlsx'));
+  out(`1. 导入：识别出 ${grid.sheets.map((s) => s.name).join('、')}，写出 demo-output/imported.xlsx`);
+  const r = await checkFile(sample, path.join(outDir, 'checked.xlsx'));
+  out(`2. 核对：${summaryLine(r.summary)}，写出 demo-output/checked.xlsx（问题单元格已标色并附批注，另有“审核报告”工作表）`);
+  out('');
+  out(findingsTable(r.findings));
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+    if (!args.cmd || args.flags.help || args.cmd === 'help') {
+      out(USAGE);
+      return args.cmd ? 0 : 2;
+    }
+    switch (args.cmd) {
+      case 'check':
+        return await cmdCheck(args);
+      case 'import':
+        return await cmdImport(args);
+      case 'clear':
+        return await cmdClear(args);
+      case 'demo':
+        return await cmdDemo();
+      default:
+        throw new UsageError(`未知命令“${args.cmd}”`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      process.stderr.write(`错误：${e.message}\n`);
+      if (e instanceof UsageError) process.stderr.write('运行 juesuan --help 查看用法。\n');
+      return 2;
+    }
+    process.stderr.write(`错误：处理失败（${(e as Error).message}）\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,114 @@
+import { Workbook, Sheet, Cell, newSheet, cellText } from './core/grid';
+import { readAmount } from './core/amount';
+import { normLabel } from './core/text';
+import { TableSetSpec } from './specs/types';
+import { tableSet } from './specs';
+import { recognize } from './recognize';
+import { isNoteRow, SheetView } from './recognize/sheetView';
+
+/** Sheet names of an imported document besides the tables. */
+export const SECTION_SHEETS = { cover: '封面', overview: '部门概况', narrative: '情况说明', forms: '绩效自评表', glossary: '名词解释' } as const;
+
+const MONEY_FMT = '#,##0.00';
+const PART = /^第([一二三四])部分/;
+const FORM_TITLE = /绩效自评表$/;
+
+/**
+ * Lay a text document's grid out as a workbook: one sheet per recognized table (named by its
+ * code, 公开01 …, amounts as numbers), 部门概况, 情况说明 (one paragraph per row), 绩效自评表
+ * (forms as they are), plus the cover and glossary so nothing of the document is lost.
+ */
+export function importDocument(doc: Workbook, set: TableSetSpec = tableSet()): Workbook {
+  const src = doc.sheets[0];
+  const out: Workbook = { sheets: [], source: doc.source };
+  if (!src) return out;
+  const view = new SheetView(src);
+  const rec = recognize(doc, set);
+  const taken = new Set<number>();
+  const tableSheets: Sheet[] = [];
+  for (const t of rec.tables.filter((x) => x.sheet === src)) {
+    const sheet = newSheet(t.spec.code, 'text');
+    const amountPos = new Set<string>();
+    for (const it of t.items) for (const p of Object.values(it.cells)) amountPos.add(p.r + ',' + p.c);
+    let last = t.dataEnd;
+    if (last + 1 < view.rowCount && isNoteRow(view.rowTexts(last + 1))) last++;
+    for (let r = t.titleAt.r; r <= last; r++) {
+      taken.add(r);
+      const row = src.rows[r] ?? [];
+      sheet.rows.push(row.map((cell, c) => (cell ? convert(cell, amountPos.has(r + ',' + c)) : undefined)));
+    }
+    tableSheets.push(sheet);
+  }
+  tableSheets.sort((a, b) => (a.name < b.name ? -1 : 1));
+
+  // Sections by their 第X部分 headings (the last occurrence: the table of contents comes first).
+  const partAt: Record<string, number> = {};
+  for (let r = 0; r < view.rowCount; r++) {
+    const texts = view.rowTexts(r);
+    const m = texts.length === 1 ? PART.exec(texts[0].t) : null;
+    if (m) partAt[m[1]] = r;
+  }
+  const n = view.rowCount;
+  const p1 = partAt['一'] ?? -1;
+  const p2 = partAt['二'] ?? (tableSheets.length ? Math.min(...rec.tables.map((t) => t.titleAt.r)) : -1);
+  const p3 = partAt['三'] ?? -1;
+  const p4 = partAt['四'] ?? n;
+  const cover: number[] = [];
+  const overview: number[] = [];
+  const narrative: number[] = [];
+  const forms: number[] = [];
+  const glossary: number[] = [];
+  let formStart = -1;
+  let formEnd = -1;
+  if (p3 >= 0) {
+    for (let r = p3; r < p4; r++) {
+      const texts = view.rowTexts(r);
+      if (formStart < 0 && texts.length === 1 && FORM_TITLE.test(texts[0].t) && !/[，。]/.test(texts[0].t)) formStart = r;
+      if (formStart >= 0 && (texts.length >= 2 || (texts.length === 1 && FORM_TITLE.test(texts[0].t)))) formEnd = r;
+    }
+  }
+  for (let r = 0; r < n; r++) {
+    if (taken.has(r)) continue;
+    if (p1 >= 0 && r < p1) cover.push(r);
+    else if (p1 >= 0 && r < (p2 >= 0 ? p2 : p3 >= 0 ? p3 : n)) overview.push(r);
+    else if (p3 >= 0 && r >= p3 && r < p4) (formStart >= 0 && r >= formStart && r <= formEnd ? forms : narrative).push(r);
+    else if (r >= p4) glossary.push(r);
+    else if (p1 < 0 && p3 < 0) narrative.push(r);
+    else if (p2 >= 0 && r >= p2 && (p3 < 0 || r < p3)) continue; // part-two headings between tables
+    else narrative.push(r);
+  }
+  const paragraphs = (name: string, rows: number[]) => {
+    const sheet = newSheet(name, 'text');
+    for (const r of rows) {
+      const text = (src.rows[r] ?? []).map(cellText).filter((t) => t !== '').join('\t');
+      if (text) sheet.rows.push([{ value: text }]);
+    }
+    return sheet;
+  };
+  const asIs = (name: string, rows: number[]) => {
+    const sheet = newSheet(name, 'text');
+    for (const r of rows) sheet.rows.push((src.rows[r] ?? []).map((c) => (c ? convert(c, false) : undefined)));
+    while (sheet.rows.length && sheet.rows[sheet.rows.length - 1].length === 0) sheet.rows.pop();
+    return sheet;
+  };
+  const sheets = [
+    paragraphs(SECTION_SHEETS.cover, cover),
+    paragraphs(SECTION_SHEETS.overview, overview),
+    ...tableSheets,
+    paragraphs(SECTION_SHEETS.narrative, narrative),
+    asIs(SECTION_SHEETS.forms, forms),
+    paragraphs(SECTION_SHEETS.glossary, glossary),
+  ];
+  out.sheets = sheets.filter((s) => s.rows.length > 0);
+  return out;
+}
+
+/** Amount cells become numbers (shown #,##0.00); everything else stays the text it was. */
+function convert(cell: Cell, isAmount: boolean): Cell {
+  if (!isAmount) return { value: cell.value };
+  const a = readAmount(cell);
+  if (a.kind === 'num' && !a.percent) return { value: a.value.toNumber(), numFmt: a.decimals <= 2 ? MONEY_FMT : '#,##0.' + '0'.repeat(Math.min(a.decimals, 6)) };
+  return { value: cell.value };
+}
+
+export { normLabel };
