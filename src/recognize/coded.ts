@@ -71,8 +71,8 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
 }
 
 /**
- * A table that stops mid-way (no closing note) leaves every ancestor of its last row short of
- * its children: 合计 > Σ 类, 类 > Σ 款 … on the open chain. Returns that chain when so.
+ * A table that stops mid-way (no closing note) leaves the ancestors of its last row short of
+ * their children (合计 > Σ 类, 类 > Σ 款 …) and none in excess. Returns the short ones.
  */
 function openChain(view: SheetView, items: Item[], col: number | undefined): { afterRow: number; openCodes: string[] } | undefined {
   if (col === undefined || items.length === 0) return undefined;
@@ -88,17 +88,24 @@ function openChain(view: SheetView, items: Item[], col: number | undefined): { a
     else if (it.code && it.code.length < last.code.length && last.code.startsWith(it.code)) ancestors.push(it);
   }
   if (ancestors.length === 0) return undefined;
+  const open: Item[] = [];
   for (const anc of ancestors) {
     const parentVal = value(anc);
     if (!parentVal) return undefined;
     const children = items.filter((it) => it !== anc && it.code && (anc.isTotal ? it.code.length === 3 : it.code.length === anc.code!.length + 2 && it.code.startsWith(anc.code!)));
+    let sumLo = new Decimal(0);
     let sumHi = new Decimal(0);
     for (const ch of children) {
       const v = value(ch);
       if (!v) return undefined;
+      sumLo = sumLo.plus(v.lo);
       sumHi = sumHi.plus(v.hi);
     }
-    if (!sumHi.lt(parentVal.lo)) return undefined;
+    if (sumHi.lt(parentVal.lo)) open.push(anc);
+    else if (sumLo.gt(parentVal.hi)) return undefined; // an excess is an error, not a cut
   }
-  return { afterRow: last.row, openCodes: ancestors.map((a) => (a.isTotal ? '合计' : a.code!)) };
+  // The last row's own parent must be short: that is where the cut happened.
+  const parent = ancestors[ancestors.length - 1];
+  if (!open.includes(parent)) return undefined;
+  return { afterRow: last.row, openCodes: open.map((a) => (a.isTotal ? '合计' : a.code!)) };
 }

@@ -1,4 +1,4 @@
-import { Rule, compareEqual, operand, itemName, columnName, Operand } from './engine';
+import { Rule, compareEqual, operand, itemName, columnName, Operand, amountOf } from './engine';
 import { Finding } from '../core/findings';
 
 /** 表内 row totals: on every row, the total column = Σ its component columns (spec.rowSums). */
@@ -17,7 +17,11 @@ export const rowSum: Rule = {
             const plus = rs.plus.map((c) => operand(t, item, c));
             const minus = (rs.minus ?? []).map((c) => operand(t, item, c));
             if (!total || plus.some((p) => !p) || minus.some((m) => !m)) continue;
-            const parts = rs.plus.map((c) => columnName(t, c)).join(' + ') + (rs.minus ?? []).map((c) => ' − ' + columnName(t, c)).join('');
+            // Name the components that hold amounts; blank ones add nothing to the reading.
+            const filled = (cols: string[], ops: (Operand | undefined)[]) => cols.filter((_, i) => amountOf(ops[i]!).kind !== 'blank');
+            const plusNames = filled(rs.plus, plus).map((c) => columnName(t, c));
+            const minusNames = filled(rs.minus ?? [], minus).map((c) => columnName(t, c));
+            const parts = plusNames.length + minusNames.length === 0 ? '各组成栏之和' : (plusNames.join(' + ') || '0') + minusNames.map((n) => ' − ' + n).join('') + (minusNames.length ? '' : ' 之和');
             const f = compareEqual({
               rule: this.id,
               table: t,

@@ -1,0 +1,88 @@
+import Decimal from 'decimal.js';
+import { parseAmountText, readAmount, formatDecimals, fmtMoney, amountInterval } from '../src/core/amount';
+import { normLabel } from '../src/core/text';
+
+describe('amount cells as accountants write them', () => {
+  test.each([
+    ['1,920.38', '1920.38', 2],
+    ['１２３．４５', '123.45', 2],
+    ['１，２３４．５０', '1234.5', 2],
+    ['  410.00 ', '410', 2],
+    ['4 10.00', '410', 2],
+    ['(1.00)', '-1', 2],
+    ['（36.00）', '-36', 2],
+    ['-36.00', '-36', 2],
+    ['−0.01', '-0.01', 2],
+    ['16', '16', 0],
+    ['.5', '0.5', 1],
+  ])('%s reads as %s with %d decimals', (raw, value, decimals) => {
+    const a = parseAmountText(raw);
+    expect(a.kind).toBe('num');
+    if (a.kind === 'num') {
+      expect(a.value.equals(new Decimal(value))).toBe(true);
+      expect(a.decimals).toBe(decimals);
+    }
+  });
+
+  test.each(['', '   ', '-', '－', '—', '——', '/', '\n'])('%j is blank (zero)', (raw) => {
+    expect(parseAmountText(raw).kind).toBe('blank');
+  });
+
+  test('a percentage keeps its sign', () => {
+    const a = parseAmountText('68.8%');
+    expect(a).toMatchObject({ kind: 'num', percent: true, decimals: 1 });
+  });
+
+  test.each(['abc', '12a', '1.2.3', '约100', '万元'])('%s is text, not a number', (raw) => {
+    expect(parseAmountText(raw).kind).toBe('text');
+  });
+
+  test('numbers stored as numbers use the number format to know what the reader sees', () => {
+    const a = readAmount({ value: 1224.8712, numFmt: '#,##0.00' });
+    expect(a).toMatchObject({ kind: 'num', decimals: 2 });
+    if (a.kind === 'num') expect(a.value.toString()).toBe('1224.87');
+    const g = readAmount({ value: 0.1 + 0.2 });
+    if (g.kind === 'num') expect(g.value.toString()).toBe('0.3');
+  });
+
+  test.each([
+    ['#,##0.00', 2],
+    ['0.0', 1],
+    ['0', 0],
+    ['General', undefined],
+    ['#,##0.00;[Red]-#,##0.00', 2],
+    ['0.00%', 2],
+  ])('format %s shows %s decimals', (fmt, d) => {
+    expect(formatDecimals(fmt)).toBe(d);
+  });
+
+  test('blank is exact zero; a printed 0.01 stands for ±0.005', () => {
+    const z = amountInterval({ kind: 'blank' })!;
+    expect(z.lo.isZero() && z.hi.isZero()).toBe(true);
+    const p = amountInterval(parseAmountText('74.74'))!;
+    expect(p.lo.toString()).toBe('74.735');
+    expect(p.hi.toString()).toBe('74.745');
+    const coarse = amountInterval(parseAmountText('16'))!;
+    expect(coarse.hi.minus(coarse.lo).toString()).toBe('0.01');
+  });
+
+  test('money is printed with grouping and two decimals', () => {
+    expect(fmtMoney(new Decimal('1248.32'))).toBe('1,248.32');
+    expect(fmtMoney(new Decimal('-36'))).toBe('-36.00');
+    expect(fmtMoney(new Decimal('-0.001'))).toBe('0.00');
+  });
+});
+
+describe('labels', () => {
+  test.each([
+    ['一、一般公共服务支出', '一般公共服务支出'],
+    ['（三）财政拨款支出', '财政拨款支出'],
+    ['二十六、抗疫特别国债安排的支出', '抗疫特别国债安排的支出'],
+    ['使用非财政拨款结余（含专用结余）', '使用非财政拨款结余(含专用结余)'],
+    ['本年收入\n合计', '本年收入合计'],
+    ['财政拨款“三公”经费支出决算表', '财政拨款三公经费支出决算表'],
+    ['1. 基本工资', '基本工资'],
+  ])('%j normalizes to %s', (raw, norm) => {
+    expect(normLabel(raw)).toBe(norm);
+  });
+});

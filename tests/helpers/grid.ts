@@ -1,0 +1,23 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Workbook, Sheet } from '../../src/core/grid';
+import { textToWorkbook } from '../../src/adapters/textDocument';
+
+/** A sheet from tab-separated lines, the way tables look in a disclosure's text. */
+export function sheetFromTsv(name: string, tsv: string): Sheet {
+  return textToWorkbook(tsv.replace(/^\n/, ''), name).sheets[0];
+}
+
+export function workbookFromTsv(tsv: string, name = '测试'): Workbook {
+  return textToWorkbook(tsv.replace(/^\n/, ''), name);
+}
+
+export const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'seed-2023.txt');
+
+export function sampleText(): string {
+  return fs.readFileSync(SAMPLE, 'utf8');
+}
+
+export function sampleWorkbook(): Workbook {
+  return textToWorkbook(sampleText(), 'seed');
+}
