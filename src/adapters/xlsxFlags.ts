@@ -41,7 +41,12 @@ export function clearFlags(wb: ExcelJS.Workbook): boolean {
     cell.style = style;
     const note = v(4) ? JSON.parse(v(4)) : undefined;
     if (note !== undefined) cell.note = note;
-    else cell._comment = undefined;
+    else {
+      cell._comment = undefined;
+      // exceljs keeps a loaded cell's comment in its value model too: rebuild the value without it.
+      const value = cell.value;
+      cell.value = value;
+    }
   });
   const report = wb.getWorksheet(reportName);
   if (report) wb.removeWorksheet(report.id);
