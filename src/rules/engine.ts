@@ -47,6 +47,22 @@ export function amountOf(op: Operand): Amount {
   return readAmount(cellAt(op.table.sheet, op.pos.r, op.pos.c));
 }
 
+const milliCache = new WeakMap<object, number | null>();
+
+/** A cell's value in exact integer thousandths when it has at most 3 decimals and is not huge. */
+function milli(op: Operand): number | undefined {
+  const cell = cellAt(op.table.sheet, op.pos.r, op.pos.c);
+  if (!cell) return 0;
+  const hit = milliCache.get(cell);
+  if (hit !== undefined) return hit === null ? undefined : hit;
+  const a = readAmount(cell);
+  let v: number | null = null;
+  if (a.kind === 'blank') v = 0;
+  else if (a.kind === 'num' && a.decimals <= 3 && a.value.abs().lt(1e12)) v = a.value.times(1000).toNumber();
+  milliCache.set(cell, v);
+  return v === null ? undefined : v;
+}
+
 function intervalOf(op: Operand): Interval | undefined {
   return amountInterval(amountOf(op));
 }
@@ -74,6 +90,14 @@ export interface Comparison {
  */
 export function compareEqual(cmp: Comparison): Finding | undefined {
   const all = [...cmp.left, ...cmp.right, ...(cmp.rightMinus ?? [])];
+  // Fast path in exact integer thousandths: most relations hold to the cent, and need no Decimal.
+  let fast = 0;
+  for (let i = 0; i < all.length; i++) {
+    const v = milli(all[i]);
+    if (v === undefined) { fast = NaN; break; }
+    fast += i < cmp.left.length || i >= cmp.left.length + cmp.right.length ? v : -v;
+  }
+  if (fast === 0) return undefined;
   const ivs = all.map(intervalOf);
   if (ivs.some((x) => x === undefined)) return undefined;
   const l = sum(ivs.slice(0, cmp.left.length) as Interval[]);

@@ -1,0 +1,106 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { textToWorkbook } from '../adapters/textDocument';
+import { gridToExcel } from '../adapters/xlsxWrite';
+import { readXlsx } from '../adapters/xlsx';
+import { checkWorkbook } from '../check';
+import { recognize } from '../recognize';
+import { tableSet } from '../specs';
+import { Workbook, Sheet, Cell } from '../core/grid';
+import { readAmount } from '../core/amount';
+
+/**
+ * npm run bench: a generated consolidated workbook of 200 units (the nine tables of the sample,
+ * one sheet per unit, every tenth unit with one amount changed by 1.00) and the sample itself. Reports xlsx parse
+ * time, recognition + rules time, their ratio and the engine's cells per second, all in one run.
+ */
+
+const UNITS = Number(process.env.BENCH_UNITS ?? 200);
+const root = path.resolve(__dirname, '..', '..');
+const sampleText = fs.readFileSync(path.join(root, 'samples', 'seed-2023.txt'), 'utf8');
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function consolidated(): { wb: Workbook; numericCells: number } {
+  const seed = textToWorkbook(sampleText, 'seed');
+  const set = tableSet();
+  const rec = recognize(seed, set);
+  const src = seed.sheets[0];
+  const first = Math.min(...rec.tables.map((t) => t.titleAt.r));
+  const last = Math.max(...rec.tables.map((t) => t.dataEnd));
+  const amountPos = new Set<string>();
+  for (const t of rec.tables) for (const it of t.items) for (const p of Object.values(it.cells)) amountPos.add(p.r + ',' + p.c);
+  const rand = rng(42);
+  let numericCells = 0;
+  const sheets: Sheet[] = [];
+  for (let u = 0; u < UNITS; u++) {
+    const rows: (Cell | undefined)[][] = [];
+    for (let r = first; r <= last; r++) {
+      const row = src.rows[r] ?? [];
+      const width = Math.max(row.length, ...[...amountPos].filter((k) => k.startsWith(r + ',')).map((k) => Number(k.split(',')[1]) + 1));
+      const out: (Cell | undefined)[] = [];
+      for (let c = 0; c < width; c++) {
+        const cell = row[c];
+        const a = amountPos.has(r + ',' + c) ? readAmount(cell) : undefined;
+        if (a && a.kind === 'num') {
+          out[c] = { value: a.value.toNumber(), numFmt: '#,##0.00' };
+          numericCells++;
+        } else if (cell) out[c] = { value: cell.value };
+      }
+      rows.push(out);
+    }
+    if (u % 10 === 0) {
+      // Plant one error: a random amount + 1.00.
+      const nums = rows.flatMap((row, r) => row.map((cell, c) => (cell && typeof cell.value === 'number' ? [r, c] : undefined)).filter(Boolean)) as number[][];
+      const [r, c] = nums[Math.floor(rand() * nums.length)];
+      rows[r][c] = { value: (rows[r][c]!.value as number) + 1, numFmt: '#,##0.00' };
+    }
+    sheets.push({ name: `单位${String(u + 1).padStart(3, '0')}`, rows, merges: [] });
+  }
+  return { wb: { sheets }, numericCells };
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = fn();
+  return [v, performance.now() - t0];
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const v = await fn();
+  return [v, performance.now() - t0];
+}
+
+async function main() {
+  const { wb, numericCells } = consolidated();
+  const buf = Buffer.from((await gridToExcel(wb).xlsx.writeBuffer()) as ArrayBuffer);
+  const totalCells = wb.sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.filter(Boolean).length, 0), 0);
+  // Warm-up (JIT) once, then measure.
+  checkWorkbook(await readXlsx(buf));
+  const [grid, parseMs] = await timeAsync(() => readXlsx(buf));
+  const [result, checkMs] = time(() => checkWorkbook(grid));
+  const [seedGrid, seedParseMs] = time(() => textToWorkbook(sampleText, 'seed'));
+  const [seedResult, seedCheckMs] = time(() => checkWorkbook(seedGrid));
+  const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+  const cellsPerSec = totalCells / (checkMs / 1000);
+  const lines = [
+    '决算公开助手 基准测试（同一次运行内的比值）',
+    '',
+    `合并工作簿：${UNITS} 个单位 × 9 张表，${wb.sheets.length} 个工作表，${totalCells} 个非空单元格（金额单元格 ${numericCells} 个），文件 ${(buf.length / 1024 / 1024).toFixed(2)} MB`,
+    `  xlsx 解析（exceljs 读入 + 转为网格）：${fmt(parseMs)}`,
+    `  识别 + 全部规则：${fmt(checkMs)}（识别出 ${result.recognition.tables.length} 张表，${result.findings.length} 条结果）`,
+    `  规则/解析 比值：${(checkMs / parseMs).toFixed(3)}（目标 ≤ 0.20）`,
+    `  引擎吞吐：${Math.round(cellsPerSec).toLocaleString('en-US')} 单元格/秒（目标 ≥ 1,000,000）`,
+    '',
+    `示例公开文本：解析 ${fmt(seedParseMs)}，识别 + 规则 ${fmt(seedCheckMs)}，${seedResult.findings.length} 条结果`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ units: UNITS, totalCells, numericCells, parseMs, checkMs, ratio: checkMs / parseMs, cellsPerSec, seedParseMs, seedCheckMs }, null, 2));
+}
+
+void main();
