@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { ...require('./tsconfig.json').compilerOptions, rootDir: '.', isolatedModules: true } }] },
   testTimeout: 120000,
+  reporters: ['default', '<rootDir>/tests/summaryReporter.js'],
 };

@@ -1,13 +1,7 @@
-import { Item } from './model';
+import { RecognizedTable } from './model';
 
-export interface BodyOk {
-  dataStart: number;
-  dataEnd: number;
-  columns: Record<string, number>;
-  items: Item[];
-  missing: string[];
-  truncated?: { afterRow: number; openCodes: string[] };
-}
+/** The part of a recognized table that a kind-specific reader finds. */
+export type BodyOk = Pick<RecognizedTable, 'dataStart' | 'dataEnd' | 'columns' | 'items' | 'missing' | 'truncated'>;
 
 /** What a table reader returns: the body, or why it could not be read. */
 export type BodyResult = BodyOk | { error: string };
