@@ -1,6 +1,5 @@
 import { Workbook, Sheet, Cell, newSheet, cellText } from './core/grid';
 import { readAmount } from './core/amount';
-import { normLabel } from './core/text';
 import { TableSetSpec } from './specs/types';
 import { tableSet } from './specs';
 import { recognize } from './recognize';
@@ -111,4 +110,3 @@ function convert(cell: Cell, isAmount: boolean): Cell {
   return { value: cell.value };
 }
 
-export { normLabel };

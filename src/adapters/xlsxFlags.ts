@@ -69,7 +69,7 @@ export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flagged
   for (let i = 2; wb.getWorksheet(reportName); i++) reportName = `${REPORT_SHEET}(${i})`;
   const store = wb.addWorksheet(FLAGS_SHEET, { state: 'veryHidden' });
   store.addRow([MARK, reportName]);
-  for (const [k, fs] of byCell) {
+  for (const fs of byCell.values()) {
     const sheetName = fs[0].sheet;
     const ws = wb.getWorksheet(sheetName)!;
     const cell = ws.getCell(fs[0].cell) as CellWithComment;
@@ -79,7 +79,6 @@ export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flagged
     const worst: Exclude<Severity, 'info'> = fs.some((f) => f.severity === 'error') ? 'error' : 'warning';
     cell.style = { ...cell.style, fill: FILL[worst] };
     cell.note = NOTE_HEAD + '\n' + fs.map((f) => `【${SEVERITY_ZH[f.severity]}】${f.message}`).join('\n');
-    void k;
   }
   writeReport(wb.addWorksheet(reportName), sorted);
   return { flaggedCells: byCell.size };

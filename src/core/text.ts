@@ -47,8 +47,3 @@ export function normLabel(s: string): string {
   t = t.replace(/[“”"'‘’「」『』]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
   return t;
 }
-
-/** Normalized header text (like normLabel but keeps everything else as is). */
-export function normHeader(s: string): string {
-  return normLabel(s);
-}

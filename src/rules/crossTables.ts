@@ -1,4 +1,4 @@
-import { Rule, ScopeTables, compareEqual, compareLe, tableIndex, Operand, columnName } from './engine';
+import { Rule, ScopeTables, compareEqual, compareLe, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { Finding } from '../core/findings';
 import { CellSel } from '../specs/types';
 import { RecognizedTable, Item } from '../recognize/model';
@@ -27,12 +27,10 @@ function selName(tables: ScopeTables, sel: CellSel): string {
   if (!t) return sel.table;
   const col = columnName(t, sel.col);
   let row = '';
-  if ('row' in sel) {
-    const spec = t.spec;
-    row = spec.kind === 'sides' ? spec.rows.find((r) => r.key === sel.row)?.name ?? sel.row : spec.kind === 'econ' ? spec.totals.find((x) => x.key === sel.row)?.name ?? sel.row : sel.row;
-  } else if ('code' in sel) row = sel.code;
+  if ('row' in sel) row = rowName(t, sel.row);
+  else if ('code' in sel) row = sel.code;
   else if ('total' in sel) row = '合计';
-  if (t.spec.kind === 'sides' && t.spec.columns.filter((c) => c.side === t.spec.columns.find((x) => x.key === sel.col)?.side).length === 1) return `${t.spec.code}「${row}」`;
+  if (onlyColumnOfSide(t, sel.col)) return `${t.spec.code}「${row}」`;
   if (t.spec.kind === 'matrix') return `${t.spec.code}「${col}」`;
   return `${t.spec.code}「${row}${row ? '·' : ''}${col}」`;
 }

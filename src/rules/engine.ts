@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { a1 } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount } from '../core/amount';
-import { Interval, sub, sum, contains, radius, exact } from '../core/interval';
+import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
 import { Recognition, RecognizedTable, Item, Pos } from '../recognize/model';
@@ -171,6 +171,20 @@ export function columnName(table: RecognizedTable, col: string): string {
   return table.spec.columns.find((c) => c.key === col)?.name ?? col;
 }
 
+/** Chinese name of a named row (two-sided tables) or total (公开06) of a table's spec. */
+export function rowName(table: RecognizedTable, key: string): string {
+  const spec = table.spec;
+  if (spec.kind === 'sides') return spec.rows.find((r) => r.key === key)?.name ?? key;
+  if (spec.kind === 'econ') return spec.totals.find((x) => x.key === key)?.name ?? key;
+  return key;
+}
+
+/** Whether a two-sided table's column is the only amount column of its side (then it needs no name). */
+export function onlyColumnOfSide(table: RecognizedTable, col: string): boolean {
+  const side = table.spec.columns.find((c) => c.key === col)?.side;
+  return table.spec.kind === 'sides' && table.spec.columns.filter((c) => c.side === side).length === 1;
+}
+
 /** Lookups of a table's items by key, code and class code (cached per table). */
 const indexCache = new WeakMap<RecognizedTable, { byKey: Map<string, Item>; byCode: Map<string, Item>; byClass: Map<string, Item>; total?: Item }>();
 
@@ -201,4 +215,3 @@ export function finding(rule: string, severity: Severity, table: RecognizedTable
   };
 }
 
-export { exact };

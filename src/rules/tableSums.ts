@@ -1,4 +1,4 @@
-import { Rule, compareEqual, tableIndex, Operand, columnName } from './engine';
+import { Rule, compareEqual, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { Finding } from '../core/findings';
 import { Operand as SpecOperand } from '../specs/types';
 import { RecognizedTable } from '../recognize/model';
@@ -25,11 +25,8 @@ function resolve(t: RecognizedTable, op: SpecOperand): Operand[] | undefined {
 }
 
 function opName(t: RecognizedTable, op: SpecOperand): string {
-  if ('row' in op) {
-    if (t.spec.kind === 'sides') return t.spec.rows.find((r) => r.key === op.row)?.name ?? op.row;
-    return op.row;
-  }
-  if ('total' in op && t.spec.kind === 'econ') return t.spec.totals.find((x) => x.key === op.total)?.name ?? op.total;
+  if ('row' in op) return rowName(t, op.row);
+  if ('total' in op) return rowName(t, op.total);
   return '';
 }
 
@@ -48,7 +45,7 @@ export const tableSums: Rule = {
           const minus = (s.minus ?? []).map((p) => resolve(t, p));
           if (!total || plus.some((p) => !p) || minus.some((p) => !p)) continue;
           const right = (plus as Operand[][]).flat();
-          const colName = t.spec.kind === 'sides' && t.spec.columns.filter((c) => c.side === t.spec.columns.find((x) => x.key === ('col' in s.total ? s.total.col : ''))?.side).length > 1 ? `「${columnName(t, s.total.col)}」` : '';
+          const colName = t.spec.kind === 'sides' && !onlyColumnOfSide(t, s.total.col) ? `「${columnName(t, s.total.col)}」` : '';
           const [lhs, rhs] = s.desc.split(' = ');
           const f = compareEqual({
             rule: this.id,
