@@ -8,6 +8,8 @@ import { applyFlags, clearFlags } from './adapters/xlsxFlags';
 import { gridToExcel, SheetLayout } from './adapters/xlsxWrite';
 import { importDocument, SECTION_SHEETS } from './importDoc';
 import { Workbook } from './core/grid';
+import { scaffold, ScaffoldCode } from './scaffold/build';
+import { codesOfWorkbook } from './scaffold/codesFrom';
 
 /** File-level operations shared by the CLI and the worker threads. Thin: the core does the work. */
 
@@ -72,4 +74,29 @@ export async function clearFile(file: string, out: string): Promise<boolean> {
   const had = clearFlags(excel);
   await writeExcel(excel, out);
   return had;
+}
+
+export interface ScaffoldFileOptions {
+  unit: string;
+  year?: number;
+  codes?: ScaffoldCode[];
+  /** A disclosure (usually last year's) whose 科目 the template takes. */
+  codesFrom?: string;
+  force?: boolean;
+}
+
+/** Write a blank template workbook with live formulas; never overwrites a file unless forced. */
+export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Promise<{ sheets: string[]; codes: number }> {
+  if (fs.existsSync(out) && !opts.force) throw new InputError(`文件“${out}”已存在；为免覆盖您的数据，请换一个文件名，或加 --force 覆盖`);
+  let codes = opts.codes;
+  if (opts.codesFrom) {
+    const { workbook } = await readDisclosure(opts.codesFrom);
+    codes = codesOfWorkbook(workbook);
+    if (!codes.length) throw new InputError(`在“${opts.codesFrom}”中找不到带科目编码的公开表，无法沿用其科目`);
+  }
+  const built = scaffold({ unit: opts.unit, year: opts.year, codes });
+  await writeExcel(gridToExcel(built.workbook, built.layouts), out);
+  const gk03 = built.workbook.sheets.find((s) => s.name === '公开03');
+  const codeRows = gk03 ? gk03.rows.filter((r) => /^\d{3,7}$/.test(String(r?.[0]?.value ?? ''))).length : 0;
+  return { sheets: built.workbook.sheets.map((s) => s.name), codes: codeRows };
 }

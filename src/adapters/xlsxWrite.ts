@@ -1,17 +1,8 @@
 import ExcelJS from 'exceljs';
 import { Workbook, a1 } from '../core/grid';
+import { SheetLayout } from '../core/layout';
 
-export interface SheetLayout {
-  /** Column widths in characters, by 0-based index. */
-  widths?: number[];
-  /** Rows (count from the top) frozen as header. */
-  freezeRows?: number;
-  landscape?: boolean;
-  /** 0-based rows to print bold. */
-  boldRows?: number[];
-  /** Cells (A1) that users fill in (unlocked when protected; light fill). */
-  inputCells?: string[];
-}
+export type { SheetLayout };
 
 /** Write a grid workbook to an exceljs workbook (values, formulas, number formats, merges). */
 export function gridToExcel(grid: Workbook, layouts: Record<string, SheetLayout> = {}): ExcelJS.Workbook {
@@ -35,6 +26,23 @@ export function gridToExcel(grid: Workbook, layouts: Record<string, SheetLayout>
     for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     (lay.widths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
     for (const r of lay.boldRows ?? []) ws.getRow(r + 1).font = { bold: true };
+    for (const r of lay.titleRows ?? []) {
+      const row = ws.getRow(r + 1);
+      row.font = { bold: true, size: 16 };
+      row.alignment = { horizontal: 'center', vertical: 'middle' };
+      row.height = 28;
+    }
+    for (const r of lay.centerRows ?? []) ws.getRow(r + 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    for (const r of lay.noteRows ?? []) {
+      const row = ws.getRow(r + 1);
+      row.alignment = { wrapText: true, vertical: 'top' };
+      row.height = 30;
+    }
+    const thin = { style: 'thin' as const };
+    for (const b of lay.borders ?? [])
+      for (let r = b.top; r <= b.bottom; r++)
+        for (let c = b.left; c <= b.right; c++) ws.getCell(r + 1, c + 1).border = { top: thin, left: thin, bottom: thin, right: thin };
+    if (lay.freezeRows) ws.pageSetup.printTitlesRow = `1:${lay.freezeRows}`;
   }
   return wb;
 }

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { checkFile, clearFile, importFile, InputError } from '../app';
+import { checkFile, clearFile, importFile, scaffoldFile, InputError } from '../app';
+import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
 
@@ -13,6 +14,8 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本
   juesuan import <文档.txt> --out <工作簿.xlsx>
         把公开文本（如由 PDF 提取的文本）整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
+  juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--year 2023] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
+        生成公开01—09表空白模板：官方格式，所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00
   juesuan clear <已标记.xlsx> --out <输出.xlsx>
         清除全部标记，恢复单元格原有的填充色和批注
   juesuan demo
@@ -34,7 +37,7 @@ function parseArgs(argv: string[]): Args {
   const flags: Record<string, string | boolean> = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (a === '--json' || a === '--help' || a === '-h') flags[a.replace(/^-+/, '')] = true;
+    if (a === '--json' || a === '--help' || a === '-h' || a === '--force') flags[a.replace(/^-+/, '')] = true;
     else if (a.startsWith('--')) {
       const v = rest[i + 1];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`参数 ${a} 需要一个值`);
@@ -165,6 +168,27 @@ async function cmdClear(args: Args): Promise<number> {
   return 0;
 }
 
+async function cmdScaffold(args: Args): Promise<number> {
+  const { unit, out: outFile, year, codes, 'codes-from': codesFrom } = args.flags;
+  if (typeof unit !== 'string' || !unit.trim() || typeof outFile !== 'string')
+    throw new UsageError('用法：juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--year 2023] [--codes 科目编码,…] [--codes-from 上年公开文件]');
+  let y: number | undefined;
+  if (year !== undefined) {
+    y = Number(year);
+    if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(`年度“${String(year)}”无效，应为四位年份，如 2023`);
+  }
+  let list;
+  if (typeof codes === 'string') {
+    const parsed = parseCodeList(codes);
+    if (parsed.bad.length) throw new UsageError(`科目编码无效：${parsed.bad.join('、')}（应为 3、5 或 7 位数字）`);
+    list = parsed.codes;
+  }
+  const r = await scaffoldFile(outFile, { unit: unit.trim(), year: y, codes: list, codesFrom: typeof codesFrom === 'string' ? codesFrom : undefined, force: !!args.flags.force });
+  out(`已生成模板：${outFile}`);
+  out(`工作表：${r.sheets.join('、')}；公开03 含 ${r.codes} 个科目行。合计、类款合计、总计和表间取数均为公式，只需填写明细金额。`);
+  return 0;
+}
+
 async function cmdDemo(): Promise<number> {
   const root = path.resolve(__dirname, '..', '..');
   const sample = path.join(root, 'samples', 'seed-2023.txt');
@@ -195,6 +219,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdImport(args);
       case 'clear':
         return await cmdClear(args);
+      case 'scaffold':
+        return await cmdScaffold(args);
       case 'demo':
         return await cmdDemo();
       default:
