@@ -67,9 +67,8 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
       row.eachCell({ includeEmpty: false }, (cell, cn) => {
         const { value, formula } = plainValue(cell.value);
         if (value === null && !formula) return;
-        const c: Cell = { value };
-        if (formula) c.formula = formula;
-        if (cell.numFmt) c.numFmt = cell.numFmt;
+        // One object shape for every cell keeps the engine's property reads monomorphic.
+        const c: Cell = { value, formula: formula || undefined, numFmt: cell.numFmt || undefined };
         cells[cn - 1] = c;
       });
       sheet.rows[rn - 1] = cells;

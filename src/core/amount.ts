@@ -15,9 +15,31 @@ export type Amount =
 const DASHES = /^[-－—–‐−~～/／\\]+$/;
 const NUMBER = /^([+-]?)(\d+(?:,\d{3})*|\d*)(?:\.(\d+))?$/;
 
+const fmtCache = new Map<string, number | undefined>();
+const pctCache = new Map<string, boolean>();
+
+/** Whether a number format shows a percentage. */
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  let p = pctCache.get(numFmt);
+  if (p === undefined) {
+    p = numFmt.includes('%');
+    if (pctCache.size < 1000) pctCache.set(numFmt, p);
+  }
+  return p;
+}
+
 /** Decimals an Excel number format shows, or undefined for General / no format. */
 export function formatDecimals(numFmt: string | undefined): number | undefined {
-  if (!numFmt || /^general$/i.test(numFmt)) return undefined;
+  if (!numFmt) return undefined;
+  if (fmtCache.has(numFmt)) return fmtCache.get(numFmt);
+  const d = computeFormatDecimals(numFmt);
+  if (fmtCache.size < 1000) fmtCache.set(numFmt, d);
+  return d;
+}
+
+function computeFormatDecimals(numFmt: string): number | undefined {
+  if (/^general$/i.test(numFmt)) return undefined;
   const first = numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   const dot = /\.([0#?]+)/.exec(first);
   if (dot) return dot[1].length;
@@ -57,9 +79,25 @@ function numberDecimals(n: number): number {
   return i < 0 ? 0 : s.length - i - 1;
 }
 
+const BLANK: Amount = { kind: 'blank' };
+
+/**
+ * Readings by cell, valid while the cell's value and format are unchanged: several rules read
+ * the same cell, and a Decimal per reading is the engine's main cost.
+ */
+const readCache = new WeakMap<Cell, { value: Cell['value']; numFmt?: string; amount: Amount }>();
+
 /** Read a grid cell as an amount. */
 export function readAmount(cell: Cell | undefined): Amount {
-  if (!cell) return { kind: 'blank' };
+  if (!cell) return BLANK;
+  const hit = readCache.get(cell);
+  if (hit && hit.value === cell.value && hit.numFmt === cell.numFmt) return hit.amount;
+  const amount = readAmountUncached(cell);
+  readCache.set(cell, { value: cell.value, numFmt: cell.numFmt, amount });
+  return amount;
+}
+
+function readAmountUncached(cell: Cell): Amount {
   const v = cell.value;
   if (v === null || v === undefined || v === '') return { kind: 'blank' };
   if (typeof v === 'number') {

@@ -40,21 +40,23 @@ export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning:
 
 /** Stable order: by severity, then table, sheet, row, column. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  const rc = (a: string) => {
+  const rc = (a: string): [number, number] => {
     const m = /^([A-Z]+)(\d+)$/.exec(a);
     if (!m) return [0, 0];
     let c = 0;
     for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
     return [Number(m[2]), c];
   };
-  return [...fs].sort((x, y) => {
-    if (SEV_ORDER[x.severity] !== SEV_ORDER[y.severity]) return SEV_ORDER[x.severity] - SEV_ORDER[y.severity];
-    if (x.table !== y.table) return x.table < y.table ? -1 : 1;
-    if (x.sheet !== y.sheet) return x.sheet < y.sheet ? -1 : 1;
-    const [xr, xc] = rc(x.cell);
-    const [yr, yc] = rc(y.cell);
-    return xr - yr || xc - yc || (x.rule < y.rule ? -1 : x.rule > y.rule ? 1 : 0);
+  const keyed = fs.map((f) => ({ f, sev: SEV_ORDER[f.severity], pos: rc(f.cell) }));
+  keyed.sort((x, y) => {
+    if (x.sev !== y.sev) return x.sev - y.sev;
+    const a = x.f;
+    const b = y.f;
+    if (a.table !== b.table) return a.table < b.table ? -1 : 1;
+    if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+    return x.pos[0] - y.pos[0] || x.pos[1] - y.pos[1] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
   });
+  return keyed.map((k) => k.f);
 }
 
 /** Key that identifies a finding across runs (rule + place + message). */

@@ -15,8 +15,10 @@ export function exact(v: Decimal): Interval {
   return { lo: v, hi: v };
 }
 
+const HALF_UNITS: Decimal[] = [];
+
 export function printed(v: Decimal, decimals: number): Interval {
-  const h = new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+  const h = (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
   return { lo: v.minus(h), hi: v.plus(h) };
 }
 

@@ -41,7 +41,18 @@ export function stripNumbering(s: string): string {
  * Canonical form of a label for matching: half-width, no spaces, no numbering prefix,
  * unified parentheses and quotes. "一、一般公共服务支出" and "一般公共服务 支出" meet here.
  */
+const normCache = new Map<string, string>();
+
 export function normLabel(s: string): string {
+  const hit = normCache.get(s);
+  if (hit !== undefined) return hit;
+  const t = computeNormLabel(s);
+  if (normCache.size > 100000) normCache.clear();
+  normCache.set(s, t);
+  return t;
+}
+
+function computeNormLabel(s: string): string {
   let t = stripSpaces(toHalfWidth(s));
   t = stripNumbering(t);
   t = t.replace(/[“”"'‘’「」『』]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');

@@ -49,9 +49,14 @@ export class SheetView {
     return row ? row.length : 0;
   }
 
-  /** Non-blank normalized texts of a row with their columns. */
+  private rowCache: ({ c: number; t: string }[] | undefined)[] = [];
+
+  /** Non-blank normalized texts of a row with their columns (cached: do not modify). */
   rowTexts(r: number): { c: number; t: string }[] {
+    const hit = this.rowCache[r];
+    if (hit) return hit;
     const out: { c: number; t: string }[] = [];
+    this.rowCache[r] = out;
     const w = Math.max(this.rowWidth(r), this.merged.size ? this.colCount : 0);
     for (let c = 0; c < w; c++) {
       const t = this.text(r, c);

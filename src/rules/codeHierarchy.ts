@@ -15,7 +15,11 @@ export function childrenByCode(items: Item[]): Map<Item, Item[]> {
     let parent: Item | undefined;
     for (let len = i.code!.length - 2; len >= 3 && !parent; len -= 2) parent = byCode.get(i.code!.slice(0, len));
     if (!parent && i.code!.length === 3) parent = total;
-    if (parent && parent !== i) out.set(parent, [...(out.get(parent) ?? []), i]);
+    if (parent && parent !== i) {
+      const list = out.get(parent);
+      if (list) list.push(i);
+      else out.set(parent, [i]);
+    }
   }
   return out;
 }
@@ -28,11 +32,9 @@ function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[
       const total = operand(t, parent, col);
       const parts = children.map((c) => operand(t, c, col));
       if (!total || parts.some((p) => !p)) continue;
-      const childLevel = parent.isTotal ? '类' : LEVEL(children[0].code!);
-      const leftName = parent.isTotal
-        ? `${t.spec.code} 合计「${columnName(t, col)}」`
-        : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${columnName(t, col)}」`;
-      const f = compareEqual({ rule: ruleId, table: t, left: [total], right: parts as Operand[], leftName, rightName: `所属${childLevel}之和` });
+      const leftName = () =>
+        parent.isTotal ? `${t.spec.code} 合计「${columnName(t, col)}」` : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${columnName(t, col)}」`;
+      const f = compareEqual({ rule: ruleId, table: t, left: [total], right: parts as Operand[], leftName, rightName: () => `所属${parent.isTotal ? '类' : LEVEL(children[0].code!)}之和` });
       if (f) out.push(f);
     }
   }

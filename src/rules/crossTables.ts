@@ -54,7 +54,7 @@ export const crossEqual: Rule = {
           const left = a.filter((o): o is Operand => o !== 'zero');
           const right = b.filter((o): o is Operand => o !== 'zero');
           if (left.length === 0) continue;
-          const f = compareEqual({ rule: this.id, table: left[0].table, left, right, leftName: names(tables, x.a), rightName: names(tables, x.b) });
+          const f = compareEqual({ rule: this.id, table: left[0].table, left, right, leftName: () => names(tables, x.a), rightName: () => names(tables, x.b) });
           if (f) out.push(f);
         } else if (x.kind === 'eqByClass') {
           const ta = tables.get(x.a.table);
@@ -76,13 +76,12 @@ export const crossEqual: Rule = {
             if ((ia && !pa) || (ib && !pb)) continue;
             const opA: Operand | undefined = pa ? { table: ta, pos: pa, name: ia!.label } : undefined;
             const opB: Operand | undefined = pb ? { table: tb, pos: pb, name: ib!.label } : undefined;
-            const label = `${code} ${className(code) ?? ''}`.trim();
-            const aName = `${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`;
-            const bName = `${tb.spec.code}「${label}」${columnName(tb, x.b.col)}`;
-            // Flag the side that lists the class; a class missing from one table compares with 0.
+            const label = () => `${code} ${className(code) ?? ''}`.trim();
+            const aName = () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`;
+            const bName = () => `${tb.spec.code}「${label()}」${columnName(tb, x.b.col)}`;
             const f = opA
-              ? compareEqual({ rule: this.id, table: ta, left: [opA], right: opB ? [opB] : [], leftName: aName, rightName: opB ? bName : `${bName}（未列示，视为 0）` })
-              : compareEqual({ rule: this.id, table: tb, left: [opB!], right: [], leftName: bName, rightName: `${aName}（未列示，视为 0）` });
+              ? compareEqual({ rule: this.id, table: ta, left: [opA], right: opB ? [opB] : [], leftName: aName, rightName: opB ? bName : () => `${bName()}（未列示，视为 0）` })
+              : compareEqual({ rule: this.id, table: tb, left: [opB!], right: [], leftName: bName, rightName: () => `${aName()}（未列示，视为 0）` });
             if (f) out.push(f);
           }
         }

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { a1 } from '../core/grid';
-import { amountInterval, fmtMoney, readAmount, Amount } from '../core/amount';
+import { amountInterval, fmtMoney, readAmount, Amount, formatDecimals, isPercentFormat } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
@@ -47,20 +47,55 @@ export function amountOf(op: Operand): Amount {
   return readAmount(cellAt(op.table.sheet, op.pos.r, op.pos.c));
 }
 
-const milliCache = new WeakMap<object, number | null>();
-
-/** A cell's value in exact integer thousandths when it has at most 3 decimals and is not huge. */
-function milli(op: Operand): number | undefined {
+/**
+ * A cell read in exact integer thousandths with its rounding half-unit, when it shows at most 2
+ * decimals (then the half-unit is 0.005, or 0 for a blank) and is not huge. False otherwise: the
+ * caller falls back to Decimal intervals.
+ */
+function readMilli(op: Operand, out: { v: number; h: number }): boolean {
   const cell = cellAt(op.table.sheet, op.pos.r, op.pos.c);
-  if (!cell) return 0;
-  const hit = milliCache.get(cell);
-  if (hit !== undefined) return hit === null ? undefined : hit;
+  const v = cell?.value;
+  if (!cell || v === null || v === undefined || v === '') {
+    out.v = 0;
+    out.h = 0;
+    return true;
+  }
+  if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 1e12) {
+    // A number already carrying no more decimals than it shows needs no Decimal.
+    const d = formatDecimals(cell.numFmt);
+    if (d !== undefined && d <= 2 && !isPercentFormat(cell.numFmt)) {
+      const scaled = v * POW10[d];
+      const rounded = Math.round(scaled);
+      if (Math.abs(scaled - rounded) < 1e-6) {
+        out.v = rounded * POW10[3 - d];
+        out.h = 5;
+        return true;
+      }
+    }
+  }
   const a = readAmount(cell);
-  let v: number | null = null;
-  if (a.kind === 'blank') v = 0;
-  else if (a.kind === 'num' && a.decimals <= 3 && a.value.abs().lt(1e12)) v = a.value.times(1000).toNumber();
-  milliCache.set(cell, v);
-  return v === null ? undefined : v;
+  if (a.kind === 'blank') {
+    out.v = 0;
+    out.h = 0;
+    return true;
+  }
+  if (a.kind === 'num' && a.decimals <= 2 && !a.percent && a.value.abs().lt(1e12)) {
+    out.v = a.value.times(1000).toNumber();
+    out.h = 5;
+    return true;
+  }
+  return false;
+}
+
+const MILLI = { v: 0, h: 0 };
+const POW10 = [1, 10, 100, 1000];
+
+/** "1,920.38" from integer thousandths that are whole cents. */
+function fmtMilli(m: number): string {
+  const cents = Math.round(Math.abs(m) / 10);
+  const int = Math.floor(cents / 100);
+  const frac = String(cents % 100).padStart(2, '0');
+  return (m < 0 && cents ? '-' : '') + String(int).replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + frac;
 }
 
 function intervalOf(op: Operand): Interval | undefined {
@@ -79,9 +114,12 @@ export interface Comparison {
   right: Operand[];
   /** Subtracted on the right side (年末 = 年初 + 收入 − 支出). */
   rightMinus?: Operand[];
-  leftName: string;
-  rightName: string;
+  /** Names for messages; functions are called only when there is a finding to word. */
+  leftName: string | (() => string);
+  rightName: string | (() => string);
 }
+
+const named = (n: string | (() => string)) => (typeof n === 'function' ? n() : n);
 
 /**
  * Compare Σ left with Σ right (minus rightMinus) under interval arithmetic.
@@ -89,15 +127,51 @@ export interface Comparison {
  * Cells that do not read as numbers are left to the numeric-cell rule.
  */
 export function compareEqual(cmp: Comparison): Finding | undefined {
-  const all = [...cmp.left, ...cmp.right, ...(cmp.rightMinus ?? [])];
-  // Fast path in exact integer thousandths: most relations hold to the cent, and need no Decimal.
-  let fast = 0;
-  for (let i = 0; i < all.length; i++) {
-    const v = milli(all[i]);
-    if (v === undefined) { fast = NaN; break; }
-    fast += i < cmp.left.length || i >= cmp.left.length + cmp.right.length ? v : -v;
+  // Exact integer thousandths: every relation that holds to the cent, and every finding on
+  // cent-valued cells, needs no Decimal.
+  const m = MILLI;
+  let lm = 0;
+  let rm = 0;
+  let radiusM = 0;
+  let fast = true;
+  for (let i = 0; fast && i < cmp.left.length; i++) {
+    if (!readMilli(cmp.left[i], m)) fast = false;
+    lm += m.v;
+    radiusM += m.h;
   }
-  if (fast === 0) return undefined;
+  for (let i = 0; fast && i < cmp.right.length; i++) {
+    if (!readMilli(cmp.right[i], m)) fast = false;
+    rm += m.v;
+    radiusM += m.h;
+  }
+  const minus = cmp.rightMinus ?? [];
+  for (let i = 0; fast && i < minus.length; i++) {
+    if (!readMilli(minus[i], m)) fast = false;
+    rm -= m.v;
+    radiusM += m.h;
+  }
+  if (fast) {
+    const diffM = lm - rm;
+    if (diffM === 0) return undefined;
+    const flaggedM = cmp.left[0];
+    const baseM = {
+      rule: cmp.rule,
+      table: flaggedM.table.spec.code,
+      sheet: flaggedM.table.sheet.name,
+      cell: a1(flaggedM.pos.r, flaggedM.pos.c),
+      related: [...cmp.left.slice(1), ...cmp.right, ...(cmp.rightMinus ?? [])].map(loc),
+      expected: fmtMilli(rm),
+      actual: fmtMilli(lm),
+    };
+    if (Math.abs(diffM) > radiusM)
+      return { ...baseM, severity: 'error', message: `${named(cmp.leftName)} ${fmtMilli(lm)} ≠ ${named(cmp.rightName)} ${fmtMilli(rm)}，差 ${fmtMilli(diffM)}` };
+    return {
+      ...baseM,
+      severity: 'info',
+      message: `${named(cmp.leftName)} ${fmtMilli(lm)} 与${/^[\x00-\x7f]/.test(named(cmp.rightName)) ? ' ' : ''}${named(cmp.rightName)} ${fmtMilli(rm)} 相差 ${fmtMilli(diffM)}，在四舍五入尾差范围（±${String(radiusM / 1000)}）内`,
+    };
+  }
+  const all = [...cmp.left, ...cmp.right, ...minus];
   const ivs = all.map(intervalOf);
   if (ivs.some((x) => x === undefined)) return undefined;
   const l = sum(ivs.slice(0, cmp.left.length) as Interval[]);
@@ -120,12 +194,12 @@ export function compareEqual(cmp: Comparison): Finding | undefined {
     actual: fmtMoney(lv),
   };
   if (!contains(diff, new Decimal(0))) {
-    return { ...base, severity: 'error', message: `${cmp.leftName} ${fmtMoney(lv)} ≠ ${cmp.rightName} ${fmtMoney(rv)}，差 ${fmtMoney(point)}` };
+    return { ...base, severity: 'error', message: `${named(cmp.leftName)} ${fmtMoney(lv)} ≠ ${named(cmp.rightName)} ${fmtMoney(rv)}，差 ${fmtMoney(point)}` };
   }
   return {
     ...base,
     severity: 'info',
-    message: `${cmp.leftName} ${fmtMoney(lv)} 与${/^[\x00-\x7f]/.test(cmp.rightName) ? ' ' : ''}${cmp.rightName} ${fmtMoney(rv)} 相差 ${fmtMoney(point)}，在四舍五入尾差范围（±${radius(diff).toDecimalPlaces(3).toString()}）内`,
+    message: `${named(cmp.leftName)} ${fmtMoney(lv)} 与${/^[\x00-\x7f]/.test(named(cmp.rightName)) ? ' ' : ''}${named(cmp.rightName)} ${fmtMoney(rv)} 相差 ${fmtMoney(point)}，在四舍五入尾差范围（±${radius(diff).toDecimalPlaces(3).toString()}）内`,
   };
 }
 
@@ -157,7 +231,7 @@ function mid(i: Interval): Decimal {
 export function operand(table: RecognizedTable, item: Item, col: string): Operand | undefined {
   const pos = item.cells[col];
   if (!pos) return undefined;
-  return { table, pos, name: itemName(item) };
+  return { table, pos, name: item.label };
 }
 
 /** How a row is named in messages: 「201 一般公共服务支出」, 「本年收入合计」. */

@@ -1,5 +1,6 @@
 import { Rule, finding, amountOf } from './engine';
 import { Finding } from '../core/findings';
+import { cellAt } from '../core/grid';
 
 /** Amount cells hold numbers (or are blank): text in an amount cell cannot be added up. */
 export const numericCells: Rule = {
@@ -10,12 +11,15 @@ export const numericCells: Rule = {
     const out: Finding[] = [];
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values()) {
-        const seen = new Set<string>();
+        const seen = new Set<number>();
         for (const item of t.items)
-          for (const pos of Object.values(item.cells)) {
-            const k = pos.r + ',' + pos.c;
+          for (const key in item.cells) {
+            const pos = item.cells[key];
+            const k = pos.r * 65536 + pos.c;
             if (seen.has(k)) continue;
             seen.add(k);
+            const v = cellAt(t.sheet, pos.r, pos.c)?.value;
+            if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
             const a = amountOf({ table: t, pos, name: '' });
             if (a.kind === 'text') out.push({ ...finding(this.id, 'error', t, pos, `${t.spec.code} 金额栏填写了非数值内容“${a.text.slice(0, 20)}”，无法参与合计核对`), actual: a.text.slice(0, 50) });
           }

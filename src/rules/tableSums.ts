@@ -45,16 +45,20 @@ export const tableSums: Rule = {
           const minus = (s.minus ?? []).map((p) => resolve(t, p));
           if (!total || plus.some((p) => !p) || minus.some((p) => !p)) continue;
           const right = (plus as Operand[][]).flat();
-          const colName = t.spec.kind === 'sides' && !onlyColumnOfSide(t, s.total.col) ? `「${columnName(t, s.total.col)}」` : '';
-          const [lhs, rhs] = s.desc.split(' = ');
           const f = compareEqual({
             rule: this.id,
             table: t,
             left: total,
             right,
             rightMinus: (minus as Operand[][]).flat(),
-            leftName: `${t.spec.code} ${opName(t, s.total) || lhs}${colName}`,
-            rightName: rhs === undefined ? '组成项之和' : rhs.includes('+') && !rhs.endsWith('之和') ? `${rhs} 之和` : rhs,
+            leftName: () => {
+              const colName = t.spec.kind === 'sides' && !onlyColumnOfSide(t, s.total.col) ? `「${columnName(t, s.total.col)}」` : '';
+              return `${t.spec.code} ${opName(t, s.total) || s.desc.split(' = ')[0]}${colName}`;
+            },
+            rightName: () => {
+              const rhs = s.desc.split(' = ')[1];
+              return rhs === undefined ? '组成项之和' : rhs.includes('+') && !rhs.endsWith('之和') ? `${rhs} 之和` : rhs;
+            },
           });
           if (f) out.push(f);
         }
