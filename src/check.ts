@@ -15,7 +15,7 @@ export interface CheckResult {
 export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: Rule[] } = {}): CheckResult {
   const set = opts.set ?? tableSet();
   const recognition = recognize(wb, set);
-  const ctx = buildContext(set, recognition);
+  const ctx = buildContext(set, recognition, wb);
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? RULES) {
     try {

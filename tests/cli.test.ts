@@ -14,14 +14,23 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'cli', 'main.js'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: path.join(__dirname, '..') });
 });
 
+/** The sample's tables without its narrative (everything from 第三部分 on). */
+function tablesOnly(text: string): string {
+  const lines = text.split('\n');
+  const at = lines.map((l, i) => (/^\s*第三部分\s*$/.test(l) ? i : -1)).filter((i) => i >= 0).pop()!;
+  return lines.slice(0, at).join('\n');
+}
+
 describe('juesuan check', () => {
   test('--json prints exactly one JSON object with findings and summary', () => {
     const r = run('check', SAMPLE, '--json');
-    expect(r.status).toBe(0);
+    // The sample's narrative has real mistakes (元 for 万元, scores that differ from the forms).
+    expect(r.status).toBe(1);
     const obj = JSON.parse(r.stdout);
     expect(Object.keys(obj).sort()).toEqual(['findings', 'summary']);
-    expect(obj.summary.error).toBe(0);
-    expect(obj.findings.length).toBe(obj.summary.warning + obj.summary.info);
+    expect(obj.summary.error).toBeGreaterThan(0);
+    expect(obj.findings.every((f: { table: string; severity: string }) => f.severity !== 'error' || f.table === '情况说明')).toBe(true);
+    expect(obj.findings.length).toBe(obj.summary.error + obj.summary.warning + obj.summary.info);
   });
 
   test('a disclosure with an error exits 1', () => {
@@ -47,9 +56,11 @@ describe('juesuan check', () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(SAMPLE, path.join(dir, 'a.txt'));
     fs.copyFileSync(path.join(BAD, 'empty.txt'), path.join(dir, 'b.txt'));
+    fs.writeFileSync(path.join(dir, 'c.txt'), tablesOnly(fs.readFileSync(SAMPLE, 'utf8')));
     const r = run('check', dir);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/a\.txt\s+0\s+2\s+\d+\s+通过/);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/a\.txt\s+[1-9]\d*\s+\d+\s+\d+\s+有错误/);
+    expect(r.stdout).toMatch(/c\.txt\s+0\s+2\s+\d+\s+通过/);
     expect(r.stdout).toMatch(/b\.txt.*文件为空/);
     expect(r.stderr).toContain('核对中');
   });

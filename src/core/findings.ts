@@ -20,6 +20,17 @@ export interface Finding {
   message: string;
   expected?: string;
   actual?: string;
+  /** Narrative findings: the quoted fragment, where it starts in the cell's text, the fix. */
+  text?: TextSpan;
+}
+
+export interface TextSpan {
+  fragment: string;
+  /** Character offset of the fragment in the cell's text, and its length. */
+  offset: number;
+  length: number;
+  /** The figure or wording that would be right, when one can be computed. */
+  suggestion?: string;
 }
 
 export interface Summary {

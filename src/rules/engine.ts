@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { a1 } from '../core/grid';
+import { a1, Workbook } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount, formatDecimals, isPercentFormat } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity } from '../core/findings';
@@ -27,12 +27,14 @@ export interface RuleContext {
   set: TableSetSpec;
   rec: Recognition;
   scopes: { id: string; tables: ScopeTables }[];
+  /** The workbook itself, for rules that read beyond the tables (narrative, forms). */
+  wb: Workbook;
 }
 
-export function buildContext(set: TableSetSpec, rec: Recognition): RuleContext {
+export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook = { sheets: [] }): RuleContext {
   const scopes = rec.scopes.map((id) => ({ id, tables: new Map<string, RecognizedTable>() }));
   for (const t of rec.tables) scopes.find((s) => s.id === t.scope)?.tables.set(t.spec.id, t);
-  return { set, rec, scopes };
+  return { set, rec, scopes, wb };
 }
 
 /** A cell of a recognized table, with its reading. */

@@ -1,0 +1,130 @@
+import Decimal from 'decimal.js';
+import { Paragraph } from './paragraphs';
+
+/**
+ * Figures quoted in a paragraph: amounts with their unit and the phrase that names them,
+ * percentages with the relation they state (share, growth, completion), counts.
+ */
+
+export type Unit = '万元' | '亿元' | '千元' | '元';
+
+export interface Mention {
+  kind: 'amount' | 'percent' | 'count' | 'bare';
+  value: Decimal;
+  decimals: number;
+  /** Offsets in the paragraph text: the number, and the number with its unit. */
+  start: number;
+  end: number;
+  unit?: string;
+  /** The phrase naming the figure: from the clause start to the number, cleaned. */
+  label: string;
+  /** The sentence up to the number (for bindings that need the subject). */
+  context: string;
+  /** For amounts: a change against last year or the budget. */
+  change?: { sign: 1 | -1; against: 'prior' | 'budget' };
+  /** For percentages: what the percentage states. */
+  relation?: 'share' | 'growth' | 'decrease' | 'completion' | 'other';
+  /** For shares written 占X的p%: the base's name X. */
+  baseLabel?: string;
+  /** Index of the sentence in the paragraph (split at 。). */
+  sentence: number;
+  /** Index of the clause (split at ，,；;。：:). */
+  clause: number;
+  para: Paragraph;
+}
+
+const NUM = /(?<![\dA-Za-z.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.]*[A-Za-z])\s*(万元|亿元|千元|元|%|个|辆|人次|人|批次|台|套|组|次|年|月|日|分|册|平方米|项|家|名|倍)?/g;
+const CLAUSE_DELIM = /[，,；;。：:]/;
+const COUNT_UNITS = new Set(['个', '辆', '人次', '人', '批次', '台', '套', '组', '次', '册', '平方米', '项', '家', '名']);
+
+/** Clean a label phrase: drop 本部门/本单位, years, parentheses, quotes, verbs at its end. */
+export function cleanLabel(s: string): string {
+  return s
+    .replace(/[（(][^（()）]*[)）]/g, '')
+    .replace(/^(其中|主要|包括|另外|此外|同时|以及|和|及|与)+/, '')
+    .replace(/(本部门|本单位|本年度|本级)/g, '')
+    .replace(/\d{4}\s*年度?/g, '')
+    .replace(/[“”"'‘’《》、\s]/g, '')
+    .replace(/(为|是|达到|达|共计|合计为|总计为|约)$/g, '')
+    .trim();
+}
+
+function sentenceIndex(text: string, at: number): number {
+  let n = 0;
+  for (let i = 0; i < at; i++) if (text[i] === '。') n++;
+  return n;
+}
+
+function clauseIndex(text: string, at: number): number {
+  let n = 0;
+  for (let i = 0; i < at; i++) if (CLAUSE_DELIM.test(text[i])) n++;
+  return n;
+}
+
+/** Extract every figure of a paragraph. */
+export function extractMentions(p: Paragraph): Mention[] {
+  const text = p.text;
+  const out: Mention[] = [];
+  NUM.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUM.exec(text))) {
+    const start = m.index;
+    const intPart = m[1].replace(/,/g, '');
+    const dec = m[2];
+    const unit = m[3];
+    const end = start + m[0].length;
+    if (unit === '年' || unit === '月' || unit === '日') continue;
+    // Ordinal numbering (1. / 2、) and section numbers are not figures.
+    if (!unit && !dec && /^\s*$/.test(text.slice(0, start)) && /^[、.]/.test(text.slice(end))) continue;
+    let value: Decimal;
+    try {
+      value = new Decimal(intPart + (dec ? '.' + dec : ''));
+    } catch {
+      continue;
+    }
+    // Phrase before the number, back to the clause start.
+    let ls = start;
+    while (ls > 0 && !CLAUSE_DELIM.test(text[ls - 1])) ls--;
+    const rawLabel = text.slice(ls, start);
+    const label = cleanLabel(rawLabel);
+    let ss = start;
+    while (ss > 0 && text[ss - 1] !== '。') ss--;
+    const context = text.slice(ss, start);
+    const kind: Mention['kind'] =
+      unit === '%' ? 'percent' : unit && /元$/.test(unit) ? 'amount' : unit && COUNT_UNITS.has(unit) ? 'count' : unit === '分' || unit === '倍' ? 'count' : 'bare';
+    const mention: Mention = {
+      kind,
+      value,
+      decimals: dec ? dec.length : 0,
+      start,
+      end,
+      unit,
+      label,
+      context,
+      sentence: sentenceIndex(text, start),
+      clause: clauseIndex(text, start),
+      para: p,
+    };
+    if (kind === 'amount') {
+      const ch = /(增加|增长|减少|下降|节约|超支)了?$/.exec(rawLabel.replace(/\s+/g, ''));
+      if (ch) {
+        const against = /预算/.test(rawLabel) ? 'budget' : 'prior';
+        mention.change = { sign: /增加|增长|超支/.test(ch[1]) ? 1 : -1, against };
+      }
+    }
+    if (kind === 'percent') {
+      const before = rawLabel.replace(/\s+/g, '');
+      const share = /占(.*?)的?$/.exec(before);
+      if (/占/.test(before)) {
+        mention.relation = 'share';
+        const base = share ? cleanLabel(share[1].replace(/的$/, '')) : '';
+        if (base) mention.baseLabel = base;
+      } else if (/完成/.test(before)) mention.relation = 'completion';
+      else if (/(增长|增加|上升|提高)$/.test(before)) mention.relation = 'growth';
+      else if (/(下降|减少|降低)$/.test(before)) mention.relation = 'decrease';
+      else mention.relation = 'other';
+    }
+    out.push(mention);
+  }
+  return out;
+}

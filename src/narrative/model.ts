@@ -1,0 +1,158 @@
+import Decimal from 'decimal.js';
+import { a1 } from '../core/grid';
+import { Finding, Severity } from '../core/findings';
+import { Interval, printed, exact } from '../core/interval';
+import { readAmount, amountInterval, fmtMoney } from '../core/amount';
+import { cellAt } from '../core/grid';
+import { CellSel } from '../specs/types';
+import { RuleContext, ScopeTables, tableIndex, columnName, rowName } from '../rules/engine';
+import { RecognizedTable } from '../recognize/model';
+import { classCodeOfLabel, className } from '../specs/functionClasses';
+import { readNarrative, locate, Paragraph } from './paragraphs';
+import { extractMentions, Mention } from './mentions';
+import { BINDINGS_2023, BASE_NAMES_2023, Binding } from './bindings2023';
+import { readForms, FormSummary } from '../forms/read';
+
+/** The narrative of a workbook, read once per check and shared by the narrative rules. */
+export interface Narrative {
+  paragraphs: Paragraph[];
+  mentions: Mention[];
+  byParagraph: Map<Paragraph, Mention[]>;
+  /** The tables the narrative speaks of (its scope). */
+  tables: ScopeTables;
+  forms: FormSummary[];
+  /** The unit most amounts are written in ('万元' normally). */
+  unit: string;
+}
+
+const cache = new WeakMap<RuleContext, Narrative>();
+
+export function narrativeOf(ctx: RuleContext): Narrative {
+  let n = cache.get(ctx);
+  if (n) return n;
+  const paragraphs = readNarrative(ctx.wb);
+  const byParagraph = new Map<Paragraph, Mention[]>();
+  const mentions: Mention[] = [];
+  for (const p of paragraphs) {
+    const ms = p.heading ? [] : extractMentions(p);
+    byParagraph.set(p, ms);
+    mentions.push(...ms);
+  }
+  const sheet = paragraphs[0]?.sheet;
+  const scope = ctx.scopes.find((s) => s.id === `sheet:${sheet?.name}`) ?? ctx.scopes.find((s) => s.id === 'workbook') ?? ctx.scopes[0];
+  const units = new Map<string, number>();
+  for (const m of mentions) if (m.kind === 'amount') units.set(m.unit!, (units.get(m.unit!) ?? 0) + 1);
+  const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '万元';
+  n = { paragraphs, mentions, byParagraph, tables: scope?.tables ?? new Map(), forms: readForms(ctx.wb), unit };
+  cache.set(ctx, n);
+  return n;
+}
+
+/** The interval a quoted figure stands for (printed to the decimals written). */
+export function mentionInterval(m: Mention): Interval {
+  return printed(m.value, m.decimals);
+}
+
+export interface TableValue {
+  interval: Interval;
+  value: Decimal;
+  table: RecognizedTable;
+  r: number;
+  c: number;
+  name: string;
+}
+
+/** A table cell's value by selector; undefined when the table or row is not there. */
+export function tableValue(tables: ScopeTables, sel: CellSel): TableValue | undefined {
+  const t = tables.get(sel.table);
+  if (!t) return undefined;
+  const idx = tableIndex(t);
+  let item;
+  let rowLabel = '';
+  if ('row' in sel) {
+    item = idx.byKey.get(sel.row);
+    rowLabel = rowName(t, sel.row);
+  } else if ('code' in sel) {
+    // 类 rows of two-sided tables (公开01/04) are known by their class code.
+    item = idx.byCode.get(sel.code) ?? idx.byClass.get(sel.code);
+    rowLabel = sel.code.length === 3 ? `${sel.code} ${className(sel.code) ?? ''}`.trim() : sel.code;
+  } else if ('total' in sel) {
+    item = idx.total;
+    rowLabel = '合计';
+  } else item = idx.byKey.get('data');
+  const pos = item?.cells[sel.col];
+  if (!item || !pos) {
+    // A complete table that does not list the row holds zero there.
+    if (item === undefined && !t.truncated && t.missing.length === 0 && ('code' in sel || 'total' in sel))
+      return { interval: exact(new Decimal(0)), value: new Decimal(0), table: t, r: -1, c: -1, name: `${t.spec.code}「${rowLabel}」` };
+    return undefined;
+  }
+  const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
+  const iv = amountInterval(a);
+  if (!iv || a.kind === 'text') return undefined;
+  const value = a.kind === 'num' ? a.value : new Decimal(0);
+  const col = columnName(t, sel.col);
+  const name = t.spec.kind === 'matrix' ? `${t.spec.code}「${col}」` : `${t.spec.code}「${rowLabel}·${col}」`;
+  return { interval: iv, value, table: t, r: pos.r, c: pos.c, name };
+}
+
+/** The table cell a quoted amount names, by the bindings. */
+export function bindingOf(m: Mention, bindings: Binding[] = BINDINGS_2023): { binding: Binding; sel: CellSel; label: string } | undefined {
+  const where = `${m.para.section} ${m.para.subsection}`;
+  for (const b of bindings) {
+    if (!b.section.test(where)) continue;
+    if (b.context && !b.context.test(m.context)) continue;
+    if (!b.label.test(m.label)) continue;
+    if (b.exclude && b.exclude.test(m.label)) continue;
+    if ('classOf' in b.cell) {
+      const code = classCodeOfLabel(m.label);
+      if (!code) continue;
+      return { binding: b, sel: { table: b.cell.classOf.table, col: b.cell.classOf.col, code }, label: `${code} ${className(code)}` };
+    }
+    return { binding: b, sel: b.cell, label: m.label };
+  }
+  return undefined;
+}
+
+/** The table total a share's base phrase names (占一般公共预算项目支出总额的…). */
+export function baseByName(label: string): CellSel | undefined {
+  return BASE_NAMES_2023.find((b) => b.label.test(label))?.cell;
+}
+
+/** A finding on a quoted fragment of the narrative. */
+export function textFinding(rule: string, severity: Severity, p: Paragraph, start: number, end: number, message: string, suggestion?: string, extra: Partial<Finding> = {}): Finding {
+  const at = locate(p, start);
+  return {
+    rule,
+    severity,
+    table: '情况说明',
+    sheet: at.sheet,
+    cell: a1(at.r, at.c),
+    related: [],
+    message,
+    text: { fragment: p.raw.slice(start, end), offset: at.cellOffset, length: end - start, ...(suggestion !== undefined ? { suggestion } : {}) },
+    ...extra,
+  };
+}
+
+/** Quote of a fragment as the reader sees it, e.g. “占 66.8%”. */
+export function quote(p: Paragraph, start: number, end: number): string {
+  return `“${p.raw.slice(start, end).trim()}”`;
+}
+
+/** Round half up to `decimals` and print with exactly that many decimals. */
+export function roundTo(v: Decimal, decimals: number): string {
+  return v.toFixed(decimals, Decimal.ROUND_HALF_UP);
+}
+
+export function money(v: Decimal): string {
+  return fmtMoney(v);
+}
+
+/** Start of the text that states a percentage: back to 占/增长/完成… within its clause. */
+export function percentStart(m: Mention): number {
+  const t = m.para.text;
+  let s = m.start;
+  while (s > 0 && !/[，,；;。：:]/.test(t[s - 1]) && m.start - s < 24) s--;
+  return s;
+}

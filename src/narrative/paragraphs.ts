@@ -1,0 +1,174 @@
+import { Workbook, Sheet, cellText } from '../core/grid';
+import { toHalfWidth } from '../core/text';
+
+/**
+ * The narrative (第三部分 情况说明) as paragraphs: found in a 情况说明 sheet or inside a whole
+ * document's grid, PDF line breaks inside sentences joined, every character traceable to the
+ * cell (and the offset in that cell) it came from.
+ */
+
+export interface Piece {
+  sheet: string;
+  r: number;
+  c: number;
+  /** Where this piece starts in the paragraph text, and in its cell's text. */
+  start: number;
+  cellOffset: number;
+  length: number;
+}
+
+export interface Paragraph {
+  /** Paragraph text, full-width ASCII turned half-width (same length as the source). */
+  text: string;
+  /** The source as written. */
+  raw: string;
+  /** Top heading (一、… 十、) the paragraph is under, '' before the first. */
+  section: string;
+  /** Sub-heading ((一)…) under the section, '' when none. */
+  subsection: string;
+  /** Whether the paragraph is itself a heading. */
+  heading: boolean;
+  pieces: Piece[];
+  /** Sheet the narrative was found in (for scope lookups). */
+  sheet: Sheet;
+}
+
+export const SECTION_RE = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]/;
+export const SUBSECTION_RE = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]/;
+const ITEM_RE = /^\s*\d{1,2}\s*[、.．](?!\d)/;
+const PART_RE = /^\s*第\s*([一二三四五六])\s*部分/;
+const FORM_TITLE_RE = /绩效自评表\s*$/;
+const SENTENCE_END = /[。；;！!？?：:]\s*$|^\s*$/;
+
+/** Where a paragraph boundary is forced: a heading, a numbered item, a part or form title. */
+function startsBlock(t: string): boolean {
+  return SECTION_RE.test(t) || SUBSECTION_RE.test(t) || ITEM_RE.test(t) || PART_RE.test(t);
+}
+
+interface Line {
+  sheet: Sheet;
+  r: number;
+  c: number;
+  text: string;
+}
+
+/** Rows holding exactly one text cell; anything else (a table row, a form row) is a break. */
+function singleTextRows(sheet: Sheet, from: number, to: number): (Line | null)[] {
+  const out: (Line | null)[] = [];
+  for (let r = from; r <= to; r++) {
+    const row = sheet.rows[r] ?? [];
+    let found: Line | null = null;
+    let count = 0;
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c]);
+      if (!t.trim()) continue;
+      count++;
+      found = { sheet, r, c, text: t };
+    }
+    if (count === 0) out.push({ sheet, r, c: 0, text: '' });
+    else if (count === 1 && typeof row[found!.c]?.value === 'string') out.push(found);
+    else out.push(null);
+  }
+  return out;
+}
+
+/** The row range of the narrative in a sheet, if it holds one. */
+function narrativeRange(sheet: Sheet): [number, number] | undefined {
+  const n = sheet.rows.length;
+  if (/情况说明|说明/.test(sheet.name)) return n ? [0, n - 1] : undefined;
+  let start = -1;
+  let end = n - 1;
+  const parts: [number, string][] = [];
+  for (let r = 0; r < n; r++) {
+    const row = sheet.rows[r] ?? [];
+    const texts = row.map(cellText).filter((t) => t.trim());
+    const m = texts.length === 1 ? PART_RE.exec(texts[0]) : null;
+    if (m) parts.push([r, m[1]]);
+  }
+  // The last 第三部分 heading (the table of contents lists it first), up to the next part.
+  const third = parts.filter(([, k]) => k === '三').pop();
+  if (third) {
+    start = third[0] + 1;
+    const next = parts.find(([r, k]) => r > third[0] && k !== '三');
+    if (next) end = next[0] - 1;
+  }
+  if (start < 0) {
+    // No part headings: the narrative starts at its first standard section heading.
+    for (let r = 0; r < n && start < 0; r++) {
+      const row = sheet.rows[r] ?? [];
+      const texts = row.map(cellText).filter((t) => t.trim());
+      if (texts.length === 1 && /^\s*一\s*[、.．].*(收入支出决算|决算总体)/.test(texts[0])) start = r;
+    }
+  }
+  return start >= 0 && start <= end ? [start, end] : undefined;
+}
+
+/** Join lines into paragraphs: a line not ending a sentence continues on the next text line. */
+function assemble(lines: (Line | null)[]): Line[][] {
+  const paras: Line[][] = [];
+  let cur: Line[] = [];
+  const flush = () => {
+    if (cur.length) paras.push(cur);
+    cur = [];
+  };
+  for (const line of lines) {
+    if (line === null) {
+      flush();
+      continue;
+    }
+    const t = line.text;
+    if (!t.trim()) continue; // PDF page gaps: a sentence may continue after blank lines
+    if (FORM_TITLE_RE.test(t.trim()) && t.trim().length < 40) {
+      flush();
+      continue;
+    }
+    if (cur.length && startsBlock(t)) flush();
+    cur.push(line);
+    const ends = SENTENCE_END.test(t) || PART_RE.test(t) || (startsBlock(t) && t.trim().length < 40 && !/[，,]/.test(t));
+    if (ends) flush();
+  }
+  flush();
+  return paras;
+}
+
+/** Paragraphs of every narrative found in the workbook, in order. */
+export function readNarrative(wb: Workbook): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const sheet of wb.sheets) {
+    const range = narrativeRange(sheet);
+    if (!range) continue;
+    let section = '';
+    let subsection = '';
+    const paras = assemble(singleTextRows(sheet, range[0], range[1]));
+    // A table of contents is not a narrative: it has headings but no sentences.
+    if (!paras.some((ls) => ls.some((l) => /[。，,]/.test(l.text)))) continue;
+    for (const lines of paras) {
+      let raw = '';
+      const pieces: Piece[] = [];
+      for (const l of lines) {
+        // Leading/trailing spaces of PDF lines are dropped; offsets stay exact.
+        const lead = l.text.length - l.text.trimStart().length;
+        const body = l.text.trim();
+        pieces.push({ sheet: sheet.name, r: l.r, c: l.c, start: raw.length, cellOffset: lead, length: body.length });
+        raw += body;
+      }
+      const text = toHalfWidth(raw);
+      const short = text.length < 60 && !/[，,。]/.test(text.slice(0, -1));
+      const isSection = SECTION_RE.test(text) && short;
+      const isSub = SUBSECTION_RE.test(text) && short;
+      if (isSection) {
+        section = text.trim();
+        subsection = '';
+      } else if (isSub) subsection = text.trim();
+      out.push({ text, raw, section, subsection, heading: isSection || isSub, pieces, sheet });
+    }
+  }
+  return out;
+}
+
+/** The source cell and in-cell offset of a paragraph offset. */
+export function locate(p: Paragraph, offset: number): { sheet: string; r: number; c: number; cellOffset: number } {
+  let piece = p.pieces[0];
+  for (const pc of p.pieces) if (pc.start <= offset) piece = pc;
+  return { sheet: piece.sheet, r: piece.r, c: piece.c, cellOffset: piece.cellOffset + (offset - piece.start) };
+}

@@ -1,0 +1,64 @@
+import Decimal from 'decimal.js';
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { Interval, div, mul, meets, exact, printed, sub, neg } from '../../core/interval';
+import { narrativeOf, mentionInterval, textFinding, quote, roundTo, money, percentStart } from '../model';
+import { Mention } from '../mentions';
+import { isValue } from './helpers';
+
+const BUDGET = /预算(数|为)?$|预算数?为?$/;
+
+/** 完成(年初)预算的 p%: the rate equals 决算(执行)数 ÷ 预算数; a stated 比预算增加/减少 gives the budget. */
+export const narrCompletion: Rule = {
+  id: 'narr-completion',
+  level: '强制',
+  title: '情况说明中的预算完成率与决算数、预算数相符：决算数 ÷ 预算数',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    for (const [p, ms] of n.byParagraph)
+      ms.forEach((m, i) => {
+        if (m.kind !== 'percent' || m.relation !== 'completion') return;
+        // Figures of this sentence before the rate, else of the previous sentence.
+        let pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence && isValue(x));
+        if (!pool.length) pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence - 1 && isValue(x));
+        const budget = [...pool].reverse().find((x) => BUDGET.test(x.label) && !/决算|执行/.test(x.label));
+        const actual = [...pool].reverse().find((x) => x !== budget && (!budget || x.unit === budget.unit));
+        if (!actual) return;
+        let budgetIv: Interval | undefined;
+        let budgetV: Decimal | undefined;
+        let budgetName = '预算数';
+        if (budget) {
+          budgetIv = mentionInterval(budget);
+          budgetV = budget.value;
+          budgetName = budget.label || budgetName;
+        } else {
+          const ch = ms.slice(i + 1).find((x: Mention) => x.sentence === m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit);
+          if (!ch) return;
+          const d = ch.change!.sign > 0 ? mentionInterval(ch) : neg(mentionInterval(ch));
+          budgetIv = sub(mentionInterval(actual), d);
+          budgetV = actual.value.minus(ch.value.times(ch.change!.sign));
+          budgetName = `预算数（${money(actual.value)} ${ch.change!.sign > 0 ? '−' : '+'} ${money(ch.value)}）`;
+        }
+        if (budgetIv.lo.lte(0)) return; // against a zero budget: another rule's concern
+        const rate = div(mul(mentionInterval(actual), exact(new Decimal(100))), budgetIv);
+        if (!rate || meets(rate, printed(m.value, m.decimals))) return;
+        const exactPct = actual.value.div(budgetV!).times(100);
+        const right = roundTo(exactPct, m.decimals);
+        const s = percentStart(m);
+        out.push(
+          textFinding(
+            this.id,
+            'error',
+            p,
+            s,
+            m.end,
+            `预算完成率不符：${quote(p, s, m.end)}，而 ${actual.label || '决算数'} ${money(actual.value)} ÷ ${budgetName} ${money(budgetV!)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+            `${right}%`,
+            { expected: `${right}%`, actual: `${m.value.toFixed(m.decimals)}%` },
+          ),
+        );
+      });
+    return out;
+  },
+};

@@ -1,0 +1,62 @@
+import { Rule } from '../../rules/engine';
+import { Finding, } from '../../core/findings';
+import { readAmount } from '../../core/amount';
+import { cellAt } from '../../core/grid';
+import { RecognizedTable } from '../../recognize/model';
+import { narrativeOf, textFinding } from '../model';
+
+/** Tables a unit often has nothing to report in, and the words that name them in the text. */
+const EMPTY_CAPABLE: { table: string; words: RegExp }[] = [
+  { table: 'gk07', words: /政府性基金|公开\s*0?7\s*表/ },
+  { table: 'gk08', words: /国有资本经营|公开\s*0?8\s*表/ },
+];
+const CLAIM = /空表|无(相关)?(收支|收入|支出)|没有(相关)?(收支|收入|支出)|未发生/;
+
+function isEmpty(t: RecognizedTable): boolean {
+  for (const it of t.items)
+    for (const pos of Object.values(it.cells)) {
+      const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
+      if (a.kind === 'text' || (a.kind === 'num' && !a.value.isZero())) return false;
+    }
+  return true;
+}
+
+/** 公开07/08 left empty are explained in the text; a table with figures is not called empty. */
+export const narrEmptyTables: Rule = {
+  id: 'narr-empty-table',
+  level: '提示',
+  title: '空表（公开07、08）须在情况说明中说明；有数据的表不得称为空表',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    if (!n.paragraphs.length) return out;
+    for (const { table, words } of EMPTY_CAPABLE) {
+      const t = n.tables.get(table);
+      if (!t) continue;
+      const claims: { p: (typeof n.paragraphs)[number]; start: number; end: number }[] = [];
+      for (const p of n.paragraphs) {
+        const re = /[^。；;]+/g;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(p.text))) {
+          // Only the clause naming this table: split further at commas before the claim.
+          if (words.test(m[0]) && CLAIM.test(m[0]) && /空表|表/.test(m[0])) claims.push({ p, start: m.index, end: m.index + m[0].length });
+        }
+      }
+      const empty = isEmpty(t);
+      if (!empty)
+        for (const c of claims)
+          out.push(textFinding(this.id, 'error', c.p, c.start, c.end, `情况说明称${t.spec.code}（${t.spec.title}）为空表或无收支，但该表填有数据`));
+      if (empty && !claims.length)
+        out.push({
+          rule: this.id,
+          severity: 'warning',
+          table: t.spec.code,
+          sheet: t.sheet.name,
+          cell: `A${t.titleAt.r + 1}`,
+          related: [],
+          message: `${t.spec.code}（${t.spec.title}）为空表，情况说明“其他需要说明的情况”中应说明本年度无相关收支、以空表列示`,
+        });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+import Decimal from 'decimal.js';
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { div, mul, meets, exact, printed, sub, neg } from '../../core/interval';
+import { narrativeOf, mentionInterval, textFinding, quote, roundTo, money, percentStart } from '../model';
+import { isValue, before, inPreviousSentence } from './helpers';
+
+/** 增长/下降 p%: the rate equals the increase over last year's figure (current − increase). */
+export const narrGrowth: Rule = {
+  id: 'narr-growth',
+  level: '强制',
+  title: '情况说明中的增长（下降）率与增减额、本年数相符：增减额 ÷ （本年数 − 增减额）',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    for (const [p, ms] of n.byParagraph)
+      ms.forEach((m, i) => {
+        if (m.kind !== 'percent' || (m.relation !== 'growth' && m.relation !== 'decrease')) return;
+        const inc = before(ms, i, (x) => x.kind === 'amount' && x.change?.against === 'prior');
+        if (!inc) return;
+        const sign = inc.change!.sign;
+        // A decrease called 增长 (or the reverse) is a wording slip, not this rule's concern.
+        if ((sign > 0) !== (m.relation === 'growth')) return;
+        const j = ms.indexOf(inc);
+        const cur = before(ms, j, (x) => isValue(x) && x.unit === inc.unit, false) ?? inPreviousSentence(ms, j, (x) => isValue(x) && x.unit === inc.unit);
+        if (!cur) return;
+        const incIv = sign > 0 ? mentionInterval(inc) : neg(mentionInterval(inc));
+        const prev = sub(mentionInterval(cur), incIv);
+        if (prev.hi.lt(0)) {
+          // The increase exceeds this year's figure: last year would have been negative.
+          out.push(
+            textFinding(this.id, 'error', p, inc.start, inc.end, `增减额与本年数矛盾：本年 ${money(cur.value)}，${quote(p, inc.start, inc.end)} 意味着上年为 ${money(cur.value.minus(inc.value.times(sign)))}（负数），请核对增减额或本年数`),
+          );
+          return;
+        }
+        if (prev.lo.lte(0)) return; // from a zero base: another rule's concern
+        const rate = div(mul(incIv, exact(new Decimal(100))), prev);
+        const stated = printed(sign > 0 ? m.value : m.value.neg(), m.decimals);
+        if (!rate || meets(rate, stated)) return;
+        const prevV = cur.value.minus(inc.value.times(sign));
+        const exactPct = inc.value.div(prevV).times(100);
+        const right = roundTo(exactPct, m.decimals);
+        const s = percentStart(m);
+        const verb = sign > 0 ? '增加' : '减少';
+        out.push(
+          textFinding(
+            this.id,
+            'error',
+            p,
+            s,
+            m.end,
+            `${sign > 0 ? '增长' : '下降'}率不符：${quote(p, s, m.end)}，而本年 ${money(cur.value)}、${verb} ${money(inc.value)}，上年为 ${money(prevV)}，${verb} ÷ 上年 = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+            `${right}%`,
+            { expected: `${right}%`, actual: `${m.value.toFixed(m.decimals)}%` },
+          ),
+        );
+      });
+    return out;
+  },
+};

@@ -1,0 +1,87 @@
+import Decimal from 'decimal.js';
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { meets, sum, printed, Interval, exact, div, mul } from '../../core/interval';
+import { narrativeOf, mentionInterval, textFinding, quote, money } from '../model';
+import { Mention } from '../mentions';
+import { SPLITS_2023 } from '../bindings2023';
+import { isValue, sameSection } from './helpers';
+import { shareBase } from './share';
+
+/**
+ * Lists add up: a total and its parts (基本支出 = 人员经费 + 公用经费, 政府采购 = 货物 + 工程 + 服务,
+ * 收入来源, 支出类别, 公务用车), and the shares of a complete split add to 100%.
+ */
+export const narrListSum: Rule = {
+  id: 'narr-list-sum',
+  level: '强制',
+  title: '情况说明中列举的分项之和等于总数，完整拆分的占比之和为 100%',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    const seen = new Set<Mention>();
+    for (const p of n.paragraphs) {
+      for (const split of SPLITS_2023) {
+        if (!split.section.test(`${p.section} ${p.subsection}`)) continue;
+        const ms = (n.byParagraph.get(p) ?? []).filter(isValue);
+        const total = ms.find((m) => split.total.test(m.label));
+        if (!total || seen.has(total)) continue;
+        // Parts follow the total in its paragraph or in the next ones of the section.
+        const section = sameSection(n, p);
+        const after = section.slice(section.indexOf(p)).flatMap((q) => (n.byParagraph.get(q) ?? []).filter(isValue)).filter((m) => m !== total && (m.para !== p || m.start > total.start));
+        const parts = split.parts.map((re) => after.find((m) => re.test(m.label) && m.unit === total.unit)).filter((m): m is Mention => !!m);
+        if (parts.length < 2) continue;
+        seen.add(total);
+        const complete = parts.length === split.parts.length;
+        const sumIv = sum(parts.map(mentionInterval));
+        const totIv = mentionInterval(total);
+        const broken = complete ? !meets(sumIv, totIv) : sumIv.lo.gt(totIv.hi);
+        if (!broken) continue;
+        const s = parts.reduce((a, m) => a.plus(m.value), new Decimal(0));
+        out.push(
+          textFinding(
+            this.id,
+            'error',
+            p,
+            total.start,
+            total.end,
+            `分项之和与总数不符：${quote(p, total.start, total.end)}，而 ${parts.map((m) => `${m.label} ${money(m.value)}`).join(' + ')} = ${money(s)}${complete ? '' : '，已超过总数'}`,
+            `${s.toFixed(2)}${total.unit}`,
+            { expected: money(s), actual: money(total.value) },
+          ),
+        );
+      }
+      // Shares of one base whose amounts make up the whole base add to 100%.
+      const ms = n.byParagraph.get(p) ?? [];
+      const groups = new Map<Mention, { pct: Mention; part: Mention }[]>();
+      ms.forEach((m, i) => {
+        if (m.kind !== 'percent' || m.relation !== 'share') return;
+        let part: Mention | undefined;
+        for (let j = i - 1; j >= 0 && !part; j--) if (isValue(ms[j])) part = ms[j];
+        if (!part) return;
+        const base = shareBase(n, ms, i, part);
+        if (!base?.mention) return;
+        groups.set(base.mention, [...(groups.get(base.mention) ?? []), { pct: m, part }]);
+      });
+      for (const [base, list] of groups) {
+        if (list.length < 2) continue;
+        const parts: Interval[] = list.map((x) => mentionInterval(x.part));
+        if (!meets(sum(parts), mentionInterval(base))) continue; // not the whole base
+        // A wrong share is reported by itself; the sum speaks only when each share is consistent.
+        const baseIv = mentionInterval(base);
+        const eachOk = list.every((x) => {
+          const r = div(mul(mentionInterval(x.part), exact(new Decimal(100))), baseIv);
+          return !r || meets(r, printed(x.pct.value, x.pct.decimals));
+        });
+        if (!eachOk) continue;
+        const pcts = sum(list.map((x) => printed(x.pct.value, x.pct.decimals)));
+        if (meets(pcts, exact(new Decimal(100)))) continue;
+        const total = list.reduce((a, x) => a.plus(x.pct.value), new Decimal(0));
+        const first = list[0].pct;
+        const last = list[list.length - 1].pct;
+        out.push(textFinding(this.id, 'error', p, first.start, last.end, `各项占比之和为 ${total.toString()}%，不等于 100%（${base.label} 的各组成部分已全部列出）`));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,146 @@
+import Decimal from 'decimal.js';
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { a1 } from '../../core/grid';
+import { meets, printed } from '../../core/interval';
+import { narrativeOf, mentionInterval, textFinding, quote } from '../model';
+import { projectKey, FormSummary } from '../../forms/read';
+import { Paragraph } from '../paragraphs';
+
+const ITEM = /^\s*(\d{1,2})\s*[、.．]\s*(.+?)项目(?:绩效)?(?:自评情况|自评综述|绩效自评|自评结果)/;
+const NAMED_SCORE = /([^，,：:。；;]+?)项目(?:绩效)?自评得分(?:为)?\s*$/;
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length];
+}
+
+/** The form of a project: same name, else one name containing the other, else a near spelling. */
+function findForm(forms: FormSummary[], title: string): { form: FormSummary; exact: boolean } | undefined {
+  const k = projectKey(title);
+  const same = forms.find((f) => projectKey(f.name) === k) ?? forms.find((f) => projectKey(f.name).includes(k) || k.includes(projectKey(f.name)));
+  if (same) return { form: same, exact: true };
+  const near = forms
+    .map((f) => ({ f, d: editDistance(projectKey(f.name), k) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(k.length / 10)))
+    .sort((a, b) => a.d - b.d)[0];
+  return near ? { form: near.f, exact: false } : undefined;
+}
+
+/** Scores are whole numbers as written: compared exactly unless written with decimals. */
+function sameScore(a: { value: Decimal; decimals: number }, b: { value: Decimal; decimals: number }): boolean {
+  if (a.decimals === 0 && b.decimals === 0) return a.value.eq(b.value);
+  return meets(printed(a.value, a.decimals), printed(b.value, b.decimals));
+}
+
+function formFigure(f: { value: Decimal; decimals: number }) {
+  return printed(f.value, f.decimals);
+}
+
+/**
+ * 九、预算绩效情况说明: each numbered project paragraph speaks of its own project (the name in its
+ * sentence is its title's), and its 自评得分, 全年预算数, 执行数 match that project's form; the
+ * number of projects matches the forms.
+ */
+export const narrProjects: Rule = {
+  id: 'narr-project',
+  level: '强制',
+  title: '项目绩效段落与其绩效自评表一致（项目名称、自评得分、预算数、执行数、项目个数）',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    const projectParas: Paragraph[] = [];
+    for (const p of n.paragraphs) {
+      if (!/绩效/.test(p.section)) continue;
+      const item = ITEM.exec(p.text);
+      if (!item) continue;
+      projectParas.push(p);
+      const title = item[2].trim();
+      const ms = n.byParagraph.get(p) ?? [];
+      const score = ms.find((m) => m.unit === '分' && /自评得分/.test(m.context.slice(-20)));
+      // The project the score sentence names.
+      if (score) {
+        const named = NAMED_SCORE.exec(p.text.slice(0, score.start));
+        if (named) {
+          const who = named[1].replace(/^.*?(?:根据年初设定的绩效目标|绩效目标)\s*[，,]?\s*/, '').trim();
+          const start = named.index + named[0].indexOf(named[1]) + named[1].indexOf(who);
+          if (who && projectKey(who) !== projectKey(title))
+            out.push(
+              textFinding(this.id, 'error', p, start, start + who.length, `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(p, start, start + who.length)} 项目的自评得分`, title),
+            );
+        }
+      }
+      if (!n.forms.length) continue;
+      const found = findForm(n.forms, title);
+      const ts = Math.max(0, p.text.indexOf(title));
+      if (!found) {
+        out.push(textFinding(this.id, 'warning', p, ts, ts + title.length, `未找到“${title}”项目的绩效自评表，无法核对其自评得分和金额`));
+        continue;
+      }
+      const form = found.form;
+      if (!found.exact)
+        out.push(textFinding(this.id, 'warning', p, ts, ts + title.length, `项目名称与绩效自评表不一致：${quote(p, ts, ts + title.length)}，自评表为“${form.name}”`, form.name));
+      const related = (f: { sheet: string; r: number; c: number }) => [{ sheet: f.sheet, cell: a1(f.r, f.c) }];
+      if (score && form.total) {
+        if (!sameScore(score, form.total))
+          out.push(
+            textFinding(this.id, 'error', p, score.start, score.end, `自评得分不符：${quote(p, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`, `${form.total.value.toString()}分`, {
+              related: related(form.total),
+              expected: form.total.value.toString(),
+              actual: score.value.toString(),
+            }),
+          );
+      } else if (score && form.total === null && form.scoreSum && !form.scoreSum.isZero()) {
+        // The form leaves its total blank: its scores add up to what the total should be.
+        if (!sameScore(score, { value: form.scoreSum, decimals: form.scoreSum.decimalPlaces() }))
+          out.push(
+            textFinding(this.id, 'error', p, score.start, score.end, `自评得分不符：${quote(p, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`, `${form.scoreSum.toString()}分`),
+          );
+      }
+      // 完成预算的 p% against the form's own 执行数 ÷ 预算数.
+      const rate = ms.find((x) => x.kind === 'percent' && x.relation === 'completion');
+      if (rate && form.budget && form.executed && !form.budget.value.isZero()) {
+        const exactPct = form.executed.value.div(form.budget.value).times(100);
+        if (!meets(printed(rate.value, rate.decimals), printed(exactPct, 6))) {
+          const right = exactPct.toFixed(rate.decimals, Decimal.ROUND_HALF_UP);
+          out.push(
+            textFinding(this.id, 'error', p, rate.start, rate.end, `预算完成率不符：${quote(p, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`, `${right}%`),
+          );
+        }
+      }
+      for (const [re, fig, what] of [
+        [/(全年)?预算数$/, form.budget, '预算数'],
+        [/执行数$/, form.executed, '执行数'],
+      ] as const) {
+        const m = ms.find((x) => x.kind === 'amount' && re.test(x.label));
+        if (!m || !fig || meets(mentionInterval(m), formFigure(fig))) continue;
+        out.push(
+          textFinding(this.id, 'error', p, m.start, m.end, `${what}不符：${quote(p, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`, `${fig.value.toString()}万元`, {
+            related: related(fig),
+            expected: fig.value.toString(),
+            actual: m.value.toString(),
+          }),
+        );
+      }
+    }
+    // The number of projects the text states against the forms.
+    if (n.forms.length) {
+      for (const m of n.mentions) {
+        if (m.kind !== 'count' || m.unit !== '个' || !/绩效/.test(m.para.section)) continue;
+        if (!/二级项目$/.test(m.label) && !/等$/.test(m.label)) continue;
+        if (m.value.eq(n.forms.length) || m.decimals > 0) continue;
+        out.push(textFinding(this.id, 'error', m.para, m.start, m.end, `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${n.forms.length} 张`, `${n.forms.length}个`));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,77 @@
+import Decimal from 'decimal.js';
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { Interval, div, mul, meets, exact, printed } from '../../core/interval';
+import { narrativeOf, mentionInterval, textFinding, quote, roundTo, money, baseByName, tableValue, percentStart } from '../model';
+import { Mention } from '../mentions';
+import { isValue, before, sameSection } from './helpers';
+
+const TOTAL_WORDS = /(合计|总计|总额)$/;
+
+export interface ShareBase {
+  interval: Interval;
+  value: Decimal;
+  name: string;
+  mention?: Mention;
+}
+
+/** The base a share is taken of: the named total, else the total the paragraph (or section) opens with. */
+export function shareBase(n: ReturnType<typeof narrativeOf>, ms: Mention[], i: number, part: Mention): ShareBase | undefined {
+  const m = ms[i];
+  const asBase = (b: Mention): ShareBase => ({ interval: mentionInterval(b), value: b.value, name: b.label, mention: b });
+  const section = sameSection(n, m.para).flatMap((p) => n.byParagraph.get(p) ?? []);
+  if (m.baseLabel) {
+    const bl = m.baseLabel;
+    const named = section.filter((x) => isValue(x) && x !== part && x.unit === part.unit && (x.label === bl || x.label.endsWith(bl) || (x.label.length >= 4 && bl.endsWith(x.label))));
+    if (named.length) return asBase(named.find((x) => x.para === m.para && x.start < part.start) ?? named[0]);
+    const sel = baseByName(bl);
+    const tv = sel ? tableValue(n.tables, sel) : undefined;
+    return tv ? { interval: tv.interval, value: tv.value, name: tv.name } : undefined;
+  }
+  // The total the paragraph opens with; else the last total stated earlier in the section
+  // (支出结构: "支出合计 … 主要用于以下方面：" then the classes); else the paragraph's first amount.
+  const inPara = ms.slice(0, ms.indexOf(part)).filter((x) => isValue(x) && x.unit === part.unit);
+  const total = inPara.find((x) => TOTAL_WORDS.test(x.label));
+  if (total) return asBase(total);
+  const earlier = section.filter((x) => x.para !== m.para && isValue(x) && x.unit === part.unit && TOTAL_WORDS.test(x.label) && n.paragraphs.indexOf(x.para) < n.paragraphs.indexOf(m.para));
+  const last = earlier[earlier.length - 1];
+  if (last) return asBase(last);
+  return inPara[0] ? asBase(inPara[0]) : undefined;
+}
+
+/** 占 p%: each share equals its amount over the paragraph's base, within rounding. */
+export const narrShare: Rule = {
+  id: 'narr-share',
+  level: '强制',
+  title: '情况说明中的占比与其金额、基数相符（如 基本支出 ÷ 本年支出合计）',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    for (const [p, ms] of n.byParagraph)
+      ms.forEach((m, i) => {
+        if (m.kind !== 'percent' || m.relation !== 'share') return;
+        const part = before(ms, i, isValue);
+        if (!part) return;
+        const base = shareBase(n, ms, i, part);
+        if (!base || (base.interval.lo.lte(0) && base.interval.hi.gte(0))) return;
+        const ratio = div(mul(mentionInterval(part), exact(new Decimal(100))), base.interval);
+        if (!ratio || meets(ratio, printed(m.value, m.decimals))) return;
+        const exactPct = part.value.div(base.value).times(100);
+        const right = roundTo(exactPct, m.decimals);
+        const s = percentStart(m);
+        out.push(
+          textFinding(
+            this.id,
+            'error',
+            p,
+            s,
+            m.end,
+            `占比不符：${quote(p, s, m.end)}，而 ${part.label} ${money(part.value)} ÷ ${base.name} ${money(base.value)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+            `${right}%`,
+            { expected: `${right}%`, actual: `${m.value.toFixed(m.decimals)}%` },
+          ),
+        );
+      });
+    return out;
+  },
+};

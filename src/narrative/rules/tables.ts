@@ -1,0 +1,32 @@
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { a1 } from '../../core/grid';
+import { meets } from '../../core/interval';
+import { narrativeOf, mentionInterval, textFinding, quote, money, bindingOf, tableValue } from '../model';
+
+/** Every quoted amount that names a table figure equals it (收支总计, 本年收入合计, 各类支出, 三公 …). */
+export const narrTables: Rule = {
+  id: 'narr-table',
+  level: '强制',
+  title: '情况说明中引用的金额与公开表一致（收支总计、收入支出合计、各类支出、人员/公用经费、“三公”经费等）',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    for (const m of n.mentions) {
+      if (m.kind !== 'amount' || m.change || m.unit !== n.unit) continue;
+      const b = bindingOf(m);
+      if (!b) continue;
+      const tv = tableValue(n.tables, b.sel);
+      if (!tv || meets(mentionInterval(m), tv.interval)) continue;
+      const p = m.para;
+      out.push(
+        textFinding(this.id, 'error', p, m.start, m.end, `与公开表不符：${quote(p, m.start, m.end)}，${tv.name} 为 ${money(tv.value)}`, `${money(tv.value).replace(/,/g, '')}${m.unit}`, {
+          expected: money(tv.value),
+          actual: m.value.toFixed(m.decimals),
+          related: tv.r >= 0 ? [{ sheet: tv.table.sheet.name, cell: a1(tv.r, tv.c) }] : [],
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,45 @@
+import Decimal from 'decimal.js';
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { meets, printed } from '../../core/interval';
+import { narrativeOf, textFinding, quote, bindingOf, tableValue } from '../model';
+import { TO_WAN } from './helpers';
+
+const MONEY_WORDS = /(收入|支出|合计|总计|总额|经费|资金|金额|预算|决算|拨款|费用?)$/;
+
+/** Amounts carry the narrative's unit: 元 written for 万元 is an error; a money figure with no unit is a warning. */
+export const narrUnit: Rule = {
+  id: 'narr-unit',
+  level: '强制',
+  title: '情况说明中的金额单位与全文一致（万元），金额不缺单位',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    for (const m of n.mentions) {
+      const p = m.para;
+      if (m.kind === 'amount' && m.unit !== n.unit && TO_WAN[m.unit!] !== undefined && TO_WAN[n.unit] !== undefined) {
+        // Sure when the same figure, read in the narrative's unit, is what the tables or the text say.
+        const b = m.change ? undefined : bindingOf(m);
+        const tv = b ? tableValue(n.tables, b.sel) : undefined;
+        const same = (tv && meets(printed(m.value, m.decimals), tv.interval)) || n.mentions.some((o) => o !== m && o.kind === 'amount' && o.unit === n.unit && o.value.eq(m.value));
+        const fix = `${m.value.toFixed(m.decimals)}${n.unit}`;
+        out.push(
+          textFinding(
+            this.id,
+            same ? 'error' : 'warning',
+            p,
+            m.start,
+            m.end,
+            same
+              ? `金额单位错误：${quote(p, m.start, m.end)}应为“${fix}”（全文金额以${n.unit}为单位${tv ? `，${tv.name} 为 ${tv.value.toFixed(2)}` : ''}）`
+              : `金额单位与全文不一致：${quote(p, m.start, m.end)}，全文金额以${n.unit}为单位，请核实是否应为“${fix}”`,
+            fix,
+          ),
+        );
+      } else if (m.kind === 'bare' && m.decimals === 2 && MONEY_WORDS.test(m.label) && !new Decimal(m.value).isZero()) {
+        out.push(textFinding(this.id, 'warning', p, m.start, m.end, `金额缺少单位：${quote(p, m.start, m.end)}，应写明“${n.unit}”`, `${m.value.toFixed(2)}${n.unit}`));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,92 @@
+import Decimal from 'decimal.js';
+import { sampleWorkbook } from '../helpers/grid';
+import { narrativeFigures, withFigure, Located } from '../helpers/narrative';
+import { checkWorkbook } from '../../src/check';
+import { findingKey, Finding } from '../../src/core/findings';
+import { bindingOf } from '../../src/narrative/model';
+import { SPLITS_2023 } from '../../src/narrative/bindings2023';
+
+/**
+ * The sample's narrative: its real mistakes are reported, nothing else is an error, and any figure
+ * a table, a form or a share/growth/completion/sum relation determines, changed beyond rounding,
+ * is caught (mutation test over every figure of the narrative).
+ */
+
+const narrativeOf = (fs: Finding[]) => fs.filter((f) => f.table === '情况说明');
+
+describe('the sample narrative', () => {
+  const wb = sampleWorkbook();
+  const base = checkWorkbook(wb);
+  const errors = narrativeOf(base.findings).filter((f) => f.severity === 'error');
+
+  test('元 written for 万元 is an error with the fix', () => {
+    const f = errors.find((e) => e.rule === 'narr-unit')!;
+    expect(f.text).toMatchObject({ fragment: '1920.38元', suggestion: '1920.38万元' });
+  });
+
+  test('project paragraphs quoting another project’s name are errors', () => {
+    const named = errors.filter((e) => e.rule === 'narr-project' && e.message.startsWith('项目名称不符'));
+    expect(named.map((e) => e.text!.fragment)).toEqual(['上网行为管理年费', '上网行为管理年费', '上网行为管理年费']);
+    expect(named.map((e) => e.text!.suggestion)).toEqual(['机房设备维修及耗材', '政府网站常态化云监测及内容安全监测服务费', '网络系统安全防护服务费']);
+  });
+
+  test('scores that differ from the project’s form are errors', () => {
+    const scores = errors.filter((e) => e.message.startsWith('自评得分不符'));
+    expect(scores.map((e) => [e.text!.fragment.replace(/\s/g, ''), e.text!.suggestion])).toEqual([
+      ['100分', '96分'],
+      ['95分', '94分'],
+    ]);
+  });
+
+  test('no other error: shares, growth and completion rates consistent within rounding are not flagged', () => {
+    expect(errors).toHaveLength(6);
+    expect(errors.some((e) => /2030\.4|111\.2|21\.3|18\.0/.test(e.text?.fragment ?? ''))).toBe(false);
+  });
+
+  test('a paragraph-level finding carries the cell and the offset of its fragment', () => {
+    for (const f of narrativeOf(base.findings).filter((x) => x.text)) {
+      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(f.cell)!;
+      const cell = wb.sheets.find((s) => s.name === f.sheet)!.rows[Number(row) - 1][col.charCodeAt(0) - 65]!;
+      expect(String(cell.value).slice(f.text!.offset, f.text!.offset + f.text!.fragment.length)).toBe(f.text!.fragment);
+    }
+  });
+});
+
+/** Whether the document determines a figure: a table, a form, a stated relation or a listed split. */
+function determined(f: Located, all: Located[]): boolean {
+  const m = f.m;
+  const same = all.filter((o) => o.m.para === m.para && o.m.sentence === m.sentence);
+  if (m.kind === 'percent') return m.relation !== 'other' && !(m.value.isZero() && same.some((o) => o.m.kind === 'amount' && o.m.value.isZero()));
+  if (m.kind === 'count') return m.unit === '分' || (m.unit === '个' && /二级项目$|等$/.test(m.label));
+  if (m.kind !== 'amount') return false;
+  if (!m.change && bindingOf(m)) return true;
+  const section = `${m.para.section} ${m.para.subsection}`;
+  if (SPLITS_2023.some((s) => s.section.test(section) && (s.total.test(m.label) || s.parts.some((p) => p.test(m.label))))) return true;
+  // An operand of a rate: the last amount before it, or a change (增加/减少) in its sentence.
+  const ms = all.filter((o) => o.m.para === m.para).map((o) => o.m);
+  const i = ms.indexOf(m);
+  const next = ms.slice(i + 1).find((x) => x.kind === 'amount' || x.kind === 'percent');
+  if (next?.kind === 'percent' && next.relation !== 'other' && next.sentence <= m.sentence + 1) return true;
+  if (m.change && ms.some((x) => x.kind === 'percent' && x.sentence === m.sentence && (x.relation === 'growth' || x.relation === 'decrease' || x.relation === 'completion'))) return true;
+  return false;
+}
+
+describe('mutation: every determined figure of the sample narrative, changed beyond rounding, is caught', () => {
+  const wb = sampleWorkbook();
+  const baseKeys = new Set(checkWorkbook(wb).findings.map(findingKey));
+  const figures = narrativeFigures(wb);
+  const targets = figures.filter((f) => determined(f, figures));
+
+  test('the sample has many determined figures', () => {
+    expect(targets.length).toBeGreaterThan(150);
+  });
+
+  test.each(targets.map((f, i) => [i, `${f.sheet}!A${f.r + 1} ${f.m.label}${f.m.value.toString()}${f.m.unit ?? ''}`, f] as const))('#%i %s', (_i, _name, f) => {
+    const m = f.m;
+    // Beyond rounding: +10% (at least one unit of the figure) keeps the figure's decimals.
+    const step = m.kind === 'count' ? new Decimal(1) : Decimal.max(1, m.value.times(0.1)).toDecimalPlaces(m.decimals, Decimal.ROUND_UP);
+    const mutated = withFigure(wb, f, m.value.plus(step).toFixed(m.decimals));
+    const fresh = checkWorkbook(mutated).findings.filter((x) => x.severity !== 'info' && !baseKeys.has(findingKey(x)));
+    expect(fresh.length).toBeGreaterThan(0);
+  });
+});
