@@ -7,9 +7,11 @@ import { excelToGrid, loadExcel } from './adapters/xlsx';
 import { applyFlags, clearFlags } from './adapters/xlsxFlags';
 import { gridToExcel, SheetLayout } from './adapters/xlsxWrite';
 import { importDocument, SECTION_SHEETS } from './importDoc';
+import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
 import { scaffold, ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
+import { draftNarrative, DRAFT_SHEET } from './narrative/draft';
 
 /** File-level operations shared by the CLI and the worker threads. Thin: the core does the work. */
 
@@ -31,31 +33,40 @@ function importLayouts(grid: Workbook): Record<string, SheetLayout> {
   return layouts;
 }
 
-/** A text document laid out as a workbook (one sheet per table …). */
-export async function importToExcel(file: string): Promise<{ grid: Workbook; excel: ExcelJS.Workbook }> {
+/** Last year's disclosure as sheets named 上年…, to sit beside this year's in one workbook. */
+export async function priorSheets(file: string): Promise<Workbook> {
+  const { workbook, kind } = await readDisclosure(file);
+  const grid = kind === 'text' ? importDocument(workbook) : workbook;
+  return { sheets: grid.sheets.filter((s) => !s.name.startsWith(PRIOR_PREFIX)).map((s) => ({ ...s, name: (PRIOR_PREFIX + s.name).slice(0, 31) })) };
+}
+
+/** A text document laid out as a workbook (one sheet per table …), with last year's beside it. */
+export async function importToExcel(file: string, prior?: string): Promise<{ grid: Workbook; excel: ExcelJS.Workbook }> {
   const { workbook, kind } = await readDisclosure(file);
   if (kind !== 'text') throw new InputError('import 只接受文本文档（.txt）；工作簿可直接用 check 核对');
   const grid = importDocument(workbook);
+  if (prior) grid.sheets.push(...(await priorSheets(prior)).sheets);
   return { grid, excel: gridToExcel(grid, importLayouts(grid)) };
 }
 
-export async function importFile(file: string, out: string): Promise<Workbook> {
-  const { grid, excel } = await importToExcel(file);
+export async function importFile(file: string, out: string, prior?: string): Promise<Workbook> {
+  const { grid, excel } = await importToExcel(file, prior);
   await writeExcel(excel, out);
   return grid;
 }
 
 /** Check a file; with `out`, also write a flagged copy (a text document is imported first). */
-export async function checkFile(file: string, out?: string): Promise<CheckResult> {
+export async function checkFile(file: string, out?: string, prior?: string): Promise<CheckResult> {
   if (!out) {
     const { workbook } = await readDisclosure(file);
+    if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
     return checkWorkbook(workbook);
   }
   const ext = path.extname(file).toLowerCase();
   let excel: ExcelJS.Workbook;
   let grid: Workbook;
   if (ext === '.txt') {
-    ({ grid, excel } = await importToExcel(file));
+    ({ grid, excel } = await importToExcel(file, prior));
   } else {
     if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
     excel = await loadExcel(fs.readFileSync(file));
@@ -99,4 +110,32 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
   const gk03 = built.workbook.sheets.find((s) => s.name === '公开03');
   const codeRows = gk03 ? gk03.rows.filter((r) => /^\d{3,7}$/.test(String(r?.[0]?.value ?? ''))).length : 0;
   return { sheets: built.workbook.sheets.map((s) => s.name), codes: codeRows };
+}
+
+/**
+ * Draft the narrative from a disclosure's tables into a copy of the workbook: a new sheet
+ * 情况说明 (or 情况说明（草稿） when the workbook already has one). A text document is imported first.
+ */
+export async function draftFile(file: string, out: string, opts: { prior?: string } = {}): Promise<{ sheet: string; paragraphs: string[] }> {
+  if (path.resolve(file) === path.resolve(out)) throw new InputError('输出文件不能与输入文件相同，以免覆盖原文件');
+  const ext = path.extname(file).toLowerCase();
+  let excel: ExcelJS.Workbook;
+  let grid: Workbook;
+  if (ext === '.txt') ({ grid, excel } = await importToExcel(file));
+  else {
+    if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
+    excel = await loadExcel(fs.readFileSync(file));
+    grid = excelToGrid(excel, path.basename(file));
+  }
+  const prior = opts.prior ? (await readDisclosure(opts.prior)).workbook : undefined;
+  const paragraphs = draftNarrative(grid, { prior });
+  const sheet = excel.getWorksheet('情况说明') ? DRAFT_SHEET : '情况说明';
+  const existing = excel.getWorksheet(sheet);
+  if (existing) excel.removeWorksheet(existing.id);
+  const ws = excel.addWorksheet(sheet);
+  ws.getColumn(1).width = 120;
+  ws.addRow(['第三部分']);
+  for (const p of paragraphs) ws.addRow([p]).alignment = { wrapText: true, vertical: 'top' };
+  await writeExcel(excel, out);
+  return { sheet, paragraphs };
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { checkFile, clearFile, importFile, scaffoldFile, InputError } from '../app';
+import { checkFile, clearFile, importFile, scaffoldFile, draftFile, InputError } from '../app';
 import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
@@ -10,12 +10,14 @@ import { findingsTable, summaryLine, table } from './format';
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
 用法：
-  juesuan check <文件.xlsx|文件.txt|文件夹> [--json] [--out 输出.xlsx]
+  juesuan check <文件.xlsx|文件.txt|文件夹> [--json] [--out 输出.xlsx] [--prior 上年公开文件]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本
-  juesuan import <文档.txt> --out <工作簿.xlsx>
+  juesuan import <文档.txt> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本（如由 PDF 提取的文本）整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--year 2023] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
         生成公开01—09表空白模板：官方格式，所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00
+  juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开.txt|xlsx]
+        按公开表起草情况说明（一至五、七、十部分）：金额、占比、结构自动计算，原因等留【请填写…】待补
   juesuan clear <已标记.xlsx> --out <输出.xlsx>
         清除全部标记，恢复单元格原有的填充色和批注
   juesuan demo
@@ -58,7 +60,8 @@ async function cmdCheck(args: Args): Promise<number> {
   const json = !!args.flags.json;
   const outFile = typeof args.flags.out === 'string' ? args.flags.out : undefined;
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json);
-  const r = await checkFile(target, outFile);
+  const prior = typeof args.flags.prior === 'string' ? args.flags.prior : undefined;
+  const r = await checkFile(target, outFile, prior);
   if (json) out(JSON.stringify({ findings: r.findings, summary: r.summary }));
   else {
     out(findingsTable(r.findings));
@@ -153,7 +156,7 @@ async function cmdImport(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan import <文档.txt> --out <工作簿.xlsx>');
-  const grid = await importFile(file, outFile);
+  const grid = await importFile(file, outFile, typeof args.flags.prior === 'string' ? args.flags.prior : undefined);
   out(`已导入 ${grid.sheets.length} 个工作表：${grid.sheets.map((s) => s.name).join('、')}`);
   out(`已写出：${outFile}`);
   return 0;
@@ -189,6 +192,17 @@ async function cmdScaffold(args: Args): Promise<number> {
   return 0;
 }
 
+async function cmdDraft(args: Args): Promise<number> {
+  const file = args.positional[0];
+  const outFile = args.flags.out;
+  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开文件]');
+  const r = await draftFile(file, outFile, { prior: typeof args.flags.prior === 'string' ? args.flags.prior : undefined });
+  const blanks = r.paragraphs.join('').match(/【请填写[^】]*】/g)?.length ?? 0;
+  out(`已起草情况说明 ${r.paragraphs.length} 段，写入工作表“${r.sheet}”：${outFile}`);
+  out(`其中 ${blanks} 处【请填写…】需补充（原因、年初预算、政府采购等公开表中没有的内容）。`);
+  return 0;
+}
+
 async function cmdDemo(): Promise<number> {
   const root = path.resolve(__dirname, '..', '..');
   const sample = path.join(root, 'samples', 'seed-2023.txt');
@@ -221,6 +235,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdClear(args);
       case 'scaffold':
         return await cmdScaffold(args);
+      case 'draft':
+        return await cmdDraft(args);
       case 'demo':
         return await cmdDemo();
       default:

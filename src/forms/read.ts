@@ -46,6 +46,7 @@ function figureAfter(sheet: Sheet, r: number, c: number): FormFigure | undefined
 export function readForms(wb: Workbook): FormSummary[] {
   const out: FormSummary[] = [];
   for (const sheet of wb.sheets) {
+    if (sheet.name.startsWith('上年')) continue; // last year's forms are not this year's
     let cur: FormSummary | undefined;
     let scoreCol = -1;
     for (let r = 0; r < sheet.rows.length; r++) {

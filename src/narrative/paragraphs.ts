@@ -134,7 +134,10 @@ function assemble(lines: (Line | null)[]): Line[][] {
 /** Paragraphs of every narrative found in the workbook, in order. */
 export function readNarrative(wb: Workbook): Paragraph[] {
   const out: Paragraph[] = [];
-  for (const sheet of wb.sheets) {
+  // Last year's sheets (上年…) are not this year's narrative; a draft counts only when alone.
+  const current = wb.sheets.filter((s) => !s.name.startsWith('上年'));
+  const finals = current.filter((s) => !s.name.includes('草稿') && narrativeRange(s));
+  for (const sheet of finals.length ? finals : current) {
     const range = narrativeRange(sheet);
     if (!range) continue;
     let section = '';

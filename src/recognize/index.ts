@@ -14,6 +14,8 @@ export { SheetView } from './sheetView';
 
 /** Words that, just before a title, make it another table's title (…财政拨款支出决算表). */
 const TITLE_PREFIX_FORBIDDEN = /(财政拨款|预算|收入|支出|基本|经费|决算)$/;
+/** Sheet-name prefix of the prior year's disclosure in a workbook. */
+export const PRIOR_PREFIX = '上年';
 const SECTION_STOP = /^第[一二三四五六七八九十]+部分|绩效自评表$/;
 
 interface TitleIndex {
@@ -100,7 +102,9 @@ export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
   const seen = new Map<string, Set<string>>();
   for (const ps of perSheet) {
     const distinct = new Set(ps.tables.map((t) => t.spec.id));
-    const scope = distinct.size >= 2 ? `sheet:${ps.sheet.name}` : 'workbook';
+    // Last year's sheets (上年…, imported with --prior) are a disclosure of their own.
+    const priorSheet = ps.sheet.name.startsWith(PRIOR_PREFIX);
+    const scope = distinct.size >= 2 ? `${priorSheet ? 'prior:' : 'sheet:'}${ps.sheet.name}` : priorSheet ? 'prior' : 'workbook';
     if (!seen.has(scope)) { seen.set(scope, new Set()); out.scopes.push(scope); }
     const ids = seen.get(scope)!;
     for (const t of ps.tables) {

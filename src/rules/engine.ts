@@ -29,12 +29,17 @@ export interface RuleContext {
   scopes: { id: string; tables: ScopeTables }[];
   /** The workbook itself, for rules that read beyond the tables (narrative, forms). */
   wb: Workbook;
+  /** Last year's tables (sheets 上年…), read for 比上年 sentences, never checked themselves. */
+  prior: ScopeTables;
 }
 
 export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook = { sheets: [] }): RuleContext {
-  const scopes = rec.scopes.map((id) => ({ id, tables: new Map<string, RecognizedTable>() }));
-  for (const t of rec.tables) scopes.find((s) => s.id === t.scope)?.tables.set(t.spec.id, t);
-  return { set, rec, scopes, wb };
+  const all = rec.scopes.map((id) => ({ id, tables: new Map<string, RecognizedTable>() }));
+  for (const t of rec.tables) all.find((s) => s.id === t.scope)?.tables.set(t.spec.id, t);
+  const isPrior = (id: string) => id === 'prior' || id.startsWith('prior:');
+  const prior = new Map<string, RecognizedTable>();
+  for (const s of all.filter((x) => isPrior(x.id))) for (const [k, t] of s.tables) if (!prior.has(k)) prior.set(k, t);
+  return { set, rec, scopes: all.filter((x) => !isPrior(x.id)), wb, prior };
 }
 
 /** A cell of a recognized table, with its reading. */

@@ -1,0 +1,195 @@
+import Decimal from 'decimal.js';
+import { Workbook } from '../core/grid';
+import { readAmount } from '../core/amount';
+import { cellAt } from '../core/grid';
+import { TableSetSpec, CellSel } from '../specs/types';
+import { tableSet } from '../specs';
+import { recognize, RecognizedTable } from '../recognize';
+import { buildContext, ScopeTables } from '../rules/engine';
+import { tableValue } from './model';
+import { className } from '../specs/functionClasses';
+import { jingjiName } from '../specs/kemu/jingji2023';
+
+/**
+ * Drafting the narrative (第三部分 情况说明) from the tables: the standard paragraphs with every
+ * amount, share and split computed, and marked blanks (【请填写…】) for what the tables cannot
+ * tell — reasons, budgets, last year's figures when no prior year is present.
+ */
+
+export const BLANK = (what: string) => `【请填写${what}】`;
+
+export interface DraftOptions {
+  set?: TableSetSpec;
+  year?: number;
+  /** Last year's tables (same layout), for 比上年 sentences. */
+  prior?: Workbook;
+}
+
+const wan = (v: Decimal) => v.toFixed(2, Decimal.ROUND_HALF_UP);
+const pct = (part: Decimal, base: Decimal) => (base.isZero() ? '0.0' : part.div(base).times(100).toFixed(1, Decimal.ROUND_HALF_UP));
+
+function scopeTables(wb: Workbook, set: TableSetSpec): ScopeTables {
+  const rec = recognize(wb, set);
+  const ctx = buildContext(set, rec, wb);
+  const best = [...ctx.scopes].sort((a, b) => b.tables.size - a.tables.size)[0];
+  return best?.tables ?? new Map();
+}
+
+/** The year the tables are of ("2023年度" under a title), else the table set's. */
+function yearOf(tables: ScopeTables, fallback: number): number {
+  for (const t of tables.values()) {
+    for (let r = t.titleAt.r; r < t.headerTop; r++)
+      for (const cell of t.sheet.rows[r] ?? []) {
+        const m = /(20\d{2})\s*年度?/.exec(String(cell?.value ?? ''));
+        if (m) return Number(m[1]);
+      }
+  }
+  return fallback;
+}
+
+/** Growth sentence against last year: "比上年增加X万元，增长Y%" / "减少…下降…" / "与上年持平". */
+function versusPrior(cur: Decimal, prev: Decimal | undefined): string {
+  if (prev === undefined) return `比上年${BLANK('增减金额及增减幅度')}`;
+  const d = cur.minus(prev);
+  if (d.isZero()) return '与上年持平';
+  const verb = d.gt(0) ? ['增加', '增长'] : ['减少', '下降'];
+  if (prev.isZero()) return `比上年${verb[0]}${wan(d.abs())}万元`;
+  return `比上年${verb[0]}${wan(d.abs())}万元，${verb[1]}${d.abs().div(prev).times(100).toFixed(1, Decimal.ROUND_HALF_UP)}%`;
+}
+
+/** The standard paragraphs, section headings included, one string per paragraph. */
+export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] {
+  const set = opts.set ?? tableSet(opts.year);
+  const tables = scopeTables(wb, set);
+  const prior = opts.prior ? scopeTables(opts.prior, set) : undefined;
+  const year = opts.year ?? yearOf(tables, set.year);
+  const v = (sel: CellSel): Decimal => tableValue(tables, sel)?.value ?? new Decimal(0);
+  const pv = (sel: CellSel): Decimal | undefined => (prior ? tableValue(prior, sel)?.value : undefined);
+  const out: string[] = [];
+
+  // 一、收入支出决算总体情况
+  const grand: CellSel = { table: 'gk01', row: 'inc_grand', col: 'inc' };
+  out.push('一、收入支出决算总体情况说明');
+  out.push(`本部门${year}年度收、支总计（含结转和结余）${wan(v(grand))}万元。与${year - 1}年度决算相比，收支总计${versusPrior(v(grand), pv(grand))}，主要原因是：${BLANK('原因')}。`);
+
+  // 二、收入决算情况
+  const incTotal = v({ table: 'gk01', row: 'inc_total', col: 'inc' });
+  const sources: [string, CellSel][] = [
+    ['财政拨款收入', { table: 'gk02', col: 'czbk', total: true }],
+    ['上级补助收入', { table: 'gk01', row: 'inc_sjbz', col: 'inc' }],
+    ['事业收入', { table: 'gk01', row: 'inc_sy', col: 'inc' }],
+    ['经营收入', { table: 'gk01', row: 'inc_jy', col: 'inc' }],
+    ['附属单位上缴收入', { table: 'gk01', row: 'inc_fs', col: 'inc' }],
+    ['其他收入', { table: 'gk01', row: 'inc_qt', col: 'inc' }],
+  ];
+  out.push('二、收入决算情况说明');
+  out.push(`本部门${year}年度本年收入合计${wan(incTotal)}万元，其中：${sources.map(([n, s]) => `${n}${wan(v(s))}万元，占${pct(v(s), incTotal)}%`).join('；')}。`);
+
+  // 三、支出决算情况
+  const expTotal = v({ table: 'gk01', row: 'exp_total', col: 'exp' });
+  const kinds: [string, string][] = [['基本支出', 'jb'], ['项目支出', 'xm'], ['上缴上级支出', 'sjjs'], ['经营支出', 'jyzc'], ['对附属单位补助支出', 'fsbz']];
+  out.push('三、支出决算情况说明');
+  out.push(`本部门${year}年度本年支出合计${wan(expTotal)}万元，其中：${kinds.map(([n, col]) => { const x = v({ table: 'gk03', col, total: true }); return `${n}${wan(x)}万元，占${pct(x, expTotal)}%`; }).join('；')}。`);
+
+  // 四、财政拨款收入支出决算总体情况
+  out.push('四、财政拨款收入支出决算总体情况说明');
+  out.push(`（一）财政拨款收支与${year - 1}年度决算对比情况`);
+  const fInc: CellSel = { table: 'gk04', row: 'inc_total', col: 'inc' };
+  const fExp: CellSel = { table: 'gk04', row: 'exp_total', col: 'exp_total' };
+  out.push(`本部门${year}年度财政拨款本年收入合计${wan(v(fInc))}万元，${versusPrior(v(fInc), pv(fInc))}，主要原因是：${BLANK('原因')}；本年支出合计${wan(v(fExp))}万元，${versusPrior(v(fExp), pv(fExp))}，主要原因是：${BLANK('原因')}。`);
+  const funds: [string, string, string][] = [['一般公共预算财政拨款', 'inc_gyys', 'exp_gyys'], ['政府性基金预算财政拨款', 'inc_zfjj', 'exp_zfjj'], ['国有资本经营预算财政拨款', 'inc_gyzb', 'exp_gyzb']];
+  funds.forEach(([name, inc, exp], i) => {
+    const a: CellSel = { table: 'gk04', row: inc, col: 'inc' };
+    const b: CellSel = { table: 'gk04', row: 'exp_total', col: exp };
+    out.push(`${i + 1}. ${name}本年收入合计${wan(v(a))}万元，${versusPrior(v(a), pv(a))}；本年支出合计${wan(v(b))}万元，${versusPrior(v(b), pv(b))}。`);
+  });
+  out.push('（二）财政拨款收支与年初预算数对比情况');
+  out.push(`本部门${year}年度财政拨款本年收入合计${wan(v(fInc))}万元，完成年初预算的${BLANK('完成率')}%，比年初预算${BLANK('增减金额')}，主要原因是：${BLANK('原因')}；本年支出合计${wan(v(fExp))}万元，完成年初预算的${BLANK('完成率')}%，比年初预算${BLANK('增减金额')}，主要原因是：${BLANK('原因')}。`);
+  out.push('（三）财政拨款支出决算结构情况');
+  out.push(`${year}年度财政拨款支出合计${wan(v(fExp))}万元，主要用于以下方面：`);
+  const gk04 = tables.get('gk04');
+  const classes = (gk04?.items ?? []).filter((i) => i.classCode).map((i) => ({ code: i.classCode!, amount: v({ table: 'gk04', col: 'exp_total', code: i.classCode! }) })).filter((x) => !x.amount.isZero());
+  if (classes.length)
+    out.push(classes.map((c) => `${(className(c.code) ?? c.code).replace(/支出$/, '')}（类）支出${wan(c.amount)}万元，占${pct(c.amount, v(fExp))}%，主要用于${BLANK('用途')}`).join('；') + '。');
+  out.push('（四）一般公共预算基本支出决算情况说明');
+  const basic = v({ table: 'gk05', col: 'jb', total: true });
+  out.push(`${year}年度财政拨款基本支出${wan(basic)}万元，其中：`);
+  const econNames = (classes: string[]) => namesOfNonzero(tables.get('gk06'), classes);
+  out.push(`人员经费${wan(v({ table: 'gk06', row: 'ryjf', col: 'amount' }))}万元，主要包括：${econNames(['301', '303']) || BLANK('主要内容')}；`);
+  out.push(`公用经费${wan(v({ table: 'gk06', row: 'gyjf', col: 'amount' }))}万元，主要包括：${econNames(['302', '307', '310', '312', '399']) || BLANK('主要内容')}。`);
+
+  // 五、“三公”经费
+  out.push('五、财政拨款“三公”经费支出决算情况说明');
+  out.push('（一）“三公”经费财政拨款支出决算总体情况说明');
+  const sg = (k: string) => v({ table: 'gk09', col: k, data: true });
+  const budgetSentence = (ys: Decimal, js: Decimal) => {
+    if (ys.isZero()) return js.isZero() ? '与预算持平' : `预算为0，${BLANK('超预算支出的原因')}`;
+    const rate = js.div(ys).times(100).toFixed(1, Decimal.ROUND_HALF_UP);
+    const d = js.minus(ys);
+    return `完成预算的${rate}%，${d.isZero() ? '与预算持平' : `${d.gt(0) ? '超出' : '低于'}预算${wan(d.abs())}万元，主要原因是：${BLANK('原因')}`}`;
+  };
+  const jsPrior = (k: string) => pv({ table: 'gk09', col: k, data: true });
+  out.push(`本部门${year}年度“三公”经费财政拨款支出预算为${wan(sg('ys_hj'))}万元，支出决算为${wan(sg('js_hj'))}万元，${budgetSentence(sg('ys_hj'), sg('js_hj'))}，较${year - 1}年度决算${versusPrior(sg('js_hj'), jsPrior('js_hj')).replace(/^比上年/, '')}，主要原因是：${BLANK('原因')}。`);
+  out.push('（二）“三公”经费财政拨款支出决算具体情况说明');
+  const items: [string, string][] = [['因公出国（境）费', 'cg'], ['公务用车购置及运行维护费', 'gc'], ['公务接待费', 'jd']];
+  items.forEach(([name, k], i) => {
+    out.push(`${i + 1}. ${name}支出情况。本部门${year}年度${name}支出预算为${wan(sg('ys_' + k))}万元，支出决算${wan(sg('js_' + k))}万元，${budgetSentence(sg('ys_' + k), sg('js_' + k))}。`);
+    if (k === 'gc') {
+      out.push(`公务用车购置费支出${wan(sg('js_gz'))}万元：本部门${year}年度公务用车购置量${BLANK('购置数量')}辆。`);
+      out.push(`公务用车运行维护费支出${wan(sg('js_yx'))}万元：本部门${year}年度单位公务用车保有量${BLANK('保有量')}辆。`);
+    }
+  });
+
+  // 七、政府采购 (not in the tables)
+  out.push('七、政府采购支出说明');
+  out.push(`本部门${year}年度政府采购支出总额${BLANK('金额')}万元，从采购类型来看，政府采购货物支出${BLANK('金额')}万元、政府采购工程支出${BLANK('金额')}万元、政府采购服务支出${BLANK('金额')}万元。`);
+
+  // 十、其他需要说明的情况
+  out.push('十、其他需要说明的情况');
+  const notes: string[] = [];
+  const empty = (id: string) => {
+    const t = tables.get(id);
+    return !!t && isEmptyTable(t);
+  };
+  if (empty('gk07')) notes.push(`本部门${year}年度政府性基金预算财政拨款无收支及结转结余情况，故公开07表以空表列示`);
+  if (empty('gk08')) notes.push(`本部门${year}年度国有资本经营预算财政拨款无收支及结转结余情况，故公开08表以空表列示`);
+  notes.push('由于决算公开表格中金额数值应当保留两位小数，公开数据为四舍五入计算结果，个别数据合计项与分项之和存在小数点后差额，特此说明');
+  notes.forEach((n, i) => out.push(`${i + 1}. ${n}。`));
+  return out;
+}
+
+function isEmptyTable(t: RecognizedTable): boolean {
+  for (const it of t.items)
+    for (const pos of Object.values(it.cells)) {
+      const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
+      if (a.kind !== 'blank' && !(a.kind === 'num' && a.value.isZero())) return false;
+    }
+  return true;
+}
+
+/** Names of the nonzero 款 of some economic classes in 公开06, 、-separated. */
+function namesOfNonzero(t: RecognizedTable | undefined, classes: string[]): string {
+  if (!t) return '';
+  const names: string[] = [];
+  for (const it of t.items) {
+    if (!it.code || it.code.length !== 5 || !classes.includes(it.code.slice(0, 3))) continue;
+    const pos = it.cells.amount;
+    const a = pos ? readAmount(cellAt(t.sheet, pos.r, pos.c)) : undefined;
+    if (a?.kind === 'num' && !a.value.isZero()) names.push(it.label || jingjiName(it.code) || it.code);
+  }
+  return names.join('、');
+}
+
+export const DRAFT_SHEET = '情况说明（草稿）';
+
+/**
+ * The workbook with the draft added as a sheet of one paragraph per row: 情况说明 when the
+ * workbook has none, else 情况说明（草稿） — the user's own text is never overwritten.
+ */
+export function withDraft(wb: Workbook, paragraphs: string[]): { workbook: Workbook; sheet: string } {
+  const has = wb.sheets.some((s) => s.name === '情况说明');
+  const name = has ? DRAFT_SHEET : '情况说明';
+  const sheets = wb.sheets.filter((s) => s.name !== name);
+  sheets.push({ name, rows: [['第三部分'], ...paragraphs.map((p) => [p])].map((r) => r.map((t) => ({ value: t }))), merges: [], origin: 'scaffold' });
+  return { workbook: { ...wb, sheets }, sheet: name };
+}
