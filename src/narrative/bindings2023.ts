@@ -88,10 +88,26 @@ export const BASE_NAMES_2023: { label: RegExp; cell: CellSel }[] = [
 ];
 
 /** Splits a paragraph lists: the total named first, then its parts (a list must add up). */
-export const SPLITS_2023: { id: string; section: RegExp; total: RegExp; parts: RegExp[]; unit: 'amount' | 'count' }[] = [
+export const SPLITS_2023: { id: string; section: RegExp; total: RegExp; parts: RegExp[]; unit: 'amount' | 'count'; complete?: boolean }[] = [
   { id: 'basic-split', section: /基本支出/, total: /基本支出$/, parts: [/^人员经费$/, /^公用经费$/], unit: 'amount' },
   { id: 'procurement', section: /政府采购/, total: /政府采购支出总额$/, parts: [/货物(支出)?$/, /工程(支出)?$/, /服务(支出)?$/], unit: 'amount' },
   { id: 'income-sources', section: /^二.*收入决算/, total: /收入合计$/, parts: [/^财政拨款收入$/, /^上级补助收入$/, /^事业收入$/, /^经营收入$/, /^附属单位上缴收入$/, /^其他收入$/], unit: 'amount' },
   { id: 'expense-kinds', section: /^三.*支出决算/, total: /支出合计$/, parts: [/^基本支出$/, /^项目支出$/, /^上缴上级支出$/, /^经营支出$/, /^对附属单位补助支出$/], unit: 'amount' },
   { id: 'car-split', section: /三公/, total: /公务用车购置及运行维护费(支出)?(决算)?$/, parts: [/^公务用车购置费(支出)?$/, /^公务用车运行维护费(支出)?$/], unit: 'amount' },
+  {
+    id: 'vehicles',
+    section: /国有资产/,
+    total: /(共有车辆|车辆总数|共有公务用车|车辆)$/,
+    parts: [/领导用车$/, /负责人用车$/, /机要通信用车$/, /应急保障用车$/, /执法执勤用车$/, /特种专业技术用车$/, /离退休干部用车$/, /^其他用车$/],
+    unit: 'count',
+  },
+];
+
+/**
+ * Splits whose parts are known by the table cell they name (the 三公 items are quoted in separate
+ * paragraphs of one section): total = Σ parts, on the figures the text binds to those cells.
+ */
+export const CELL_SPLITS_2023: { id: string; section: RegExp; total: string; parts: string[] }[] = [
+  { id: 'sangong-js', section: /三公/, total: 'js_hj', parts: ['js_cg', 'js_gc', 'js_jd'] },
+  { id: 'sangong-ys', section: /三公/, total: 'ys_hj', parts: ['ys_cg', 'ys_gc', 'ys_jd'] },
 ];

@@ -50,6 +50,8 @@ interface Line {
   r: number;
   c: number;
   text: string;
+  /** Where the line starts in its cell's text (cells may hold several lines). */
+  offset?: number;
 }
 
 /** Rows holding exactly one text cell; anything else (a table row, a form row) is a break. */
@@ -66,8 +68,14 @@ function singleTextRows(sheet: Sheet, from: number, to: number): (Line | null)[]
       found = { sheet, r, c, text: t };
     }
     if (count === 0) out.push({ sheet, r, c: 0, text: '' });
-    else if (count === 1 && typeof row[found!.c]?.value === 'string') out.push(found);
-    else out.push(null);
+    else if (count === 1 && typeof row[found!.c]?.value === 'string') {
+      // A long text in one cell: each of its lines is a line, with its offset in the cell.
+      let offset = 0;
+      for (const part of found!.text.split('\n')) {
+        out.push({ ...found!, text: part, offset });
+        offset += part.length + 1;
+      }
+    } else out.push(null);
   }
   return out;
 }
@@ -152,7 +160,7 @@ export function readNarrative(wb: Workbook): Paragraph[] {
         // Leading/trailing spaces of PDF lines are dropped; offsets stay exact.
         const lead = l.text.length - l.text.trimStart().length;
         const body = l.text.trim();
-        pieces.push({ sheet: sheet.name, r: l.r, c: l.c, start: raw.length, cellOffset: lead, length: body.length });
+        pieces.push({ sheet: sheet.name, r: l.r, c: l.c, start: raw.length, cellOffset: (l.offset ?? 0) + lead, length: body.length });
         raw += body;
       }
       const text = toHalfWidth(raw);

@@ -39,6 +39,10 @@ const cases: Record<string, Case[]> = {
     ['rate from the stated shortfall', '四、财政拨款收入支出决算总体情况说明\n（二）财政拨款收支与年初预算数对比情况\n财政拨款本年收入合计1920.38万元，完成年初预算的92.5%，比年初预算减少154.98万元。', 0],
     ['rate from the stated shortfall, wrong', '四、财政拨款收入支出决算总体情况说明\n（二）财政拨款收支与年初预算数对比情况\n财政拨款本年收入合计1920.38万元，完成年初预算的95.2%，比年初预算减少154.98万元。', 1, '92.5%'],
     ['rate from budget and actual in the previous sentence', '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元。完成预算的85.3%。', 0],
+    ['与预算持平 with equal figures', '五、财政拨款“三公”经费支出决算情况说明\n公务接待费支出预算为 2.00 万元，支出决算 2.00 万元。公务接待费支出与预算持平。', 0],
+    ['与预算持平 with different figures', '五、财政拨款“三公”经费支出决算情况说明\n公务接待费支出预算为 2.00 万元，支出决算 1.50 万元。公务接待费支出与预算持平。', 1],
+    ['stated shortfall against both figures', '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元，完成预算的85.3%，比预算减少3.45万元。', 0],
+    ['stated shortfall against both figures, wrong', '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元，完成预算的85.3%，比预算减少4.45万元。', 1, '减少3.45万元'],
     ['wrong rate from budget and actual', '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元。完成预算的100.0%。', 1, '85.3%'],
   ],
   'narr-table': [
@@ -58,6 +62,10 @@ const cases: Record<string, Case[]> = {
     ['parts add up', '七、政府采购支出说明\n政府采购支出总额 97.70 万元，从采购类型来看，政府采购货物支出 27.70 万元、政府采购工程支出 0.00 万元、政府采购服务支出 70.00 万元。', 0],
     ['parts do not add up', '七、政府采购支出说明\n政府采购支出总额 97.70 万元，从采购类型来看，政府采购货物支出 27.70 万元、政府采购工程支出 0.00 万元、政府采购服务支出 60.00 万元。', 1, '87.70万元'],
     ['personnel + public = basic', '四、财政拨款收入支出决算总体情况说明\n（四）一般公共预算基本支出决算情况说明\n基本支出 1320.27 万元，其中：\n人员经费 1245.53 万元，主要包括：工资；\n公用经费 74.74 万元，主要包括：办公费。', 0],
+    ['vehicles by kind add up', '八、国有资产占用情况说明\n截至 2023 年 12 月 31 日，本部门共有车辆 5 辆，其中，主要负责人用车 1 辆，执法执勤用车 2 辆，其他用车 2 辆。', 0],
+    ['vehicles by kind do not add up', '八、国有资产占用情况说明\n截至 2023 年 12 月 31 日，本部门共有车辆 5 辆，其中，主要负责人用车 1 辆，执法执勤用车 2 辆，其他用车 3 辆。', 1, '6辆'],
+    ['三公 parts add up to the total', '五、财政拨款“三公”经费支出决算情况说明\n（一）总体情况\n“三公”经费财政拨款支出预算为 26.03 万元，支出决算为 26.03 万元。\n（二）具体情况\n1. 因公出国（境）费支出情况。因公出国（境）费支出预算为23.45万元，支出决算23.45万元。\n2. 公务用车购置及运行维护费支出情况。公务用车购置及运行维护费预算为2.58万元，支出决算2.58万元。\n3. 公务接待费支出情况。公务接待费支出预算为 0.00 万元，支出决算 0.00 万元。', 0],
+    ['三公 parts that do not add up', '五、财政拨款“三公”经费支出决算情况说明\n（一）总体情况\n“三公”经费财政拨款支出预算为 26.03 万元，支出决算为 26.03 万元。\n（二）具体情况\n1. 因公出国（境）费支出情况。因公出国（境）费支出预算为23.45万元，支出决算23.45万元。\n2. 公务用车购置及运行维护费支出情况。公务用车购置及运行维护费预算为2.58万元，支出决算2.58万元。\n3. 公务接待费支出情况。公务接待费支出预算为 1.00 万元，支出决算 1.00 万元。', 2],
     ['shares of a whole that do not add to 100%', '八、国有资产占用情况说明\n资产总额 100.00 万元，其中：流动资产 40.00 万元，占 40.0%；固定资产 60.00 万元，占 60.0%。', 0],
   ],
   'narr-empty-table': [
@@ -77,3 +85,14 @@ for (const [rule, list] of Object.entries(cases)) {
     });
   });
 }
+
+describe('narrative in one cell', () => {
+  test('a long text in one cell is read line by line, offsets inside the cell', () => {
+    const wb = sampleWithNarrative('');
+    wb.sheets.push({ name: '情况说明', rows: [[{ value: '三、支出决算情况说明\n本年支出合计1920.38万元，其中：基本支出1320.27万元，占66.8%。' }]], merges: [] });
+    const fs = checkWorkbook({ sheets: wb.sheets.filter((s) => s.name !== 'doc' || true) }).findings.filter((f) => f.rule === 'narr-share' && f.sheet === '情况说明');
+    expect(fs).toHaveLength(1);
+    const text = String(wb.sheets.find((s) => s.name === '情况说明')!.rows[0][0]!.value);
+    expect(text.slice(fs[0].text!.offset, fs[0].text!.offset + fs[0].text!.length)).toBe(fs[0].text!.fragment);
+  });
+});

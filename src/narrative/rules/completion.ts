@@ -40,6 +40,19 @@ export const narrCompletion: Rule = {
           budgetV = actual.value.minus(ch.value.times(ch.change!.sign));
           budgetName = `预算数（${money(actual.value)} ${ch.change!.sign > 0 ? '−' : '+'} ${money(ch.value)}）`;
         }
+        if (budget) {
+          // A stated 比预算增加/减少 with both figures given: it is 决算 − 预算.
+          const ch = ms.find((x) => x.sentence >= actual.sentence && x.sentence <= m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit);
+          if (ch) {
+            const stated = ch.change!.sign > 0 ? mentionInterval(ch) : neg(mentionInterval(ch));
+            if (!meets(stated, sub(mentionInterval(actual), budgetIv))) {
+              const d = actual.value.minus(budgetV!);
+              out.push(
+                textFinding(this.id, 'error', p, ch.start, ch.end, `与预算比较不符：${quote(p, ch.start, ch.end)}，而决算 ${money(actual.value)} − 预算 ${money(budgetV!)} = ${money(d)}`, `${d.gte(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`),
+              );
+            }
+          }
+        }
         if (budgetIv.lo.lte(0)) return; // against a zero budget: another rule's concern
         const rate = div(mul(mentionInterval(actual), exact(new Decimal(100))), budgetIv);
         if (!rate || meets(rate, printed(m.value, m.decimals))) return;
@@ -59,6 +72,22 @@ export const narrCompletion: Rule = {
           ),
         );
       });
+    // 与预算持平: the 决算 and 预算 of the sentence (or the one before) are equal.
+    for (const [p, ms] of n.byParagraph) {
+      const re = /与(年初)?预算(数)?持平/g;
+      let lv: RegExpExecArray | null;
+      while ((lv = re.exec(p.text))) {
+        const at = lv.index;
+        const near = ms.filter((x) => x.end <= at && isValue(x) && (p.text.slice(x.end, at).match(/[。]/g)?.length ?? 0) <= 1);
+        const budget = [...near].reverse().find((x) => BUDGET.test(x.label) && !/决算|执行/.test(x.label));
+        const actual = [...near].reverse().find((x) => x !== budget && /决算|执行|支出|收入/.test(x.label) && !BUDGET.test(x.label));
+        if (!budget || !actual || actual.unit !== budget.unit || meets(mentionInterval(actual), mentionInterval(budget))) continue;
+        const d = actual.value.minus(budget.value);
+        out.push(
+          textFinding(this.id, 'error', p, at, at + lv[0].length, `与预算比较不符：${quote(p, at, at + lv[0].length)}，而决算 ${money(actual.value)}、预算 ${money(budget.value)}，${d.gt(0) ? '超出' : '低于'}预算 ${money(d.abs())}`),
+        );
+      }
+    }
     return out;
   },
 };

@@ -2,9 +2,9 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets, sum, printed, Interval, exact, div, mul } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, money } from '../model';
+import { narrativeOf, mentionInterval, textFinding, quote, money, bindingOf } from '../model';
 import { Mention } from '../mentions';
-import { SPLITS_2023 } from '../bindings2023';
+import { SPLITS_2023, CELL_SPLITS_2023 } from '../bindings2023';
 import { isValue, sameSection } from './helpers';
 import { shareBase } from './share';
 
@@ -23,21 +23,25 @@ export const narrListSum: Rule = {
     for (const p of n.paragraphs) {
       for (const split of SPLITS_2023) {
         if (!split.section.test(`${p.section} ${p.subsection}`)) continue;
-        const ms = (n.byParagraph.get(p) ?? []).filter(isValue);
+        const kindOk = (m: Mention) => (split.unit === 'count' ? m.kind === 'count' && m.unit === '辆' : isValue(m));
+        const ms = (n.byParagraph.get(p) ?? []).filter(kindOk);
         const total = ms.find((m) => split.total.test(m.label));
         if (!total || seen.has(total)) continue;
         // Parts follow the total in its paragraph or in the next ones of the section.
         const section = sameSection(n, p);
-        const after = section.slice(section.indexOf(p)).flatMap((q) => (n.byParagraph.get(q) ?? []).filter(isValue)).filter((m) => m !== total && (m.para !== p || m.start > total.start));
+        const after = section.slice(section.indexOf(p)).flatMap((q) => (n.byParagraph.get(q) ?? []).filter(kindOk)).filter((m) => m !== total && (m.para !== p || m.start > total.start));
         const parts = split.parts.map((re) => after.find((m) => re.test(m.label) && m.unit === total.unit)).filter((m): m is Mention => !!m);
         if (parts.length < 2) continue;
         seen.add(total);
         const complete = parts.length === split.parts.length;
-        const sumIv = sum(parts.map(mentionInterval));
-        const totIv = mentionInterval(total);
+        // Counts are exact; amounts stand for their rounding interval.
+        const iv = (m: Mention) => (split.unit === 'count' ? exact(m.value) : mentionInterval(m));
+        const sumIv = sum(parts.map(iv));
+        const totIv = iv(total);
         const broken = complete ? !meets(sumIv, totIv) : sumIv.lo.gt(totIv.hi);
         if (!broken) continue;
         const s = parts.reduce((a, m) => a.plus(m.value), new Decimal(0));
+        const fmt = (v: Decimal) => (split.unit === 'count' ? v.toString() : money(v));
         out.push(
           textFinding(
             this.id,
@@ -45,9 +49,9 @@ export const narrListSum: Rule = {
             p,
             total.start,
             total.end,
-            `分项之和与总数不符：${quote(p, total.start, total.end)}，而 ${parts.map((m) => `${m.label} ${money(m.value)}`).join(' + ')} = ${money(s)}${complete ? '' : '，已超过总数'}`,
-            `${s.toFixed(2)}${total.unit}`,
-            { expected: money(s), actual: money(total.value) },
+            `分项之和与总数不符：${quote(p, total.start, total.end)}，而 ${parts.map((m) => `${m.label} ${fmt(m.value)}`).join(' + ')} = ${fmt(s)}${complete ? '' : '，已超过总数'}`,
+            `${split.unit === 'count' ? s.toString() : s.toFixed(2)}${total.unit}`,
+            { expected: fmt(s), actual: fmt(total.value) },
           ),
         );
       }
@@ -81,6 +85,25 @@ export const narrListSum: Rule = {
         const last = list[list.length - 1].pct;
         out.push(textFinding(this.id, 'error', p, first.start, last.end, `各项占比之和为 ${total.toString()}%，不等于 100%（${base.label} 的各组成部分已全部列出）`));
       }
+    }
+    // Splits known by the cells their figures name (三公: total = 出国 + 公务用车 + 接待).
+    for (const split of CELL_SPLITS_2023) {
+      const inSection = n.mentions.filter((m) => isValue(m) && m.unit === n.unit && split.section.test(m.para.section));
+      const byCol = new Map<string, Mention>();
+      for (const m of inSection) {
+        const b = bindingOf(m);
+        const col = b && 'col' in b.sel ? b.sel.col : undefined;
+        if (col && !byCol.has(col)) byCol.set(col, m);
+      }
+      const total = byCol.get(split.total);
+      const parts = split.parts.map((c) => byCol.get(c));
+      if (!total || parts.some((x) => !x)) continue;
+      const ps = parts as Mention[];
+      if (meets(sum(ps.map(mentionInterval)), mentionInterval(total))) continue;
+      const s = ps.reduce((a, m) => a.plus(m.value), new Decimal(0));
+      out.push(
+        textFinding(this.id, 'error', total.para, total.start, total.end, `分项之和与总数不符：${quote(total.para, total.start, total.end)}，而各项 ${ps.map((m) => money(m.value)).join(' + ')} = ${money(s)}`, `${s.toFixed(2)}${total.unit}`),
+      );
     }
     return out;
   },
