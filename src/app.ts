@@ -12,6 +12,10 @@ import { Workbook } from './core/grid';
 import { scaffold, ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
 import { draftNarrative, DRAFT_SHEET } from './narrative/draft';
+import { readProjectList, projectListSheet } from './forms/generate';
+import { recognizeForms } from './forms/model';
+import { projectKey } from './forms/read';
+import { addForms } from './adapters/xlsxForms';
 
 /** File-level operations shared by the CLI and the worker threads. Thin: the core does the work. */
 
@@ -138,4 +142,41 @@ export async function draftFile(file: string, out: string, opts: { prior?: strin
   for (const p of paragraphs) ws.addRow([p]).alignment = { wrapText: true, vertical: 'top' };
   await writeExcel(excel, out);
   return { sheet, paragraphs };
+}
+
+export interface FormsResult {
+  /** The list was missing: an empty 项目清单 was added for the user to fill in. */
+  listAdded?: boolean;
+  added: string[];
+  kept: number;
+  problems: string[];
+}
+
+/**
+ * Generate a 绩效自评表 for every project of 项目清单 that has none yet; forms already in the
+ * workbook (typed in by the user) are kept as they are. Writes a copy to `out`.
+ */
+export async function formsFile(file: string, out: string, opts: { stacked?: boolean; year?: number } = {}): Promise<FormsResult> {
+  if (path.resolve(file) === path.resolve(out)) throw new InputError('输出文件不能与输入文件相同，以免覆盖原文件');
+  if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
+  const excel = await loadExcel(fs.readFileSync(file));
+  const grid = excelToGrid(excel, path.basename(file));
+  const listSheet = grid.sheets.find((s) => s.name === '项目清单');
+  if (!listSheet) {
+    const tmpl = projectListSheet();
+    const ws = excel.addWorksheet(tmpl.name);
+    tmpl.rows.forEach((row) => ws.addRow(row.map((c) => c?.value ?? null)));
+    for (const m of tmpl.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    [30, 24, 12, 12, 12, 12, 12, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    await writeExcel(excel, out);
+    return { listAdded: true, added: [], kept: 0, problems: [] };
+  }
+  const { projects, problems } = readProjectList(listSheet);
+  if (!projects.length) problems.push('项目清单中没有项目');
+  const existing = new Set(recognizeForms(grid).map((f) => projectKey(f.name)));
+  const fresh = projects.filter((p) => !existing.has(projectKey(p.name)));
+  const year = opts.year ?? new Date().getFullYear() - 1;
+  const added = addForms(excel, fresh, year, !!opts.stacked, existing.size + 1);
+  await writeExcel(excel, out);
+  return { added: opts.stacked ? fresh.map((p) => p.name) : added, kept: projects.length - fresh.length, problems };
 }

@@ -65,6 +65,8 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
     ws.eachRow({ includeEmpty: false }, (row, rn) => {
       const cells: (Cell | undefined)[] = [];
       row.eachCell({ includeEmpty: false }, (cell, cn) => {
+        // A merged area's value belongs to its top-left cell only (the grid keeps the merge).
+        if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
         const { value, formula } = plainValue(cell.value);
         if (value === null && !formula) return;
         // One object shape for every cell keeps the engine's property reads monomorphic.

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { checkFile, clearFile, importFile, scaffoldFile, draftFile, InputError } from '../app';
+import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, InputError } from '../app';
 import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
@@ -18,6 +18,9 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         生成公开01—09表空白模板：官方格式，所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00
   juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开.txt|xlsx]
         按公开表起草情况说明（一至五、七、十部分）：金额、占比、结构自动计算，原因等留【请填写…】待补
+  juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]
+        按“项目清单”为每个项目生成项目支出绩效自评表（每表一个工作表，或 --stacked 全部放在“绩效自评表”中）；
+        已有的自评表原样保留；工作簿没有项目清单时先添加一张空白清单
   juesuan clear <已标记.xlsx> --out <输出.xlsx>
         清除全部标记，恢复单元格原有的填充色和批注
   juesuan demo
@@ -39,7 +42,7 @@ function parseArgs(argv: string[]): Args {
   const flags: Record<string, string | boolean> = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (a === '--json' || a === '--help' || a === '-h' || a === '--force') flags[a.replace(/^-+/, '')] = true;
+    if (a === '--json' || a === '--help' || a === '-h' || a === '--force' || a === '--stacked') flags[a.replace(/^-+/, '')] = true;
     else if (a.startsWith('--')) {
       const v = rest[i + 1];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`参数 ${a} 需要一个值`);
@@ -203,6 +206,24 @@ async function cmdDraft(args: Args): Promise<number> {
   return 0;
 }
 
+async function cmdForms(args: Args): Promise<number> {
+  const file = args.positional[0];
+  const outFile = args.flags.out;
+  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]');
+  const year = args.flags.year !== undefined ? Number(args.flags.year) : undefined;
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`年度“${String(args.flags.year)}”无效，应为四位年份，如 2023`);
+  const r = await formsFile(file, outFile, { stacked: !!args.flags.stacked, year });
+  if (r.listAdded) {
+    out(`工作簿中没有“项目清单”，已添加一张空白清单：${outFile}`);
+    out('请在清单中填写项目名称、实施单位和预算数、到位数、执行数（财政资金/其他）后再运行本命令。');
+    return 0;
+  }
+  for (const p of r.problems) out(`注意：${p}`);
+  out(`已生成 ${r.added.length} 张绩效自评表${r.kept ? `，保留已有的 ${r.kept} 张` : ''}：${outFile}`);
+  if (r.added.length) out(`工作表：${r.added.join('、')}`);
+  return 0;
+}
+
 async function cmdDemo(): Promise<number> {
   const root = path.resolve(__dirname, '..', '..');
   const sample = path.join(root, 'samples', 'seed-2023.txt');
@@ -237,6 +258,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdScaffold(args);
       case 'draft':
         return await cmdDraft(args);
+      case 'forms':
+        return await cmdForms(args);
       case 'demo':
         return await cmdDemo();
       default:

@@ -6,9 +6,10 @@ import { crossEqual, crossLe } from './crossTables';
 import { tablePresence } from './tablePresence';
 import { numericCells } from './numericCells';
 import { NARRATIVE_RULES } from '../narrative/rules';
+import { FORM_RULES } from '../forms/rules';
 
 export { Rule, RuleContext, buildContext } from './engine';
 
 /** The rule registry: the list a reviewer reads. Adding a rule is adding a line here. */
 export const TABLE_RULES: Rule[] = [tablePresence, numericCells, rowSum, codeHierarchy, tableSums, crossEqual, crossLe];
-export const RULES: Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES];
+export const RULES: Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES, ...FORM_RULES];
