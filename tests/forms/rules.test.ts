@@ -115,3 +115,12 @@ test('a deduction on a 完成 indicator without any explanation is a hint', () =
   const fs = checkWorkbook(workbookFromTsv(form({ rows, total: '98', problems: '' })), { rules: FORM_RULES }).findings.filter((f) => f.rule === 'form-indicator');
   expect(fs.map((f) => f.severity)).toEqual(['info']);
 });
+
+test('a form whose parts cannot be found is a warning, not a crash', () => {
+  const tsv = '一、基本情况\t项目名称\t残缺项目\n二、预算执行情况\n\t预算数\t5.000000\t到位数\t5.000000\t执行数\t5.000000';
+  const fs = checkWorkbook(workbookFromTsv(tsv), { rules: FORM_RULES }).findings;
+  const structure = fs.filter((f) => f.rule === 'form-structure');
+  expect(structure.map((f) => f.severity)).toEqual(['warning']);
+  expect(structure[0].message).toContain('年度绩效指标');
+  expect(fs.filter((f) => f.severity === 'error')).toEqual([]);
+});

@@ -8,6 +8,7 @@ import { formMoney } from './money';
 import { formIndicators } from './indicators';
 import { formGoals } from './goals';
 import { formCross } from './cross';
+import { formStructure } from './structure';
 
 /** The 绩效自评表 rules. */
-export const FORM_RULES: Rule[] = [formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal, formCross];
+export const FORM_RULES: Rule[] = [formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal, formCross];
