@@ -1,4 +1,4 @@
-import { Workbook, Sheet, Cell, Range, cellText, a1 } from '../core/grid';
+import { Sheet, Cell, Range, cellText, a1 } from '../core/grid';
 import { readAmount } from '../core/amount';
 import { normLabel } from '../core/text';
 

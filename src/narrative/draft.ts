@@ -6,7 +6,7 @@ import { TableSetSpec, CellSel } from '../specs/types';
 import { tableSet } from '../specs';
 import { recognize, RecognizedTable } from '../recognize';
 import { buildContext, ScopeTables } from '../rules/engine';
-import { tableValue } from './model';
+import { tableValue, isEmptyTable } from './model';
 import { className } from '../specs/functionClasses';
 import { jingjiName } from '../specs/kemu/jingji2023';
 
@@ -156,15 +156,6 @@ export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] 
   notes.push('由于决算公开表格中金额数值应当保留两位小数，公开数据为四舍五入计算结果，个别数据合计项与分项之和存在小数点后差额，特此说明');
   notes.forEach((n, i) => out.push(`${i + 1}. ${n}。`));
   return out;
-}
-
-function isEmptyTable(t: RecognizedTable): boolean {
-  for (const it of t.items)
-    for (const pos of Object.values(it.cells)) {
-      const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
-      if (a.kind !== 'blank' && !(a.kind === 'num' && a.value.isZero())) return false;
-    }
-  return true;
 }
 
 /** Names of the nonzero 款 of some economic classes in 公开06, 、-separated. */

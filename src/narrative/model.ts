@@ -156,3 +156,26 @@ export function percentStart(m: Mention): number {
   while (s > 0 && !/[，,；;。：:]/.test(t[s - 1]) && m.start - s < 24) s--;
   return s;
 }
+
+/**
+ * A wrong percentage: the finding quotes it from its verb (占/增长/完成…), gives the exact
+ * computation and the figure rounded as written.
+ */
+export function percentFinding(rule: string, m: Mention, message: (quoted: string, right: string) => string, exactPct: Decimal): Finding {
+  const right = roundTo(exactPct, m.decimals);
+  const s = percentStart(m);
+  return textFinding(rule, 'error', m.para, s, m.end, message(quote(m.para, s, m.end), right), `${right}%`, {
+    expected: `${right}%`,
+    actual: `${m.value.toFixed(m.decimals)}%`,
+  });
+}
+
+/** Whether a table holds no figure other than zero. */
+export function isEmptyTable(t: RecognizedTable): boolean {
+  for (const it of t.items)
+    for (const pos of Object.values(it.cells)) {
+      const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
+      if (a.kind === 'text' || (a.kind === 'num' && !a.value.isZero())) return false;
+    }
+  return true;
+}

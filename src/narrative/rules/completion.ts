@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed, sub, neg } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, roundTo, money, percentStart } from '../model';
+import { narrativeOf, mentionInterval, textFinding, quote, money, percentFinding } from '../model';
 import { Mention } from '../mentions';
 import { isValue } from './helpers';
 
@@ -57,20 +57,7 @@ export const narrCompletion: Rule = {
         const rate = div(mul(mentionInterval(actual), exact(new Decimal(100))), budgetIv);
         if (!rate || meets(rate, printed(m.value, m.decimals))) return;
         const exactPct = actual.value.div(budgetV!).times(100);
-        const right = roundTo(exactPct, m.decimals);
-        const s = percentStart(m);
-        out.push(
-          textFinding(
-            this.id,
-            'error',
-            p,
-            s,
-            m.end,
-            `预算完成率不符：${quote(p, s, m.end)}，而 ${actual.label || '决算数'} ${money(actual.value)} ÷ ${budgetName} ${money(budgetV!)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
-            `${right}%`,
-            { expected: `${right}%`, actual: `${m.value.toFixed(m.decimals)}%` },
-          ),
-        );
+        out.push(percentFinding(this.id, m, (q, right) => `预算完成率不符：${q}，而 ${actual.label || '决算数'} ${money(actual.value)} ÷ ${budgetName} ${money(budgetV!)} = ${exactPct.toFixed(2)}%，应为 ${right}%`, exactPct));
       });
     // 与预算持平: the 决算 and 预算 of the sentence (or the one before) are equal.
     for (const [p, ms] of n.byParagraph) {

@@ -1,9 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding, } from '../../core/findings';
-import { readAmount } from '../../core/amount';
-import { cellAt } from '../../core/grid';
-import { RecognizedTable } from '../../recognize/model';
-import { narrativeOf, textFinding } from '../model';
+import { narrativeOf, textFinding, isEmptyTable } from '../model';
 
 /** Tables a unit often has nothing to report in, and the words that name them in the text. */
 const EMPTY_CAPABLE: { table: string; words: RegExp }[] = [
@@ -11,15 +8,6 @@ const EMPTY_CAPABLE: { table: string; words: RegExp }[] = [
   { table: 'gk08', words: /国有资本经营|公开\s*0?8\s*表/ },
 ];
 const CLAIM = /空表|无(相关)?(收支|收入|支出)|没有(相关)?(收支|收入|支出)|未发生/;
-
-function isEmpty(t: RecognizedTable): boolean {
-  for (const it of t.items)
-    for (const pos of Object.values(it.cells)) {
-      const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
-      if (a.kind === 'text' || (a.kind === 'num' && !a.value.isZero())) return false;
-    }
-  return true;
-}
 
 /** 公开07/08 left empty are explained in the text; a table with figures is not called empty. */
 export const narrEmptyTables: Rule = {
@@ -42,7 +30,7 @@ export const narrEmptyTables: Rule = {
           if (words.test(m[0]) && CLAIM.test(m[0]) && /空表|表/.test(m[0])) claims.push({ p, start: m.index, end: m.index + m[0].length });
         }
       }
-      const empty = isEmpty(t);
+      const empty = isEmptyTable(t);
       if (!empty)
         for (const c of claims)
           out.push(textFinding(this.id, 'error', c.p, c.start, c.end, `情况说明称${t.spec.code}（${t.spec.title}）为空表或无收支，但该表填有数据`));

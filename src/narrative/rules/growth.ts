@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { div, mul, meets, exact, printed, sub, neg } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, roundTo, money, percentStart } from '../model';
+import { narrativeOf, mentionInterval, textFinding, quote, money, percentFinding } from '../model';
 import { isValue, before, inPreviousSentence } from './helpers';
 
 /** 增长/下降 p%: the rate equals the increase over last year's figure (current − increase). */
@@ -39,20 +39,9 @@ export const narrGrowth: Rule = {
         if (!rate || meets(rate, stated)) return;
         const prevV = cur.value.minus(inc.value.times(sign));
         const exactPct = inc.value.div(prevV).times(100);
-        const right = roundTo(exactPct, m.decimals);
-        const s = percentStart(m);
         const verb = sign > 0 ? '增加' : '减少';
         out.push(
-          textFinding(
-            this.id,
-            'error',
-            p,
-            s,
-            m.end,
-            `${sign > 0 ? '增长' : '下降'}率不符：${quote(p, s, m.end)}，而本年 ${money(cur.value)}、${verb} ${money(inc.value)}，上年为 ${money(prevV)}，${verb} ÷ 上年 = ${exactPct.toFixed(2)}%，应为 ${right}%`,
-            `${right}%`,
-            { expected: `${right}%`, actual: `${m.value.toFixed(m.decimals)}%` },
-          ),
+          percentFinding(this.id, m, (q, right) => `${sign > 0 ? '增长' : '下降'}率不符：${q}，而本年 ${money(cur.value)}、${verb} ${money(inc.value)}，上年为 ${money(prevV)}，${verb} ÷ 上年 = ${exactPct.toFixed(2)}%，应为 ${right}%`, exactPct),
         );
       });
     return out;

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, roundTo, money, baseByName, tableValue, percentStart } from '../model';
+import { narrativeOf, mentionInterval, money, baseByName, tableValue, percentFinding } from '../model';
 import { Mention } from '../mentions';
 import { isValue, before, sameSection } from './helpers';
 
@@ -47,7 +47,7 @@ export const narrShare: Rule = {
   run(ctx) {
     const n = narrativeOf(ctx);
     const out: Finding[] = [];
-    for (const [p, ms] of n.byParagraph)
+    for (const ms of n.byParagraph.values())
       ms.forEach((m, i) => {
         if (m.kind !== 'percent' || m.relation !== 'share') return;
         const part = before(ms, i, isValue);
@@ -57,20 +57,7 @@ export const narrShare: Rule = {
         const ratio = div(mul(mentionInterval(part), exact(new Decimal(100))), base.interval);
         if (!ratio || meets(ratio, printed(m.value, m.decimals))) return;
         const exactPct = part.value.div(base.value).times(100);
-        const right = roundTo(exactPct, m.decimals);
-        const s = percentStart(m);
-        out.push(
-          textFinding(
-            this.id,
-            'error',
-            p,
-            s,
-            m.end,
-            `占比不符：${quote(p, s, m.end)}，而 ${part.label} ${money(part.value)} ÷ ${base.name} ${money(base.value)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
-            `${right}%`,
-            { expected: `${right}%`, actual: `${m.value.toFixed(m.decimals)}%` },
-          ),
-        );
+        out.push(percentFinding(this.id, m, (q, right) => `占比不符：${q}，而 ${part.label} ${money(part.value)} ÷ ${base.name} ${money(base.value)} = ${exactPct.toFixed(2)}%，应为 ${right}%`, exactPct));
       });
     return out;
   },
