@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { FLAGS_SHEET, REPORT_SHEET } from '../core/flagPlan';
 import { Workbook, Sheet, Cell, CellValue, newSheet } from '../core/grid';
 
 /**
@@ -95,5 +96,4 @@ export async function readXlsx(buf: Buffer | Uint8Array, source?: string): Promi
 }
 
 /** Name of the very hidden sheet that keeps each flagged cell's original fill and note. */
-export const FLAGS_SHEET = '_juesuan_flags';
-export const REPORT_SHEET = '审核报告';
+export { FLAGS_SHEET, REPORT_SHEET };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { Finding, Severity, SEVERITY_ZH, sortFindings } from '../core/findings';
-import { FLAGS_SHEET, REPORT_SHEET } from './xlsx';
+import { Finding, Severity } from '../core/findings';
+import { FLAGS_SHEET, REPORT_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, ReportRow } from '../core/flagPlan';
 
 /**
  * Flags in place for xlsx files: fill and note on each finding's cell, a 审核报告 sheet with links,
@@ -8,12 +8,8 @@ import { FLAGS_SHEET, REPORT_SHEET } from './xlsx';
  * clearFlags restores the workbook exactly.
  */
 
-const FILL: Record<Exclude<Severity, 'info'>, ExcelJS.Fill> = {
-  error: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
-  warning: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } },
-};
-const MARK = 'juesuan-flags-v1';
-const NOTE_HEAD = '决算公开助手：';
+const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hex } });
+const FILL: Record<Exclude<Severity, 'info'>, ExcelJS.Fill> = { error: solid(FLAG_COLOR.error), warning: solid(FLAG_COLOR.warning) };
 
 type CellWithComment = ExcelJS.Cell & { _comment?: unknown };
 
@@ -57,55 +53,33 @@ export function clearFlags(wb: ExcelJS.Workbook): boolean {
 /** Flag each finding's cell and add the 审核报告 sheet. Earlier flags are cleared first. */
 export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flaggedCells: number } {
   clearFlags(wb);
-  const sorted = sortFindings(findings);
-  const byCell = new Map<string, Finding[]>();
-  for (const f of sorted) {
-    if (!f.sheet || !f.cell || f.severity === 'info') continue;
-    if (!wb.getWorksheet(f.sheet)) continue;
-    const k = f.sheet + '!' + f.cell;
-    byCell.set(k, [...(byCell.get(k) ?? []), f]);
-  }
-  let reportName = REPORT_SHEET;
-  for (let i = 2; wb.getWorksheet(reportName); i++) reportName = `${REPORT_SHEET}(${i})`;
+  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name));
+  const reportName = reportSheetName((name) => !!wb.getWorksheet(name));
   const store = wb.addWorksheet(FLAGS_SHEET, { state: 'veryHidden' });
-  store.addRow([MARK, reportName]);
-  for (const fs of byCell.values()) {
-    const sheetName = fs[0].sheet;
-    const ws = wb.getWorksheet(sheetName)!;
-    const cell = ws.getCell(fs[0].cell) as CellWithComment;
+  store.addRow([FLAGS_MARK, reportName]);
+  for (const flag of plan.cells) {
+    const cell = wb.getWorksheet(flag.sheet)!.getCell(flag.cell) as CellWithComment;
     const origFill = cell.style?.fill;
     const origNote = cell._comment ? cell.note : undefined;
-    store.addRow([sheetName, fs[0].cell, origFill ? JSON.stringify(origFill) : '', origNote !== undefined ? JSON.stringify(origNote) : '']);
-    const worst: Exclude<Severity, 'info'> = fs.some((f) => f.severity === 'error') ? 'error' : 'warning';
-    cell.style = { ...cell.style, fill: FILL[worst] };
-    cell.note = NOTE_HEAD + '\n' + fs.map((f) => `【${SEVERITY_ZH[f.severity]}】${f.message}`).join('\n');
+    store.addRow([flag.sheet, flag.cell, origFill ? JSON.stringify(origFill) : '', origNote !== undefined ? JSON.stringify(origNote) : '']);
+    cell.style = { ...cell.style, fill: FILL[flag.severity] };
+    cell.note = flag.note;
   }
-  writeReport(wb.addWorksheet(reportName), sorted);
-  return { flaggedCells: byCell.size };
+  writeReport(wb.addWorksheet(reportName), plan.report);
+  return { flaggedCells: plan.cells.length };
 }
 
-function writeReport(ws: ExcelJS.Worksheet, findings: Finding[]) {
-  ws.columns = [
-    { header: '序号', width: 6 },
-    { header: '级别', width: 8 },
-    { header: '表', width: 9 },
-    { header: '位置', width: 18 },
-    { header: '问题说明', width: 90 },
-    { header: '应为', width: 14 },
-    { header: '实为', width: 14 },
-    { header: '规则', width: 16 },
-  ];
+function writeReport(ws: ExcelJS.Worksheet, rows: ReportRow[]) {
+  ws.columns = REPORT_HEADER.map((header, i) => ({ header, width: REPORT_WIDTHS[i] }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  findings.forEach((f, i) => {
-    const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
-    const row = ws.addRow([i + 1, SEVERITY_ZH[f.severity], f.table || '—', where, f.message, f.expected ?? '', f.actual ?? '', f.rule]);
-    if (f.sheet && f.cell) {
-      row.getCell(4).value = { text: where, hyperlink: `#'${f.sheet.replace(/'/g, "''")}'!${f.cell}` };
+  for (const r of rows) {
+    const row = ws.addRow(r.values);
+    if (r.link) {
+      row.getCell(4).value = { text: String(r.values[3]), hyperlink: '#' + r.link };
       row.getCell(4).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
-    if (f.severity !== 'info') row.getCell(2).fill = FILL[f.severity];
-  });
-  if (findings.length === 0) ws.addRow(['', '', '', '', '未发现问题。']);
+    if (r.severity !== 'info') row.getCell(2).fill = FILL[r.severity];
+  }
 }

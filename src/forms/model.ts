@@ -66,6 +66,8 @@ export interface Form {
   /** undefined: no 自评总分 row; null: the row is there, the total is not. */
   total?: FormCell | null;
   totalRow?: number;
+  /** The cell where the total belongs (right of its 自评总分 label). */
+  totalAt?: { r: number; c: number };
   /** 五、存在问题原因及整改措施: the text written there. */
   problems: string;
 }
@@ -244,6 +246,7 @@ function readForm(sheet: Sheet, top: number, end: number, name: string, nameCell
       const i = texts.indexOf('自评总分');
       form.total = numberAfter(sheet, r, cells, i) ?? cells.slice(i + 1).map((x) => (isNum(sheet, r, x) ? fc(sheet, r, x) : undefined)).find(Boolean) ?? null;
       form.totalRow = r;
+      form.totalAt = { r, c: cells[i].c + 1 };
       continue;
     }
     if (part === '五') {

@@ -14,7 +14,7 @@ export const formTotal: Rule = {
       if (!f.indicators.length) continue;
       const rateScore = num(f.rate?.score) ?? expectedRateScore(f) ?? new Decimal(0);
       const sum = f.indicators.reduce((a, i) => a.plus(num(i.score) ?? 0), new Decimal(0)).plus(rateScore);
-      const at = f.totalRow !== undefined ? { r: f.totalRow, c: 0 } : undefined;
+      const at = f.totalAt;
       if (f.total === undefined) out.push(formFinding(this.id, 'error', f, f.nameCell, `缺少“自评总分”行，应为 ${show(sum)} 分`));
       else if (f.total === null) out.push(formFinding(this.id, 'error', f, at, `自评总分未填写，各项自评得分之和为 ${show(sum)}`, { expected: show(sum) }));
       else if (!num(f.total)!.eq(sum)) out.push(formFinding(this.id, 'error', f, f.total, `自评总分 ${show(num(f.total)!)} ≠ 各项自评得分之和 ${show(sum)}`, { expected: show(sum), actual: show(num(f.total)!) }));

@@ -1,0 +1,229 @@
+/// <reference types="office-js" />
+import { Workbook, Sheet, Cell, Range as GridRange, newSheet, parseA1 } from '../core/grid';
+import { Finding } from '../core/findings';
+import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName } from '../core/flagPlan';
+
+/**
+ * The Office.js host: reads the open workbook into the grid model and writes the flags, in a
+ * constant number of context.sync() calls whatever the number of sheets and findings (2 to read,
+ * 2 to flag, 2 to clear). The flags and their store are the same as the xlsx adapter's, so a
+ * workbook checked by the command line can be cleared in Excel and the reverse.
+ */
+
+export interface NoteSupport {
+  /** 'notes' (ExcelApi 1.18) or 'none' (fill only; the note text is in 审核报告). */
+  notes: 'notes' | 'none';
+}
+
+/** Address lists for getRanges stay well under Excel's 8,192-character limit. */
+const ADDRESS_CHUNK = 4000;
+
+function parseRangeAddress(a: string): GridRange | undefined {
+  const bare = a.includes('!') ? a.slice(a.lastIndexOf('!') + 1) : a;
+  const [p, q] = bare.replace(/\$/g, '').split(':');
+  const s = parseA1(p);
+  const e = parseA1(q ?? p);
+  return s && e ? { top: s.r, left: s.c, bottom: e.r, right: e.c } : undefined;
+}
+
+/** Read every sheet (values, formulas, number formats, merged areas) in two syncs. */
+export async function readWorkbook(context: Excel.RequestContext, source?: string): Promise<Workbook> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const names = sheets.items.map((s) => s.name);
+  const storeHead = names.includes(FLAGS_SHEET) ? sheets.getItem(FLAGS_SHEET).getRange('A1:B1').load('values') : undefined;
+  const reads = sheets.items
+    .filter((ws) => ws.name !== FLAGS_SHEET)
+    .map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true).load('isNullObject,values,numberFormat,formulas,rowIndex,columnIndex');
+      const merged = ws.getRange().getMergedAreasOrNullObject().load('isNullObject,address');
+      return { name: ws.name, used, merged };
+    });
+  await context.sync();
+  const reportName = storeHead && storeHead.values[0][0] === FLAGS_MARK ? String(storeHead.values[0][1]) : undefined;
+  const out: Workbook = { sheets: [], source };
+  for (const { name, used, merged } of reads) {
+    if (name === reportName) continue;
+    const sheet: Sheet = newSheet(name, 'excel');
+    if (!used.isNullObject) {
+      const r0 = used.rowIndex;
+      const c0 = used.columnIndex;
+      used.values.forEach((row, i) => {
+        const cells: (Cell | undefined)[] = [];
+        row.forEach((v, j) => {
+          const f = used.formulas[i][j];
+          const formula = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined;
+          if ((v === '' || v === null) && !formula) return;
+          const fmt = used.numberFormat[i][j];
+          cells[c0 + j] = { value: v === '' ? null : (v as string | number | boolean), formula, numFmt: typeof fmt === 'string' && fmt !== 'General' ? fmt : undefined };
+        });
+        sheet.rows[r0 + i] = cells;
+      });
+      for (let r = 0; r < sheet.rows.length; r++) if (!sheet.rows[r]) sheet.rows[r] = [];
+    }
+    if (!merged.isNullObject && merged.address)
+      for (const a of merged.address.split(',')) {
+        const rg = parseRangeAddress(a.trim());
+        if (rg) sheet.merges.push(rg);
+      }
+    out.sheets.push(sheet);
+  }
+  return out;
+}
+
+interface StoreRow {
+  sheet: string;
+  cell: string;
+  fill: string;
+  note: string;
+}
+
+/** The store written by either adapter: original fill as exceljs Fill JSON ('' none), note as JSON ('' none). */
+function fillJson(pattern: string, color: string): string {
+  if (!pattern || pattern === 'None') return '';
+  return JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + color.replace('#', '').toUpperCase() } });
+}
+
+function colorOf(json: string): string | undefined {
+  if (!json) return undefined;
+  const f = JSON.parse(json) as { fgColor?: { argb?: string } };
+  const argb = f.fgColor?.argb;
+  return argb ? '#' + argb.slice(-6) : undefined;
+}
+
+function noteText(json: string): string | undefined {
+  if (!json) return undefined;
+  const n = JSON.parse(json) as string | { texts?: { text: string }[] };
+  return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
+}
+
+function chunks(addresses: string[]): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const a of addresses) {
+    if (cur && cur.length + a.length + 1 > ADDRESS_CHUNK) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function readStore(values: unknown[][] | undefined): { report?: string; rows: StoreRow[] } {
+  if (!values || values[0]?.[0] !== FLAGS_MARK) return { rows: [] };
+  return {
+    report: String(values[0][1] ?? ''),
+    rows: values.slice(1).map((r) => ({ sheet: String(r[0] ?? ''), cell: String(r[1] ?? ''), fill: String(r[2] ?? ''), note: String(r[3] ?? '') })).filter((r) => r.sheet && r.cell),
+  };
+}
+
+function restore(context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupport, names: Set<string>) {
+  for (const row of rows) {
+    if (!names.has(row.sheet)) continue;
+    const ws = context.workbook.worksheets.getItem(row.sheet);
+    const fill = ws.getRange(row.cell).format.fill;
+    const color = colorOf(row.fill);
+    if (color) fill.color = color;
+    else fill.clear();
+    if (opts.notes === 'notes') {
+      const note = noteText(row.note);
+      const existing = ws.notes.getItemOrNullObject(row.cell);
+      if (note !== undefined) existing.content = note;
+      else existing.delete();
+    }
+  }
+}
+
+/** Flag the findings' cells and write 审核报告 in two syncs; earlier flags are cleared in the same two. */
+export async function applyFlags(context: Excel.RequestContext, findings: Finding[], opts: NoteSupport): Promise<{ flaggedCells: number; reportSheet: string }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const storeUsed = sheets.getItemOrNullObject(FLAGS_SHEET).getUsedRangeOrNullObject().load('isNullObject,values');
+  // Every cell a finding may flag: its current fill and note (read now, written after one sync).
+  const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note }>();
+  for (const f of findings) {
+    if (!f.sheet || !f.cell || f.severity === 'info') continue;
+    const key = `${f.sheet}!${f.cell}`;
+    if (targets.has(key)) continue;
+    const ws = sheets.getItemOrNullObject(f.sheet);
+    const fill = ws.getRange(f.cell).format.fill.load('color,pattern');
+    const note = opts.notes === 'notes' ? ws.notes.getItemOrNullObject(f.cell).load('isNullObject,content') : undefined;
+    targets.set(key, { fill, note });
+  }
+  await context.sync();
+  const names = new Set(sheets.items.map((s) => s.name));
+  const old = readStore(storeUsed.isNullObject ? undefined : storeUsed.values);
+  const oldByCell = new Map(old.rows.map((r) => [`${r.sheet}!${r.cell}`, r]));
+  const plan = planFlags(findings, (n) => names.has(n) && n !== FLAGS_SHEET && n !== old.report);
+  const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
+  // Cells flagged last time and not now get their original back.
+  restore(context, old.rows.filter((r) => !planned.has(`${r.sheet}!${r.cell}`)), opts, names);
+  if (old.report && names.has(old.report)) sheets.getItem(old.report).delete();
+  if (names.has(FLAGS_SHEET)) sheets.getItem(FLAGS_SHEET).delete();
+  const taken = new Set([...names].filter((n) => n !== old.report && n !== FLAGS_SHEET));
+  const reportName = reportSheetName((n) => taken.has(n));
+
+  const storeRows: StoreRow[] = plan.cells.map((c) => {
+    const key = `${c.sheet}!${c.cell}`;
+    const prev = oldByCell.get(key);
+    if (prev) return prev;
+    const t = targets.get(key)!;
+    const note = t.note && !t.note.isNullObject ? JSON.stringify(t.note.content) : '';
+    return { sheet: c.sheet, cell: c.cell, fill: fillJson(t.fill.pattern, t.fill.color), note };
+  });
+  const store = sheets.add(FLAGS_SHEET);
+  const storeValues = [[FLAGS_MARK, reportName, '', ''], ...storeRows.map((r) => [r.sheet, r.cell, r.fill, r.note])];
+  store.getRangeByIndexes(0, 0, storeValues.length, 4).values = storeValues;
+  store.visibility = 'VeryHidden';
+
+  // Fills: one RangeAreas per sheet and colour, chunked under the address-length limit.
+  const groups = new Map<string, string[]>();
+  for (const c of plan.cells) {
+    const k = `${c.sheet}\u0000${c.severity}`;
+    const list = groups.get(k);
+    if (list) list.push(c.cell);
+    else groups.set(k, [c.cell]);
+  }
+  for (const [k, cells] of groups) {
+    const [sheet, severity] = k.split('\u0000') as [string, 'error' | 'warning'];
+    for (const part of chunks(cells)) sheets.getItem(sheet).getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity];
+  }
+  if (opts.notes === 'notes')
+    for (const c of plan.cells) {
+      const t = targets.get(`${c.sheet}!${c.cell}`)!;
+      if (t.note && !t.note.isNullObject) t.note.content = c.note;
+      else sheets.getItem(c.sheet).notes.add(c.cell, c.note);
+    }
+
+  const report = sheets.add(reportName);
+  const values = [REPORT_HEADER, ...plan.report.map((r) => r.values.map((v) => (typeof v === 'number' ? v : String(v))))];
+  report.getRangeByIndexes(0, 0, values.length, REPORT_HEADER.length).values = values;
+  report.getRangeByIndexes(0, 0, 1, REPORT_HEADER.length).format.font.bold = true;
+  REPORT_WIDTHS.forEach((w, i) => (report.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+  plan.report.forEach((r, i) => {
+    if (r.link) report.getRangeByIndexes(i + 1, 3, 1, 1).hyperlink = { documentReference: r.link, textToDisplay: String(r.values[3]) };
+    if (r.severity !== 'info') report.getRangeByIndexes(i + 1, 1, 1, 1).format.fill.color = '#' + FLAG_COLOR[r.severity];
+  });
+  report.freezePanes.freezeRows(1);
+  await context.sync();
+  return { flaggedCells: plan.cells.length, reportSheet: reportName };
+}
+
+/** Remove every flag and the report, restoring each cell's fill and note, in two syncs. */
+export async function clearFlags(context: Excel.RequestContext, opts: NoteSupport): Promise<boolean> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const storeUsed = sheets.getItemOrNullObject(FLAGS_SHEET).getUsedRangeOrNullObject().load('isNullObject,values');
+  await context.sync();
+  const names = new Set(sheets.items.map((s) => s.name));
+  if (storeUsed.isNullObject) return false;
+  const store = readStore(storeUsed.values);
+  restore(context, store.rows, opts, names);
+  if (store.report && names.has(store.report)) sheets.getItem(store.report).delete();
+  sheets.getItem(FLAGS_SHEET).delete();
+  await context.sync();
+  return true;
+}

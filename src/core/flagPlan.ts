@@ -1,0 +1,77 @@
+import { Finding, Severity, SEVERITY_ZH, sortFindings } from './findings';
+
+/**
+ * What flagging a workbook means, independent of the host: which cells get which fill and note,
+ * and the rows of the 审核报告 sheet. The xlsx adapter and the Office.js adapter both carry it out,
+ * so a workbook checked by one is flagged exactly as by the other.
+ */
+
+export const FLAGS_SHEET = '_juesuan_flags';
+export const REPORT_SHEET = '审核报告';
+export const FLAGS_MARK = 'juesuan-flags-v1';
+export const NOTE_HEAD = '决算公开助手：';
+
+/** Fill colours (RGB hex) by severity: Excel's own "bad" red and "neutral" amber. */
+export const FLAG_COLOR: Record<Exclude<Severity, 'info'>, string> = { error: 'FFC7CE', warning: 'FFEB9C' };
+
+export interface CellFlag {
+  sheet: string;
+  cell: string;
+  severity: Exclude<Severity, 'info'>;
+  note: string;
+}
+
+export const REPORT_HEADER = ['序号', '级别', '表', '位置', '问题说明', '应为', '实为', '规则'];
+export const REPORT_WIDTHS = [6, 8, 9, 18, 90, 14, 14, 16];
+
+export interface ReportRow {
+  values: (string | number)[];
+  /** Where the 位置 cell links to ('Sheet'!A1), when the finding has a cell. */
+  link?: string;
+  severity: Severity;
+}
+
+export interface FlagPlan {
+  cells: CellFlag[];
+  report: ReportRow[];
+}
+
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Cells to flag (worst severity per cell, all messages in its note) and the report rows. */
+export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean): FlagPlan {
+  const sorted = sortFindings(findings);
+  const byCell = new Map<string, Finding[]>();
+  for (const f of sorted) {
+    if (!f.sheet || !f.cell || f.severity === 'info' || !sheetExists(f.sheet)) continue;
+    const k = f.sheet + '!' + f.cell;
+    const list = byCell.get(k);
+    if (list) list.push(f);
+    else byCell.set(k, [f]);
+  }
+  const cells: CellFlag[] = [...byCell.values()].map((fs) => ({
+    sheet: fs[0].sheet,
+    cell: fs[0].cell,
+    severity: fs.some((f) => f.severity === 'error') ? 'error' : 'warning',
+    note: NOTE_HEAD + '\n' + fs.map((f) => `【${SEVERITY_ZH[f.severity]}】${f.message}`).join('\n'),
+  }));
+  const report: ReportRow[] = sorted.map((f, i) => {
+    const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
+    return {
+      values: [i + 1, SEVERITY_ZH[f.severity], f.table || '—', where, f.message, f.expected ?? '', f.actual ?? '', f.rule],
+      link: f.sheet && f.cell ? `${quoteSheet(f.sheet)}!${f.cell}` : undefined,
+      severity: f.severity,
+    };
+  });
+  if (!report.length) report.push({ values: ['', '', '', '', '未发现问题。', '', '', ''], severity: 'info' });
+  return { cells, report };
+}
+
+/** A free name for the report sheet (审核报告, 审核报告(2), …). */
+export function reportSheetName(exists: (name: string) => boolean): string {
+  let name = REPORT_SHEET;
+  for (let i = 2; exists(name); i++) name = `${REPORT_SHEET}(${i})`;
+  return name;
+}
