@@ -1,0 +1,23 @@
+// Production static folder of the add-in: dist-addin/ with manifest.xml pointing at the production
+// base URL and the static files (icons, pages). One setting: JUESUAN_BASE_URL, else the package's
+// config.baseUrl (npm config set juesuan:baseUrl https://…). The URL must be https.
+import { readFileSync, writeFileSync, mkdirSync, cpSync, rmSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const base = (process.env.JUESUAN_BASE_URL || process.env.npm_package_config_baseUrl || pkg.config?.baseUrl || '').replace(/\/+$/, '');
+if (!/^https:\/\/[^\s/]+/.test(base)) {
+  console.error(`生产地址“${base || '（未设置）'}”无效：加载项只能从 https 地址加载。请设置 JUESUAN_BASE_URL，例如 https://example.gov.cn/juesuan`);
+  process.exit(2);
+}
+const out = join(root, process.env.JUESUAN_ADDIN_OUT || 'dist-addin');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll('https://localhost:3000', base);
+writeFileSync(join(out, 'manifest.xml'), manifest);
+cpSync(join(here, 'assets'), join(out, 'assets'), { recursive: true });
+for (const page of ['taskpane.html', 'help.html']) if (existsSync(join(here, page))) cpSync(join(here, page), join(out, page));
+console.log(`已生成加载项静态文件：${out}（地址 ${base}）`);
