@@ -3,7 +3,7 @@
 // config.baseUrl (npm config set juesuan:baseUrl https://…). The URL must be https.
 import { readFileSync, writeFileSync, mkdirSync, cpSync, rmSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -13,7 +13,7 @@ if (!/^https:\/\/[^\s/]+/.test(base)) {
   console.error(`生产地址“${base || '（未设置）'}”无效：加载项只能从 https 地址加载。请设置 JUESUAN_BASE_URL，例如 https://example.gov.cn/juesuan`);
   process.exit(2);
 }
-const out = join(root, process.env.JUESUAN_ADDIN_OUT || 'dist-addin');
+const out = resolve(root, process.env.JUESUAN_ADDIN_OUT || 'dist-addin');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll('https://localhost:3000', base);
