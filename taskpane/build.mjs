@@ -20,4 +20,23 @@ const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll('ht
 writeFileSync(join(out, 'manifest.xml'), manifest);
 cpSync(join(here, 'assets'), join(out, 'assets'), { recursive: true });
 for (const page of ['taskpane.html', 'help.html']) if (existsSync(join(here, page))) cpSync(join(here, page), join(out, page));
+// The task pane script: React + Fluent UI + the core, exceljs split off and loaded only when used.
+const { build } = await import('esbuild');
+await build({
+  entryPoints: [join(here, 'src', 'main.tsx')],
+  outdir: out,
+  entryNames: 'taskpane',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2020'],
+  minify: true,
+  sourcemap: false,
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
 console.log(`已生成加载项静态文件：${out}（地址 ${base}）`);

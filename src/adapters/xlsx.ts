@@ -20,7 +20,7 @@ export function xlsxProblem(buf: Uint8Array): string | undefined {
   return undefined;
 }
 
-export async function loadExcel(buf: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
+export async function loadExcel(buf: Uint8Array): Promise<ExcelJS.Workbook> {
   const problem = xlsxProblem(buf);
   if (problem) throw new InputError(problem);
   const wb = new ExcelJS.Workbook();
@@ -91,7 +91,7 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
   return { sheets, source };
 }
 
-export async function readXlsx(buf: Buffer | Uint8Array, source?: string): Promise<Workbook> {
+export async function readXlsx(buf: Uint8Array, source?: string): Promise<Workbook> {
   return excelToGrid(await loadExcel(buf), source);
 }
 

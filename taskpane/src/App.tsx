@@ -1,0 +1,150 @@
+import * as React from 'react';
+import {
+  Button, Input, Spinner, Text, Title3, Badge, ToggleButton, MessageBar, MessageBarBody, Field, Card, Caption1, Divider,
+} from '@fluentui/react-components';
+import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
+import { CheckResult } from '../../src/check';
+
+/** The task pane: one button to check, a summary, findings grouped by table, filters, a search. */
+
+export interface HostApi {
+  mode: 'excel' | 'browser';
+  /** Excel: check the open workbook. Browser: check the chosen file. */
+  check(): Promise<CheckResult>;
+  select(f: Finding): Promise<void>;
+  clear?(): Promise<void>;
+  /** Browser mode: choose a file; returns its name. */
+  chooseFile?(file: File): Promise<string>;
+  download?(): Promise<void>;
+}
+
+type Filter = 'all' | Severity;
+const COLORS: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+function SummaryLine({ s }: { s: Summary }) {
+  return (
+    <div role="status" aria-live="polite" style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+      <Badge color="danger" appearance="filled">错误 {s.error} 项</Badge>
+      <Badge color="warning" appearance="filled">警告 {s.warning} 项</Badge>
+      <Badge color="informative" appearance="tint">提示 {s.info} 项</Badge>
+    </div>
+  );
+}
+
+function Fragment({ f }: { f: Finding }) {
+  if (!f.text) return null;
+  return (
+    <Caption1 as="p" style={{ margin: '4px 0 0' }}>
+      原文：<mark data-testid="fragment">{f.text.fragment}</mark>
+      {f.text.suggestion ? <> → 应为 <strong>{f.text.suggestion}</strong></> : null}
+    </Caption1>
+  );
+}
+
+export function App({ host }: { host: HostApi }) {
+  const [busy, setBusy] = React.useState(false);
+  const [error, setError] = React.useState<string>();
+  const [result, setResult] = React.useState<CheckResult>();
+  const [file, setFile] = React.useState<string>();
+  const [filter, setFilter] = React.useState<Filter>('all');
+  const [query, setQuery] = React.useState('');
+  const [selected, setSelected] = React.useState<Finding>();
+
+  const run = async (what: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await what();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const check = () => run(async () => setResult(await host.check()));
+  const findings = (result?.findings ?? []).filter((f) => (filter === 'all' || f.severity === filter) && (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())));
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.table || '工作簿', [...(groups.get(f.table || '工作簿') ?? []), f]);
+  const notDisclosure = result && result.recognition.tables.length === 0 && !result.findings.some((f) => f.table === '情况说明' || f.table === '绩效自评表');
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  return (
+    <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 10, fontFamily: 'inherit' }}>
+      <Title3 as="h1">决算公开助手</Title3>
+      {host.mode === 'browser' ? (
+        <Field label="要核对的文件（.xlsx 工作簿或 .txt 公开文本）" hint="文件只在本机浏览器中处理，不会上传。">
+          <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+            <Button onClick={() => fileInput.current?.click()}>选择文件…</Button>
+            <Text>{file ?? '尚未选择文件'}</Text>
+          </div>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".xlsx,.txt"
+            aria-label="选择文件"
+            style={{ position: 'absolute', width: 1, height: 1, opacity: 0, pointerEvents: 'none' }}
+            tabIndex={-1}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f && host.chooseFile) void run(async () => { setResult(undefined); setFile(await host.chooseFile!(f)); });
+            }}
+          />
+        </Field>
+      ) : null}
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+        <Button appearance="primary" onClick={check} disabled={busy || (host.mode === 'browser' && !file)}>审核</Button>
+        {host.clear ? <Button onClick={() => run(async () => { await host.clear!(); setResult(undefined); })} disabled={busy}>清除标记</Button> : null}
+        {host.download && result ? <Button onClick={() => run(() => host.download!())} disabled={busy}>下载标记后的工作簿</Button> : null}
+      </div>
+      {busy ? <Spinner size="tiny" label="正在核对…" /> : null}
+      {error ? (
+        <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
+      ) : null}
+      {!result && !busy && !error ? <Text>{host.mode === 'browser' ? '请先选择文件，再点击“审核”。' : '点击“审核”核对本工作簿的全部公开表、绩效自评表和情况说明。'}</Text> : null}
+      {notDisclosure ? (
+        <MessageBar intent="warning"><MessageBarBody>未找到部门决算公开表格：请确认文件中包含“收入支出决算总表”等公开表。</MessageBarBody></MessageBar>
+      ) : null}
+      {result && !notDisclosure ? (
+        <>
+          <SummaryLine s={result.summary} />
+          <Caption1>识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}</Caption1>
+          <div role="group" aria-label="按级别筛选" style={{ display: 'flex', gap: 4 }}>
+            {(['all', 'error', 'warning', 'info'] as Filter[]).map((k) => (
+              <ToggleButton key={k} size="small" checked={filter === k} onClick={() => setFilter(k)}>{k === 'all' ? '全部' : SEVERITY_ZH[k]}</ToggleButton>
+            ))}
+          </div>
+          <Input aria-label="搜索问题" placeholder="搜索（表名、位置或说明）" value={query} onChange={(_, d) => setQuery(d.value)} />
+          {findings.length === 0 ? <Text>{result.findings.length ? '没有符合筛选条件的问题。' : '未发现问题。'}</Text> : null}
+          {[...groups.entries()].map(([table, list]) => (
+            <section key={table} aria-label={table}>
+              <Divider>{table}（{list.length}）</Divider>
+              <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 6 }}>
+                {list.map((f, i) => (
+                  <li key={i}>
+                    <Card
+                      data-testid="finding"
+                      appearance={selected === f ? 'filled-alternative' : 'outline'}
+                      onClick={() => { setSelected(f); void host.select(f); }}
+                      onKeyDown={(e) => { if (e.key === 'Enter') { setSelected(f); void host.select(f); } }}
+                      tabIndex={0}
+                      role="button"
+                      aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
+                    >
+                      <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
+                        <Badge color={COLORS[f.severity]} appearance="tint">{SEVERITY_ZH[f.severity]}</Badge>
+                        <Caption1>{f.sheet && f.cell ? `${f.sheet}!${f.cell}` : ''}</Caption1>
+                      </div>
+                      <Text>{f.message}</Text>
+                      <Fragment f={f} />
+                    </Card>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          {selected ? <Caption1 data-testid="selected">已定位：{selected.sheet}!{selected.cell}</Caption1> : null}
+        </>
+      ) : null}
+    </main>
+  );
+}

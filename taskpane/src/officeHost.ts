@@ -1,0 +1,53 @@
+/// <reference types="office-js" />
+import { readWorkbook, applyFlags, clearFlags, NoteSupport } from '../../src/adapters/officeExcel';
+import { checkWorkbook, CheckResult } from '../../src/check';
+import { Finding } from '../../src/core/findings';
+
+/** Excel mode: the task pane and the ribbon commands run the core against the open workbook. */
+
+function noteSupport(): NoteSupport {
+  return { notes: Office.context.requirements.isSetSupported('ExcelApi', '1.18') ? 'notes' : 'none' };
+}
+
+export async function checkOpenWorkbook(): Promise<CheckResult> {
+  return Excel.run(async (context) => {
+    const grid = await readWorkbook(context);
+    const result = checkWorkbook(grid);
+    await applyFlags(context, result.findings, noteSupport());
+    return result;
+  });
+}
+
+export async function clearOpenWorkbook(): Promise<boolean> {
+  return Excel.run((context) => clearFlags(context, noteSupport()));
+}
+
+export async function selectFinding(f: Finding): Promise<void> {
+  if (!f.sheet || !f.cell) return;
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(f.sheet);
+    ws.activate();
+    ws.getRange(f.cell).select();
+    await context.sync();
+  });
+}
+
+/** Ribbon commands (shared runtime): 一键审核 and 清除标记 without opening the pane. */
+export function registerCommands(onChecked: (r: CheckResult) => void): void {
+  const done = (event: Office.AddinCommands.Event) => event.completed();
+  Office.actions.associate('checkAll', async (event: Office.AddinCommands.Event) => {
+    try {
+      const r = await checkOpenWorkbook();
+      onChecked(r);
+    } finally {
+      done(event);
+    }
+  });
+  Office.actions.associate('clearAllFlags', async (event: Office.AddinCommands.Event) => {
+    try {
+      await clearOpenWorkbook();
+    } finally {
+      done(event);
+    }
+  });
+}

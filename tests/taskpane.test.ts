@@ -1,0 +1,120 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { execFileSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { SAMPLE, sampleWorkbook } from './helpers/grid';
+import { checkWorkbook } from '../src/check';
+
+/**
+ * The task pane in a real browser (Debian chromium driven by playwright-core), in browser mode:
+ * open the sample, 审核, see the findings, click one, download the checked workbook and find the
+ * flags in it; a screenshot is left in test-output/. office.js (Microsoft's CDN) is blocked: the
+ * page must work without it.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.join(__dirname, '..');
+const have = fs.existsSync(CHROMIUM);
+if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 软件包 chromium；.ci/run 会安装）`);
+
+(have ? describe : describe.skip)('the task pane in Chromium (browser mode)', () => {
+  jest.setTimeout(120000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pane-'));
+  let server: http.Server;
+  let base = '';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let browser: any;
+
+  beforeAll(async () => {
+    execFileSync('node', [path.join(root, 'taskpane', 'build.mjs')], { env: { ...process.env, JUESUAN_ADDIN_OUT: dir, JUESUAN_BASE_URL: 'https://localhost:3000' }, stdio: 'pipe' });
+    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
+    server = http.createServer((req, res) => {
+      const p = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0].split('#')[0]));
+      if (!p.startsWith(dir) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': types[path.extname(p)] ?? 'application/octet-stream' }).end(fs.readFileSync(p));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('open the sample, check it, browse the findings, download the flagged workbook', async () => {
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+    const requests: string[] = [];
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => {
+      const url = route.request().url();
+      requests.push(url);
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    const started = Date.now();
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    const firstRender = Date.now() - started;
+    await page.setInputFiles('input[type=file]', SAMPLE);
+    await page.getByRole('button', { name: '审核' }).click();
+    await page.waitForSelector('[data-testid=finding]');
+
+    const expected = checkWorkbook(sampleWorkbook()).summary;
+    const status = await page.getByRole('status').innerText();
+    expect(status).toContain(`错误 ${expected.error} 项`);
+    expect(status).toContain(`警告 ${expected.warning} 项`);
+    expect(await page.locator('[data-testid=finding]').count()).toBe(expected.error + expected.warning + expected.info);
+
+    // A narrative finding shows its fragment highlighted with the figure that would be right.
+    await page.getByRole('button', { name: '错误' }).first().click();
+    await page.getByLabel('搜索问题').fill('元');
+    const marked = page.locator('[data-testid=fragment]').first();
+    expect(await marked.innerText()).toBe('1920.38元');
+    await page.locator('[data-testid=finding]').first().click();
+    expect(await page.getByTestId('selected').innerText()).toMatch(/^已定位：.+!A\d+$/);
+    await page.getByLabel('搜索问题').fill('');
+
+    fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-output', 'taskpane.png'), fullPage: false });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标记后的工作簿' }).click()]);
+    const saved = path.join(dir, 'checked.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.getWorksheet('审核报告')).toBeDefined();
+    let red = 0;
+    wb.eachSheet((ws) => ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => {
+      if ((c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFC7CE' && ws.name !== '审核报告') red++;
+    })));
+    expect(red).toBeGreaterThan(0);
+    // Nothing but the page itself was fetched (office.js from the CDN was tried and blocked).
+    expect(requests.filter((u) => !u.startsWith(base) && !u.includes('appsforoffice.microsoft.com'))).toEqual([]);
+    fs.writeFileSync(path.join(root, 'test-output', 'taskpane-timing.json'), JSON.stringify({ firstRenderMs: firstRender }));
+  });
+
+  test('a file that is not a disclosure gets a clear message, not a crash', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    const junk = path.join(dir, 'junk.txt');
+    fs.writeFileSync(junk, '这是一段普通文字，不是决算公开。\n第二行。');
+    await page.setInputFiles('input[type=file]', junk);
+    await page.getByRole('button', { name: '审核' }).click();
+    await page.getByText('未找到部门决算公开表格').waitFor();
+    const bin = path.join(dir, 'bad.xlsx');
+    fs.writeFileSync(bin, Buffer.from([0x50, 0x4b, 3, 4, 1, 2, 3]));
+    await page.setInputFiles('input[type=file]', bin);
+    await page.getByRole('button', { name: '审核' }).click();
+    await page.getByText(/无法读取/).waitFor();
+  });
+});
