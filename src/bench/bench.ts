@@ -130,8 +130,56 @@ async function main() {
     '',
     `示例公开文本：解析 ${fmt(seedParseMs)}，识别 + 规则 ${fmt(seedCheckMs)}，${seedResult.findings.length} 条结果`,
   ];
+  lines.push('', ...(await paneBudget()));
   process.stdout.write(lines.join('\n') + '\n');
   if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ units: UNITS, totalCells, numericCells, parseMs, checkMs, ratio: checkMs / parseMs, cellsPerSec, seedParseMs, seedCheckMs }, null, 2));
 }
 
 void main();
+
+/** The task pane's initial JavaScript (gzipped) and, in Chromium, its time to first render. */
+async function paneBudget(): Promise<string[]> {
+  const { execFileSync } = await import('child_process');
+  const zlib = await import('zlib');
+  const os = await import('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-pane-'));
+  try {
+    execFileSync('node', [path.join(root, 'taskpane', 'build.mjs')], { env: { ...process.env, JUESUAN_ADDIN_OUT: dir }, stdio: 'pipe' });
+  } catch {
+    return ['任务窗格：构建失败，未测量'];
+  }
+  const initial = fs.readFileSync(path.join(dir, 'taskpane.js'));
+  // Chunks the entry imports statically are initial too; exceljs is loaded on demand.
+  const staticChunks = [...initial.toString().matchAll(/from"\.\/(chunks\/[^"]+)"/g)].map((m) => m[1]);
+  const bytes = [initial, ...staticChunks.map((c) => fs.readFileSync(path.join(dir, c)))];
+  const gz = bytes.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0);
+  const out = [`任务窗格：首屏 JavaScript ${(gz / 1024).toFixed(1)} KB（gzip，目标 ≤ 300 KB；exceljs 按需加载）`];
+  const chromium = '/usr/bin/chromium';
+  if (fs.existsSync(chromium)) {
+    const http = await import('http');
+    const server = http.createServer((req, res) => {
+      const p = path.join(dir, (req.url ?? '/').split('?')[0]);
+      if (!p.startsWith(dir) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': p.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' }).end(fs.readFileSync(p));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as import('net').AddressInfo).port}`;
+    const { chromium: pw } = await import('playwright-core');
+    const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage();
+      await page.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
+      const t0 = Date.now();
+      await page.goto(`${base}/taskpane.html`);
+      await page.waitForSelector('html[data-ready]');
+      times.push(Date.now() - t0);
+      await page.close();
+    }
+    await browser.close();
+    server.close();
+    out.push(`任务窗格：Chromium 首次渲染 ${times.sort((a, b) => a - b)[1]} ms（3 次中位数，本机，无网络）`);
+  } else out.push('任务窗格：未找到 /usr/bin/chromium，未测首次渲染时间');
+  fs.rmSync(dir, { recursive: true, force: true });
+  return out;
+}
