@@ -39,4 +39,24 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+// Custom functions: the script the shared runtime loads, and functions.json generated from the
+// JSDoc of functions/functions.ts (never written by hand).
+await build({
+  entryPoints: [join(root, 'functions', 'register.ts')],
+  outfile: join(out, 'functions.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  minify: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+const { generateCustomFunctionsMetadata } = (await import('custom-functions-metadata')).default ?? (await import('custom-functions-metadata'));
+const meta = await generateCustomFunctionsMetadata(join(root, 'functions', 'functions.ts'));
+if (meta.errors.length) {
+  console.error('自定义函数元数据生成失败：\n' + meta.errors.join('\n'));
+  process.exit(1);
+}
+writeFileSync(join(out, 'functions.json'), meta.metadataJson);
 console.log(`已生成加载项静态文件：${out}（地址 ${base}）`);

@@ -1,0 +1,36 @@
+import { Rule, finding } from './engine';
+import { Finding } from '../core/findings';
+import { normLabel } from '../core/text';
+import { gongnengName } from '../specs/kemu/gongneng2023';
+import { jingjiName } from '../specs/kemu/jingji2023';
+
+const same = (a: string, b: string) => normLabel(a).replace(/[()（）]/g, '') === normLabel(b).replace(/[()（）]/g, '');
+
+/**
+ * 科目编码 against the 2023 科目 tables: a listed code printed with another name, and a 款/项 whose
+ * parent is not in the table (a truncated table excepted). Codes the reference does not list are
+ * not judged.
+ */
+export const kemuNames: Rule = {
+  id: 'kemu-names',
+  level: '提示',
+  title: '科目编码与科目名称相符，款、项的上级科目已列出',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const scope of ctx.scopes)
+      for (const t of scope.tables.values()) {
+        const econ = t.spec.kind === 'econ';
+        if (t.spec.kind !== 'coded' && !econ) continue;
+        const codes = new Set(t.items.filter((i) => i.code).map((i) => i.code!));
+        for (const it of t.items) {
+          if (!it.code || !it.label) continue;
+          const ref = econ ? jingjiName(it.code) : gongnengName(it.code);
+          const pos = { r: it.row, c: Object.values(it.cells)[0]?.c ?? 0 };
+          if (ref && !same(ref, it.label)) out.push(finding(this.id, 'warning', t, pos, `${t.spec.code} 科目 ${it.code} 的名称为“${it.label}”，2023 年科目表中为“${ref}”`));
+          if (!econ && !t.truncated && it.code.length > 3 && !codes.has(it.code.slice(0, it.code.length - 2)))
+            out.push(finding(this.id, 'warning', t, pos, `${t.spec.code} 科目 ${it.code} ${it.label} 的上级科目 ${it.code.slice(0, it.code.length - 2)} 未列出`));
+        }
+      }
+    return out;
+  },
+};
