@@ -9,6 +9,10 @@ export interface CheckResult {
   findings: Finding[];
   summary: Summary;
   recognition: Recognition;
+  /** 可提交: no error or warning of a 强制 rule is open (提示 rules may be answered with an explanation). */
+  submittable: boolean;
+  /** Open findings of 强制 rules (errors and warnings). */
+  blocking: number;
 }
 
 /** Check a workbook: recognize its tables, run every rule, return findings in a stable order. */
@@ -25,5 +29,7 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
     }
   }
   const sorted = sortFindings(findings);
-  return { findings: sorted, summary: summarize(sorted), recognition };
+  const level = new Map((opts.rules ?? RULES).map((r) => [r.id, r.level]));
+  const blocking = sorted.filter((f) => f.severity !== 'info' && level.get(f.rule) !== '提示').length;
+  return { findings: sorted, summary: summarize(sorted), recognition, submittable: blocking === 0, blocking };
 }

@@ -69,7 +69,7 @@ async function cmdCheck(args: Args): Promise<number> {
   else {
     out(findingsTable(r.findings));
     out('');
-    out(`识别到 ${r.recognition.tables.length} 张表；${summaryLine(r.summary)}`);
+    out(`识别到 ${r.recognition.tables.length} 张表；${summaryLine(r.summary)}；${r.submittable ? '可提交（无强制问题）' : `不可提交：${r.blocking} 项强制问题未解决`}`);
     if (outFile) out(`已写出标记后的工作簿：${outFile}`);
   }
   return r.summary.error > 0 ? 1 : 0;

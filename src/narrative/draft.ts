@@ -6,7 +6,7 @@ import { TableSetSpec, CellSel } from '../specs/types';
 import { tableSet } from '../specs';
 import { recognize, RecognizedTable } from '../recognize';
 import { buildContext, ScopeTables } from '../rules/engine';
-import { tableValue, isEmptyTable } from './model';
+import { tableValue, isEmptyTable, tablesYear } from './model';
 import { className } from '../specs/functionClasses';
 import { jingjiName } from '../specs/kemu/jingji2023';
 
@@ -35,18 +35,6 @@ function scopeTables(wb: Workbook, set: TableSetSpec): ScopeTables {
   return best?.tables ?? new Map();
 }
 
-/** The year the tables are of ("2023年度" under a title), else the table set's. */
-function yearOf(tables: ScopeTables, fallback: number): number {
-  for (const t of tables.values()) {
-    for (let r = t.titleAt.r; r < t.headerTop; r++)
-      for (const cell of t.sheet.rows[r] ?? []) {
-        const m = /(20\d{2})\s*年度?/.exec(String(cell?.value ?? ''));
-        if (m) return Number(m[1]);
-      }
-  }
-  return fallback;
-}
-
 /** Growth sentence against last year: "比上年增加X万元，增长Y%" / "减少…下降…" / "与上年持平". */
 function versusPrior(cur: Decimal, prev: Decimal | undefined): string {
   if (prev === undefined) return `比上年${BLANK('增减金额及增减幅度')}`;
@@ -62,7 +50,7 @@ export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] 
   const set = opts.set ?? tableSet(opts.year);
   const tables = scopeTables(wb, set);
   const prior = opts.prior ? scopeTables(opts.prior, set) : undefined;
-  const year = opts.year ?? yearOf(tables, set.year);
+  const year = opts.year ?? tablesYear(tables) ?? set.year;
   const v = (sel: CellSel): Decimal => tableValue(tables, sel)?.value ?? new Decimal(0);
   const pv = (sel: CellSel): Decimal | undefined => (prior ? tableValue(prior, sel)?.value : undefined);
   const out: string[] = [];

@@ -179,3 +179,14 @@ export function isEmptyTable(t: RecognizedTable): boolean {
     }
   return true;
 }
+
+/** The year the tables are of ("2023年度" between a title and its header), if stated. */
+export function tablesYear(tables: ScopeTables): number | undefined {
+  for (const t of tables.values())
+    for (let r = t.titleAt.r; r < t.headerTop; r++)
+      for (const cell of t.sheet.rows[r] ?? []) {
+        const m = /(20\d{2})\s*年度?/.exec(String(cell?.value ?? ''));
+        if (m) return Number(m[1]);
+      }
+  return undefined;
+}

@@ -8,9 +8,10 @@ import { numericCells } from './numericCells';
 import { kemuNames } from './kemuNames';
 import { NARRATIVE_RULES } from '../narrative/rules';
 import { FORM_RULES } from '../forms/rules';
+import { SLIP_RULES } from '../narrative/slips';
 
 export { Rule, RuleContext, buildContext } from './engine';
 
 /** The rule registry: the list a reviewer reads. Adding a rule is adding a line here. */
 export const TABLE_RULES: Rule[] = [tablePresence, numericCells, rowSum, codeHierarchy, tableSums, crossEqual, crossLe, kemuNames];
-export const RULES: Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES, ...FORM_RULES];
+export const RULES: Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES, ...SLIP_RULES, ...FORM_RULES];

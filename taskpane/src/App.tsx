@@ -107,7 +107,7 @@ export function App({ host }: { host: HostApi }) {
       {result && !notDisclosure ? (
         <>
           <SummaryLine s={result.summary} />
-          <Caption1>识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}</Caption1>
+          <Caption1>识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}；{result.submittable ? '可提交（无强制问题）' : `不可提交：${result.blocking} 项强制问题未解决`}</Caption1>
           <div role="group" aria-label="按级别筛选" style={{ display: 'flex', gap: 4 }}>
             {(['all', 'error', 'warning', 'info'] as Filter[]).map((k) => (
               <ToggleButton key={k} size="small" checked={filter === k} onClick={() => setFilter(k)}>{k === 'all' ? '全部' : SEVERITY_ZH[k]}</ToggleButton>

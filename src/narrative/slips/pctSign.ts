@@ -1,0 +1,22 @@
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { narrativeOf, textFinding, quote } from '../model';
+
+/** A share written without its % sign ("占76.23"). */
+export const narrPctSign: Rule = {
+  id: 'narr-pct-sign',
+  level: '强制',
+  title: '占比、增长率、完成率带百分号',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    for (const m of n.mentions) {
+      if (m.kind !== 'bare') continue;
+      const before = m.para.text.slice(Math.max(0, m.start - 12), m.start).replace(/\s+/g, '');
+      if (!/(占[^，,。；;]{0,10}的?|增长|下降|完成[^，,。；;]{0,8}的)$/.test(before)) continue;
+      const p = m.para;
+      out.push(textFinding(this.id, 'error', p, m.start, m.end, `百分比缺少“%”：${quote(p, m.start, m.end)}`, `${m.para.raw.slice(m.start, m.end).trim()}%`));
+    }
+    return out;
+  },
+};

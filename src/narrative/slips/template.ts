@@ -1,0 +1,30 @@
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { narrativeOf, textFinding, quote } from '../model';
+
+const LEFTOVERS: [RegExp, string][] = [
+  [/增加[（(]减少[)）]|增长[（(]下降[)）]|减少[（(]增加[)）]/g, '模板中的“增加（减少）”未改成实际的一种'],
+  [/(?<![A-Za-z])(X{2,}|x{2,})(?![A-Za-z])|×{2,}|＊{2,}/g, '模板占位符未替换'],
+  [/【请填写[^】]*】/g, '起草时留下的待填内容未补全'],
+  [/。{2,}|，{2,}|；{2,}/g, '标点重复'],
+  [/主要原因是[:：]?\s*(?=[。；;]|$)/g, '“主要原因是”后没有写原因'],
+];
+
+/** Template text left in the narrative: 增加（减少）, XX/××, 。。, an empty 主要原因是, our own 【请填写…】. */
+export const narrTemplate: Rule = {
+  id: 'narr-template',
+  level: '强制',
+  title: '情况说明中没有残留的模板文字和占位符',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    for (const p of n.paragraphs)
+      for (const [re, why] of LEFTOVERS)
+        for (const m of p.text.matchAll(re)) {
+          const s = m.index!;
+          const e = s + Math.max(m[0].length, 1);
+          out.push(textFinding(this.id, 'error', p, s, e, `${why}：${quote(p, s, e)}`));
+        }
+    return out;
+  },
+};

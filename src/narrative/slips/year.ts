@@ -1,0 +1,35 @@
+import { Rule } from '../../rules/engine';
+import { Finding } from '../../core/findings';
+import { narrativeOf, textFinding, quote, tablesYear } from '../model';
+
+/**
+ * Years in the text: a malformed year ("202 年度"), 截至 a year-end that is not the disclosure's,
+ * or a 年度 that is neither the disclosure's year nor the one before.
+ */
+export const narrYear: Rule = {
+  id: 'narr-year',
+  level: '强制',
+  title: '情况说明中的年份为本年度或上年度，格式正确',
+  run(ctx) {
+    const n = narrativeOf(ctx);
+    const out: Finding[] = [];
+    const year = tablesYear(n.tables);
+    for (const p of n.paragraphs) {
+      const t = p.text;
+      for (const m of t.matchAll(/(?<!\d)(\d{1,3}|\d{5,})\s*年度/g)) {
+        if (m[1].length === 3 && /^20/.test(m[1])) out.push(textFinding(this.id, 'error', p, m.index!, m.index! + m[0].length, `年份不完整：${quote(p, m.index!, m.index! + m[0].length)}`, year ? `${year}年度` : undefined));
+      }
+      if (!year) continue;
+      for (const m of t.matchAll(/截[至止]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g)) {
+        const y = Number(m[1]);
+        if (y !== year) out.push(textFinding(this.id, 'error', p, m.index!, m.index! + m[0].length, `年份错误：${quote(p, m.index!, m.index! + m[0].length)}，本公开为 ${year} 年度`, `截至${year}年12月31日`));
+      }
+      for (const m of t.matchAll(/(?<![\d截至止])(\d{4})\s*年度/g)) {
+        const y = Number(m[1]);
+        if (y >= 2000 && y <= 2100 && y !== year && y !== year - 1)
+          out.push(textFinding(this.id, 'warning', p, m.index!, m.index! + m[0].length, `年份可疑：${quote(p, m.index!, m.index! + m[0].length)}，本公开为 ${year} 年度（上年为 ${year - 1} 年度）`));
+      }
+    }
+    return out;
+  },
+};
