@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, InputError } from './adapters/files';
 import { excelToGrid, loadExcel } from './adapters/xlsx';
-import { applyFlags, clearFlags } from './adapters/xlsxFlags';
+import { applyFlags, clearFlags, writeExplanations, reportExplanations } from './adapters/xlsxFlags';
+import { upsertExplanation } from './core/explanations';
 import { gridToExcel, SheetLayout } from './adapters/xlsxWrite';
 import { importDocument, SECTION_SHEETS } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
@@ -179,4 +180,30 @@ export async function formsFile(file: string, out: string, opts: { stacked?: boo
   const added = addForms(excel, fresh, year, !!opts.stacked, existing.size + 1);
   await writeExcel(excel, out);
   return { added: opts.stacked ? fresh.map((p) => p.name) : added, kept: projects.length - fresh.length, problems };
+}
+
+/**
+ * Record 出错说明: from the 说明 column of 审核报告 (what the unit typed there), or one given
+ * explicitly; then re-check and refresh the flags, so explained findings show as 已说明.
+ */
+export async function explainFile(file: string, out: string, one?: { rule: string; sheet: string; cell: string; text: string }): Promise<{ explained: number; result: CheckResult }> {
+  if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
+  const excel = await loadExcel(fs.readFileSync(file));
+  const grid = excelToGrid(excel, path.basename(file));
+  let list = grid.explanations ?? [];
+  const entries = one ? [one] : reportExplanations(excel);
+  if (!one && entries.length === 0) throw new InputError('工作簿中没有“审核报告”：请先用 check --out 生成审核报告，在其“说明”列填写后再运行');
+  for (const e of entries) {
+    if (!grid.sheets.some((s) => s.name === e.sheet)) continue;
+    // Rows left blank keep what was on file; a row whose 说明 was cleared removes it.
+    const had = list.some((x) => x.rule === e.rule && x.sheet === e.sheet && x.cell === e.cell);
+    if (!e.text.trim() && !had) continue;
+    list = upsertExplanation(list, e, e.text, grid);
+  }
+  grid.explanations = list;
+  const result = checkWorkbook(grid);
+  applyFlags(excel, result.findings);
+  writeExplanations(excel, list);
+  await writeExcel(excel, out);
+  return { explained: result.findings.filter((f) => f.explained !== undefined).length, result };
 }

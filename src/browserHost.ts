@@ -2,6 +2,8 @@ import { Workbook } from './core/grid';
 import { textToWorkbook, textProblem } from './adapters/textDocument';
 import { importDocument } from './importDoc';
 import { checkWorkbook, CheckResult } from './check';
+import { Finding } from './core/findings';
+import { upsertExplanation } from './core/explanations';
 
 /**
  * Browser mode (the task pane opened outside Excel): a file chosen by the user is read, checked
@@ -48,9 +50,11 @@ export async function checkFileBytes(name: string, bytes: Uint8Array): Promise<C
 export async function flaggedWorkbookBytes(file: CheckedFile, bytes: Uint8Array): Promise<Uint8Array> {
   const { loadExcel } = await import('./adapters/xlsx');
   const { applyFlags } = await import('./adapters/xlsxFlags');
+  const { writeExplanations } = await import('./adapters/xlsxFlags');
   if (file.kind === 'xlsx') {
     const excel = await loadExcel(bytes);
     applyFlags(excel, file.result.findings);
+    writeExplanations(excel, file.grid.explanations ?? []);
     return new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
   }
   // A text document becomes a workbook first (one sheet per table …), checked again there.
@@ -59,6 +63,12 @@ export async function flaggedWorkbookBytes(file: CheckedFile, bytes: Uint8Array)
   const excel = gridToExcel(grid);
   applyFlags(excel, checkWorkbook(grid).findings);
   return new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** Record an explanation for a finding of the file (kept in the downloaded workbook) and re-check. */
+export function explainChecked(file: CheckedFile, f: Finding, text: string): CheckedFile {
+  const grid = { ...file.grid, explanations: upsertExplanation(file.grid.explanations ?? [], f, text, file.grid) };
+  return { ...file, grid, result: checkWorkbook(grid) };
 }
 
 /** Whether a check found anything of a disclosure at all (tables, narrative or forms). */

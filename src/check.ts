@@ -4,6 +4,7 @@ import { TableSetSpec } from './specs/types';
 import { tableSet } from './specs';
 import { recognize, Recognition } from './recognize';
 import { RULES, buildContext, Rule } from './rules';
+import { withExplanations } from './core/explanations';
 
 export interface CheckResult {
   findings: Finding[];
@@ -28,8 +29,9 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
       findings.push({ rule: rule.id, severity: 'warning', table: '', sheet: '', cell: '', related: [], message: `规则“${rule.title}”执行异常，未完成核对：${(e as Error).message}` });
     }
   }
-  const sorted = sortFindings(findings);
+  const sorted = withExplanations(sortFindings(findings), wb);
   const level = new Map((opts.rules ?? RULES).map((r) => [r.id, r.level]));
+  // An explanation answers a 提示 finding; a 强制 one must be fixed.
   const blocking = sorted.filter((f) => f.severity !== 'info' && level.get(f.rule) !== '提示').length;
   return { findings: sorted, summary: summarize(sorted), recognition, submittable: blocking === 0, blocking };
 }

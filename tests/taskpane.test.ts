@@ -70,6 +70,7 @@ if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 
     const expected = checkWorkbook(sampleWorkbook()).summary;
     const status = await page.getByRole('status').innerText();
     expect(status).toContain(`错误 ${expected.error} 项`);
+    // (after the explanation below, one error fewer is open)
     expect(status).toContain(`警告 ${expected.warning} 项`);
     expect(await page.locator('[data-testid=finding]').count()).toBe(expected.error + expected.warning + expected.info);
 
@@ -80,6 +81,10 @@ if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 
     expect(await marked.innerText()).toBe('1920.38元');
     await page.locator('[data-testid=finding]').first().click();
     expect(await page.getByTestId('selected').innerText()).toMatch(/^已定位：.+!A\d+$/);
+    // 出错说明: written in the pane, the finding shows 已说明.
+    await page.getByLabel('出错说明').fill('单位笔误，已在正式文本中更正');
+    await page.getByRole('button', { name: '保存说明' }).click();
+    await page.getByText('已说明', { exact: true }).first().waitFor();
     await page.getByLabel('搜索问题').fill('');
 
     fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 import { Workbook, Sheet, Cell, Range as GridRange, newSheet, parseA1 } from '../core/grid';
 import { Finding } from '../core/findings';
-import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName } from '../core/flagPlan';
+import { EXPLANATIONS_SHEET, explanationsFromRows, explanationRows, upsertExplanation } from '../core/explanations';
+import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, FlagKind } from '../core/flagPlan';
 
 /**
  * The Office.js host: reads the open workbook into the grid model and writes the flags, in a
@@ -33,8 +34,9 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
   await context.sync();
   const names = sheets.items.map((s) => s.name);
   const storeHead = names.includes(FLAGS_SHEET) ? sheets.getItem(FLAGS_SHEET).getRange('A1:B1').load('values') : undefined;
+  const notes = names.includes(EXPLANATIONS_SHEET) ? sheets.getItem(EXPLANATIONS_SHEET).getUsedRangeOrNullObject(true).load('isNullObject,values') : undefined;
   const reads = sheets.items
-    .filter((ws) => ws.name !== FLAGS_SHEET)
+    .filter((ws) => ws.name !== FLAGS_SHEET && ws.name !== EXPLANATIONS_SHEET)
     .map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true).load('isNullObject,values,numberFormat,formulas,rowIndex,columnIndex');
       const merged = ws.getRange().getMergedAreasOrNullObject().load('isNullObject,address');
@@ -42,7 +44,7 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
     });
   await context.sync();
   const reportName = storeHead && storeHead.values[0][0] === FLAGS_MARK ? String(storeHead.values[0][1]) : undefined;
-  const out: Workbook = { sheets: [], source };
+  const out: Workbook = { sheets: [], source, explanations: notes && !notes.isNullObject ? explanationsFromRows(notes.values) : undefined };
   for (const { name, used, merged } of reads) {
     if (name === reportName) continue;
     const sheet: Sheet = newSheet(name, 'excel');
@@ -188,7 +190,7 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
     else groups.set(k, [c.cell]);
   }
   for (const [k, cells] of groups) {
-    const [sheet, severity] = k.split('\u0000') as [string, 'error' | 'warning'];
+    const [sheet, severity] = k.split('\u0000') as [string, FlagKind];
     for (const part of chunks(cells)) sheets.getItem(sheet).getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity];
   }
   if (opts.notes === 'notes')
@@ -226,4 +228,31 @@ export async function clearFlags(context: Excel.RequestContext, opts: NoteSuppor
   sheets.getItem(FLAGS_SHEET).delete();
   await context.sync();
   return true;
+}
+
+/**
+ * Save (or, with empty text, remove) the unit's 出错说明 for a finding, in two syncs: the cell's
+ * content is read for the fingerprint, the store sheet rewritten.
+ */
+export async function saveExplanation(context: Excel.RequestContext, f: Finding, text: string): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const cell = sheets.getItemOrNullObject(f.sheet).getRange(f.cell).load('isNullObject,values,formulas');
+  const store = sheets.getItemOrNullObject(EXPLANATIONS_SHEET).getUsedRangeOrNullObject(true).load('isNullObject,values');
+  await context.sync();
+  const names = new Set(sheets.items.map((s) => s.name));
+  if (cell.isNullObject) throw new Error(`找不到工作表“${f.sheet}”，无法保存说明`);
+  const formula = String(cell.formulas[0][0] ?? '');
+  const grid: Workbook = { sheets: [{ name: f.sheet, rows: [], merges: [] }] };
+  const p = parseA1(f.cell)!;
+  grid.sheets[0].rows[p.r] = [];
+  const v = cell.values[0][0];
+  grid.sheets[0].rows[p.r][p.c] = { value: v === '' ? null : (v as string | number | boolean), formula: formula.startsWith('=') ? formula.slice(1) : undefined };
+  const list = upsertExplanation(store.isNullObject ? [] : explanationsFromRows(store.values), f, text, grid);
+  if (names.has(EXPLANATIONS_SHEET)) sheets.getItem(EXPLANATIONS_SHEET).delete();
+  const ws = sheets.add(EXPLANATIONS_SHEET);
+  const rows = explanationRows(list);
+  ws.getRangeByIndexes(0, 0, rows.length, 5).values = rows;
+  ws.visibility = 'VeryHidden';
+  await context.sync();
 }

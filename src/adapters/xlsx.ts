@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { FLAGS_SHEET, REPORT_SHEET } from '../core/flagPlan';
-import { Workbook, Sheet, Cell, CellValue, newSheet } from '../core/grid';
+import { Workbook, Sheet, Cell, CellValue, newSheet, StoredExplanation } from '../core/grid';
+import { EXPLANATIONS_SHEET, explanationsFromRows } from '../core/explanations';
 
 /**
  * xlsx files ⇄ the grid model, through exceljs. Values, formulas (with their cached results),
@@ -60,7 +61,14 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
   // Our own report sheet is not part of the disclosure.
   const store = wb.getWorksheet(FLAGS_SHEET);
   const reportName = store ? String(store.getCell('B1').value ?? REPORT_SHEET) : undefined;
+  let explanations: StoredExplanation[] | undefined;
   wb.eachSheet((ws) => {
+    if (ws.name === EXPLANATIONS_SHEET) {
+      const rows: unknown[][] = [];
+      ws.eachRow((row) => rows.push([1, 2, 3, 4, 5].map((i) => plainValue(row.getCell(i).value).value)));
+      explanations = explanationsFromRows(rows);
+      return;
+    }
     if (ws.name === FLAGS_SHEET || ws.name === reportName) return;
     const sheet = newSheet(ws.name, 'xlsx');
     ws.eachRow({ includeEmpty: false }, (row, rn) => {
@@ -88,7 +96,7 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
     });
     sheets.push(sheet);
   });
-  return { sheets, source };
+  return { sheets, source, explanations };
 }
 
 export async function readXlsx(buf: Uint8Array, source?: string): Promise<Workbook> {

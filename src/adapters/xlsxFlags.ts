@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
-import { Finding, Severity } from '../core/findings';
-import { FLAGS_SHEET, REPORT_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, ReportRow } from '../core/flagPlan';
+import { Finding } from '../core/findings';
+import { FLAGS_SHEET, REPORT_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, ReportRow, FlagKind } from '../core/flagPlan';
+import { EXPLANATIONS_SHEET, explanationRows } from '../core/explanations';
+import { StoredExplanation } from '../core/grid';
 
 /**
  * Flags in place for xlsx files: fill and note on each finding's cell, a 审核报告 sheet with links,
@@ -9,7 +11,7 @@ import { FLAGS_SHEET, REPORT_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPOR
  */
 
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hex } });
-const FILL: Record<Exclude<Severity, 'info'>, ExcelJS.Fill> = { error: solid(FLAG_COLOR.error), warning: solid(FLAG_COLOR.warning) };
+const FILL: Record<FlagKind, ExcelJS.Fill> = { error: solid(FLAG_COLOR.error), warning: solid(FLAG_COLOR.warning), explained: solid(FLAG_COLOR.explained) };
 
 type CellWithComment = ExcelJS.Cell & { _comment?: unknown };
 
@@ -80,6 +82,35 @@ function writeReport(ws: ExcelJS.Worksheet, rows: ReportRow[]) {
       row.getCell(4).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(10).alignment = { wrapText: true, vertical: 'top' };
     if (r.severity !== 'info') row.getCell(2).fill = FILL[r.severity];
   }
+}
+
+/** Write the 出错说明 store (a very hidden sheet), replacing the previous one. */
+export function writeExplanations(wb: ExcelJS.Workbook, list: StoredExplanation[]): void {
+  const old = wb.getWorksheet(EXPLANATIONS_SHEET);
+  if (old) wb.removeWorksheet(old.id);
+  if (!list.length) return;
+  const ws = wb.addWorksheet(EXPLANATIONS_SHEET, { state: 'veryHidden' });
+  for (const row of explanationRows(list)) ws.addRow(row);
+}
+
+/** The 说明 the unit wrote in 审核报告: rule, sheet, cell and text of every row. */
+export function reportExplanations(wb: ExcelJS.Workbook): { rule: string; sheet: string; cell: string; text: string }[] {
+  const store = wb.getWorksheet(FLAGS_SHEET);
+  const name = store ? String(store.getCell('B1').value ?? REPORT_SHEET) : REPORT_SHEET;
+  const ws = wb.getWorksheet(name);
+  if (!ws) return [];
+  const out: { rule: string; sheet: string; cell: string; text: string }[] = [];
+  ws.eachRow((row, rn) => {
+    if (rn === 1) return;
+    const whereV = row.getCell(REPORT_COL.where + 1).value as unknown;
+    const where = typeof whereV === 'object' && whereV && 'text' in (whereV as object) ? String((whereV as { text: string }).text) : String(whereV ?? '');
+    const m = /^(.*)!([A-Z]+\d+)$/.exec(where);
+    if (!m) return;
+    const text = row.getCell(REPORT_COL.explanation + 1).value;
+    out.push({ rule: String(row.getCell(REPORT_COL.rule + 1).value ?? ''), sheet: m[1], cell: m[2], text: text === null || text === undefined ? '' : String(text) });
+  });
+  return out;
 }

@@ -29,5 +29,5 @@ export function findingsTable(findings: Finding[]): string {
 }
 
 export function summaryLine(s: Summary): string {
-  return `错误 ${s.error} 项，警告 ${s.warning} 项，提示 ${s.info} 项`;
+  return `错误 ${s.error} 项，警告 ${s.warning} 项，提示 ${s.info} 项${s.explained ? `，已说明 ${s.explained} 项` : ''}`;
 }

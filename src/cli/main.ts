@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, InputError } from '../app';
+import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, explainFile, InputError } from '../app';
 import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
@@ -21,6 +21,9 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
   juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]
         按“项目清单”为每个项目生成项目支出绩效自评表（每表一个工作表，或 --stacked 全部放在“绩效自评表”中）；
         已有的自评表原样保留；工作簿没有项目清单时先添加一张空白清单
+  juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则 --cell 工作表!A1 --text 说明]
+        记录出错说明：读取“审核报告”中“说明”列填写的内容（或用参数直接给出），保存在工作簿中；
+        再次核对时该问题显示为“已说明”，单元格内容改动后自动重新打开
   juesuan clear <已标记.xlsx> --out <输出.xlsx>
         清除全部标记，恢复单元格原有的填充色和批注
   juesuan demo
@@ -224,6 +227,22 @@ async function cmdForms(args: Args): Promise<number> {
   return 0;
 }
 
+async function cmdExplain(args: Args): Promise<number> {
+  const file = args.positional[0];
+  const { out: outFile, rule, cell, text } = args.flags;
+  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则 --cell 工作表!A1 --text 说明]');
+  let one;
+  if (rule !== undefined || cell !== undefined || text !== undefined) {
+    const m = typeof cell === 'string' ? /^(.+)!([A-Z]+\d+)$/.exec(cell) : null;
+    if (typeof rule !== 'string' || !m || typeof text !== 'string') throw new UsageError('直接给出说明时需同时指定 --rule、--cell（如 公开03!C7）和 --text');
+    one = { rule, sheet: m[1], cell: m[2], text };
+  }
+  const r = await explainFile(file, outFile, one);
+  out(`已说明 ${r.explained} 项；${summaryLine(r.result.summary)}；${r.result.submittable ? '可提交（无强制问题）' : `不可提交：${r.result.blocking} 项强制问题未解决`}`);
+  out(`已写出：${outFile}`);
+  return r.result.summary.error > 0 ? 1 : 0;
+}
+
 async function cmdDemo(): Promise<number> {
   const root = path.resolve(__dirname, '..', '..');
   const sample = path.join(root, 'samples', 'seed-2023.txt');
@@ -260,6 +279,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdDraft(args);
       case 'forms':
         return await cmdForms(args);
+      case 'explain':
+        return await cmdExplain(args);
       case 'demo':
         return await cmdDemo();
       default:

@@ -22,6 +22,8 @@ export interface Finding {
   actual?: string;
   /** Narrative findings: the quoted fragment, where it starts in the cell's text, the fix. */
   text?: TextSpan;
+  /** The unit's 出错说明 for this finding, when one is on file for the cell as it is now. */
+  explained?: string;
 }
 
 export interface TextSpan {
@@ -34,14 +36,19 @@ export interface TextSpan {
 }
 
 export interface Summary {
+  /** Open findings by severity (those with an 出错说明 are counted under `explained`). */
   error: number;
   warning: number;
   info: number;
+  explained?: number;
 }
 
 export function summarize(findings: Finding[]): Summary {
   const s: Summary = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) s[f.severity]++;
+  for (const f of findings) {
+    if (f.explained !== undefined && f.severity !== 'info') s.explained = (s.explained ?? 0) + 1;
+    else s[f.severity]++;
+  }
   return s;
 }
 

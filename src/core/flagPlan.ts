@@ -11,18 +11,21 @@ export const REPORT_SHEET = '审核报告';
 export const FLAGS_MARK = 'juesuan-flags-v1';
 export const NOTE_HEAD = '决算公开助手：';
 
-/** Fill colours (RGB hex) by severity: Excel's own "bad" red and "neutral" amber. */
-export const FLAG_COLOR: Record<Exclude<Severity, 'info'>, string> = { error: 'FFC7CE', warning: 'FFEB9C' };
+/** Fill colours (RGB hex): Excel's own "bad" red and "neutral" amber; green once explained (已说明). */
+export type FlagKind = Exclude<Severity, 'info'> | 'explained';
+export const FLAG_COLOR: Record<FlagKind, string> = { error: 'FFC7CE', warning: 'FFEB9C', explained: 'E2EFDA' };
 
 export interface CellFlag {
   sheet: string;
   cell: string;
-  severity: Exclude<Severity, 'info'>;
+  severity: FlagKind;
   note: string;
 }
 
-export const REPORT_HEADER = ['序号', '级别', '表', '位置', '问题说明', '应为', '实为', '规则'];
-export const REPORT_WIDTHS = [6, 8, 9, 18, 90, 14, 14, 16];
+/** The 审核报告 columns; the unit writes its 出错说明 in 说明 (read back by `juesuan explain`). */
+export const REPORT_HEADER = ['序号', '级别', '表', '位置', '问题说明', '应为', '实为', '规则', '状态', '说明'];
+export const REPORT_WIDTHS = [6, 8, 9, 18, 90, 14, 14, 16, 8, 40];
+export const REPORT_COL = { where: 3, rule: 7, explanation: 9 };
 
 export interface ReportRow {
   values: (string | number)[];
@@ -51,21 +54,24 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
     if (list) list.push(f);
     else byCell.set(k, [f]);
   }
-  const cells: CellFlag[] = [...byCell.values()].map((fs) => ({
-    sheet: fs[0].sheet,
-    cell: fs[0].cell,
-    severity: fs.some((f) => f.severity === 'error') ? 'error' : 'warning',
-    note: NOTE_HEAD + '\n' + fs.map((f) => `【${SEVERITY_ZH[f.severity]}】${f.message}`).join('\n'),
-  }));
+  const cells: CellFlag[] = [...byCell.values()].map((fs) => {
+    const open = fs.filter((f) => f.explained === undefined);
+    return {
+      sheet: fs[0].sheet,
+      cell: fs[0].cell,
+      severity: open.length === 0 ? 'explained' : open.some((f) => f.severity === 'error') ? 'error' : 'warning',
+      note: NOTE_HEAD + '\n' + fs.map((f) => `【${f.explained !== undefined ? '已说明' : SEVERITY_ZH[f.severity]}】${f.message}${f.explained !== undefined ? `\n说明：${f.explained}` : ''}`).join('\n'),
+    };
+  });
   const report: ReportRow[] = sorted.map((f, i) => {
     const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
     return {
-      values: [i + 1, SEVERITY_ZH[f.severity], f.table || '—', where, f.message, f.expected ?? '', f.actual ?? '', f.rule],
+      values: [i + 1, SEVERITY_ZH[f.severity], f.table || '—', where, f.message, f.expected ?? '', f.actual ?? '', f.rule, f.severity === 'info' ? '' : f.explained !== undefined ? '已说明' : '待处理', f.explained ?? ''],
       link: f.sheet && f.cell ? `${quoteSheet(f.sheet)}!${f.cell}` : undefined,
       severity: f.severity,
     };
   });
-  if (!report.length) report.push({ values: ['', '', '', '', '未发现问题。', '', '', ''], severity: 'info' });
+  if (!report.length) report.push({ values: ['', '', '', '', '未发现问题。', '', '', '', '', ''], severity: 'info' });
   return { cells, report };
 }
 

@@ -36,6 +36,17 @@ export interface Workbook {
   sheets: Sheet[];
   /** File name or document title, for reports. */
   source?: string;
+  /** 出错说明 the unit wrote for findings, kept in the workbook (see core/explanations.ts). */
+  explanations?: StoredExplanation[];
+}
+
+/** One 出错说明: for a rule's finding at a cell whose content had this fingerprint. */
+export interface StoredExplanation {
+  rule: string;
+  sheet: string;
+  cell: string;
+  fingerprint: string;
+  text: string;
 }
 
 export function cellAt(sheet: Sheet, r: number, c: number): Cell | undefined {

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  Button, Input, Spinner, Text, Title3, Badge, ToggleButton, MessageBar, MessageBarBody, Field, Card, Caption1, Divider,
+  Button, Input, Spinner, Text, Title3, Badge, ToggleButton, MessageBar, MessageBarBody, Field, Card, Caption1, Divider, Textarea,
 } from '@fluentui/react-components';
 import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
 import { CheckResult } from '../../src/check';
@@ -16,6 +16,8 @@ export interface HostApi {
   /** Browser mode: choose a file; returns its name. */
   chooseFile?(file: File): Promise<string>;
   download?(): Promise<void>;
+  /** Record (or with '' remove) the unit's 出错说明 for a finding; returns the re-checked result. */
+  explain?(f: Finding, text: string): Promise<CheckResult>;
 }
 
 type Filter = 'all' | Severity;
@@ -49,6 +51,7 @@ export function App({ host }: { host: HostApi }) {
   const [filter, setFilter] = React.useState<Filter>('all');
   const [query, setQuery] = React.useState('');
   const [selected, setSelected] = React.useState<Finding>();
+  const [draft, setDraft] = React.useState('');
 
   const run = async (what: () => Promise<void>) => {
     setBusy(true);
@@ -124,14 +127,15 @@ export function App({ host }: { host: HostApi }) {
                     <Card
                       data-testid="finding"
                       appearance={selected === f ? 'filled-alternative' : 'outline'}
-                      onClick={() => { setSelected(f); void host.select(f); }}
-                      onKeyDown={(e) => { if (e.key === 'Enter') { setSelected(f); void host.select(f); } }}
+                      onClick={() => { setSelected(f); setDraft(f.explained ?? ''); void host.select(f); }}
+                      onKeyDown={(e) => { if (e.key === 'Enter') { setSelected(f); setDraft(f.explained ?? ''); void host.select(f); } }}
                       tabIndex={0}
                       role="button"
                       aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
                     >
                       <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
                         <Badge color={COLORS[f.severity]} appearance="tint">{SEVERITY_ZH[f.severity]}</Badge>
+                        {f.explained !== undefined ? <Badge color="success" appearance="tint">已说明</Badge> : null}
                         <Caption1>{f.sheet && f.cell ? `${f.sheet}!${f.cell}` : ''}</Caption1>
                       </div>
                       <Text>{f.message}</Text>
@@ -143,6 +147,21 @@ export function App({ host }: { host: HostApi }) {
             </section>
           ))}
           {selected ? <Caption1 data-testid="selected">已定位：{selected.sheet}!{selected.cell}</Caption1> : null}
+          {selected && host.explain && selected.severity !== 'info' && selected.sheet && selected.cell ? (
+            <Field label="出错说明（无法或不应修改时，写明原因；单元格内容改动后需重新说明）">
+              <Textarea value={draft} onChange={(_, d) => setDraft(d.value)} aria-label="出错说明" />
+              <Button
+                onClick={() => run(async () => {
+                  const r = await host.explain!(selected, draft);
+                  setResult(r);
+                  setSelected(r.findings.find((x) => x.rule === selected.rule && x.sheet === selected.sheet && x.cell === selected.cell));
+                })}
+                disabled={busy}
+              >
+                保存说明
+              </Button>
+            </Field>
+          ) : null}
         </>
       ) : null}
     </main>

@@ -2,7 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App, HostApi } from './App';
-import { CheckedFile, checkFileBytes, flaggedWorkbookBytes } from '../../src/browserHost';
+import { CheckedFile, checkFileBytes, flaggedWorkbookBytes, explainChecked } from '../../src/browserHost';
 
 /**
  * Entry of the task pane page. Inside Excel (office.js loaded and the host is Excel) it works on
@@ -30,6 +30,11 @@ function browserHost(): HostApi {
     async select() {
       /* the pane shows the location; there is no workbook to move in */
     },
+    async explain(f, text) {
+      if (!checked) throw new Error('请先审核');
+      checked = explainChecked(checked, f, text);
+      return checked.result;
+    },
     async download() {
       if (!checked || !bytes) return;
       const out = await flaggedWorkbookBytes(checked, bytes);
@@ -53,6 +58,10 @@ async function excelHost(): Promise<HostApi> {
     select: (f) => office.selectFinding(f),
     clear: async () => {
       await office.clearOpenWorkbook();
+    },
+    explain: async (f, text) => {
+      await office.explainInWorkbook(f, text);
+      return office.checkOpenWorkbook();
     },
   };
 }

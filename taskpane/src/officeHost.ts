@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { readWorkbook, applyFlags, clearFlags, NoteSupport } from '../../src/adapters/officeExcel';
+import { readWorkbook, applyFlags, clearFlags, saveExplanation, NoteSupport } from '../../src/adapters/officeExcel';
 import { checkWorkbook, CheckResult } from '../../src/check';
 import { Finding } from '../../src/core/findings';
 
@@ -50,4 +50,8 @@ export function registerCommands(onChecked: (r: CheckResult) => void): void {
       done(event);
     }
   });
+}
+
+export async function explainInWorkbook(f: Finding, text: string): Promise<void> {
+  await Excel.run((context) => saveExplanation(context, f, text));
 }
