@@ -132,3 +132,35 @@ describe('flags in the open workbook', () => {
     expect(book.snapshot()).toEqual(before);
   });
 });
+
+describe('writing sheets into the open workbook (生成模板, 起草情况说明)', () => {
+  const { writeSheets } = require('../src/adapters/officeExcel') as typeof import('../src/adapters/officeExcel');
+  const { scaffold } = require('../src/scaffold/build') as typeof import('../src/scaffold/build');
+  const { recognize } = require('../src/recognize') as typeof import('../src/recognize');
+  const { tableSet } = require('../src/specs') as typeof import('../src/specs');
+
+  test('the template in two syncs, with its formulas, recognized when read back', async () => {
+    const book = FakeBook.fromGrid({ sheets: [newSheet('Sheet1')] });
+    const built = scaffold({ unit: '某某局', year: 2024 });
+    const r = await writeSheets(ctxOf(book), built.workbook, built.layouts);
+    expect(book.syncs).toBe(2);
+    expect(r.written).toHaveLength(9);
+    const back = await readWorkbook(ctxOf(book));
+    expect(recognize(back, tableSet(2023)).tables).toHaveLength(9);
+    const s03 = book.sheet('公开03')!;
+    expect([...s03.cells.values()].filter((c) => c.formula?.startsWith('SUMPRODUCT')).length).toBeGreaterThan(10);
+  });
+
+  test('existing sheets are not overwritten without consent', async () => {
+    const book = FakeBook.fromGrid({ sheets: [newSheet('公开01')] });
+    book.sheet('公开01')!.cells.set('A1', { value: '用户的数据' });
+    const built = scaffold({ unit: '某某局' });
+    const r = await writeSheets(ctxOf(book), built.workbook, built.layouts);
+    expect(r).toEqual({ written: [], conflicts: ['公开01'] });
+    expect(book.sheet('公开01')!.cells.get('A1')!.value).toBe('用户的数据');
+    expect(book.sheets).toHaveLength(1);
+    const again = await writeSheets(ctxOf(book), built.workbook, built.layouts, { overwrite: true });
+    expect(again.written).toHaveLength(9);
+    expect(book.sheet('公开01')!.cells.get('A1')!.value).toBe('收入支出决算总表');
+  });
+});

@@ -106,6 +106,22 @@ if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 
     fs.writeFileSync(path.join(root, 'test-output', 'taskpane-timing.json'), JSON.stringify({ firstRenderMs: firstRender }));
   });
 
+  test('生成模板 in browser mode downloads the template; a missing unit name is a message', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}/taskpane.html#scaffold`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    await page.getByRole('button', { name: '下载模板' }).click();
+    await page.getByText('请填写单位名称').waitFor();
+    await page.getByLabel('单位名称').fill('某某局');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板' }).click()]);
+    const saved = path.join(dir, 'template.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['公开01', '公开02', '公开03', '公开04', '公开05', '公开06', '公开07', '公开08', '公开09', '项目清单']);
+  });
+
   test('a file that is not a disclosure gets a clear message, not a crash', async () => {
     const page = await browser.newPage();
     await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));

@@ -256,3 +256,48 @@ export async function saveExplanation(context: Excel.RequestContext, f: Finding,
   ws.visibility = 'VeryHidden';
   await context.sync();
 }
+
+/**
+ * Write grid sheets (scaffold, forms, a drafted narrative) into the open workbook in two syncs.
+ * Sheets that already exist are not touched unless `overwrite`: the names are returned instead,
+ * so the pane can ask before anything of the user's is lost.
+ */
+export async function writeSheets(
+  context: Excel.RequestContext,
+  grid: Workbook,
+  layouts: Record<string, import('../core/layout').SheetLayout> = {},
+  opts: { overwrite?: boolean } = {},
+): Promise<{ written: string[]; conflicts: string[] }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const existing = new Set(sheets.items.map((s) => s.name));
+  const conflicts = grid.sheets.map((s) => s.name).filter((n) => existing.has(n));
+  if (conflicts.length && !opts.overwrite) return { written: [], conflicts };
+  for (const n of conflicts) sheets.getItem(n).delete();
+  for (const sheet of grid.sheets) {
+    const ws = sheets.add(sheet.name);
+    const rows = sheet.rows.length;
+    const cols = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
+    if (rows) {
+      const range = ws.getRangeByIndexes(0, 0, rows, cols);
+      range.formulas = sheet.rows.map((r) => Array.from({ length: cols }, (_, c) => {
+        const cell = r?.[c];
+        if (!cell) return '';
+        return cell.formula ? '=' + cell.formula : cell.value === null ? '' : cell.value;
+      })) as unknown as string[][];
+      range.numberFormat = sheet.rows.map((r) => Array.from({ length: cols }, (_, c) => r?.[c]?.numFmt ?? 'General'));
+    }
+    for (const m of sheet.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+    const lay = layouts[sheet.name] ?? {};
+    (lay.widths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+    for (const r of [...(lay.boldRows ?? []), ...(lay.titleRows ?? []), ...(lay.centerRows ?? [])]) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
+    for (const b of lay.borders ?? []) {
+      const fmt = ws.getRangeByIndexes(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).format;
+      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) fmt.borders.getItem(edge).style = 'Continuous';
+    }
+    if (lay.freezeRows) ws.freezePanes.freezeRows(lay.freezeRows);
+  }
+  await context.sync();
+  return { written: grid.sheets.map((s) => s.name), conflicts };
+}

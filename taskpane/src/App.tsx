@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  Button, Input, Spinner, Text, Title3, Badge, ToggleButton, MessageBar, MessageBarBody, Field, Card, Caption1, Divider, Textarea,
+  Button, Input, Spinner, Text, Title3, Badge, ToggleButton, MessageBar, MessageBarBody, MessageBarActions, Field, Card, Caption1, Divider, Textarea, Checkbox,
 } from '@fluentui/react-components';
 import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
 import { CheckResult } from '../../src/check';
@@ -18,6 +18,50 @@ export interface HostApi {
   download?(): Promise<void>;
   /** Record (or with '' remove) the unit's 出错说明 for a finding; returns the re-checked result. */
   explain?(f: Finding, text: string): Promise<CheckResult>;
+  /** 生成模板: the nine tables (and an empty 项目清单); conflicts are names that would be overwritten. */
+  scaffold?(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
+  /** 起草情况说明 from the tables; returns the sheet written, or conflicts. */
+  draft?(overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
+}
+
+function Scaffold({ host, busy, run }: { host: HostApi; busy: boolean; run: (f: () => Promise<void>) => Promise<void> }) {
+  const [unit, setUnit] = React.useState('');
+  const [year, setYear] = React.useState(String(new Date().getFullYear() - 1));
+  const [withForms, setWithForms] = React.useState(true);
+  const [conflicts, setConflicts] = React.useState<string[]>();
+  const [done, setDone] = React.useState<string>();
+  const go = (overwrite: boolean) =>
+    run(async () => {
+      const y = Number(year);
+      if (!unit.trim()) throw new Error('请填写单位名称');
+      if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new Error('年度应为四位年份，如 2024');
+      const r = await host.scaffold!({ unit: unit.trim(), year: y, withForms }, overwrite);
+      setConflicts(r.conflicts.length && !r.written.length ? r.conflicts : undefined);
+      setDone(r.written.length ? `已生成：${r.written.join('、')}` : undefined);
+    });
+  return (
+    <Card id="scaffold">
+      <Text weight="semibold">生成模板</Text>
+      <Field label="单位名称" required>
+        <Input value={unit} onChange={(_, d) => setUnit(d.value)} autoFocus={typeof location !== 'undefined' && location.hash === '#scaffold'} />
+      </Field>
+      <Field label="年度">
+        <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
+      </Field>
+      <Checkbox label="同时添加项目清单（用于生成绩效自评表）" checked={withForms} onChange={(_, d) => setWithForms(!!d.checked)} />
+      <Button onClick={() => go(false)} disabled={busy}>{host.mode === 'excel' ? '生成模板' : '下载模板'}</Button>
+      {conflicts ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>工作簿中已有工作表：{conflicts.join('、')}。覆盖将删除其中的内容。</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => go(true)}>覆盖</Button>
+            <Button size="small" onClick={() => setConflicts(undefined)}>取消</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {done ? <Caption1>{done}</Caption1> : null}
+    </Card>
+  );
 }
 
 type Filter = 'all' | Severity;
@@ -52,6 +96,7 @@ export function App({ host }: { host: HostApi }) {
   const [query, setQuery] = React.useState('');
   const [selected, setSelected] = React.useState<Finding>();
   const [draft, setDraft] = React.useState('');
+  const [notice, setNotice] = React.useState<string>();
 
   const run = async (what: () => Promise<void>) => {
     setBusy(true);
@@ -99,7 +144,14 @@ export function App({ host }: { host: HostApi }) {
         {host.clear ? <Button onClick={() => run(async () => { await host.clear!(); setResult(undefined); })} disabled={busy}>清除标记</Button> : null}
         {host.download && result ? <Button onClick={() => run(() => host.download!())} disabled={busy}>下载标记后的工作簿</Button> : null}
       </div>
-      {busy ? <Spinner size="tiny" label="正在核对…" /> : null}
+      {host.draft ? (
+        <Button onClick={() => run(async () => {
+          const r = await host.draft!(false);
+          setNotice(r.written.length ? `已起草情况说明，写入工作表“${r.written[0]}”；【请填写…】处需补充。` : `工作表“${r.conflicts[0]}”已存在，请先重命名或删除后再起草。`);
+        })} disabled={busy}>起草情况说明</Button>
+      ) : null}
+      {notice ? <Caption1>{notice}</Caption1> : null}
+      {busy ? <Spinner size="tiny" label="正在处理…" /> : null}
       {error ? (
         <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
       ) : null}
@@ -164,6 +216,7 @@ export function App({ host }: { host: HostApi }) {
           ) : null}
         </>
       ) : null}
+      {host.scaffold ? <Scaffold host={host} busy={busy} run={run} /> : null}
     </main>
   );
 }

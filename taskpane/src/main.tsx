@@ -10,6 +10,16 @@ import { CheckedFile, checkFileBytes, flaggedWorkbookBytes, explainChecked } fro
  * file the user chooses. Nothing is sent anywhere.
  */
 
+function save(bytes: Uint8Array, fileName: string) {
+  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 function browserHost(): HostApi {
   let bytes: Uint8Array | undefined;
   let name = '';
@@ -35,16 +45,20 @@ function browserHost(): HostApi {
       checked = explainChecked(checked, f, text);
       return checked.result;
     },
+    async scaffold(o) {
+      // Browser mode: the template is downloaded as a new workbook (nothing to overwrite).
+      const { scaffold } = await import('../../src/scaffold/build');
+      const { projectListSheet } = await import('../../src/forms/generate');
+      const { gridToExcel } = await import('../../src/adapters/xlsxWrite');
+      const built = scaffold({ unit: o.unit, year: o.year });
+      if (o.withForms) built.workbook.sheets.push(projectListSheet());
+      const out = new Uint8Array((await gridToExcel(built.workbook, built.layouts).xlsx.writeBuffer()) as ArrayBuffer);
+      save(out, `${o.unit}${o.year}年度部门决算公开模板.xlsx`);
+      return { written: built.workbook.sheets.map((s) => s.name), conflicts: [] };
+    },
     async download() {
       if (!checked || !bytes) return;
-      const out = await flaggedWorkbookBytes(checked, bytes);
-      const blob = new Blob([out as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = name.replace(/\.[^.]*$/, '') + '-已审核.xlsx';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      save(await flaggedWorkbookBytes(checked, bytes), name.replace(/\.[^.]*$/, '') + '-已审核.xlsx');
     },
   };
 }
@@ -63,6 +77,8 @@ async function excelHost(): Promise<HostApi> {
       await office.explainInWorkbook(f, text);
       return office.checkOpenWorkbook();
     },
+    scaffold: (o, overwrite) => office.scaffoldInWorkbook(o, overwrite),
+    draft: (overwrite) => office.draftInWorkbook(overwrite),
   };
 }
 

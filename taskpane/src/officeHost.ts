@@ -1,5 +1,8 @@
 /// <reference types="office-js" />
-import { readWorkbook, applyFlags, clearFlags, saveExplanation, NoteSupport } from '../../src/adapters/officeExcel';
+import { readWorkbook, applyFlags, clearFlags, saveExplanation, writeSheets, NoteSupport } from '../../src/adapters/officeExcel';
+import { scaffold } from '../../src/scaffold/build';
+import { projectListSheet } from '../../src/forms/generate';
+import { draftNarrative, withDraft } from '../../src/narrative/draft';
 import { checkWorkbook, CheckResult } from '../../src/check';
 import { Finding } from '../../src/core/findings';
 
@@ -54,4 +57,19 @@ export function registerCommands(onChecked: (r: CheckResult) => void): void {
 
 export async function explainInWorkbook(f: Finding, text: string): Promise<void> {
   await Excel.run((context) => saveExplanation(context, f, text));
+}
+
+export async function scaffoldInWorkbook(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean) {
+  const built = scaffold({ unit: o.unit, year: o.year });
+  if (o.withForms) built.workbook.sheets.push(projectListSheet());
+  return Excel.run((context) => writeSheets(context, built.workbook, built.layouts, { overwrite }));
+}
+
+export async function draftInWorkbook(overwrite: boolean) {
+  return Excel.run(async (context) => {
+    const grid = await readWorkbook(context);
+    const { workbook, sheet } = withDraft(grid, draftNarrative(grid));
+    const only = { sheets: workbook.sheets.filter((s) => s.name === sheet) };
+    return writeSheets(context, only, { [sheet]: { widths: [120] } }, { overwrite });
+  });
 }

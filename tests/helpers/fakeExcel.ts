@@ -176,7 +176,7 @@ class Worksheet extends Proxy {
     return new Notes(this.ctx, this.sheetName, this.missing);
   }
   get freezePanes() {
-    return { freezeRows: () => undefined };
+    return { freezeRows: (_n: number) => undefined };
   }
   delete() {
     this.ctx.book.sheets = this.ctx.book.sheets.filter((s) => s.name !== this.sheetName);
@@ -238,6 +238,33 @@ class Range extends Proxy {
     }));
   }
   get formulas() { return this.nonNull<unknown[][]>('formulas'); }
+  set formulas(v: unknown[][]) {
+    const b = box(this.address);
+    v.forEach((row, i) => row.forEach((x, j) => {
+      const addr = a1(b.r0 + i, b.c0 + j);
+      const cell = this.sheet().cells.get(addr) ?? { value: null };
+      if (typeof x === 'string' && x.startsWith('=')) {
+        cell.formula = x.slice(1);
+        cell.value = null;
+      } else {
+        delete cell.formula;
+        cell.value = x === '' ? null : (x as string | number);
+      }
+      if (cell.value === null && !cell.formula && !cell.numFmt) this.sheet().cells.delete(addr);
+      else this.sheet().cells.set(addr, cell);
+    }));
+  }
+  set numberFormat(v: unknown[][]) {
+    const b = box(this.address);
+    v.forEach((row, i) => row.forEach((x, j) => {
+      const addr = a1(b.r0 + i, b.c0 + j);
+      const cell = this.sheet().cells.get(addr);
+      if (cell && x !== 'General') cell.numFmt = String(x);
+    }));
+  }
+  merge() {
+    this.sheet().merges.push(this.address);
+  }
   get numberFormat() { return this.nonNull<unknown[][]>('numberFormat'); }
   get rowIndex() { return this.nonNull<number>('rowIndex'); }
   get columnIndex() { return this.nonNull<number>('columnIndex'); }
@@ -300,6 +327,9 @@ class RangeFormat {
   }
   set columnWidth(_w: number) {
     /* widths are not part of the simulated state */
+  }
+  get borders() {
+    return { getItem: () => ({ set style(_s: string) { /* borders are not part of the simulated state */ } }) };
   }
 }
 
