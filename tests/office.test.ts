@@ -164,3 +164,23 @@ describe('writing sheets into the open workbook (生成模板, 起草情况说�
     expect(book.sheet('公开01')!.cells.get('A1')!.value).toBe('收入支出决算总表');
   });
 });
+
+describe('comments where notes are not supported (ExcelApi 1.10–1.17)', () => {
+  test('flags carry comments, an existing comment is kept and restored; three syncs to flag, two to clear', async () => {
+    const grid = imported();
+    const book = FakeBook.fromGrid(grid);
+    const findings = checkWorkbook(grid).findings;
+    const target = findings.find((f) => f.severity === 'error')!;
+    book.sheet(target.sheet)!.comments = new Map([[target.cell, '用户的批注']]);
+    const before = book.snapshot();
+    book.syncs = 0;
+    await applyFlags(ctxOf(book), findings, { notes: 'comments' });
+    expect(book.syncs).toBe(3);
+    expect(book.sheet(target.sheet)!.comments!.get(target.cell)).toContain(target.message);
+    expect(book.sheets.flatMap((s) => [...(s.comments ?? new Map()).keys()]).length).toBeGreaterThan(20);
+    book.syncs = 0;
+    await clearFlags(ctxOf(book), { notes: 'comments' });
+    expect(book.syncs).toBe(2);
+    expect(book.snapshot()).toEqual(before);
+  });
+});

@@ -12,9 +12,26 @@ import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, plan
  */
 
 export interface NoteSupport {
-  /** 'notes' (ExcelApi 1.18) or 'none' (fill only; the note text is in 审核报告). */
-  notes: 'notes' | 'none';
+  /**
+   * 'notes' (ExcelApi 1.18), 'comments' (ExcelApi 1.10, one more sync to find existing comments'
+   * cells), or 'none' (fill only; the messages are in 审核报告).
+   */
+  notes: 'notes' | 'comments' | 'none';
 }
+
+const qualified = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
+const bare = (address: string) => address.replace(/\$/g, '').replace(/^'(.*)'!/, (_, s: string) => s.replace(/''/g, "'") + '!');
+
+/** Comments mode: the existing comments, their content and cells queued (one extra sync to list them). */
+async function loadComments(context: Excel.RequestContext): Promise<{ c: Excel.Comment; loc: Excel.Range }[]> {
+  const comments = context.workbook.comments;
+  comments.load('items');
+  await context.sync();
+  return comments.items.map((c) => ({ c: c.load('content'), loc: c.getLocation().load('address') }));
+}
+
+/** After the next sync: each comment by its cell ("Sheet!A1"). */
+const commentMap = (list: { c: Excel.Comment; loc: Excel.Range }[]) => new Map(list.map(({ c, loc }) => [bare(loc.address), c]));
 
 /** Address lists for getRanges stay well under Excel's 8,192-character limit. */
 const ADDRESS_CHUNK = 4000;
@@ -122,7 +139,7 @@ function readStore(values: unknown[][] | undefined): { report?: string; rows: St
   };
 }
 
-function restore(context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupport, names: Set<string>) {
+function restore(context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupport, names: Set<string>, comments?: Map<string, Excel.Comment>) {
   for (const row of rows) {
     if (!names.has(row.sheet)) continue;
     const ws = context.workbook.worksheets.getItem(row.sheet);
@@ -130,17 +147,26 @@ function restore(context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupp
     const color = colorOf(row.fill);
     if (color) fill.color = color;
     else fill.clear();
+    const note = noteText(row.note);
     if (opts.notes === 'notes') {
-      const note = noteText(row.note);
       const existing = ws.notes.getItemOrNullObject(row.cell);
       if (note !== undefined) existing.content = note;
       else existing.delete();
+    } else if (opts.notes === 'comments') {
+      // The comment on the cell is ours (we wrote it when flagging).
+      const ours = comments?.get(`${row.sheet}!${row.cell}`) ?? context.workbook.comments.getItemByCell(qualified(row.sheet, row.cell));
+      if (note !== undefined) ours.content = note;
+      else ours.delete();
     }
   }
 }
 
-/** Flag the findings' cells and write 审核报告 in two syncs; earlier flags are cleared in the same two. */
+/**
+ * Flag the findings' cells and write 审核报告 in two syncs (three with comments); earlier flags
+ * are cleared in the same syncs.
+ */
 export async function applyFlags(context: Excel.RequestContext, findings: Finding[], opts: NoteSupport): Promise<{ flaggedCells: number; reportSheet: string }> {
+  const pendingComments = opts.notes === 'comments' ? await loadComments(context) : undefined;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const storeUsed = sheets.getItemOrNullObject(FLAGS_SHEET).getUsedRangeOrNullObject().load('isNullObject,values');
@@ -156,13 +182,14 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
     targets.set(key, { fill, note });
   }
   await context.sync();
+  const comments = pendingComments && commentMap(pendingComments);
   const names = new Set(sheets.items.map((s) => s.name));
   const old = readStore(storeUsed.isNullObject ? undefined : storeUsed.values);
   const oldByCell = new Map(old.rows.map((r) => [`${r.sheet}!${r.cell}`, r]));
   const plan = planFlags(findings, (n) => names.has(n) && n !== FLAGS_SHEET && n !== old.report);
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
   // Cells flagged last time and not now get their original back.
-  restore(context, old.rows.filter((r) => !planned.has(`${r.sheet}!${r.cell}`)), opts, names);
+  restore(context, old.rows.filter((r) => !planned.has(`${r.sheet}!${r.cell}`)), opts, names, comments);
   if (old.report && names.has(old.report)) sheets.getItem(old.report).delete();
   if (names.has(FLAGS_SHEET)) sheets.getItem(FLAGS_SHEET).delete();
   const taken = new Set([...names].filter((n) => n !== old.report && n !== FLAGS_SHEET));
@@ -173,7 +200,8 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
     const prev = oldByCell.get(key);
     if (prev) return prev;
     const t = targets.get(key)!;
-    const note = t.note && !t.note.isNullObject ? JSON.stringify(t.note.content) : '';
+    const existingComment = comments?.get(key);
+    const note = t.note && !t.note.isNullObject ? JSON.stringify(t.note.content) : existingComment ? JSON.stringify(existingComment.content) : '';
     return { sheet: c.sheet, cell: c.cell, fill: fillJson(t.fill.pattern, t.fill.color), note };
   });
   const store = sheets.add(FLAGS_SHEET);
@@ -198,6 +226,12 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
       const t = targets.get(`${c.sheet}!${c.cell}`)!;
       if (t.note && !t.note.isNullObject) t.note.content = c.note;
       else sheets.getItem(c.sheet).notes.add(c.cell, c.note);
+    }
+  else if (opts.notes === 'comments')
+    for (const c of plan.cells) {
+      const existing = comments!.get(`${c.sheet}!${c.cell}`);
+      if (existing) existing.content = c.note;
+      else context.workbook.comments.add(qualified(c.sheet, c.cell), c.note);
     }
 
   const report = sheets.add(reportName);

@@ -9,7 +9,8 @@ import { Finding } from '../../src/core/findings';
 /** Excel mode: the task pane and the ribbon commands run the core against the open workbook. */
 
 function noteSupport(): NoteSupport {
-  return { notes: Office.context.requirements.isSetSupported('ExcelApi', '1.18') ? 'notes' : 'none' };
+  const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
+  return { notes: has('1.18') ? 'notes' : has('1.10') ? 'comments' : 'none' };
 }
 
 export async function checkOpenWorkbook(): Promise<CheckResult> {

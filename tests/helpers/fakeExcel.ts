@@ -23,6 +23,8 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   notes: Map<string, string>;
   merges: string[];
+  /** Threaded comments (ExcelApi 1.10) by cell. */
+  comments?: Map<string, string>;
 }
 
 export class FakeBook {
@@ -50,7 +52,7 @@ export class FakeBook {
 
   /** A deep copy of the visible state, to compare before and after. */
   snapshot(): unknown {
-    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: [...s.cells.entries()].sort(), notes: [...s.notes.entries()].sort(), merges: [...s.merges] }));
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: [...s.cells.entries()].sort(), notes: [...s.notes.entries()].sort(), comments: [...(s.comments ?? new Map()).entries()].sort(), merges: [...s.merges] }));
   }
 
   context(): FakeContext {
@@ -89,9 +91,9 @@ abstract class Proxy {
 
 export class FakeContext {
   pending = new Set<Proxy>();
-  workbook: { worksheets: Worksheets };
+  workbook: { worksheets: Worksheets; comments: Comments };
   constructor(public book: FakeBook) {
-    this.workbook = { worksheets: new Worksheets(this) };
+    this.workbook = { worksheets: new Worksheets(this), comments: new Comments(this) };
   }
   async sync(): Promise<void> {
     this.book.syncs++;
@@ -386,4 +388,61 @@ class Note extends Proxy {
   delete() {
     this.ctx.book.sheet(this.sheetName)?.notes.delete(this.cell);
   }
+}
+
+function splitAddress(a: string): [string, string] {
+  const m = /^'?(.*?)'?!(.+)$/.exec(a)!;
+  return [m[1].replace(/''/g, "'"), m[2]];
+}
+
+class Comments extends Proxy {
+  read(p: string) {
+    if (p !== 'items') throw new Error(`unsupported ${p}`);
+    const out: Comment[] = [];
+    for (const s of this.ctx.book.sheets) for (const cell of (s.comments ?? new Map()).keys()) out.push(new Comment(this.ctx, s.name, cell));
+    return out;
+  }
+  get items(): Comment[] {
+    return this.get<Comment[]>('items');
+  }
+  add(address: string, content: string) {
+    const [sheet, cell] = splitAddress(address);
+    const s = this.ctx.book.sheet(sheet)!;
+    s.comments ??= new Map();
+    if (s.comments.has(cell)) throw new Error(`InvalidArgument: ${address} 已有批注`);
+    s.comments.set(cell, content);
+    return new Comment(this.ctx, sheet, cell);
+  }
+  getItemByCell(address: string) {
+    const [sheet, cell] = splitAddress(address);
+    if (!this.ctx.book.sheet(sheet)?.comments?.has(cell)) throw new Error(`ItemNotFound: ${address} 没有批注`);
+    return new Comment(this.ctx, sheet, cell);
+  }
+}
+
+class Comment extends Proxy {
+  constructor(ctx: FakeContext, private sheetName: string, private cell: string) {
+    super(ctx);
+  }
+  read(p: string) {
+    if (p === 'content') return this.ctx.book.sheet(this.sheetName)?.comments?.get(this.cell);
+    throw new Error(`unsupported ${p}`);
+  }
+  get content() { return this.get<string>('content'); }
+  set content(v: string) { this.ctx.book.sheet(this.sheetName)!.comments!.set(this.cell, v); }
+  delete() { this.ctx.book.sheet(this.sheetName)?.comments?.delete(this.cell); }
+  getLocation() {
+    return new LocationRange(this.ctx, this.sheetName, this.cell);
+  }
+}
+
+class LocationRange extends Proxy {
+  constructor(ctx: FakeContext, private sheetName: string, private cell: string) {
+    super(ctx);
+  }
+  read(p: string) {
+    if (p === 'address') return `${this.sheetName.includes(' ') ? `'${this.sheetName}'` : this.sheetName}!${this.cell}`;
+    throw new Error(`unsupported ${p}`);
+  }
+  get address() { return this.get<string>('address'); }
 }
