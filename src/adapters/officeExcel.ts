@@ -143,10 +143,9 @@ function restore(context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupp
   for (const row of rows) {
     if (!names.has(row.sheet)) continue;
     const ws = context.workbook.worksheets.getItem(row.sheet);
-    const fill = ws.getRange(row.cell).format.fill;
     const color = colorOf(row.fill);
-    if (color) fill.color = color;
-    else fill.clear();
+    if (color) ws.getRange(row.cell).format.fill.color = color;
+    else ws.getRange(row.cell).format.fill.clear();
     const note = noteText(row.note);
     if (opts.notes === 'notes') {
       const existing = ws.notes.getItemOrNullObject(row.cell);

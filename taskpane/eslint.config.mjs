@@ -1,0 +1,23 @@
+// Lint of the Office.js code (the adapter and the task pane) with Microsoft's Office add-in rules:
+// no context.sync() in loops, load before read, sync before read, null objects tested with
+// isNullObject. Run: npm run lint
+import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
+
+export default [
+  {
+    files: ['src/adapters/officeExcel.ts', 'taskpane/src/**/*.ts', 'taskpane/src/**/*.tsx', 'functions/**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { 'office-addins': officeAddins },
+    rules: {
+      'office-addins/no-context-sync-in-loop': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/no-navigational-load': 'error',
+      'office-addins/no-empty-load': 'error',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+      'office-addins/no-office-initialize': 'error',
+    },
+  },
+];
