@@ -184,3 +184,23 @@ describe('comments where notes are not supported (ExcelApi 1.10–1.17)', () => 
     expect(book.snapshot()).toEqual(before);
   });
 });
+
+describe('a workbook too large for one request (Excel on the web: 5 MB)', () => {
+  test('is read again in blocks: the same grid, syncs grow with its size, not with findings', async () => {
+    const wb: Workbook = { sheets: [] };
+    for (let i = 0; i < 3; i++) {
+      const s = newSheet(`表${i + 1}`);
+      for (let r = 0; r < 120; r++) for (let c = 0; c < 20; c++) setCell(s, r, c, { value: r * 100 + c, numFmt: '#,##0.00' });
+      wb.sheets.push(s);
+    }
+    const small = FakeBook.fromGrid(wb);
+    const expected = await readWorkbook(ctxOf(small));
+    const big = FakeBook.fromGrid(wb);
+    big.cellLimit = 9000; // one request may carry 9,000 cells: the whole workbook (3 × 2,400 × 3) does not fit
+    const got = await readWorkbook(ctxOf(big), undefined, { cellsPerSync: 2000 });
+    expect(got.sheets.map((s) => s.rows.length)).toEqual(expected.sheets.map((s) => s.rows.length));
+    expect(JSON.stringify(got.sheets)).toBe(JSON.stringify(expected.sheets));
+    expect(big.syncs).toBeGreaterThan(3);
+    expect(big.syncs).toBeLessThan(12);
+  });
+});

@@ -30,6 +30,8 @@ export interface FakeSheet {
 export class FakeBook {
   sheets: FakeSheet[] = [];
   syncs = 0;
+  /** Cells one sync may return (values, formulas, formats each count): like Excel on the web's 5 MB. */
+  cellLimit = Infinity;
 
   static fromGrid(wb: Workbook): FakeBook {
     const b = new FakeBook();
@@ -82,6 +84,13 @@ abstract class Proxy {
     }
     this.requested.clear();
   }
+  /** Cells this proxy's loads would return (ranges only). */
+  cost(): number {
+    return 0;
+  }
+  protected isRequested(p: string) {
+    return this.requested.has(p);
+  }
   protected get<T>(p: string): T {
     if (!this.ready.has(p)) throw new NotLoaded(`PropertyNotLoaded: “${p}” was read without load() and context.sync()`);
     return this.snap[p] as T;
@@ -97,6 +106,11 @@ export class FakeContext {
   }
   async sync(): Promise<void> {
     this.book.syncs++;
+    const cost = [...this.pending].reduce((n, p) => n + p.cost(), 0);
+    if (cost > this.book.cellLimit) {
+      this.pending.clear();
+      throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
+    }
     for (const p of this.pending) p.resolve();
     this.pending.clear();
   }
@@ -169,6 +183,7 @@ class Worksheet extends Proxy {
     return new Range(this.ctx, this.sheetName, address ?? 'A1:XFD1048576');
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): Range {
+    if (this.missing) return new Range(this.ctx, this.sheetName, '', true);
     return this.getRange(`${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`);
   }
   getRanges(address: string): RangeAreas {
@@ -196,6 +211,12 @@ class Range extends Proxy {
   constructor(ctx: FakeContext, private sheetName: string, private address: string, private nullObject = false) {
     super(ctx);
   }
+  cost(): number {
+    if (this.nullObject) return 0;
+    const b = box(this.address);
+    const n = (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+    return ['values', 'formulas', 'numberFormat'].filter((p) => this.isRequested(p)).length * n;
+  }
   private sheet(): FakeSheet {
     if (this.nullObject) throw new Error('InvalidObjectPath: null object');
     return this.ctx.book.sheet(this.sheetName)!;
@@ -215,6 +236,8 @@ class Range extends Proxy {
     if (this.nullObject) return undefined;
     const b = box(this.address);
     switch (p) {
+      case 'rowCount': return b.r1 - b.r0 + 1;
+      case 'columnCount': return b.c1 - b.c0 + 1;
       case 'values': return this.cells((x) => (x ? x.value ?? '' : ''));
       case 'formulas': return this.cells((x) => (x?.formula ? '=' + x.formula : x ? x.value ?? '' : ''));
       case 'numberFormat': return this.cells((x) => x?.numFmt ?? 'General');
@@ -225,7 +248,7 @@ class Range extends Proxy {
     }
   }
   private nonNull<T>(p: string): T {
-    if (this.get<boolean>('isNullObject') === true && p !== 'isNullObject') throw new Error(`PropertyNotLoaded: “${p}” of a null object`);
+    if (this.nullObject) throw new Error(`InvalidObjectPath: “${p}” of a null object`);
     return this.get<T>(p);
   }
   get isNullObject() { return this.get<boolean>('isNullObject'); }
@@ -269,6 +292,8 @@ class Range extends Proxy {
   }
   get numberFormat() { return this.nonNull<unknown[][]>('numberFormat'); }
   get rowIndex() { return this.nonNull<number>('rowIndex'); }
+  get rowCount() { return this.nonNull<number>('rowCount'); }
+  get columnCount() { return this.nonNull<number>('columnCount'); }
   get columnIndex() { return this.nonNull<number>('columnIndex'); }
   set hyperlink(h: { documentReference: string }) {
     const b = box(this.address);
