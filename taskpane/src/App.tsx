@@ -22,6 +22,8 @@ export interface HostApi {
   scaffold?(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
   /** 起草情况说明 from the tables; returns the sheet written, or conflicts. */
   draft?(overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
+  /** Results of checks run elsewhere (the ribbon's 一键审核), shown when they arrive. */
+  subscribe?(listener: (r: CheckResult) => void): () => void;
 }
 
 function Scaffold({ host, busy, run }: { host: HostApi; busy: boolean; run: (f: () => Promise<void>) => Promise<void> }) {
@@ -110,6 +112,7 @@ export function App({ host }: { host: HostApi }) {
     }
   };
   const check = () => run(async () => setResult(await host.check()));
+  React.useEffect(() => host.subscribe?.((r) => setResult(r)), [host]);
   const findings = (result?.findings ?? []).filter((f) => (filter === 'all' || f.severity === filter) && (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())));
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.table || '工作簿', [...(groups.get(f.table || '工作簿') ?? []), f]);

@@ -65,9 +65,14 @@ function browserHost(): HostApi {
 
 async function excelHost(): Promise<HostApi> {
   const office = await import('./officeHost');
-  office.registerCommands(() => undefined);
+  const listeners = new Set<(r: import('../../src/check').CheckResult) => void>();
+  office.registerCommands((r) => listeners.forEach((l) => l(r)));
   return {
     mode: 'excel',
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
     check: () => office.checkOpenWorkbook(),
     select: (f) => office.selectFinding(f),
     clear: async () => {

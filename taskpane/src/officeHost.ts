@@ -36,13 +36,17 @@ export async function selectFinding(f: Finding): Promise<void> {
   });
 }
 
-/** Ribbon commands (shared runtime): 一键审核 and 清除标记 without opening the pane. */
+/**
+ * Ribbon commands (shared runtime): 一键审核 checks and flags the workbook without the pane, then
+ * shows the pane with the summary; 清除标记 removes the flags.
+ */
 export function registerCommands(onChecked: (r: CheckResult) => void): void {
   const done = (event: Office.AddinCommands.Event) => event.completed();
   Office.actions.associate('checkAll', async (event: Office.AddinCommands.Event) => {
     try {
       const r = await checkOpenWorkbook();
       onChecked(r);
+      await Office.addin.showAsTaskpane().catch(() => undefined);
     } finally {
       done(event);
     }
