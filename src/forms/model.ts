@@ -184,6 +184,8 @@ function sameFigures(a: Indicator, b: Indicator): boolean {
   return t(a.weight) === t(b.weight) && a.sign === b.sign && t(a.target) === t(b.target) && t(a.actual) === t(b.actual) && t(a.score) === t(b.score);
 }
 
+const FORM_START = /项\s*目\s*名\s*称/;
+
 /** Every form of the workbook (last year's sheets 上年… excepted). */
 export function recognizeForms(wb: Workbook): Form[] {
   const out: Form[] = [];
@@ -191,6 +193,9 @@ export function recognizeForms(wb: Workbook): Form[] {
     if (sheet.name.startsWith('上年') || sheet.name === '项目清单') continue;
     const starts: { r: number; name: string; cell: FormCell }[] = [];
     for (let r = 0; r < sheet.rows.length; r++) {
+      // Cheap first: only a row with a text cell mentioning 项目名称 can start a form.
+      const raw = sheet.rows[r];
+      if (!raw || !raw.some((c) => typeof c?.value === 'string' && FORM_START.test(c.value))) continue;
       const cells = rowCells(sheet, r);
       const i = cells.findIndex((x) => norm(x.text) === '项目名称');
       if (i >= 0 && cells[i + 1]) starts.push({ r, name: cells[i + 1].text, cell: fc(sheet, r, cells[i + 1]) });

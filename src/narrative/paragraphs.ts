@@ -81,6 +81,21 @@ function singleTextRows(sheet: Sheet, from: number, to: number): (Line | null)[]
 }
 
 /** The row range of the narrative in a sheet, if it holds one. */
+/** The text of a row's only non-blank cell, or undefined (no allocation for the usual table row). */
+function soleText(sheet: Sheet, r: number): string | undefined {
+  const row = sheet.rows[r];
+  if (!row) return undefined;
+  let found: string | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c]?.value;
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v !== 'string' || found !== undefined) return undefined;
+    if (!v.trim()) continue;
+    found = v;
+  }
+  return found;
+}
+
 function narrativeRange(sheet: Sheet): [number, number] | undefined {
   const n = sheet.rows.length;
   if (/情况说明|说明/.test(sheet.name)) return n ? [0, n - 1] : undefined;
@@ -88,9 +103,8 @@ function narrativeRange(sheet: Sheet): [number, number] | undefined {
   let end = n - 1;
   const parts: [number, string][] = [];
   for (let r = 0; r < n; r++) {
-    const row = sheet.rows[r] ?? [];
-    const texts = row.map(cellText).filter((t) => t.trim());
-    const m = texts.length === 1 ? PART_RE.exec(texts[0]) : null;
+    const t = soleText(sheet, r);
+    const m = t !== undefined && t.includes('部分') ? PART_RE.exec(t) : null;
     if (m) parts.push([r, m[1]]);
   }
   // The last 第三部分 heading (the table of contents lists it first), up to the next part.
@@ -103,9 +117,8 @@ function narrativeRange(sheet: Sheet): [number, number] | undefined {
   if (start < 0) {
     // No part headings: the narrative starts at its first standard section heading.
     for (let r = 0; r < n && start < 0; r++) {
-      const row = sheet.rows[r] ?? [];
-      const texts = row.map(cellText).filter((t) => t.trim());
-      if (texts.length === 1 && /^\s*一\s*[、.．].*(收入支出决算|决算总体)/.test(texts[0])) start = r;
+      const t = soleText(sheet, r);
+      if (t !== undefined && /^\s*一\s*[、.．].*(收入支出决算|决算总体)/.test(t)) start = r;
     }
   }
   return start >= 0 && start <= end ? [start, end] : undefined;

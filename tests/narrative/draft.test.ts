@@ -1,4 +1,6 @@
 import { checkWorkbook } from '../../src/check';
+import { TABLE_RULES } from '../../src/rules';
+import { NARRATIVE_RULES } from '../../src/narrative/rules';
 import { draftNarrative, withDraft, BLANK } from '../../src/narrative/draft';
 import { textToWorkbook } from '../../src/adapters/textDocument';
 import { importDocument } from '../../src/importDoc';
@@ -13,7 +15,8 @@ function tablesOnly(): Workbook {
   return importDocument(textToWorkbook(lines.slice(0, at).join('\n'), 'doc'));
 }
 
-const narrativeErrors = (wb: Workbook) => checkWorkbook(wb).findings.filter((f) => f.table === '情况说明' && f.severity !== 'info');
+/** The narrative checker (issue 3's rules) on a drafted workbook: its figures must all agree. */
+const narrativeErrors = (wb: Workbook) => checkWorkbook(wb, { rules: [...TABLE_RULES, ...NARRATIVE_RULES] }).findings.filter((f) => f.table === '情况说明' && f.severity !== 'info');
 
 describe('drafting the narrative', () => {
   const wb = tablesOnly();
@@ -27,9 +30,12 @@ describe('drafting the narrative', () => {
     expect(expense).toContain('基本支出1320.27万元，占68.8%；项目支出600.11万元，占31.2%');
   });
 
-  test('leaves marked blanks for what the tables cannot tell', () => {
+  test('leaves marked blanks for what the tables cannot tell, each reported until it is filled in', () => {
     expect(draft.join('')).toContain(BLANK('原因'));
     expect(draft.join('')).toContain(BLANK('增减金额及增减幅度'));
+    const blanks = draft.join('').match(/【请填写[^】]*】/g)!.length;
+    const left = checkWorkbook(withDraft(wb, draft).workbook).findings.filter((f) => f.rule === 'narr-template');
+    expect(left).toHaveLength(blanks);
   });
 
   test('the drafted text passes the narrative checker with zero errors and warnings', () => {
