@@ -1,4 +1,5 @@
 import { Workbook, Sheet, newSheet } from '../core/grid';
+import { looksLikeLayoutText, layoutToSheet } from './layoutText';
 
 /**
  * A published disclosure as plain text (text taken from its PDF, tables as tab-separated rows)
@@ -8,6 +9,7 @@ import { Workbook, Sheet, newSheet } from '../core/grid';
 export function textToWorkbook(text: string, name = '文档'): Workbook {
   const sheet: Sheet = newSheet(sheetNameFor(name), 'text');
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  if (looksLikeLayoutText(lines)) return { sheets: [layoutToSheet(sheet, lines)], source: name };
   for (const line of lines) {
     if (line.trim() === '') { sheet.rows.push([]); continue; }
     const fields = line.split('\t');

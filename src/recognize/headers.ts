@@ -40,8 +40,10 @@ export function headerPaths(view: SheetView, top: number, bottom: number, c0: nu
 function pathMatches(spec: ColumnSpec, path: string[]): boolean {
   if (path.length === 0) return false;
   const joined = path.join('|');
+  // A header cell wrapped over two lines ("附属单位" above "上缴收入") reads as one word too.
+  const run = path.join('');
   if (spec.none && spec.none.some((w) => joined.includes(w))) return false;
-  return spec.match.some((words) => words.every((w) => joined.includes(w)));
+  return spec.match.some((words) => words.every((w) => joined.includes(w) || run.includes(w)));
 }
 
 /** Assign each column spec to the first unassigned column in [c0, c1) whose header path matches. */

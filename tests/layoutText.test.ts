@@ -1,0 +1,53 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { textToWorkbook } from '../src/adapters/textDocument';
+import { looksLikeLayoutText } from '../src/adapters/layoutText';
+import { recognize } from '../src/recognize';
+import { tableSet } from '../src/specs';
+import { sampleText } from './helpers/grid';
+
+/**
+ * Text laid out by spaces (pdftotext -layout), as the 2024 Shanghai reference template is:
+ * columns found per block from positions blank in every line. (Issue 7's full 2024 table set is
+ * not done: this is the reader it will stand on.)
+ */
+
+const REF = path.join(__dirname, '..', '..', 'shared', 'reference', '2024-shanghai-template.layout.txt');
+const have = fs.existsSync(REF);
+
+test('tab-separated text (the sample) is not taken for layout text', () => {
+  expect(looksLikeLayoutText(sampleText().split('\n'))).toBe(false);
+});
+
+test('a space-aligned two-sided table becomes columns: labels under 项目 on both sides', () => {
+  // Fields placed at fixed character positions, as pdftotext -layout does.
+  const at = (...cells: [number, string][]) => cells.reduce((line, [pos, t]) => line.padEnd(pos) + t, '');
+  const text = [
+    at([22, '收入支出决算总表']),
+    at([60, '单位：万元']),
+    at([15, '收入'], [58, '支出']),
+    at([10, '项目'], [32, '决算数'], [54, '项目'], [76, '决算数']),
+    at([0, '一、一般公共预算财政拨款收入'], [32, '100.00'], [44, '一、一般公共服务支出'], [76, '60.00']),
+    at([0, '二、政府性基金预算财政拨款收入'], [44, '二、外交支出']),
+    at([44, '三、国防支出']),
+    at([5, '本年收入合计'], [32, '100.00'], [49, '本年支出合计'], [76, '60.00']),
+    '注：本表反映部门本年度的总收支。',
+    ...Array.from({ length: 16 }, (_, i) => at([0, `附注${i + 1}`], [20, '文字'])),
+  ];
+  const wb = textToWorkbook(text.join('\n'), 'layout');
+  const row = (r: number) => (wb.sheets[0].rows[r] ?? []).map((c) => c?.value ?? '');
+  expect(row(3).filter(Boolean)).toEqual(['项目', '决算数', '项目', '决算数']);
+  const r4 = row(4);
+  expect(r4.indexOf('一、一般公共预算财政拨款收入')).toBe(row(3).indexOf('项目'));
+  expect(r4.indexOf('一、一般公共服务支出')).toBe(row(3).lastIndexOf('项目'));
+  expect(row(6).indexOf('三、国防支出')).toBe(row(3).lastIndexOf('项目'));
+});
+
+(have ? test : test.skip)('the 2024 Shanghai template: its 收入支出决算总表 and 一般公共预算财政拨款支出决算表 are recognized', () => {
+  const wb = textToWorkbook(fs.readFileSync(REF, 'utf8'), 'sh');
+  const rec = recognize(wb, tableSet(2023));
+  const gk01 = rec.tables.find((t) => t.spec.id === 'gk01')!;
+  expect(gk01.missing).toEqual([]);
+  expect(gk01.items.filter((i) => i.classCode)).toHaveLength(24);
+  expect(rec.tables.find((t) => t.spec.id === 'gk05')!.missing).toEqual([]);
+});
