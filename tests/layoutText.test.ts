@@ -43,11 +43,14 @@ test('a space-aligned two-sided table becomes columns: labels under 项目 on bo
   expect(row(6).indexOf('三、国防支出')).toBe(row(3).lastIndexOf('项目'));
 });
 
-(have ? test : test.skip)('the 2024 Shanghai template: its 收入支出决算总表 and 一般公共预算财政拨款支出决算表 are recognized', () => {
+(have ? test : test.skip)('the 2024 Shanghai template: five of its tables are read completely, the 三公 table nearly', () => {
   const wb = textToWorkbook(fs.readFileSync(REF, 'utf8'), 'sh');
   const rec = recognize(wb, tableSet(2023));
-  const gk01 = rec.tables.find((t) => t.spec.id === 'gk01')!;
-  expect(gk01.missing).toEqual([]);
-  expect(gk01.items.filter((i) => i.classCode)).toHaveLength(24);
-  expect(rec.tables.find((t) => t.spec.id === 'gk05')!.missing).toEqual([]);
+  const byId = new Map(rec.tables.map((t) => [t.spec.id, t]));
+  for (const id of ['gk01', 'gk02', 'gk03', 'gk04', 'gk05']) expect([id, byId.get(id)?.missing]).toEqual([id, []]);
+  // The 24 function classes of the 2024 list (公开04 wraps two labels over two lines: 22 read).
+  expect(byId.get('gk01')!.items.filter((i) => i.classCode)).toHaveLength(24);
+  expect(byId.get('gk04')!.items.filter((i) => i.classCode).length).toBeGreaterThanOrEqual(22);
+  // 公开09's centred two-level header: every column but one found.
+  expect(byId.get('gk09')!.missing.length).toBeLessThanOrEqual(1);
 });

@@ -25,18 +25,30 @@ const single = (line: string) => fields(line).length <= 1;
  * or starts at the margin (a paragraph line). Indented single fields inside a table (a wrapped
  * header cell, the right side's rows below the left side's end) stay in the block.
  */
-function breaksBlock(line: string): boolean {
-  if (!single(line)) return false;
+function isHardBreak(line: string): boolean {
   const t = line.trim();
-  if (!t) return false;
-  if (/表$|^(注|说明|单位|金额单位|第[一二三四五六七八九十]+部分)/.test(t)) return true;
-  return line.length - line.trimStart().length < 2;
+  return single(line) && !!t && /表$|^(注|说明|单位|金额单位|第[一二三四五六七八九十]+部分)/.test(t);
+}
+
+function breaksBlock(lines: string[], i: number): boolean {
+  const line = lines[i];
+  if (!single(line)) return false;
+  if (!line.trim()) return false;
+  if (isHardBreak(line)) return true;
+  if (line.length - line.trimStart().length >= 2) return false;
+  // A line at the margin (one side of a two-sided table, a paragraph line) stays in the block
+  // when a multi-field line follows shortly, with no title or note in between.
+  for (let k = i + 1; k < Math.min(lines.length, i + 8); k++) {
+    if (isHardBreak(lines[k])) return true;
+    if (!single(lines[k])) return false;
+  }
+  return true;
 }
 
 export function layoutToSheet(sheet: Sheet, lines: string[]): Sheet {
   let i = 0;
   while (i < lines.length) {
-    if (breaksBlock(lines[i]) || !lines[i].trim()) {
+    if (breaksBlock(lines, i) || !lines[i].trim()) {
       const t = lines[i].trim();
       sheet.rows.push(t ? [{ value: t }] : []);
       i++;
@@ -44,13 +56,18 @@ export function layoutToSheet(sheet: Sheet, lines: string[]): Sheet {
     }
     // A block: the lines up to the next one that ends it (blank lines inside are kept).
     let j = i;
-    while (j < lines.length && !breaksBlock(lines[j])) j++;
+    while (j < lines.length && !breaksBlock(lines, j)) j++;
     while (j > i && !lines[j - 1].trim()) j--;
     const block = lines.slice(i, j);
+    const perLine = block.map((l) => fields(l).map((m) => ({ s: m.index!, e: m.index! + m[0].length, t: m[0].trim() })));
+    // Columns from the header line with the most fields and everything below it: a centred
+    // group header above it ("收入 … 支出") does not bridge two columns.
+    const most = Math.max(...perLine.map((f) => f.length));
+    const headerAt = perLine.findIndex((f) => f.length === most);
+    const dense = perLine.filter((f, n) => n >= headerAt || f.length >= most);
     const width = Math.max(...block.map((l) => l.length));
-    const used = new Array<boolean>(width).fill(false);
-    for (const l of block) for (let k = 0; k < l.length; k++) if (l[k] !== ' ') used[k] = true;
-    // Columns: maximal runs of used positions, separated by 2+ positions blank in every line.
+    const used = new Array<boolean>(width + 1).fill(false);
+    for (const f of dense) for (const x of f) for (let k = x.s; k < x.e; k++) used[k] = true;
     const spans: [number, number][] = [];
     let k = 0;
     while (k < width) {
@@ -61,14 +78,28 @@ export function layoutToSheet(sheet: Sheet, lines: string[]): Sheet {
         while (e < width && used[e]) e++;
         let gap = e;
         while (gap < width && !used[gap]) gap++;
-        if (gap < width && gap - e < 2) e = gap;
+        if (gap < width && gap - e < 1) e = gap;
         else break;
       }
       spans.push([k, e]);
       k = e;
     }
-    for (const l of block) {
-      const row = spans.map(([s, e]) => l.slice(s, e).trim()).map((t) => (t ? { value: t.replace(/\s{2,}/g, ' ') } : undefined));
+    const spanOf = (s0: number, e0: number) => {
+      const mid = (s0 + e0 - 1) / 2;
+      let best = 0;
+      let dist = Infinity;
+      spans.forEach(([a, b], n) => {
+        const d = mid < a ? a - mid : mid >= b ? mid - b + 1 : 0;
+        if (d < dist) { dist = d; best = n; }
+      });
+      return best;
+    };
+    for (const f of perLine) {
+      const row: ({ value: string } | undefined)[] = [];
+      for (const x of f) {
+        const n = spanOf(x.s, x.e);
+        row[n] = { value: row[n] ? `${row[n]!.value} ${x.t}` : x.t };
+      }
       sheet.rows.push(row.some(Boolean) ? row : []);
     }
     i = j;

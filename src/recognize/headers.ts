@@ -14,15 +14,27 @@ export function headerPaths(view: SheetView, top: number, bottom: number, c0: nu
     rows.push(r);
   }
   const filled: string[][] = rows.map(() => []);
+  const source: number[][] = rows.map(() => []);
   const below = (i: number, c: number) => {
     for (let j = i + 1; j < rows.length; j++) if (view.text(rows[j], c)) return true;
+    return false;
+  };
+  const above = (i: number, c: number) => {
+    for (let j = 0; j < i; j++) if (view.text(rows[j], c)) return true;
     return false;
   };
   for (let i = 0; i < rows.length; i++) {
     for (let c = c0; c < c1; c++) {
       let t = view.text(rows[i], c);
-      if (!t && c > c0 && filled[i][c - 1] && below(i, c)) t = filled[i][c - 1];
+      let src = c;
+      // Inherit only a group header (its own column has a sub-header below it too), and not into
+      // a column that has a header of its own higher up (it belongs to another group).
+      if (!t && c > c0 && filled[i][c - 1] && below(i, c) && below(i, source[i][c - 1]) && !above(i, c)) {
+        t = filled[i][c - 1];
+        src = source[i][c - 1];
+      }
       filled[i][c] = t;
+      source[i][c] = src;
     }
   }
   const paths: string[][] = [];
