@@ -1,7 +1,7 @@
 import { Workbook } from './core/grid';
 import { Finding, sortFindings, summarize, Summary } from './core/findings';
 import { TableSetSpec } from './specs/types';
-import { tableSet } from './specs';
+import { pickTableSet } from './specs';
 import { recognize, Recognition } from './recognize';
 import { RULES, buildContext, Rule } from './rules';
 import { withExplanations } from './core/explanations';
@@ -18,7 +18,7 @@ export interface CheckResult {
 
 /** Check a workbook: recognize its tables, run every rule, return findings in a stable order. */
 export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: Rule[] } = {}): CheckResult {
-  const set = opts.set ?? tableSet();
+  const set = opts.set ?? pickTableSet(wb);
   const recognition = recognize(wb, set);
   const ctx = buildContext(set, recognition, wb);
   const findings: Finding[] = [];

@@ -1,7 +1,7 @@
 import { Workbook, Sheet, Cell, newSheet, cellText } from './core/grid';
 import { readAmount } from './core/amount';
 import { TableSetSpec } from './specs/types';
-import { tableSet } from './specs';
+import { pickTableSet } from './specs';
 import { recognize } from './recognize';
 import { isNoteRow, SheetView } from './recognize/sheetView';
 
@@ -17,7 +17,7 @@ const FORM_TITLE = /绩效自评表$/;
  * code, 公开01 …, amounts as numbers), 部门概况, 情况说明 (one paragraph per row), 绩效自评表
  * (forms as they are), plus the cover and glossary so nothing of the document is lost.
  */
-export function importDocument(doc: Workbook, set: TableSetSpec = tableSet()): Workbook {
+export function importDocument(doc: Workbook, set: TableSetSpec = pickTableSet(doc)): Workbook {
   const src = doc.sheets[0];
   const out: Workbook = { sheets: [], source: doc.source };
   if (!src) return out;

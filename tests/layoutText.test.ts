@@ -54,3 +54,31 @@ test('a space-aligned two-sided table becomes columns: labels under 项目 on bo
   // 公开09's centred two-level header: every column but one found.
   expect(byId.get('gk09')!.missing.length).toBeLessThanOrEqual(1);
 });
+
+(have ? test : test.skip)('the 2024 Shanghai template picks the 2024 Shanghai table set, by its titles and year', () => {
+  const { pickTableSet } = require('../src/specs') as typeof import('../src/specs');
+  const wb = textToWorkbook(fs.readFileSync(REF, 'utf8'), 'sh');
+  expect(pickTableSet(wb).id).toBe('2024-shanghai');
+  const rec = recognize(wb, pickTableSet(wb));
+  // 表九 (国有资本经营 收入支出, a 2024 table) is found with the 2024 set.
+  expect(rec.tables.map((t) => t.spec.code)).toContain('表九');
+});
+
+test('the sample (2023) keeps the 2023 set', () => {
+  const { pickTableSet } = require('../src/specs') as typeof import('../src/specs');
+  expect(pickTableSet(textToWorkbook(sampleText(), 's')).id).toBe('2023');
+});
+
+test('scaffolding offers both sets: a 2024 template has the 2024 tables and 24 classes, and checks clean', () => {
+  const { scaffold } = require('../src/scaffold/build') as typeof import('../src/scaffold/build');
+  const { pickTableSet } = require('../src/specs') as typeof import('../src/specs');
+  const { checkWorkbook } = require('../src/check') as typeof import('../src/check');
+  const built = scaffold({ unit: '某某局', year: 2024 });
+  expect(built.workbook.sheets.map((s) => s.name)).toEqual(['表一', '表二', '表三', '表四', '表五', '表六', '表七', '表八', '表九']);
+  const set = pickTableSet(built.workbook);
+  expect(set.id).toBe('2024-shanghai');
+  const rec = recognize(built.workbook, set);
+  expect(rec.tables.every((t) => t.missing.length === 0)).toBe(true);
+  expect(rec.tables.find((t) => t.spec.id === 'gk01')!.items.filter((i) => i.classCode)).toHaveLength(24);
+  expect(checkWorkbook(built.workbook).summary).toMatchObject({ error: 0, warning: 0 });
+});

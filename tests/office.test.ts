@@ -141,7 +141,7 @@ describe('writing sheets into the open workbook (生成模板, 起草情况说�
 
   test('the template in two syncs, with its formulas, recognized when read back', async () => {
     const book = FakeBook.fromGrid({ sheets: [newSheet('Sheet1')] });
-    const built = scaffold({ unit: '某某局', year: 2024 });
+    const built = scaffold({ unit: '某某局', year: 2023 });
     const r = await writeSheets(ctxOf(book), built.workbook, built.layouts);
     expect(book.syncs).toBe(2);
     expect(r.written).toHaveLength(9);

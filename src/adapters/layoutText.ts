@@ -64,10 +64,15 @@ export function layoutToSheet(sheet: Sheet, lines: string[]): Sheet {
     // group header above it ("收入 … 支出") does not bridge two columns.
     const most = Math.max(...perLine.map((f) => f.length));
     const headerAt = perLine.findIndex((f) => f.length === most);
-    const dense = perLine.filter((f, n) => n >= headerAt || f.length >= most);
+    // Above it, a field over header fields is a group label (it would bridge them); a field over
+    // no header field is a column header of its own (年初结转和结余 over an empty column).
+    const head = perLine[headerAt];
+    const counts = (n: number, x: { s: number; e: number }) => n >= headerAt || !head.some((h) => x.s <= h.e + 3 && h.s <= x.e + 3);
     const width = Math.max(...block.map((l) => l.length));
     const used = new Array<boolean>(width + 1).fill(false);
-    for (const f of dense) for (const x of f) for (let k = x.s; k < x.e; k++) used[k] = true;
+    perLine.forEach((f, n) => {
+      for (const x of f) if (counts(n, x)) for (let k = x.s; k < x.e; k++) used[k] = true;
+    });
     const spans: [number, number][] = [];
     let k = 0;
     while (k < width) {

@@ -3,7 +3,7 @@ import { Workbook } from '../core/grid';
 import { readAmount } from '../core/amount';
 import { cellAt } from '../core/grid';
 import { TableSetSpec, CellSel } from '../specs/types';
-import { tableSet } from '../specs';
+import { tableSet, pickTableSet } from '../specs';
 import { recognize, RecognizedTable } from '../recognize';
 import { buildContext, ScopeTables } from '../rules/engine';
 import { tableValue, isEmptyTable, tablesYear } from './model';
@@ -47,7 +47,7 @@ function versusPrior(cur: Decimal, prev: Decimal | undefined): string {
 
 /** The standard paragraphs, section headings included, one string per paragraph. */
 export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] {
-  const set = opts.set ?? tableSet(opts.year);
+  const set = opts.set ?? (opts.year ? tableSet(opts.year) : pickTableSet(wb));
   const tables = scopeTables(wb, set);
   const prior = opts.prior ? scopeTables(opts.prior, set) : undefined;
   const year = opts.year ?? tablesYear(tables) ?? set.year;

@@ -42,7 +42,10 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     if (isDataRow(r)) { dataStart = r; break; }
   }
   if (dataStart < 0) return { error: '未找到科目编码行或“合计”行' };
-  const paths = headerPaths(view, headerTop, dataStart - 1, 0, width);
+  // Text can share the first data line with the header's last (a 合计 row printed on the line of
+  // 合计 | 基本支出 | 项目支出): then that line's words belong to the header too.
+  const wordsOnFirstRow = view.rowTexts(dataStart).some(({ c, t }) => c !== codeCol && c !== nameCol && !TOTAL_LABELS.has(t) && !/\d/.test(t));
+  const paths = headerPaths(view, headerTop, wordsOnFirstRow ? dataStart : dataStart - 1, 0, width);
   const columns = matchColumns(spec.columns, paths, 0, width, new Set([codeCol, nameCol]));
   const missing = spec.columns.filter((s) => !s.optional && columns[s.key] === undefined).map((s) => `栏目“${s.name}”`);
   if (Object.keys(columns).length === 0) return { error: '表头中找不到任何金额栏目' };

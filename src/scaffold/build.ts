@@ -114,7 +114,7 @@ class SheetWriter {
     this.layout.titleRows = [0];
     this.text(1, 0, `部门：${unit}`);
     this.merge(1, 0, 1, Math.max(0, width - 2));
-    this.text(1, width - 1, `${spec.code}表`);
+    this.text(1, width - 1, spec.code.startsWith('公开') ? `${spec.code}表` : spec.code);
     this.text(2, 0, `${year}年度`);
     this.merge(2, 0, 2, Math.max(0, width - 2));
     this.text(2, width - 1, '金额单位：万元');
@@ -169,7 +169,8 @@ function expandCodes(codes: ScaffoldCode[]): { code: string; name: string }[] {
 }
 
 function buildCoded(spec: CodedTableSpec, unit: string, year: number, codes: { code: string; name: string }[]): { w: SheetWriter; placed: Placed } {
-  const block = CODED_HEADERS[spec.id];
+  // A table with carry-overs (政府性基金, and 国有资本经营 in some layouts) prints like 公开07.
+  const block = CODED_HEADERS[spec.columns.some((c) => c.key === 'nm') ? 'gk07' : spec.id];
   const width = block.rows[0].length;
   const w = new SheetWriter(spec.code);
   let r = w.header(block, w.head(spec, unit, year, width));
@@ -215,14 +216,14 @@ function buildCoded(spec: CodedTableSpec, unit: string, year: number, codes: { c
   return { w, placed: { spec, sheet: w.sheet, cols, rows: {}, codeCol: 0, totalRow, bodyTop: totalRow, bodyBottom, codeRows } };
 }
 
-function buildSides(spec: SidesTableSpec, unit: string, year: number): { w: SheetWriter; placed: Placed } {
+function buildSides(spec: SidesTableSpec, unit: string, year: number, classList: string[]): { w: SheetWriter; placed: Placed } {
   const lay = SIDES_LAYOUTS[spec.id];
   const width = lay.header.rows[0].length;
   const w = new SheetWriter(spec.code);
   const top = w.header(lay.header, w.head(spec, unit, year, width));
   const cols: Record<string, number> = {};
   for (const [c, key] of Object.entries(lay.header.cols)) cols[key] = Number(c);
-  const expand = (keys: string[]) => keys.flatMap((k) => (k === 'classes' ? CLASS_ROWS_2023.map((code) => 'class:' + code) : [k]));
+  const expand = (keys: string[]) => keys.flatMap((k) => (k === 'classes' ? classList.map((code) => 'class:' + code) : [k]));
   const sides = [lay.income, lay.expense];
   const tops = sides.map((s) => expand(s.rows.top));
   const bottoms = sides.map((s) => expand(s.rows.bottom));
@@ -406,7 +407,7 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   for (const spec of set.tables) {
     let built: { w: SheetWriter; placed: Placed };
     if (spec.kind === 'coded') built = buildCoded(spec, opts.unit, year, spec.id === 'gk07' || spec.id === 'gk08' ? [] : codes);
-    else if (spec.kind === 'sides') built = buildSides(spec, opts.unit, year);
+    else if (spec.kind === 'sides') built = buildSides(spec, opts.unit, year, set.classRows ?? CLASS_ROWS_2023);
     else if (spec.kind === 'econ') built = buildEcon(spec, opts.unit, year);
     else built = buildMatrix(spec, opts.unit, year);
     writers.set(spec.id, built.w);

@@ -1,14 +1,14 @@
 import { Workbook } from '../core/grid';
 import { recognize } from '../recognize';
 import { TableSetSpec } from '../specs/types';
-import { tableSet } from '../specs';
+import { pickTableSet } from '../specs';
 import { ScaffoldCode } from './build';
 
 /**
  * The 功能分类科目 a disclosure uses (last year's, typically): the code rows of its coded
  * tables, names as printed, in first-seen order. Empty when no coded table is found.
  */
-export function codesOfWorkbook(wb: Workbook, set: TableSetSpec = tableSet()): ScaffoldCode[] {
+export function codesOfWorkbook(wb: Workbook, set: TableSetSpec = pickTableSet(wb)): ScaffoldCode[] {
   const rec = recognize(wb, set);
   const seen = new Map<string, string>();
   for (const t of rec.tables) {

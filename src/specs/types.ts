@@ -123,4 +123,6 @@ export interface TableSetSpec {
   name: string;
   tables: TableSpec[];
   cross: CrossSpec[];
+  /** Function classes printed as rows of the summary tables (公开01/04), in order; default 2023's. */
+  classRows?: string[];
 }
