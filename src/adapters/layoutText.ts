@@ -73,19 +73,17 @@ export function layoutToSheet(sheet: Sheet, lines: string[]): Sheet {
     perLine.forEach((f, n) => {
       for (const x of f) if (counts(n, x)) for (let k = x.s; k < x.e; k++) used[k] = true;
     });
+    // A header word over an empty column (a template, an empty table) has hard edges: a data
+    // value drifting against it, as PDF lines do, does not join the two columns.
+    const below = perLine.slice(headerAt + 1).flat();
+    const edges = new Set(head.filter((h) => !below.some((x) => x.s < h.e && h.s < x.e)).flatMap((h) => [h.s, h.e]));
     const spans: [number, number][] = [];
     let k = 0;
     while (k < width) {
       while (k < width && !used[k]) k++;
       if (k >= width) break;
-      let e = k;
-      for (;;) {
-        while (e < width && used[e]) e++;
-        let gap = e;
-        while (gap < width && !used[gap]) gap++;
-        if (gap < width && gap - e < 1) e = gap;
-        else break;
-      }
+      let e = k + 1;
+      while (e < width && used[e] && !edges.has(e)) e++;
       spans.push([k, e]);
       k = e;
     }

@@ -31,9 +31,15 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     counts.forEach((n, c) => { if (n > best) { best = n; codeCol = c; } });
     if (codeCol < 0) codeCol = 0;
   }
+  let nameWithCode = false;
   for (let r = headerTop; r <= scanTo && nameCol < 0; r++)
-    for (let c = 0; c < Math.min(width, 8); c++) if (c !== codeCol && view.text(r, c).includes('名称')) { nameCol = c; break; }
-  if (nameCol < 0) nameCol = codeCol + 1;
+    for (let c = 0; c < Math.min(width, 8); c++) {
+      if (!view.text(r, c).includes('名称')) continue;
+      if (c === codeCol) nameWithCode = true;
+      else { nameCol = c; break; }
+    }
+  // 科目名称 printed in the code's own column ("205 教育支出"): the name is read from that cell.
+  if (nameCol < 0) nameCol = nameWithCode ? codeCol : codeCol + 1;
 
   const isDataRow = (r: number) => !!codeAt(view, r, codeCol) || TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol));
   let dataStart = -1;
@@ -60,7 +66,7 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     for (const k of Object.keys(columns)) cells[k] = { r, c: columns[k] };
     const code = codeAt(view, r, codeCol);
     if (code) {
-      items.push({ code: code.code, label: view.text(r, nameCol) || code.rest || '', row: r, cells });
+      items.push({ code: code.code, label: (nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', row: r, cells });
     } else if (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol))) {
       items.push({ isTotal: true, label: '合计', row: r, cells });
     }

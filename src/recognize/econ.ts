@@ -1,6 +1,7 @@
 import { EconTableSpec } from '../specs/types';
 import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
 import { Item, Pos } from './model';
+import { headerPaths } from './headers';
 import { BodyResult } from './body';
 import { normLabel } from '../core/text';
 
@@ -8,15 +9,17 @@ const ECON_CODE = /^(\d{3}|\d{5})(\D.*)?$/;
 
 /** Read 公开06: groups of (经济分类科目编码, 科目名称, 决算数) side by side, and the 合计 rows. */
 export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
-  let h = -1;
-  for (let r = headerTop; r <= Math.min(end, headerTop + 8); r++) {
-    const texts = view.rowTexts(r);
-    if (texts.some(({ t }) => t.includes('编码')) && texts.some(({ t }) => t.includes('决算数') || t.includes('金额'))) { h = r; break; }
-  }
-  if (h < 0) return { error: '表头中找不到“科目编码”与“决算数”栏' };
-  const head = view.rowTexts(h);
-  const codeCols = head.filter(({ t }) => t.includes('编码')).map(({ c }) => c);
-  const amountCols = head.filter(({ t }) => t.includes('决算数') || t.includes('金额')).map(({ c }) => c);
+  // The header may span several lines (经济分类 / 科目编码 over one column, 决算数 on another
+  // line): read each column's header texts together, down to the first line with a 科目编码.
+  let first = -1;
+  for (let r = headerTop; r <= Math.min(end, headerTop + 10) && first < 0; r++)
+    if (view.rowTexts(r).some(({ t }) => ECON_CODE.test(t) && /^\d{3}/.test(t))) first = r;
+  if (first < 0) return { error: '表头中找不到“科目编码”与“决算数”栏' };
+  const width = view.colCount;
+  const paths = headerPaths(view, headerTop, first - 1, 0, width).map((p) => (p ?? []).join('|'));
+  const codeCols = paths.map((p, c) => (p.includes('编码') ? c : -1)).filter((c) => c >= 0);
+  const amountCols = paths.map((p, c) => (/决算数|金额/.test(p) ? c : -1)).filter((c) => c >= 0);
+  if (!codeCols.length || !amountCols.length) return { error: '表头中找不到“科目编码”与“决算数”栏' };
   const groups: { code: number; name: number; amount: number }[] = [];
   codeCols.forEach((cc, i) => {
     const next = codeCols[i + 1] ?? Infinity;
@@ -24,7 +27,7 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
     if (amt !== undefined) groups.push({ code: cc, name: cc + 1 < amt ? cc + 1 : cc, amount: amt });
   });
   if (groups.length === 0) return { error: '无法确定科目编码与决算数的对应栏' };
-  let dataStart = h + 1;
+  let dataStart = first;
   while (dataStart <= end && isColumnNumberRow(view.rowTexts(dataStart))) dataStart++;
   const totalLabels = new Map<string, string>();
   for (const t of spec.totals) for (const l of t.labels) totalLabels.set(normLabel(l), t.key);
@@ -36,7 +39,7 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
     for (const g of groups) {
       const m = ECON_CODE.exec(view.text(r, g.code));
       if (!m) continue;
-      items.push({ code: m[1], label: (g.name !== g.code ? view.text(r, g.name) : '') || m[2] || '', row: r, cells: { amount: { r, c: g.amount } } });
+      items.push({ code: m[1], label: (g.name !== g.code ? view.text(r, g.name) : '') || (m[2] ?? '').trim(), row: r, cells: { amount: { r, c: g.amount } } });
     }
     for (let i = 0; i < texts.length; i++) {
       const key = totalLabels.get(texts[i].t);

@@ -19,8 +19,15 @@ export function headerPaths(view: SheetView, top: number, bottom: number, c0: nu
     for (let j = i + 1; j < rows.length; j++) if (view.text(rows[j], c)) return true;
     return false;
   };
-  const above = (i: number, c: number) => {
-    for (let j = 0; j < i; j++) if (view.text(rows[j], c)) return true;
+  /** The row (index) of a column's first own header text. */
+  const topOwn = (c: number) => {
+    for (let j = 0; j < rows.length; j++) if (view.text(rows[j], c)) return j;
+    return rows.length;
+  };
+  /** A column has its own header at (or one level above) the level the group starts at: it is a sibling. */
+  const above = (i: number, c: number, src: number) => {
+    const from = Math.max(0, topOwn(src) - 1);
+    for (let j = from; j < i; j++) if (view.text(rows[j], c)) return true;
     return false;
   };
   for (let i = 0; i < rows.length; i++) {
@@ -29,7 +36,7 @@ export function headerPaths(view: SheetView, top: number, bottom: number, c0: nu
       let src = c;
       // Inherit only a group header (its own column has a sub-header below it too), and not into
       // a column that has a header of its own higher up (it belongs to another group).
-      if (!t && c > c0 && filled[i][c - 1] && below(i, c) && below(i, source[i][c - 1]) && !above(i, c)) {
+      if (!t && c > c0 && filled[i][c - 1] && below(i, c) && below(i, source[i][c - 1]) && !above(i, c, source[i][c - 1])) {
         t = filled[i][c - 1];
         src = source[i][c - 1];
       }
