@@ -69,6 +69,19 @@ describe('unit-name', () => {
   test('the same name on every table: nothing', () => {
     expect(checkWorkbook(textToWorkbook(sampleText(), 's'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name')).toEqual([]);
   });
+  test('the cover with another name than the tables is a warning on the cover', () => {
+    const text = sampleText().replace('部门名称：秦皇岛经济技术开发区管理委员会', '部门名称：某某市财政局');
+    const fs = checkWorkbook(textToWorkbook(text, 's'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name');
+    expect(fs.map((f) => f.table)).toEqual(['封面']);
+    expect(fs[0].message).toContain('某某市财政局');
+  });
+
+  test('the text naming the unit otherwise is a warning on its fragment', () => {
+    const wb = sampleWithNarrative('一、收入支出决算总体情况说明\n秦皇岛经济技术开发区管理委员会财政局2023年度收、支总计1920.38万元。');
+    const fs = checkWorkbook(wb, { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name');
+    expect(fs.map((f) => f.text?.fragment)).toEqual(['秦皇岛经济技术开发区管理委员会财政局']);
+  });
+
   test('one table with another name is a warning on that table', () => {
     const lines = sampleText().split('\n');
     const i = lines.findIndex((l) => l.startsWith('部门：'));

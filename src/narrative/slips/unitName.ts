@@ -2,15 +2,35 @@ import { Rule, finding } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { cellText } from '../../core/grid';
 import { normLabel } from '../../core/text';
+import { narrativeOf, textFinding } from '../model';
 
 const NAME = /^(?:部门|单位|编制单位|填报单位)[:：]\s*(.+)$/;
 const norm = (s: string) => normLabel(s).replace(/[(（](汇总|本级|部门|单位)[)）]$/, '');
 
-/** The unit's name is the same on every table (部门：…). */
+const COVER = /^(?:部门名称|单位名称|预算单位)[:：]\s*(.+)$/;
+
+/** The name on the cover (部门名称：…), its line continued when the PDF wrapped it. */
+function coverName(wb: import('../../core/grid').Workbook): { name: string; sheet: string; r: number; c: number } | undefined {
+  for (const s of wb.sheets)
+    for (let r = 0; r < Math.min(s.rows.length, 60); r++) {
+      const row = s.rows[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const m = COVER.exec(cellText(row[c]).trim());
+        if (!m) continue;
+        let name = m[1].trim();
+        const next = (s.rows[r + 1] ?? []).map(cellText).filter((t) => t.trim());
+        if (next.length === 1 && !/[:：]/.test(next[0]) && next[0].trim().length < 20) name += next[0].trim();
+        return { name, sheet: s.name, r, c };
+      }
+    }
+  return undefined;
+}
+
+/** The unit's name is the same on every table (部门：…) and on the cover (部门名称：…). */
 export const narrUnitName: Rule = {
   id: 'unit-name',
   level: '提示',
-  title: '各表所填部门（单位）名称一致',
+  title: '封面与各表所填部门（单位）名称一致',
   run(ctx) {
     const out: Finding[] = [];
     for (const scope of ctx.scopes) {
@@ -28,6 +48,24 @@ export const narrUnitName: Rule = {
       const shown = names.find((x) => norm(x.name) === common)!.name;
       for (const x of names)
         if (norm(x.name) !== common) out.push(finding(this.id, 'warning', x.t, { r: x.r, c: x.c }, `${x.t.spec.code} 所填部门名称“${x.name}”与其他各表（“${shown}”）不一致`));
+      // The text: where it writes the unit's name (its first characters), the whole name must match.
+      const full = norm(shown);
+      const stem = full.slice(0, Math.min(6, full.length));
+      if (full.length >= 6)
+        for (const p of narrativeOf(ctx).paragraphs) {
+          const t = normLabel(p.raw);
+          for (let at = t.indexOf(stem); at >= 0; at = t.indexOf(stem, at + 1)) {
+            const m = /^[\u4e00-\u9fff]+(?:委员会办公室|委员会|办公室|局|厅|中心|院|所|处|站|社)/.exec(t.slice(at));
+            if (!m || m[0] === full || full.startsWith(m[0])) continue;
+            const i = p.raw.indexOf(m[0]);
+            if (i < 0) continue;
+            out.push(textFinding(this.id, 'warning', p, i, i + m[0].length, `情况说明中的部门名称“${m[0]}”与公开表所填（“${shown}”）不一致`, shown));
+            break;
+          }
+        }
+      const cover = coverName(ctx.wb);
+      if (cover && norm(cover.name) !== common)
+        out.push({ ...finding(this.id, 'warning', undefined, { r: cover.r, c: cover.c }, `封面的部门名称“${cover.name}”与公开表所填（“${shown}”）不一致`, cover.sheet), table: '封面' });
     }
     return out;
   },
