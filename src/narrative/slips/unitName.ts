@@ -33,6 +33,7 @@ export const narrUnitName: Rule = {
   title: '封面与各表所填部门（单位）名称一致',
   run(ctx) {
     const out: Finding[] = [];
+    const cover = coverName(ctx.wb);
     for (const scope of ctx.scopes) {
       const names: { name: string; t: import('../../recognize/model').RecognizedTable; r: number; c: number }[] = [];
       for (const t of scope.tables.values())
@@ -51,7 +52,7 @@ export const narrUnitName: Rule = {
       // The text: where it writes the unit's name (its first characters), the whole name must match.
       const full = norm(shown);
       const stem = full.slice(0, Math.min(6, full.length));
-      if (full.length >= 6)
+      if (full.length >= 6 && narrativeOf(ctx).tables === scope.tables)
         for (const p of narrativeOf(ctx).paragraphs) {
           const t = normLabel(p.raw);
           for (let at = t.indexOf(stem); at >= 0; at = t.indexOf(stem, at + 1)) {
@@ -63,8 +64,9 @@ export const narrUnitName: Rule = {
             break;
           }
         }
-      const cover = coverName(ctx.wb);
-      if (cover && norm(cover.name) !== common)
+      // The cover speaks for the disclosure it is in: its own sheet's, else the workbook's.
+      const here = cover && (scope.id === 'workbook' ? !ctx.scopes.some((x) => x.id === `sheet:${cover.sheet}`) : scope.id === `sheet:${cover.sheet}`);
+      if (cover && here && norm(cover.name) !== common)
         out.push({ ...finding(this.id, 'warning', undefined, { r: cover.r, c: cover.c }, `封面的部门名称“${cover.name}”与公开表所填（“${shown}”）不一致`, cover.sheet), table: '封面' });
     }
     return out;
