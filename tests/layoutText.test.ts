@@ -12,7 +12,8 @@ import { sampleText } from './helpers/grid';
  * not done: this is the reader it will stand on.)
  */
 
-const REF = path.join(__dirname, '..', '..', 'shared', 'reference', '2024-shanghai-template.layout.txt');
+// A copy of ../shared/reference/2024-shanghai-template.layout.txt kept in the repository.
+const REF = path.join(__dirname, '..', 'samples', '2024-shanghai-template.layout.txt');
 const have = fs.existsSync(REF);
 
 test('tab-separated text (the sample) is not taken for layout text', () => {
