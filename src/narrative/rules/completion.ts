@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { Interval, div, mul, meets, exact, printed, sub, neg } from '../../core/interval';
+import { Interval, div, mul, meets, exact, printed, sub } from '../../core/interval';
 import { narrativeOf, mentionInterval, textFinding, quote, money, percentFinding } from '../model';
 import { Mention } from '../mentions';
-import { isValue } from './helpers';
+import { isValue, changeInterval } from './helpers';
 
 const BUDGET = /预算(数|为)?$|预算数?为?$/;
 
@@ -35,7 +35,7 @@ export const narrCompletion: Rule = {
         } else {
           const ch = ms.slice(i + 1).find((x: Mention) => x.sentence === m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit);
           if (!ch) return;
-          const d = ch.change!.sign > 0 ? mentionInterval(ch) : neg(mentionInterval(ch));
+          const d = changeInterval(ch);
           budgetIv = sub(mentionInterval(actual), d);
           budgetV = actual.value.minus(ch.value.times(ch.change!.sign));
           budgetName = `预算数（${money(actual.value)} ${ch.change!.sign > 0 ? '−' : '+'} ${money(ch.value)}）`;
@@ -44,7 +44,7 @@ export const narrCompletion: Rule = {
           // A stated 比预算增加/减少 with both figures given: it is 决算 − 预算.
           const ch = ms.find((x) => x.sentence >= actual.sentence && x.sentence <= m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit);
           if (ch) {
-            const stated = ch.change!.sign > 0 ? mentionInterval(ch) : neg(mentionInterval(ch));
+            const stated = changeInterval(ch);
             if (!meets(stated, sub(mentionInterval(actual), budgetIv))) {
               const d = actual.value.minus(budgetV!);
               out.push(

@@ -1,9 +1,9 @@
 import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { div, mul, meets, exact, printed, sub, neg } from '../../core/interval';
+import { div, mul, meets, exact, printed, sub } from '../../core/interval';
 import { narrativeOf, mentionInterval, textFinding, quote, money, percentFinding } from '../model';
-import { isValue, before, inPreviousSentence } from './helpers';
+import { growthOperands, changeInterval } from './helpers';
 
 /** 增长/下降 p%: the rate equals the increase over last year's figure (current − increase). */
 export const narrGrowth: Rule = {
@@ -16,15 +16,13 @@ export const narrGrowth: Rule = {
     for (const [p, ms] of n.byParagraph)
       ms.forEach((m, i) => {
         if (m.kind !== 'percent' || (m.relation !== 'growth' && m.relation !== 'decrease')) return;
-        const inc = before(ms, i, (x) => x.kind === 'amount' && x.change?.against === 'prior');
-        if (!inc) return;
+        const ops = growthOperands(ms, i);
+        if (!ops) return;
+        const { inc, cur } = ops;
         const sign = inc.change!.sign;
         // A decrease called 增长 (or the reverse) is a wording slip, not this rule's concern.
         if ((sign > 0) !== (m.relation === 'growth')) return;
-        const j = ms.indexOf(inc);
-        const cur = before(ms, j, (x) => isValue(x) && x.unit === inc.unit, false) ?? inPreviousSentence(ms, j, (x) => isValue(x) && x.unit === inc.unit);
-        if (!cur) return;
-        const incIv = sign > 0 ? mentionInterval(inc) : neg(mentionInterval(inc));
+        const incIv = changeInterval(inc);
         const prev = sub(mentionInterval(cur), incIv);
         if (prev.hi.lt(0)) {
           // The increase exceeds this year's figure: last year would have been negative.

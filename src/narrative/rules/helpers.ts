@@ -1,6 +1,7 @@
 import { Mention } from '../mentions';
 import { Paragraph } from '../paragraphs';
-import { Narrative } from '../model';
+import { Narrative, mentionInterval } from '../model';
+import { Interval, neg } from '../../core/interval';
 
 /** Amount mentions that state a value (not a change against last year or the budget). */
 export const isValue = (m: Mention) => m.kind === 'amount' && !m.change;
@@ -32,3 +33,21 @@ export function sameSection(n: Narrative, p: Paragraph): Paragraph[] {
 
 /** Amount units in 万元 (the factor to bring a unit to 万元). */
 export const TO_WAN: Record<string, number> = { 万元: 1, 元: 0.0001, 千元: 0.1, 亿元: 10000 };
+
+/** The signed interval of a change mention (增加 positive, 减少 negative). */
+export function changeInterval(m: Mention): Interval {
+  return m.change!.sign > 0 ? mentionInterval(m) : neg(mentionInterval(m));
+}
+
+/** The figure a change (at index j) is a change of: the sentence's value before it, else the previous sentence's last. */
+export function changedFigure(ms: Mention[], j: number): Mention | undefined {
+  const ok = (x: Mention) => isValue(x) && x.unit === ms[j].unit;
+  return before(ms, j, ok, false) ?? inPreviousSentence(ms, j, ok);
+}
+
+/** For a growth/decrease rate at index i: the 比上年 change before it and the figure it changes. */
+export function growthOperands(ms: Mention[], i: number): { inc: Mention; cur: Mention } | undefined {
+  const inc = before(ms, i, (x) => x.kind === 'amount' && x.change?.against === 'prior');
+  const cur = inc && changedFigure(ms, ms.indexOf(inc));
+  return inc && cur ? { inc, cur } : undefined;
+}

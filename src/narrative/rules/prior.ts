@@ -1,9 +1,9 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { a1 } from '../../core/grid';
-import { meets, sub, neg, printed } from '../../core/interval';
+import { meets, sub, printed } from '../../core/interval';
 import { narrativeOf, mentionInterval, textFinding, quote, money, bindingOf, tableValue } from '../model';
-import { isValue, before, inPreviousSentence } from './helpers';
+import { isValue, changedFigure, changeInterval } from './helpers';
 
 const LEVEL = /与上年(度)?(决算)?(相比)?持平/g;
 
@@ -22,11 +22,11 @@ export const narrPrior: Rule = {
     for (const [p, ms] of n.byParagraph) {
       ms.forEach((m, i) => {
         if (m.kind !== 'amount' || m.change?.against !== 'prior') return;
-        const cur = before(ms, i, (x) => isValue(x) && x.unit === m.unit, false) ?? inPreviousSentence(ms, i, (x) => isValue(x) && x.unit === m.unit);
+        const cur = changedFigure(ms, i);
         const b = cur && bindingOf(cur);
         const last = b && tableValue(ctx.prior, b.sel);
         if (!cur || !last) return;
-        const stated = m.change!.sign > 0 ? mentionInterval(m) : neg(mentionInterval(m));
+        const stated = changeInterval(m);
         const actual = sub(mentionInterval(cur), last.interval);
         if (meets(stated, actual)) return;
         const d = cur.value.minus(last.value);

@@ -1,8 +1,8 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { sub, neg } from '../../core/interval';
+import { sub } from '../../core/interval';
 import { narrativeOf, mentionInterval, textFinding, quote, percentStart } from '../model';
-import { isValue, before, inPreviousSentence } from '../rules/helpers';
+import { isValue, growthOperands, changeInterval } from '../rules/helpers';
 
 const BUDGET = /预算(数|为)?$/;
 
@@ -19,13 +19,10 @@ export const narrZeroBase: Rule = {
         if (m.kind !== 'percent') return;
         const s = percentStart(m);
         if (m.relation === 'growth' || m.relation === 'decrease') {
-          const inc = before(ms, i, (x) => x.kind === 'amount' && x.change?.against === 'prior');
-          if (!inc) return;
-          const j = ms.indexOf(inc);
-          const cur = before(ms, j, (x) => isValue(x) && x.unit === inc.unit, false) ?? inPreviousSentence(ms, j, (x) => isValue(x) && x.unit === inc.unit);
-          if (!cur) return;
-          const d = inc.change!.sign > 0 ? mentionInterval(inc) : neg(mentionInterval(inc));
-          const prior = sub(mentionInterval(cur), d);
+          const ops = growthOperands(ms, i);
+          if (!ops) return;
+          const { inc, cur } = ops;
+          const prior = sub(mentionInterval(cur), changeInterval(inc));
           if (prior.lo.lte(0) && prior.hi.gte(0))
             out.push(textFinding(this.id, 'warning', p, s, m.end, `上年数为 0，不宜写增长率：${quote(p, s, m.end)}（本年与增加额同为 ${cur.value.toString()}），建议只写增加额`));
         } else if (m.relation === 'completion') {
