@@ -5,7 +5,7 @@ import { Interval, printed, exact } from '../core/interval';
 import { readAmount, amountInterval, fmtMoney } from '../core/amount';
 import { cellAt } from '../core/grid';
 import { CellSel } from '../specs/types';
-import { RuleContext, ScopeTables, tableIndex, columnName, rowName } from '../rules/engine';
+import { RuleContext, ScopeTables, itemOf, columnName, rowName } from '../rules/engine';
 import { RecognizedTable } from '../recognize/model';
 import { classCodeOfLabel, className } from '../specs/functionClasses';
 import { readNarrative, locate, Paragraph } from './paragraphs';
@@ -67,20 +67,9 @@ export interface TableValue {
 export function tableValue(tables: ScopeTables, sel: CellSel): TableValue | undefined {
   const t = tables.get(sel.table);
   if (!t) return undefined;
-  const idx = tableIndex(t);
-  let item;
-  let rowLabel = '';
-  if ('row' in sel) {
-    item = idx.byKey.get(sel.row);
-    rowLabel = rowName(t, sel.row);
-  } else if ('code' in sel) {
-    // 类 rows of two-sided tables (公开01/04) are known by their class code.
-    item = idx.byCode.get(sel.code) ?? idx.byClass.get(sel.code);
-    rowLabel = sel.code.length === 3 ? `${sel.code} ${className(sel.code) ?? ''}`.trim() : sel.code;
-  } else if ('total' in sel) {
-    item = idx.total;
-    rowLabel = '合计';
-  } else item = idx.byKey.get('data');
+  const item = itemOf(t, sel);
+  const rowLabel =
+    'row' in sel ? rowName(t, sel.row) : 'code' in sel ? (sel.code.length === 3 ? `${sel.code} ${className(sel.code) ?? ''}`.trim() : sel.code) : 'total' in sel ? '合计' : '';
   const pos = item?.cells[sel.col];
   if (!item || !pos) {
     // A complete table that does not list the row holds zero there.

@@ -1,16 +1,8 @@
-import { Rule, ScopeTables, compareEqual, compareLe, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { Rule, ScopeTables, compareEqual, compareLe, itemOf, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { Finding } from '../core/findings';
 import { CellSel } from '../specs/types';
-import { RecognizedTable, Item } from '../recognize/model';
+import { Item } from '../recognize/model';
 import { className } from '../specs/functionClasses';
-
-function itemOf(t: RecognizedTable, sel: CellSel): Item | undefined {
-  const idx = tableIndex(t);
-  if ('row' in sel) return idx.byKey.get(sel.row);
-  if ('code' in sel) return idx.byCode.get(sel.code);
-  if ('total' in sel) return idx.total;
-  return idx.byKey.get('data');
-}
 
 /** A cell of another table; `zero` when the table is complete but lists no such row (blank = 0). */
 function cellOf(tables: ScopeTables, sel: CellSel): Operand | 'zero' | undefined {

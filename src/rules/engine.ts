@@ -3,7 +3,7 @@ import { a1, Workbook } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount, formatDecimals, isPercentFormat } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity } from '../core/findings';
-import { TableSetSpec } from '../specs/types';
+import { TableSetSpec, CellSel } from '../specs/types';
 import { Recognition, RecognizedTable, Item, Pos } from '../recognize/model';
 import { cellAt } from '../core/grid';
 
@@ -264,6 +264,15 @@ export function rowName(table: RecognizedTable, key: string): string {
 export function onlyColumnOfSide(table: RecognizedTable, col: string): boolean {
   const side = table.spec.columns.find((c) => c.key === col)?.side;
   return table.spec.kind === 'sides' && table.spec.columns.filter((c) => c.side === side).length === 1;
+}
+
+/** The row a cell selector names: by key, by 科目编码 (or 类 code on a two-sided table), 合计, or the data row. */
+export function itemOf(t: RecognizedTable, sel: CellSel): Item | undefined {
+  const idx = tableIndex(t);
+  if ('row' in sel) return idx.byKey.get(sel.row);
+  if ('code' in sel) return idx.byCode.get(sel.code) ?? idx.byClass.get(sel.code);
+  if ('total' in sel) return idx.total;
+  return idx.byKey.get('data');
 }
 
 /** Lookups of a table's items by key, code and class code (cached per table). */
