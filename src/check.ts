@@ -1,8 +1,7 @@
 import { Workbook } from './core/grid';
 import { Finding, sortFindings, summarize, Summary } from './core/findings';
 import { TableSetSpec } from './specs/types';
-import { pickTableSet } from './specs';
-import { recognize, Recognition } from './recognize';
+import { recognize, pickTableSet, Recognition } from './recognize';
 import { RULES, buildContext, Rule } from './rules';
 import { withExplanations } from './core/explanations';
 

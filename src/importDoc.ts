@@ -1,8 +1,7 @@
 import { Workbook, Sheet, Cell, newSheet, cellText } from './core/grid';
 import { readAmount } from './core/amount';
 import { TableSetSpec } from './specs/types';
-import { pickTableSet } from './specs';
-import { recognize } from './recognize';
+import { recognize, pickTableSet } from './recognize';
 import { isNoteRow, SheetView } from './recognize/sheetView';
 
 /** Sheet names of an imported document besides the tables. */

@@ -45,7 +45,7 @@ test('a space-aligned two-sided table becomes columns: labels under 项目 on bo
 });
 
 (have ? test : test.skip)('the 2024 Shanghai template: every one of its nine tables is recognized, table by table, nothing missing', () => {
-  const { pickTableSet } = require('../src/specs') as typeof import('../src/specs');
+  const { pickTableSet } = require('../src/recognize') as typeof import('../src/recognize');
   const wb = textToWorkbook(fs.readFileSync(REF, 'utf8'), 'sh');
   const rec = recognize(wb, pickTableSet(wb));
   expect(rec.unreadable).toEqual([]);
@@ -62,7 +62,7 @@ test('a space-aligned two-sided table becomes columns: labels under 项目 on bo
 });
 
 (have ? test : test.skip)('the 2024 Shanghai template picks the 2024 Shanghai table set, by its titles and year', () => {
-  const { pickTableSet } = require('../src/specs') as typeof import('../src/specs');
+  const { pickTableSet } = require('../src/recognize') as typeof import('../src/recognize');
   const wb = textToWorkbook(fs.readFileSync(REF, 'utf8'), 'sh');
   expect(pickTableSet(wb).id).toBe('2024-shanghai');
   const rec = recognize(wb, pickTableSet(wb));
@@ -71,13 +71,13 @@ test('a space-aligned two-sided table becomes columns: labels under 项目 on bo
 });
 
 test('the sample (2023) keeps the 2023 set', () => {
-  const { pickTableSet } = require('../src/specs') as typeof import('../src/specs');
+  const { pickTableSet } = require('../src/recognize') as typeof import('../src/recognize');
   expect(pickTableSet(textToWorkbook(sampleText(), 's')).id).toBe('2023');
 });
 
 test('scaffolding offers both sets: a 2024 template has the 2024 tables and 24 classes, and checks clean', () => {
   const { scaffold } = require('../src/scaffold/build') as typeof import('../src/scaffold/build');
-  const { pickTableSet } = require('../src/specs') as typeof import('../src/specs');
+  const { pickTableSet } = require('../src/recognize') as typeof import('../src/recognize');
   const { checkWorkbook } = require('../src/check') as typeof import('../src/check');
   const built = scaffold({ unit: '某某局', year: 2024 });
   expect(built.workbook.sheets.map((s) => s.name)).toEqual(['表一', '表二', '表三', '表四', '表五', '表六', '表七', '表八', '表九']);

@@ -2,6 +2,7 @@ import { Workbook, Sheet } from '../core/grid';
 import { normLabel } from '../core/text';
 import { TableSetSpec, TableSpec } from '../specs/types';
 import { SheetView, isMetaRow } from './sheetView';
+import { TABLE_SETS } from '../specs';
 import { readCoded } from './coded';
 import { readSides } from './sides';
 import { readEcon } from './econ';
@@ -118,4 +119,44 @@ export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
   out.unreadable = out.unreadable.filter((u) => !out.tables.some((t) => t.spec.id === u.hit.spec.id));
   if (out.scopes.length === 0) out.scopes.push('workbook');
   return out;
+}
+
+/**
+ * The table set a workbook is written in: the one whose titles it shows most (each table once,
+ * matched as recognition matches titles), then the one of the year it states ("2024 年度"),
+ * then the default.
+ */
+export function pickTableSet(wb: Workbook): TableSetSpec {
+  const texts = new Set<string>();
+  let year: number | undefined;
+  for (const s of wb.sheets)
+    for (const row of s.rows)
+      for (const cell of row ?? []) {
+        const v = cell?.value;
+        if (typeof v !== 'string') continue;
+        if (v.includes('表')) texts.add(normLabel(v));
+        if (year === undefined) {
+          const m = /(20\d{2})\s*年度/.exec(v);
+          if (m) year = Number(m[1]);
+        }
+      }
+  const score = (set: TableSetSpec) => {
+    const idx = titleIndex(set);
+    const found = new Set<string>();
+    for (const t of texts) {
+      const spec = matchTitle(t, idx);
+      if (spec) found.add(spec.id);
+    }
+    return found.size;
+  };
+  let best = TABLE_SETS[0];
+  let bestScore = score(best);
+  for (const set of TABLE_SETS.slice(1)) {
+    const sc = score(set);
+    if (sc > bestScore || (sc === bestScore && sc > 0 && set.year === year && best.year !== year)) {
+      best = set;
+      bestScore = sc;
+    }
+  }
+  return best;
 }

@@ -1,7 +1,6 @@
 import { Workbook } from '../core/grid';
-import { recognize } from '../recognize';
+import { recognize, pickTableSet } from '../recognize';
 import { TableSetSpec } from '../specs/types';
-import { pickTableSet } from '../specs';
 import { ScaffoldCode } from './build';
 
 /**
