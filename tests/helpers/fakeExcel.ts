@@ -327,23 +327,27 @@ class RangeAreas extends Proxy {
   }
 }
 
+/** Apply f to every cell of some ranges of a sheet; a cell with nothing left in it is no cell at all (as in Excel). */
+function eachCell(book: FakeBook, sheetName: string, addresses: string[], f: (cell: FakeCell) => void) {
+  const s = book.sheet(sheetName)!;
+  for (const address of addresses) {
+    const b = box(address);
+    for (let r = b.r0; r <= b.r1; r++)
+      for (let c = b.c0; c <= b.c1; c++) {
+        const addr = a1(r, c);
+        const cell = s.cells.get(addr) ?? { value: null };
+        f(cell);
+        const empty = cell.value === null && !cell.formula && !cell.numFmt && !cell.fill && !cell.bold && !cell.hyperlink;
+        if (empty) s.cells.delete(addr);
+        else s.cells.set(addr, cell);
+      }
+  }
+}
+
 class RangeFormat {
   constructor(private ctx: FakeContext, private sheetName: string, private addresses: string[]) {}
   private each(f: (cell: FakeCell) => void) {
-    const s = this.ctx.book.sheet(this.sheetName)!;
-    for (const address of this.addresses) {
-      const b = box(address);
-      for (let r = b.r0; r <= b.r1; r++)
-        for (let c = b.c0; c <= b.c1; c++) {
-          const addr = a1(r, c);
-          const cell = s.cells.get(addr) ?? { value: null };
-          f(cell);
-          // A cell with nothing left in it is no cell at all (as in Excel).
-          const empty = cell.value === null && !cell.formula && !cell.numFmt && !cell.fill && !cell.bold && !cell.hyperlink;
-          if (empty) s.cells.delete(addr);
-          else s.cells.set(addr, cell);
-        }
-    }
+    eachCell(this.ctx.book, this.sheetName, this.addresses, f);
   }
   get fill() {
     return new RangeFill(this.ctx, this.sheetName, this.addresses);
@@ -376,7 +380,7 @@ class RangeFill extends Proxy {
   get color() { return this.get<string>('color'); }
   get pattern() { return this.get<string>('pattern'); }
   private each(f: (c: FakeCell) => void) {
-    new RangeFormat(this.ctx, this.sheetName, this.addresses)['each'](f);
+    eachCell(this.ctx.book, this.sheetName, this.addresses, f);
   }
   set color(v: string) { this.each((c) => (c.fill = v.toUpperCase())); }
   clear() { this.each((c) => delete c.fill); }
