@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { SAMPLE } from './helpers/grid';
+import { SAMPLE, sampleTablesText } from './helpers/grid';
 
 /** The command line as a user runs it: exit codes, one JSON object, one-line messages, no stack traces. */
 const BIN = path.join(__dirname, '..', 'bin', 'juesuan.js');
@@ -13,13 +13,6 @@ const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], {
 beforeAll(() => {
   if (!fs.existsSync(path.join(__dirname, '..', 'dist', 'cli', 'main.js'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: path.join(__dirname, '..') });
 });
-
-/** The sample's tables without its narrative (everything from 第三部分 on). */
-function tablesOnly(text: string): string {
-  const lines = text.split('\n');
-  const at = lines.map((l, i) => (/^\s*第三部分\s*$/.test(l) ? i : -1)).filter((i) => i >= 0).pop()!;
-  return lines.slice(0, at).join('\n');
-}
 
 describe('juesuan check', () => {
   test('--json prints exactly one JSON object with findings and summary', () => {
@@ -56,7 +49,7 @@ describe('juesuan check', () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(SAMPLE, path.join(dir, 'a.txt'));
     fs.copyFileSync(path.join(BAD, 'empty.txt'), path.join(dir, 'b.txt'));
-    fs.writeFileSync(path.join(dir, 'c.txt'), tablesOnly(fs.readFileSync(SAMPLE, 'utf8')));
+    fs.writeFileSync(path.join(dir, 'c.txt'), sampleTablesText());
     const r = run('check', dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/a\.txt\s+[1-9]\d*\s+\d+\s+\d+\s+有错误/);

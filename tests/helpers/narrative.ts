@@ -1,14 +1,12 @@
 import { Workbook, Cell } from '../../src/core/grid';
 import { readNarrative, locate } from '../../src/narrative/paragraphs';
 import { extractMentions, Mention } from '../../src/narrative/mentions';
-import { sampleText } from './grid';
+import { sampleTablesText } from './grid';
 import { textToWorkbook } from '../../src/adapters/textDocument';
 
 /** The sample's text up to its narrative (tables and forms removed from the end are kept). */
 export function sampleWithNarrative(narrative: string): Workbook {
-  const lines = sampleText().split('\n');
-  const at = lines.map((l, i) => (/^\s*第三部分\s*$/.test(l) ? i : -1)).filter((i) => i >= 0).pop()!;
-  return textToWorkbook([...lines.slice(0, at), '第三部分', '', narrative, '', '第四部分名词解释'].join('\n'), 'doc');
+  return textToWorkbook([sampleTablesText(), '第三部分', '', narrative, '', '第四部分名词解释'].join('\n'), 'doc');
 }
 
 export interface Located {

@@ -4,15 +4,13 @@ import { NARRATIVE_RULES } from '../../src/narrative/rules';
 import { draftNarrative, withDraft, BLANK } from '../../src/narrative/draft';
 import { textToWorkbook } from '../../src/adapters/textDocument';
 import { importDocument } from '../../src/importDoc';
-import { sampleText } from '../helpers/grid';
+import { sampleTablesText } from '../helpers/grid';
 import { Workbook } from '../../src/core/grid';
 
 /** Drafting from the tables: the draft passes the narrative checker, and follows the tables. */
 
 function tablesOnly(): Workbook {
-  const lines = sampleText().split('\n');
-  const at = lines.map((l, i) => (/^\s*第三部分\s*$/.test(l) ? i : -1)).filter((i) => i >= 0).pop()!;
-  return importDocument(textToWorkbook(lines.slice(0, at).join('\n'), 'doc'));
+  return importDocument(textToWorkbook(sampleTablesText(), 'doc'));
 }
 
 /** The narrative checker (issue 3's rules) on a drafted workbook: its figures must all agree. */
