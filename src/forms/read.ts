@@ -1,7 +1,6 @@
 import Decimal from 'decimal.js';
-import { Workbook } from '../core/grid';
 import { normLabel } from '../core/text';
-import { recognizeForms, Form, FormCell } from './model';
+import { Form, FormCell } from './model';
 
 /**
  * The figures of each 绩效自评表 the narrative quotes: project name, 预算数, 执行数, 自评总分
@@ -32,7 +31,8 @@ export interface FormSummary {
 const figure = (c?: FormCell | null): FormFigure | undefined =>
   c?.value ? { value: c.value, decimals: c.decimals ?? 0, sheet: c.sheet, r: c.r, c: c.c } : undefined;
 
-export function summarize(f: Form): FormSummary {
+/** A recognized form's figures the narrative quotes. */
+export function formFigures(f: Form): FormSummary {
   const scores = [...f.indicators.map((i) => i.score), f.rate?.score].filter((x): x is FormCell => !!x?.value);
   return {
     name: f.name,
@@ -44,10 +44,6 @@ export function summarize(f: Form): FormSummary {
     total: f.total === undefined ? undefined : f.total === null ? null : figure(f.total) ?? null,
     scoreSum: scores.length ? scores.reduce((a, x) => a.plus(x.value!), new Decimal(0)) : undefined,
   };
-}
-
-export function readForms(wb: Workbook): FormSummary[] {
-  return recognizeForms(wb).map(summarize);
 }
 
 /** Canonical project name for matching: no quotes, brackets, spaces; half-width. */

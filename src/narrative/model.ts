@@ -11,7 +11,7 @@ import { classCodeOfLabel, className } from '../specs/functionClasses';
 import { readNarrative, locate, Paragraph } from './paragraphs';
 import { extractMentions, Mention } from './mentions';
 import { BINDINGS_2023, BASE_NAMES_2023, Binding } from './bindings2023';
-import { summarize, FormSummary } from '../forms/read';
+import { formFigures, FormSummary } from '../forms/read';
 import { formsOf } from '../forms/rules/common';
 
 /** The narrative of a workbook, read once per check and shared by the narrative rules. */
@@ -44,7 +44,7 @@ export function narrativeOf(ctx: RuleContext): Narrative {
   const units = new Map<string, number>();
   for (const m of mentions) if (m.kind === 'amount') units.set(m.unit!, (units.get(m.unit!) ?? 0) + 1);
   const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '万元';
-  n = { paragraphs, mentions, byParagraph, tables: scope?.tables ?? new Map(), forms: formsOf(ctx).map(summarize), unit };
+  n = { paragraphs, mentions, byParagraph, tables: scope?.tables ?? new Map(), forms: formsOf(ctx).map(formFigures), unit };
   cache.set(ctx, n);
   return n;
 }
