@@ -160,23 +160,7 @@ export function compareEqual(cmp: Comparison): Finding | undefined {
   if (fast) {
     const diffM = lm - rm;
     if (diffM === 0) return undefined;
-    const flaggedM = cmp.left[0];
-    const baseM = {
-      rule: cmp.rule,
-      table: flaggedM.table.spec.code,
-      sheet: flaggedM.table.sheet.name,
-      cell: a1(flaggedM.pos.r, flaggedM.pos.c),
-      related: [...cmp.left.slice(1), ...cmp.right, ...(cmp.rightMinus ?? [])].map(loc),
-      expected: fmtMilli(rm),
-      actual: fmtMilli(lm),
-    };
-    if (Math.abs(diffM) > radiusM)
-      return { ...baseM, severity: 'error', message: `${named(cmp.leftName)} ${fmtMilli(lm)} ≠ ${named(cmp.rightName)} ${fmtMilli(rm)}，差 ${fmtMilli(diffM)}` };
-    return {
-      ...baseM,
-      severity: 'info',
-      message: `${named(cmp.leftName)} ${fmtMilli(lm)} 与${/^[\x00-\x7f]/.test(named(cmp.rightName)) ? ' ' : ''}${named(cmp.rightName)} ${fmtMilli(rm)} 相差 ${fmtMilli(diffM)}，在四舍五入尾差范围（±${String(radiusM / 1000)}）内`,
-    };
+    return differenceFinding(cmp, Math.abs(diffM) > radiusM, { left: fmtMilli(lm), right: fmtMilli(rm), diff: fmtMilli(diffM), radius: String(radiusM / 1000) });
   }
   const all = [...cmp.left, ...cmp.right, ...minus];
   const ivs = all.map(intervalOf);
@@ -188,25 +172,36 @@ export function compareEqual(cmp: Comparison): Finding | undefined {
   const diff = sub(l, r);
   const point = mid(l).minus(mid(r));
   if (point.isZero()) return undefined;
-  const lv = mid(l);
-  const rv = mid(r);
+  return differenceFinding(cmp, !contains(diff, new Decimal(0)), {
+    left: fmtMoney(mid(l)),
+    right: fmtMoney(mid(r)),
+    diff: fmtMoney(point),
+    radius: radius(diff).toDecimalPlaces(3).toString(),
+  });
+}
+
+/**
+ * The finding of a comparison whose sides differ, worded from its figures as printed: broken
+ * (error), or within rounding (info, with the tolerance).
+ */
+function differenceFinding(cmp: Comparison, broken: boolean, shown: { left: string; right: string; diff: string; radius: string }): Finding {
   const flagged = cmp.left[0];
+  const leftName = named(cmp.leftName);
+  const rightName = named(cmp.rightName);
   const base = {
     rule: cmp.rule,
     table: flagged.table.spec.code,
     sheet: flagged.table.sheet.name,
     cell: a1(flagged.pos.r, flagged.pos.c),
     related: [...cmp.left.slice(1), ...cmp.right, ...(cmp.rightMinus ?? [])].map(loc),
-    expected: fmtMoney(rv),
-    actual: fmtMoney(lv),
+    expected: shown.right,
+    actual: shown.left,
   };
-  if (!contains(diff, new Decimal(0))) {
-    return { ...base, severity: 'error', message: `${named(cmp.leftName)} ${fmtMoney(lv)} ≠ ${named(cmp.rightName)} ${fmtMoney(rv)}，差 ${fmtMoney(point)}` };
-  }
+  if (broken) return { ...base, severity: 'error', message: `${leftName} ${shown.left} ≠ ${rightName} ${shown.right}，差 ${shown.diff}` };
   return {
     ...base,
     severity: 'info',
-    message: `${named(cmp.leftName)} ${fmtMoney(lv)} 与${/^[\x00-\x7f]/.test(named(cmp.rightName)) ? ' ' : ''}${named(cmp.rightName)} ${fmtMoney(rv)} 相差 ${fmtMoney(point)}，在四舍五入尾差范围（±${radius(diff).toDecimalPlaces(3).toString()}）内`,
+    message: `${leftName} ${shown.left} 与${/^[\x00-\x7f]/.test(rightName) ? ' ' : ''}${rightName} ${shown.right} 相差 ${shown.diff}，在四舍五入尾差范围（±${shown.radius}）内`,
   };
 }
 
