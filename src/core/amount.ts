@@ -16,17 +16,10 @@ const DASHES = /^[-－—–‐−~～/／\\]+$/;
 const NUMBER = /^([+-]?)(\d+(?:,\d{3})*|\d*)(?:\.(\d+))?$/;
 
 const fmtCache = new Map<string, number | undefined>();
-const pctCache = new Map<string, boolean>();
 
 /** Whether a number format shows a percentage. */
 export function isPercentFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  let p = pctCache.get(numFmt);
-  if (p === undefined) {
-    p = numFmt.includes('%');
-    if (pctCache.size < 1000) pctCache.set(numFmt, p);
-  }
-  return p;
+  return !!numFmt && numFmt.includes('%');
 }
 
 /** Decimals an Excel number format shows, or undefined for General / no format. */
@@ -103,7 +96,7 @@ function readAmountUncached(cell: Cell): Amount {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'text', text: String(v) };
     const fmtDec = formatDecimals(cell.numFmt);
-    const isPct = !!cell.numFmt && cell.numFmt.includes('%');
+    const isPct = isPercentFormat(cell.numFmt);
     if (fmtDec !== undefined) {
       // Shown rounded to the format's decimals: check what the reader sees.
       const shown = isPct ? fmtDec + 2 : fmtDec;
