@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { Workbook, Sheet, Cell, Range as GridRange, newSheet, parseA1 } from '../core/grid';
+import { Workbook, Sheet, Cell, newSheet, parseA1, parseRange, quoteSheet } from '../core/grid';
 import { Finding } from '../core/findings';
 import { EXPLANATIONS_SHEET, explanationsFromRows, explanationRows, upsertExplanation } from '../core/explanations';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, FlagKind } from '../core/flagPlan';
@@ -19,7 +19,7 @@ export interface NoteSupport {
   notes: 'notes' | 'comments' | 'none';
 }
 
-const qualified = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell}`;
+const qualified = (sheet: string, cell: string) => `${quoteSheet(sheet)}!${cell}`;
 const bare = (address: string) => address.replace(/\$/g, '').replace(/^'(.*)'!/, (_, s: string) => s.replace(/''/g, "'") + '!');
 
 /** Comments mode: the existing comments, their content and cells queued (one extra sync to list them). */
@@ -35,14 +35,6 @@ const commentMap = (list: { c: Excel.Comment; loc: Excel.Range }[]) => new Map(l
 
 /** Address lists for getRanges stay well under Excel's 8,192-character limit. */
 const ADDRESS_CHUNK = 4000;
-
-function parseRangeAddress(a: string): GridRange | undefined {
-  const bare = a.includes('!') ? a.slice(a.lastIndexOf('!') + 1) : a;
-  const [p, q] = bare.replace(/\$/g, '').split(':');
-  const s = parseA1(p);
-  const e = parseA1(q ?? p);
-  return s && e ? { top: s.r, left: s.c, bottom: e.r, right: e.c } : undefined;
-}
 
 /** Cells read per sync when a workbook is too large for one request (Excel on the web: 5 MB). */
 export const CELLS_PER_SYNC = 150_000;
@@ -67,7 +59,7 @@ function putBlock(sheet: Sheet, r0: number, c0: number, values: unknown[][], for
 function putMerges(sheet: Sheet, merged: Excel.RangeAreas) {
   if (merged.isNullObject || !merged.address) return;
   for (const a of merged.address.split(',')) {
-    const rg = parseRangeAddress(a.trim());
+    const rg = parseRange(a.trim());
     if (rg) sheet.merges.push(rg);
   }
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { FLAGS_SHEET, REPORT_SHEET } from '../core/flagPlan';
-import { Workbook, Sheet, Cell, CellValue, newSheet, StoredExplanation } from '../core/grid';
+import { Workbook, Sheet, Cell, CellValue, newSheet, parseRange, StoredExplanation } from '../core/grid';
 import { EXPLANATIONS_SHEET, explanationsFromRows } from '../core/explanations';
 
 /**
@@ -46,13 +46,6 @@ function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string 
   if ('text' in o) return { value: String(o.text) };
   if ('error' in o) return { value: String(o.error) };
   return { value: null };
-}
-
-function parseRange(ref: string) {
-  const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) return undefined;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { top: Number(m[2]) - 1, left: col(m[1]), bottom: Number(m[4]) - 1, right: col(m[3]) };
 }
 
 /** Convert an exceljs workbook to the grid model (hidden helper sheets of ours are skipped). */

@@ -1,5 +1,7 @@
 /** Findings: what every rule produces and every host renders. */
 
+import { parseA1 } from './grid';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface CellLocation {
@@ -58,21 +60,14 @@ export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning:
 
 /** Stable order: by severity, then table, sheet, row, column. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  const rc = (a: string): [number, number] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a);
-    if (!m) return [0, 0];
-    let c = 0;
-    for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), c];
-  };
-  const keyed = fs.map((f) => ({ f, sev: SEV_ORDER[f.severity], pos: rc(f.cell) }));
+  const keyed = fs.map((f) => ({ f, sev: SEV_ORDER[f.severity], pos: parseA1(f.cell) ?? { r: -1, c: -1 } }));
   keyed.sort((x, y) => {
     if (x.sev !== y.sev) return x.sev - y.sev;
     const a = x.f;
     const b = y.f;
     if (a.table !== b.table) return a.table < b.table ? -1 : 1;
     if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-    return x.pos[0] - y.pos[0] || x.pos[1] - y.pos[1] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+    return x.pos.r - y.pos.r || x.pos.c - y.pos.c || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
   });
   return keyed.map((k) => k.f);
 }

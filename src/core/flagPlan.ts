@@ -1,4 +1,5 @@
 import { Finding, Severity, SEVERITY_ZH, sortFindings } from './findings';
+import { quoteSheet } from './grid';
 
 /**
  * What flagging a workbook means, independent of the host: which cells get which fill and note,
@@ -37,10 +38,6 @@ export interface ReportRow {
 export interface FlagPlan {
   cells: CellFlag[];
   report: ReportRow[];
-}
-
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Cells to flag (worst severity per cell, all messages in its note) and the report rows. */

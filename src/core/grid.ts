@@ -95,6 +95,20 @@ export function parseA1(addr: string): { r: number; c: number } | undefined {
   return { r: Number(m[2]) - 1, c: c - 1 };
 }
 
+/** "B2:D4", "$A$1", "'Sheet'!B2:D4" to a 0-based range (a single cell is a one-cell range); undefined when malformed. */
+export function parseRange(address: string): Range | undefined {
+  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [p, q] = bare.split(':');
+  const s = parseA1(p);
+  const e = parseA1(q ?? p);
+  return s && e ? { top: s.r, left: s.c, bottom: e.r, right: e.c } : undefined;
+}
+
+/** A sheet name as formulas and links write it: 'Sheet''s name'. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 export function newSheet(name: string, origin?: Sheet['origin']): Sheet {
   return { name, rows: [], merges: [], origin };
 }

@@ -1,4 +1,4 @@
-import { Workbook, Sheet, Range, newSheet, setCell, a1, colLetters } from '../core/grid';
+import { Workbook, Sheet, Range, newSheet, setCell, a1, colLetters, quoteSheet } from '../core/grid';
 import { SheetLayout } from '../core/layout';
 import { TableSetSpec, TableSpec, CodedTableSpec, SidesTableSpec, EconTableSpec, MatrixTableSpec, RowSumSpec, CrossSpec, CellSel } from '../specs/types';
 import { tableSet } from '../specs';
@@ -51,7 +51,6 @@ export function chineseNumeral(n: number): string {
   return NUMERALS[t - 1] + '十' + (u ? NUMERALS[u - 1] : '');
 }
 
-const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 const abs = (r: number, c: number) => `$${colLetters(c)}$${r + 1}`;
 
 /** Where a table's parts ended up, for formulas that refer to it from other sheets. */
@@ -380,7 +379,7 @@ function crossLinks(cross: CrossSpec[], placed: Map<string, Placed>, writers: Ma
       const ac = pa.cols[x.a.col];
       const bc = pb.cols[x.b.col];
       if (ac === undefined || bc === undefined) continue;
-      const s = quote(pb.sheet.name);
+      const s = quoteSheet(pb.sheet.name);
       const codes = `${s}!${abs(pb.bodyTop!, pb.codeCol!)}:${abs(pb.bodyBottom!, pb.codeCol!)}`;
       const vals = `${s}!${abs(pb.bodyTop!, bc)}:${abs(pb.bodyBottom!, bc)}`;
       for (const [code, r] of pa.classRows!) writers.get(x.a.table)!.formula(r, ac, `SUMIF(${codes},"${code}",${vals})`);
@@ -391,7 +390,7 @@ function crossLinks(cross: CrossSpec[], placed: Map<string, Placed>, writers: Ma
 function cellRef(sel: CellSel, placed: Map<string, Placed>): string | undefined {
   const p = placed.get(sel.table);
   if (!p) return undefined;
-  const s = quote(p.sheet.name);
+  const s = quoteSheet(p.sheet.name);
   if ('total' in sel && p.totalRow !== undefined && p.cols[sel.col] !== undefined) return `${s}!${a1(p.totalRow, p.cols[sel.col])}`;
   if ('row' in sel && p.rows[sel.row] !== undefined && p.cols[sel.col] !== undefined) return `${s}!${a1(p.rows[sel.row], p.cols[sel.col])}`;
   return undefined;

@@ -1,0 +1,40 @@
+import { parseA1, parseRange, quoteSheet, a1 } from '../src/core/grid';
+import { sortFindings, Finding } from '../src/core/findings';
+
+/** Cell and range addresses as Excel, exceljs and our own findings write them. */
+
+describe('addresses', () => {
+  test.each([
+    ['A1', { r: 0, c: 0 }],
+    ['$C$7', { r: 6, c: 2 }],
+    ['aa10', { r: 9, c: 26 }],
+    ['1A', undefined],
+    ['', undefined],
+  ])('cell %s', (address, expected) => {
+    expect(parseA1(address)).toEqual(expected);
+  });
+
+  test.each([
+    ['A1:C1', { top: 0, left: 0, bottom: 0, right: 2 }],
+    ['$B$2:$D$4', { top: 1, left: 1, bottom: 3, right: 3 }],
+    ["'公开01'!A3:B4", { top: 2, left: 0, bottom: 3, right: 1 }],
+    ["'it''s'!E5", { top: 4, left: 4, bottom: 4, right: 4 }],
+    ['A1:', undefined],
+    ['公开01', undefined],
+  ])('range %s', (address, expected) => {
+    expect(parseRange(address)).toEqual(expected);
+  });
+
+  test.each([
+    ['公开01', "'公开01'"],
+    ["Bob's", "'Bob''s'"],
+  ])('sheet name %s quoted for formulas and links', (name, quoted) => {
+    expect(quoteSheet(name)).toBe(quoted);
+  });
+});
+
+test('findings sort by row, then column (Z before AA), those without a cell first', () => {
+  const at = (cell: string): Finding => ({ rule: 'r', severity: 'error', table: 'T', sheet: 'S', cell, related: [], message: cell });
+  const cells = [a1(1, 26), a1(1, 25), a1(0, 3), '', a1(10, 0)];
+  expect(sortFindings(cells.map(at)).map((f) => f.cell)).toEqual(['', 'D1', 'Z2', 'AA2', 'A11']);
+});
