@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { checkWorkbook, CheckResult } from './check';
-import { readDisclosure, InputError } from './adapters/files';
+import { readDisclosure, readFileBytes, InputError } from './adapters/files';
 import { excelToGrid, loadExcel } from './adapters/xlsx';
 import { applyFlags, clearFlags, writeExplanations, reportExplanations } from './adapters/xlsxFlags';
 import { upsertExplanation } from './core/explanations';
@@ -25,6 +25,17 @@ export { InputError };
 async function writeExcel(wb: ExcelJS.Workbook, out: string) {
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await wb.xlsx.writeFile(out);
+}
+
+/** A workbook file opened for writing back: the exceljs workbook and its grid. */
+async function openWorkbook(file: string): Promise<{ excel: ExcelJS.Workbook; grid: Workbook }> {
+  const excel = await loadExcel(readFileBytes(file));
+  return { excel, grid: excelToGrid(excel, path.basename(file)) };
+}
+
+/** A disclosure to write a changed copy of: a text document is imported first (with last year's beside it). */
+async function openForCopy(file: string, prior?: string): Promise<{ excel: ExcelJS.Workbook; grid: Workbook }> {
+  return path.extname(file).toLowerCase() === '.txt' ? importToExcel(file, prior) : openWorkbook(file);
 }
 
 /** Column widths and frozen header rows for an imported document's sheets. */
@@ -67,16 +78,7 @@ export async function checkFile(file: string, out?: string, prior?: string): Pro
     if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
     return checkWorkbook(workbook);
   }
-  const ext = path.extname(file).toLowerCase();
-  let excel: ExcelJS.Workbook;
-  let grid: Workbook;
-  if (ext === '.txt') {
-    ({ grid, excel } = await importToExcel(file, prior));
-  } else {
-    if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
-    excel = await loadExcel(fs.readFileSync(file));
-    grid = excelToGrid(excel, path.basename(file));
-  }
+  const { excel, grid } = await openForCopy(file, prior);
   const result = checkWorkbook(grid);
   applyFlags(excel, result.findings);
   await writeExcel(excel, out);
@@ -85,8 +87,7 @@ export async function checkFile(file: string, out?: string, prior?: string): Pro
 
 /** Remove every flag from a checked workbook, restoring it exactly. */
 export async function clearFile(file: string, out: string): Promise<boolean> {
-  if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
-  const excel = await loadExcel(fs.readFileSync(file));
+  const excel = await loadExcel(readFileBytes(file));
   const had = clearFlags(excel);
   await writeExcel(excel, out);
   return had;
@@ -123,15 +124,7 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
  */
 export async function draftFile(file: string, out: string, opts: { prior?: string } = {}): Promise<{ sheet: string; paragraphs: string[] }> {
   if (path.resolve(file) === path.resolve(out)) throw new InputError('输出文件不能与输入文件相同，以免覆盖原文件');
-  const ext = path.extname(file).toLowerCase();
-  let excel: ExcelJS.Workbook;
-  let grid: Workbook;
-  if (ext === '.txt') ({ grid, excel } = await importToExcel(file));
-  else {
-    if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
-    excel = await loadExcel(fs.readFileSync(file));
-    grid = excelToGrid(excel, path.basename(file));
-  }
+  const { excel, grid } = await openForCopy(file);
   const prior = opts.prior ? (await readDisclosure(opts.prior)).workbook : undefined;
   const paragraphs = draftNarrative(grid, { prior });
   const sheet = excel.getWorksheet('情况说明') ? DRAFT_SHEET : '情况说明';
@@ -159,9 +152,7 @@ export interface FormsResult {
  */
 export async function formsFile(file: string, out: string, opts: { stacked?: boolean; year?: number } = {}): Promise<FormsResult> {
   if (path.resolve(file) === path.resolve(out)) throw new InputError('输出文件不能与输入文件相同，以免覆盖原文件');
-  if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
-  const excel = await loadExcel(fs.readFileSync(file));
-  const grid = excelToGrid(excel, path.basename(file));
+  const { excel, grid } = await openWorkbook(file);
   const listSheet = grid.sheets.find((s) => s.name === '项目清单');
   if (!listSheet) {
     const tmpl = projectListSheet();
@@ -187,9 +178,7 @@ export async function formsFile(file: string, out: string, opts: { stacked?: boo
  * explicitly; then re-check and refresh the flags, so explained findings show as 已说明.
  */
 export async function explainFile(file: string, out: string, one?: { rule: string; sheet: string; cell: string; text: string }): Promise<{ explained: number; result: CheckResult }> {
-  if (!fs.existsSync(file)) throw new InputError(`找不到文件“${file}”`);
-  const excel = await loadExcel(fs.readFileSync(file));
-  const grid = excelToGrid(excel, path.basename(file));
+  const { excel, grid } = await openWorkbook(file);
   let list = grid.explanations ?? [];
   const entries = one ? [one] : reportExplanations(excel);
   if (!one && entries.length === 0) throw new InputError('工作簿中没有“审核报告”：请先用 check --out 生成审核报告，在其“说明”列填写后再运行');

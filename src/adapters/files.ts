@@ -4,17 +4,21 @@ import { Workbook } from '../core/grid';
 import { InputError, readXlsx, xlsxProblem } from './xlsx';
 import { textToWorkbook, textProblem } from './textDocument';
 
-/** Read a disclosure file (xlsx workbook or text document) into the grid model. */
-export async function readDisclosure(file: string): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text' }> {
-  let buf: Buffer;
+/** A file's bytes; a missing or unreadable file, or a folder, is an InputError. */
+export function readFileBytes(file: string): Buffer {
   try {
     const st = fs.statSync(file);
     if (st.isDirectory()) throw new InputError(`“${file}”是文件夹，不是文件`);
-    buf = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`找不到文件“${file}”或无法读取`);
   }
+}
+
+/** Read a disclosure file (xlsx workbook or text document) into the grid model. */
+export async function readDisclosure(file: string): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text' }> {
+  const buf = readFileBytes(file);
   const ext = path.extname(file).toLowerCase();
   const name = path.basename(file);
   if (ext === '.xlsx' || ext === '.xlsm' || (ext !== '.txt' && !xlsxProblem(buf))) {
