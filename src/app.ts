@@ -33,9 +33,16 @@ async function openWorkbook(file: string): Promise<{ excel: ExcelJS.Workbook; gr
   return { excel, grid: excelToGrid(excel, path.basename(file)) };
 }
 
-/** A disclosure to write a changed copy of: a text document is imported first (with last year's beside it). */
+/**
+ * A disclosure to write a changed copy of, with last year's read beside it: a text document is
+ * imported first (last year's sheets join the new workbook); a workbook gets last year's in its
+ * grid only, so that the copy holds nothing but the user's sheets and the flags.
+ */
 async function openForCopy(file: string, prior?: string): Promise<{ excel: ExcelJS.Workbook; grid: Workbook }> {
-  return path.extname(file).toLowerCase() === '.txt' ? importToExcel(file, prior) : openWorkbook(file);
+  if (path.extname(file).toLowerCase() === '.txt') return importToExcel(file, prior);
+  const opened = await openWorkbook(file);
+  if (prior) opened.grid.sheets.push(...(await priorSheets(prior)).sheets);
+  return opened;
 }
 
 /** Column widths and frozen header rows for an imported document's sheets. */

@@ -6,7 +6,11 @@ import { buildContext } from '../../src/rules/engine';
 import { tableValue } from '../../src/narrative/model';
 import { tableSet } from '../../src/specs';
 import { CellSel } from '../../src/specs/types';
-import { sampleText } from '../helpers/grid';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { sampleText, SAMPLE } from '../helpers/grid';
+import { checkFile, importFile } from '../../src/app';
 import { Workbook, setCell } from '../../src/core/grid';
 
 /** 比上年 sentences against last year's tables (sheets 上年…). */
@@ -67,5 +71,26 @@ describe('against last year', () => {
 
   test('without last year, only internal consistency: nothing from this rule', () => {
     expect(check({ sheets: [] })).toEqual([]);
+  });
+});
+
+describe('last year given as a file (check --prior)', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-prior-'));
+  // Last year written as this year: every 比上年增加/减少 of the text is then wrong.
+  const priorFile = SAMPLE;
+
+  test('a workbook checked with --out is checked against last year as without it; last year is not written into it', async () => {
+    const wb = path.join(tmp, 'this-year.xlsx');
+    await importFile(SAMPLE, wb);
+    const key = (r: Awaited<ReturnType<typeof checkFile>>) => r.findings.filter((f) => f.rule === 'narr-prior').map((f) => `${f.sheet}!${f.cell} ${f.message}`);
+    const plain = await checkFile(wb, undefined, priorFile);
+    const out = path.join(tmp, 'checked.xlsx');
+    const flagged = await checkFile(wb, out, priorFile);
+    expect(key(plain).length).toBeGreaterThan(0);
+    expect(key(flagged)).toEqual(key(plain));
+    const ExcelJS = (await import('exceljs')).default;
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    expect(written.worksheets.some((w) => w.name.startsWith(PRIOR_PREFIX))).toBe(false);
   });
 });
