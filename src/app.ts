@@ -120,9 +120,7 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
   }
   const built = scaffold({ unit: opts.unit, year: opts.year, codes });
   await writeExcel(gridToExcel(built.workbook, built.layouts), out);
-  const gk03 = built.workbook.sheets.find((s) => s.name === '公开03');
-  const codeRows = gk03 ? gk03.rows.filter((r) => /^\d{3,7}$/.test(String(r?.[0]?.value ?? ''))).length : 0;
-  return { sheets: built.workbook.sheets.map((s) => s.name), codes: codeRows };
+  return { sheets: built.workbook.sheets.map((s) => s.name), codes: built.codes.length };
 }
 
 /**

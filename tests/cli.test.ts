@@ -83,3 +83,27 @@ describe('juesuan import, check --out and clear', () => {
     expect(wb.getWorksheet('绩效自评表')!.rowCount).toBeGreaterThan(29 * 15);
   });
 });
+
+describe('juesuan scaffold', () => {
+  test.each([
+    // 2010301 brings its 类 201 and 款 20103.
+    ['2023', '2010301', '公开01', 3],
+    ['2024', '2010301,2080505', '表一', 6],
+  ])('--year %s --codes %s: the template’s sheets and the number of 科目 it lists', (year, codes, firstSheet, count) => {
+    const out = path.join(tmp, `template-${year}.xlsx`);
+    const r = run('scaffold', '--unit', '测试单位', '--year', year, '--codes', codes, '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`工作表：${firstSheet}、`);
+    expect(r.stdout).toContain(`支出功能分类科目 ${count} 个`);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test('an existing file is not overwritten without --force', () => {
+    const out = path.join(tmp, 'taken.xlsx');
+    fs.writeFileSync(out, 'mine');
+    const r = run('scaffold', '--unit', '测试单位', '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('已存在');
+    expect(fs.readFileSync(out, 'utf8')).toBe('mine');
+  });
+});

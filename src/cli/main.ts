@@ -194,7 +194,7 @@ async function cmdScaffold(args: Args): Promise<number> {
   }
   const r = await scaffoldFile(outFile, { unit: unit.trim(), year: y, codes: list, codesFrom: typeof codesFrom === 'string' ? codesFrom : undefined, force: !!args.flags.force });
   out(`已生成模板：${outFile}`);
-  out(`工作表：${r.sheets.join('、')}；公开03 含 ${r.codes} 个科目行。合计、类款合计、总计和表间取数均为公式，只需填写明细金额。`);
+  out(`工作表：${r.sheets.join('、')}；列出支出功能分类科目 ${r.codes} 个（含上级类、款）。合计、类款合计、总计和表间取数均为公式，只需填写明细金额。`);
   return 0;
 }
 

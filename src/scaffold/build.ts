@@ -38,6 +38,8 @@ export interface ScaffoldResult {
   inputs: Record<string, Pos[]>;
   /** Cells holding formulas, by sheet name. */
   formulas: Record<string, Pos[]>;
+  /** The 功能分类科目 listed in the coded tables, parents included, in code order. */
+  codes: { code: string; name: string }[];
 }
 
 export const MONEY_FMT = '#,##0.00';
@@ -413,7 +415,7 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     placed.set(spec.id, built.placed);
   }
   for (const [id, p] of placed) if (p.spec.kind === 'sides') sidesFormulas(writers.get(id)!, p, set.cross, placed, writers);
-  const result: ScaffoldResult = { workbook: { sheets: [], source: `${opts.unit} ${year}年度部门决算公开（模板）` }, layouts: {}, inputs: {}, formulas: {} };
+  const result: ScaffoldResult = { workbook: { sheets: [], source: `${opts.unit} ${year}年度部门决算公开（模板）` }, layouts: {}, inputs: {}, formulas: {}, codes };
   for (const w of writers.values()) {
     result.workbook.sheets.push(w.sheet);
     result.layouts[w.sheet.name] = w.layout;
