@@ -6,14 +6,14 @@ import { readDisclosure, readFileBytes, InputError } from './adapters/files';
 import { excelToGrid, loadExcel } from './adapters/xlsx';
 import { applyFlags, clearFlags, writeExplanations, reportExplanations } from './adapters/xlsxFlags';
 import { upsertExplanation } from './core/explanations';
-import { gridToExcel, SheetLayout } from './adapters/xlsxWrite';
+import { gridToExcel, addSheet, SheetLayout } from './adapters/xlsxWrite';
 import { importDocument, SECTION_SHEETS } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
 import { scaffold, ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
 import { draftNarrative, DRAFT_SHEET } from './narrative/draft';
-import { readProjectList, projectListSheet } from './forms/generate';
+import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT } from './forms/generate';
 import { recognizeForms } from './forms/model';
 import { projectKey } from './forms/read';
 import { addForms } from './adapters/xlsxForms';
@@ -160,11 +160,7 @@ export async function formsFile(file: string, out: string, opts: { stacked?: boo
   const { excel, grid } = await openWorkbook(file);
   const listSheet = grid.sheets.find((s) => s.name === '项目清单');
   if (!listSheet) {
-    const tmpl = projectListSheet();
-    const ws = excel.addWorksheet(tmpl.name);
-    tmpl.rows.forEach((row) => ws.addRow(row.map((c) => c?.value ?? null)));
-    for (const m of tmpl.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    [30, 24, 12, 12, 12, 12, 12, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    addSheet(excel, projectListSheet(), PROJECT_LIST_LAYOUT);
     await writeExcel(excel, out);
     return { listAdded: true, added: [], kept: 0, problems: [] };
   }

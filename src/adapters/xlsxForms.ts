@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { a1 } from '../core/grid';
+import { writeCells } from './xlsxWrite';
 import { Block, Project, formBlock, formSheetName } from '../forms/generate';
 
 /** Place generated forms into an exceljs workbook: values, formulas, merges, lists, borders. */
@@ -7,15 +7,7 @@ import { Block, Project, formBlock, formSheetName } from '../forms/generate';
 const thin = { style: 'thin' as const };
 
 export function writeBlock(ws: ExcelJS.Worksheet, top: number, b: Block): void {
-  b.rows.forEach((row, i) =>
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      const target = ws.getCell(a1(top + i, c));
-      if (cell.formula) target.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-      else if (cell.value !== null) target.value = cell.value;
-      if (cell.numFmt) target.numFmt = cell.numFmt;
-    }),
-  );
+  writeCells(ws, b.rows, top);
   for (const m of b.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (const v of b.validations)
     for (let r = v.range.top; r <= v.range.bottom; r++)
@@ -39,9 +31,8 @@ function setupSheet(ws: ExcelJS.Worksheet) {
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
-/** Add forms for `projects`: one sheet each, or appended to the stacked sheet 绩效自评表. */
+/** Add forms for `projects`: one sheet each, or appended to the stacked sheet 绩效自评表. Returns the sheets written. */
 export function addForms(wb: ExcelJS.Workbook, projects: Project[], year: number, stacked: boolean, startIndex: number): string[] {
-  const names: string[] = [];
   if (stacked) {
     let ws = wb.getWorksheet('绩效自评表');
     if (!ws) {
@@ -53,17 +44,15 @@ export function addForms(wb: ExcelJS.Workbook, projects: Project[], year: number
       const b = formBlock(p, year, top);
       writeBlock(ws, top, b);
       top += b.rows.length + 2;
-      names.push(`绩效自评表!${a1(top, 0)}`);
     }
     return [ws.name];
   }
   const taken = new Set<string>();
   wb.eachSheet((s) => taken.add(s.name));
-  projects.forEach((p, i) => {
+  return projects.map((p, i) => {
     const ws = wb.addWorksheet(formSheetName(startIndex + i, p.name, taken));
     setupSheet(ws);
     writeBlock(ws, 0, formBlock(p, year, 0));
-    names.push(ws.name);
+    return ws.name;
   });
-  return names;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { Workbook, a1 } from '../core/grid';
+import { Workbook, Sheet, Cell, a1 } from '../core/grid';
 import { SheetLayout } from '../core/layout';
 
 export type { SheetLayout };
@@ -8,41 +8,49 @@ export type { SheetLayout };
 export function gridToExcel(grid: Workbook, layouts: Record<string, SheetLayout> = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '决算公开助手';
-  for (const sheet of grid.sheets) {
-    const lay = layouts[sheet.name] ?? {};
-    const ws = wb.addWorksheet(sheet.name, {
-      pageSetup: { paperSize: 9, orientation: lay.landscape === false ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-      views: lay.freezeRows ? [{ state: 'frozen', ySplit: lay.freezeRows }] : undefined,
-    });
-    sheet.rows.forEach((row, r) => {
-      (row ?? []).forEach((cell, c) => {
-        if (!cell) return;
-        const target = ws.getCell(a1(r, c));
-        if (cell.formula) target.value = { formula: cell.formula, result: typeof cell.value === 'number' ? cell.value : undefined } as ExcelJS.CellFormulaValue;
-        else if (cell.value !== null) target.value = cell.value;
-        if (cell.numFmt) target.numFmt = cell.numFmt;
-      });
-    });
-    for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    (lay.widths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    for (const r of lay.boldRows ?? []) ws.getRow(r + 1).font = { bold: true };
-    for (const r of lay.titleRows ?? []) {
-      const row = ws.getRow(r + 1);
-      row.font = { bold: true, size: 16 };
-      row.alignment = { horizontal: 'center', vertical: 'middle' };
-      row.height = 28;
-    }
-    for (const r of lay.centerRows ?? []) ws.getRow(r + 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    for (const r of lay.noteRows ?? []) {
-      const row = ws.getRow(r + 1);
-      row.alignment = { wrapText: true, vertical: 'top' };
-      row.height = 30;
-    }
-    const thin = { style: 'thin' as const };
-    for (const b of lay.borders ?? [])
-      for (let r = b.top; r <= b.bottom; r++)
-        for (let c = b.left; c <= b.right; c++) ws.getCell(r + 1, c + 1).border = { top: thin, left: thin, bottom: thin, right: thin };
-    if (lay.freezeRows) ws.pageSetup.printTitlesRow = `1:${lay.freezeRows}`;
-  }
+  for (const sheet of grid.sheets) addSheet(wb, sheet, layouts[sheet.name]);
   return wb;
+}
+
+/** Cells of a grid written into a worksheet from row `top` (0-based): values, formulas, number formats. */
+export function writeCells(ws: ExcelJS.Worksheet, rows: (Cell | undefined)[][], top = 0): void {
+  rows.forEach((row, r) => {
+    (row ?? []).forEach((cell, c) => {
+      if (!cell) return;
+      const target = ws.getCell(a1(top + r, c));
+      if (cell.formula) target.value = { formula: cell.formula, result: typeof cell.value === 'number' ? cell.value : undefined } as ExcelJS.CellFormulaValue;
+      else if (cell.value !== null) target.value = cell.value;
+      if (cell.numFmt) target.numFmt = cell.numFmt;
+    });
+  });
+}
+
+/** Add one grid sheet to an exceljs workbook with its print and display layout. */
+export function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, lay: SheetLayout = {}): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheet.name, {
+    pageSetup: { paperSize: 9, orientation: lay.landscape === false ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: lay.freezeRows ? [{ state: 'frozen', ySplit: lay.freezeRows }] : undefined,
+  });
+  writeCells(ws, sheet.rows);
+  for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  (lay.widths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const r of lay.boldRows ?? []) ws.getRow(r + 1).font = { bold: true };
+  for (const r of lay.titleRows ?? []) {
+    const row = ws.getRow(r + 1);
+    row.font = { bold: true, size: 16 };
+    row.alignment = { horizontal: 'center', vertical: 'middle' };
+    row.height = 28;
+  }
+  for (const r of lay.centerRows ?? []) ws.getRow(r + 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  for (const r of lay.noteRows ?? []) {
+    const row = ws.getRow(r + 1);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = 30;
+  }
+  const thin = { style: 'thin' as const };
+  for (const b of lay.borders ?? [])
+    for (let r = b.top; r <= b.bottom; r++)
+      for (let c = b.left; c <= b.right; c++) ws.getCell(r + 1, c + 1).border = { top: thin, left: thin, bottom: thin, right: thin };
+  if (lay.freezeRows) ws.pageSetup.printTitlesRow = `1:${lay.freezeRows}`;
+  return ws;
 }

@@ -1,6 +1,7 @@
 import { Sheet, Cell, Range, cellText, a1 } from '../core/grid';
 import { readAmount } from '../core/amount';
 import { normLabel } from '../core/text';
+import { SheetLayout } from '../core/layout';
 
 /**
  * 项目清单 → one 项目支出绩效自评表 per project, in the standard layout (the seed's), with
@@ -230,38 +231,8 @@ function parseIndicators(t: string): [string, string, string, number][] {
   return out;
 }
 
-/** The whole list as sheets (one per form) or one stacked sheet, as a grid with layouts. */
-export function formsWorkbook(projects: Project[], year: number, stacked: boolean, taken = new Set<string>()): { sheets: Sheet[]; blocks: { sheet: string; top: number; block: Block; project: Project }[] } {
-  const sheets: Sheet[] = [];
-  const blocks: { sheet: string; top: number; block: Block; project: Project }[] = [];
-  const place = (sheet: Sheet, top: number, b: Block) => {
-    b.rows.forEach((row, i) => {
-      while (sheet.rows.length <= top + i) sheet.rows.push([]);
-      sheet.rows[top + i] = row.slice();
-    });
-    sheet.merges.push(...b.merges);
-  };
-  if (stacked) {
-    const sheet: Sheet = { name: '绩效自评表', rows: [], merges: [] };
-    let top = 0;
-    for (const p of projects) {
-      const b = formBlock(p, year, top);
-      place(sheet, top, b);
-      blocks.push({ sheet: sheet.name, top, block: b, project: p });
-      top += b.rows.length + 2;
-    }
-    sheets.push(sheet);
-  } else {
-    projects.forEach((p, i) => {
-      const sheet: Sheet = { name: formSheetName(i + 1, p.name, taken), rows: [], merges: [] };
-      const b = formBlock(p, year, 0);
-      place(sheet, 0, b);
-      blocks.push({ sheet: sheet.name, top: 0, block: b, project: p });
-      sheets.push(sheet);
-    });
-  }
-  return { sheets, blocks };
-}
+/** Column widths of 项目清单. */
+export const PROJECT_LIST_LAYOUT: SheetLayout = { widths: [30, 24, 12, 12, 12, 12, 12, 12, 40], landscape: true };
 
 /** The 项目清单 template a unit fills in first. */
 export function projectListSheet(): Sheet {

@@ -5,6 +5,7 @@ import { tableSet } from '../specs';
 import { CLASS_ROWS_2023, className } from '../specs/functionClasses';
 import { gongnengName, DEFAULT_SCAFFOLD_CODES } from '../specs/kemu/gongneng2023';
 import { jingjiName, jingjiChildren } from '../specs/kemu/jingji2023';
+import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
 import { CODED_HEADERS, SIDES_LAYOUTS, ECON_LAYOUT, SANGONG_HEADER, HeaderBlock } from './layout2023';
 
 /**
@@ -24,6 +25,8 @@ export interface ScaffoldOptions {
   /** 功能分类科目 of the unit (any level; parents are added). Default: a typical administrative unit. */
   codes?: ScaffoldCode[];
   set?: TableSetSpec;
+  /** Add an empty 项目清单 (from which the 绩效自评表 are generated). */
+  projectList?: boolean;
 }
 
 export interface Pos {
@@ -421,6 +424,11 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     result.layouts[w.sheet.name] = w.layout;
     result.inputs[w.sheet.name] = w.inputs;
     result.formulas[w.sheet.name] = w.formulas;
+  }
+  if (opts.projectList) {
+    const list = projectListSheet();
+    result.workbook.sheets.push(list);
+    result.layouts[list.name] = PROJECT_LIST_LAYOUT;
   }
   return result;
 }

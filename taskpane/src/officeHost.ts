@@ -1,7 +1,6 @@
 /// <reference types="office-js" />
 import { readWorkbook, applyFlags, clearFlags, saveExplanation, writeSheets, NoteSupport } from '../../src/adapters/officeExcel';
 import { scaffold } from '../../src/scaffold/build';
-import { projectListSheet } from '../../src/forms/generate';
 import { draftNarrative, withDraft } from '../../src/narrative/draft';
 import { checkWorkbook, CheckResult } from '../../src/check';
 import { Finding } from '../../src/core/findings';
@@ -65,8 +64,7 @@ export async function explainInWorkbook(f: Finding, text: string): Promise<void>
 }
 
 export async function scaffoldInWorkbook(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean) {
-  const built = scaffold({ unit: o.unit, year: o.year });
-  if (o.withForms) built.workbook.sheets.push(projectListSheet());
+  const built = scaffold({ unit: o.unit, year: o.year, projectList: o.withForms });
   return Excel.run((context) => writeSheets(context, built.workbook, built.layouts, { overwrite }));
 }
 
