@@ -70,8 +70,3 @@ export function explainChecked(file: CheckedFile, f: Finding, text: string): Che
   const grid = { ...file.grid, explanations: upsertExplanation(file.grid.explanations ?? [], f, text, file.grid) };
   return { ...file, grid, result: checkWorkbook(grid) };
 }
-
-/** Whether a check found anything of a disclosure at all (tables, narrative or forms). */
-export function looksLikeDisclosure(r: CheckResult): boolean {
-  return r.recognition.tables.length > 0 || r.findings.some((f) => f.table === '情况说明' || f.table === '绩效自评表');
-}

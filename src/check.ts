@@ -34,3 +34,13 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   const blocking = sorted.filter((f) => f.severity !== 'info' && level.get(f.rule) !== '提示').length;
   return { findings: sorted, summary: summarize(sorted), recognition, submittable: blocking === 0, blocking };
 }
+
+/** Whether it can be submitted, or why not, in the words the command line and the pane show. */
+export function submitLine(r: Pick<CheckResult, 'submittable' | 'blocking'>): string {
+  return r.submittable ? '可提交（无强制问题）' : `不可提交：${r.blocking} 项强制问题未解决`;
+}
+
+/** Whether a check found anything of a disclosure at all (tables, narrative or forms). */
+export function looksLikeDisclosure(r: CheckResult): boolean {
+  return r.recognition.tables.length > 0 || r.findings.some((f) => f.table === '情况说明' || f.table === '绩效自评表');
+}

@@ -6,6 +6,7 @@ import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, e
 import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
+import { submitLine } from '../check';
 
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
@@ -72,7 +73,7 @@ async function cmdCheck(args: Args): Promise<number> {
   else {
     out(findingsTable(r.findings));
     out('');
-    out(`识别到 ${r.recognition.tables.length} 张表；${summaryLine(r.summary)}；${r.submittable ? '可提交（无强制问题）' : `不可提交：${r.blocking} 项强制问题未解决`}`);
+    out(`识别到 ${r.recognition.tables.length} 张表；${summaryLine(r.summary)}；${submitLine(r)}`);
     if (outFile) out(`已写出标记后的工作簿：${outFile}`);
   }
   return r.summary.error > 0 ? 1 : 0;
@@ -238,7 +239,7 @@ async function cmdExplain(args: Args): Promise<number> {
     one = { rule, sheet: m[1], cell: m[2], text };
   }
   const r = await explainFile(file, outFile, one);
-  out(`已说明 ${r.explained} 项；${summaryLine(r.result.summary)}；${r.result.submittable ? '可提交（无强制问题）' : `不可提交：${r.result.blocking} 项强制问题未解决`}`);
+  out(`已说明 ${r.explained} 项；${summaryLine(r.result.summary)}；${submitLine(r.result)}`);
   out(`已写出：${outFile}`);
   return r.result.summary.error > 0 ? 1 : 0;
 }

@@ -3,7 +3,7 @@ import {
   Button, Input, Spinner, Text, Title3, Badge, ToggleButton, MessageBar, MessageBarBody, MessageBarActions, Field, Card, Caption1, Divider, Textarea, Checkbox,
 } from '@fluentui/react-components';
 import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
-import { CheckResult } from '../../src/check';
+import { CheckResult, looksLikeDisclosure, submitLine } from '../../src/check';
 
 /** The task pane: one button to check, a summary, findings grouped by table, filters, a search. */
 
@@ -112,11 +112,16 @@ export function App({ host }: { host: HostApi }) {
     }
   };
   const check = () => run(async () => setResult(await host.check()));
+  const pick = (f: Finding) => {
+    setSelected(f);
+    setDraft(f.explained ?? '');
+    void host.select(f);
+  };
   React.useEffect(() => host.subscribe?.((r) => setResult(r)), [host]);
   const findings = (result?.findings ?? []).filter((f) => (filter === 'all' || f.severity === filter) && (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())));
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.table || '工作簿', [...(groups.get(f.table || '工作簿') ?? []), f]);
-  const notDisclosure = result && result.recognition.tables.length === 0 && !result.findings.some((f) => f.table === '情况说明' || f.table === '绩效自评表');
+  const notDisclosure = result && !looksLikeDisclosure(result);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   return (
@@ -165,7 +170,7 @@ export function App({ host }: { host: HostApi }) {
       {result && !notDisclosure ? (
         <>
           <SummaryLine s={result.summary} />
-          <Caption1>识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}；{result.submittable ? '可提交（无强制问题）' : `不可提交：${result.blocking} 项强制问题未解决`}</Caption1>
+          <Caption1>识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}；{submitLine(result)}</Caption1>
           <div role="group" aria-label="按级别筛选" style={{ display: 'flex', gap: 4 }}>
             {(['all', 'error', 'warning', 'info'] as Filter[]).map((k) => (
               <ToggleButton key={k} size="small" checked={filter === k} onClick={() => setFilter(k)}>{k === 'all' ? '全部' : SEVERITY_ZH[k]}</ToggleButton>
@@ -182,8 +187,8 @@ export function App({ host }: { host: HostApi }) {
                     <Card
                       data-testid="finding"
                       appearance={selected === f ? 'filled-alternative' : 'outline'}
-                      onClick={() => { setSelected(f); setDraft(f.explained ?? ''); void host.select(f); }}
-                      onKeyDown={(e) => { if (e.key === 'Enter') { setSelected(f); setDraft(f.explained ?? ''); void host.select(f); } }}
+                      onClick={() => pick(f)}
+                      onKeyDown={(e) => { if (e.key === 'Enter') pick(f); }}
                       tabIndex={0}
                       role="button"
                       aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
