@@ -6,8 +6,8 @@ import { readDisclosure, readFileBytes, InputError } from './adapters/files';
 import { excelToGrid, loadExcel } from './adapters/xlsx';
 import { applyFlags, clearFlags, writeExplanations, reportExplanations } from './adapters/xlsxFlags';
 import { upsertExplanation } from './core/explanations';
-import { gridToExcel, addSheet, SheetLayout } from './adapters/xlsxWrite';
-import { importDocument, SECTION_SHEETS } from './importDoc';
+import { gridToExcel, addSheet } from './adapters/xlsxWrite';
+import { importDocument, importLayouts } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
 import { scaffold, ScaffoldCode } from './scaffold/build';
@@ -43,17 +43,6 @@ async function openForCopy(file: string, prior?: string): Promise<{ excel: Excel
   const opened = await openWorkbook(file);
   if (prior) opened.grid.sheets.push(...(await priorSheets(prior)).sheets);
   return opened;
-}
-
-/** Column widths and frozen header rows for an imported document's sheets. */
-function importLayouts(grid: Workbook): Record<string, SheetLayout> {
-  const layouts: Record<string, SheetLayout> = {};
-  for (const s of grid.sheets) {
-    if (s.name === SECTION_SHEETS.narrative || s.name === SECTION_SHEETS.overview || s.name === SECTION_SHEETS.cover || s.name === SECTION_SHEETS.glossary) layouts[s.name] = { widths: [120], landscape: false };
-    else if (s.name === SECTION_SHEETS.forms) layouts[s.name] = { widths: [16, 18, 18, 24, 24, 10, 8, 10, 12, 16, 12, 10] };
-    else layouts[s.name] = { widths: [34, 30, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16] };
-  }
-  return layouts;
 }
 
 /** Last year's disclosure as sheets named 上年…, to sit beside this year's in one workbook. */

@@ -1,6 +1,7 @@
 import { Workbook } from './core/grid';
-import { textToWorkbook, textProblem } from './adapters/textDocument';
-import { importDocument } from './importDoc';
+import { readDisclosureBytes } from './adapters/disclosure';
+import { InputError } from './adapters/problems';
+import { importDocument, importLayouts } from './importDoc';
 import { checkWorkbook, CheckResult } from './check';
 import { Finding } from './core/findings';
 import { upsertExplanation } from './core/explanations';
@@ -11,10 +12,6 @@ import { upsertExplanation } from './core/explanations';
  * machine. exceljs is loaded only when an .xlsx is read or written.
  */
 
-export class FileProblem extends Error {}
-
-const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b;
-
 export interface CheckedFile {
   name: string;
   kind: 'xlsx' | 'text';
@@ -22,35 +19,21 @@ export interface CheckedFile {
   result: CheckResult;
 }
 
+/** Read and check a chosen file; a file that cannot be used is an InputError with the command line's message. */
 export async function checkFileBytes(name: string, bytes: Uint8Array): Promise<CheckedFile> {
-  if (bytes.length === 0) throw new FileProblem('文件为空');
-  if (isZip(bytes)) {
-    const { readXlsx, InputError } = await import('./adapters/xlsx');
-    try {
-      const grid = await readXlsx(bytes, name);
-      return { name, kind: 'xlsx', grid, result: checkWorkbook(grid) };
-    } catch (e) {
-      throw new FileProblem(e instanceof InputError ? e.message : '无法读取该工作簿（文件损坏或已加密）');
-    }
-  }
-  if (/\.xls$/i.test(name) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) throw new FileProblem('不支持旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx');
-  const problem = textProblem(bytes);
-  if (problem) throw new FileProblem(problem);
-  let text: string;
+  let read: Awaited<ReturnType<typeof readDisclosureBytes>>;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new FileProblem('文本不是 UTF-8 编码，请另存为 UTF-8 后再打开');
+    read = await readDisclosureBytes(name, bytes);
+  } catch (e) {
+    throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
   }
-  const grid = textToWorkbook(text, name.replace(/\.[^.]*$/, ''));
-  return { name, kind: 'text', grid, result: checkWorkbook(grid) };
+  return { name, kind: read.kind, grid: read.workbook, result: checkWorkbook(read.workbook) };
 }
 
 /** The checked workbook as .xlsx bytes: flags on the cells and the 审核报告 sheet. */
 export async function flaggedWorkbookBytes(file: CheckedFile, bytes: Uint8Array): Promise<Uint8Array> {
   const { loadExcel } = await import('./adapters/xlsx');
-  const { applyFlags } = await import('./adapters/xlsxFlags');
-  const { writeExplanations } = await import('./adapters/xlsxFlags');
+  const { applyFlags, writeExplanations } = await import('./adapters/xlsxFlags');
   if (file.kind === 'xlsx') {
     const excel = await loadExcel(bytes);
     applyFlags(excel, file.result.findings);
@@ -60,7 +43,7 @@ export async function flaggedWorkbookBytes(file: CheckedFile, bytes: Uint8Array)
   // A text document becomes a workbook first (one sheet per table …), checked again there.
   const { gridToExcel } = await import('./adapters/xlsxWrite');
   const grid = importDocument(file.grid);
-  const excel = gridToExcel(grid);
+  const excel = gridToExcel(grid, importLayouts(grid));
   applyFlags(excel, checkWorkbook(grid).findings);
   return new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
 }

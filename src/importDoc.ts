@@ -3,6 +3,7 @@ import { readAmount } from './core/amount';
 import { TableSetSpec } from './specs/types';
 import { recognize, pickTableSet } from './recognize';
 import { isNoteRow, SheetView } from './recognize/sheetView';
+import { SheetLayout } from './core/layout';
 
 /** Sheet names of an imported document besides the tables. */
 export const SECTION_SHEETS = { cover: '封面', overview: '部门概况', narrative: '情况说明', forms: '绩效自评表', glossary: '名词解释' } as const;
@@ -99,6 +100,17 @@ export function importDocument(doc: Workbook, set: TableSetSpec = pickTableSet(d
   ];
   out.sheets = sheets.filter((s) => s.rows.length > 0);
   return out;
+}
+
+/** Column widths and frozen header rows for an imported document's sheets. */
+export function importLayouts(grid: Workbook): Record<string, SheetLayout> {
+  const layouts: Record<string, SheetLayout> = {};
+  for (const s of grid.sheets) {
+    if (s.name === SECTION_SHEETS.narrative || s.name === SECTION_SHEETS.overview || s.name === SECTION_SHEETS.cover || s.name === SECTION_SHEETS.glossary) layouts[s.name] = { widths: [120], landscape: false };
+    else if (s.name === SECTION_SHEETS.forms) layouts[s.name] = { widths: [16, 18, 18, 24, 24, 10, 8, 10, 12, 16, 12, 10] };
+    else layouts[s.name] = { widths: [34, 30, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16] };
+  }
+  return layouts;
 }
 
 /** Amount cells become numbers (shown #,##0.00); everything else stays the text it was. */

@@ -2,24 +2,14 @@ import ExcelJS from 'exceljs';
 import { FLAGS_SHEET, REPORT_SHEET } from '../core/flagPlan';
 import { Workbook, Sheet, Cell, CellValue, newSheet, parseRange, StoredExplanation } from '../core/grid';
 import { EXPLANATIONS_SHEET, explanationsFromRows } from '../core/explanations';
+import { InputError, xlsxProblem } from './problems';
 
 /**
  * xlsx files ⇄ the grid model, through exceljs. Values, formulas (with their cached results),
  * number formats, merged ranges, hidden rows and columns.
  */
 
-export class InputError extends Error {}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-/** Why a buffer is not a usable xlsx file, before exceljs sees it. */
-export function xlsxProblem(buf: Uint8Array): string | undefined {
-  if (buf.length === 0) return '文件为空';
-  if (CFB_MAGIC.every((b, i) => buf[i] === b)) return '文件已加密或为旧版 .xls 格式，请在 Excel 中取消密码并另存为 .xlsx 后再试';
-  if (!ZIP_MAGIC.every((b, i) => buf[i] === b)) return '不是有效的 .xlsx 工作簿';
-  return undefined;
-}
+export { InputError, xlsxProblem };
 
 export async function loadExcel(buf: Uint8Array): Promise<ExcelJS.Workbook> {
   const problem = xlsxProblem(buf);

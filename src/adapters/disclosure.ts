@@ -1,0 +1,31 @@
+import { Workbook } from '../core/grid';
+import { InputError, xlsxProblem } from './problems';
+import { textToWorkbook, textProblem } from './textDocument';
+
+/**
+ * A disclosure from a file's name and bytes: an xlsx workbook or a text document (the text of a
+ * PDF, tables as tab-separated rows). Used by the command line (bytes read from disk) and the
+ * task pane's browser mode (bytes of the file the user chose): both tell a bad file the same way.
+ */
+export async function readDisclosureBytes(name: string, buf: Uint8Array): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text' }> {
+  const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';
+  if (ext === '.xlsx' || ext === '.xlsm' || (ext !== '.txt' && !xlsxProblem(buf))) {
+    // exceljs is loaded only when a workbook is read: the task pane's first render stays small.
+    const { readXlsx } = await import('./xlsx');
+    const wb = await readXlsx(buf, name);
+    if (wb.sheets.every((s) => s.rows.length === 0)) throw new InputError('工作簿是空的，没有任何内容');
+    return { workbook: wb, kind: 'xlsx' };
+  }
+  if (ext === '.xls') throw new InputError('不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再试');
+  const problem = textProblem(buf);
+  if (problem) throw new InputError(problem);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new InputError('文本文件不是 UTF-8 编码，请另存为 UTF-8 后再试');
+  }
+  const wb = textToWorkbook(text, name);
+  if (wb.sheets[0].rows.length === 0) throw new InputError('文件为空');
+  return { workbook: wb, kind: 'text' };
+}
