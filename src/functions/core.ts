@@ -5,6 +5,7 @@ import { jingjiName } from '../specs/kemu/jingji2023';
 import { textToWorkbook } from '../adapters/textDocument';
 import { checkWorkbook } from '../check';
 import { NARRATIVE_RULES } from '../narrative/rules';
+import { versusPrior, wan as money } from '../narrative/phrases';
 
 /**
  * What the Excel custom functions compute, as plain functions over numbers and strings: shares
@@ -96,7 +97,6 @@ export function wan(yuan: unknown, digits?: unknown): number {
   return halfUp(num(yuan, '金额（元）')!.div(10000), digitsOf(digits, 2)).toNumber();
 }
 
-const money = (d: Decimal) => halfUp(d, 2).toFixed(2);
 
 /** "一般公共服务（类）支出1248.32万元，占65.0%". */
 export function sharetext(label: unknown, amount: unknown, base: unknown): string {
@@ -108,12 +108,7 @@ export function sharetext(label: unknown, amount: unknown, base: unknown): strin
 export function growthtext(label: unknown, current: unknown, previous: unknown): string {
   const c = num(current, '本年数')!;
   const p = num(previous, '上年数')!;
-  const head = `${String(label ?? '').trim()}${money(c)}万元，`;
-  const d = c.minus(p);
-  if (halfUp(d, 2).isZero()) return head + '与上年持平';
-  const [more, rate] = d.gt(0) ? ['增加', '增长'] : ['减少', '下降'];
-  if (p.isZero()) return `${head}比上年${more}${money(d.abs())}万元`;
-  return `${head}比上年${more}${money(d.abs())}万元，${rate}${halfUp(d.abs().div(p.abs()).times(100), 1).toFixed(1)}%`;
+  return `${String(label ?? '').trim()}${money(c)}万元，${versusPrior(c, p)}`;
 }
 
 /** The narrative checker on one paragraph (with an optional base it is a share of): its findings. */

@@ -9,6 +9,7 @@ import { buildContext, ScopeTables } from '../rules/engine';
 import { tableValue, isEmptyTable, tablesYear } from './model';
 import { className } from '../specs/functionClasses';
 import { jingjiName } from '../specs/kemu/jingji2023';
+import { versusPrior as versusLastYear, wan } from './phrases';
 
 /**
  * Drafting the narrative (第三部分 情况说明) from the tables: the standard paragraphs with every
@@ -25,7 +26,6 @@ export interface DraftOptions {
   prior?: Workbook;
 }
 
-const wan = (v: Decimal) => v.toFixed(2, Decimal.ROUND_HALF_UP);
 const pct = (part: Decimal, base: Decimal) => (base.isZero() ? '0.0' : part.div(base).times(100).toFixed(1, Decimal.ROUND_HALF_UP));
 
 function scopeTables(wb: Workbook, set: TableSetSpec): ScopeTables {
@@ -35,14 +35,9 @@ function scopeTables(wb: Workbook, set: TableSetSpec): ScopeTables {
   return best?.tables ?? new Map();
 }
 
-/** Growth sentence against last year: "比上年增加X万元，增长Y%" / "减少…下降…" / "与上年持平". */
+/** Growth sentence against last year, or a blank to fill in when last year is not at hand. */
 function versusPrior(cur: Decimal, prev: Decimal | undefined): string {
-  if (prev === undefined) return `比上年${BLANK('增减金额及增减幅度')}`;
-  const d = cur.minus(prev);
-  if (d.isZero()) return '与上年持平';
-  const verb = d.gt(0) ? ['增加', '增长'] : ['减少', '下降'];
-  if (prev.isZero()) return `比上年${verb[0]}${wan(d.abs())}万元`;
-  return `比上年${verb[0]}${wan(d.abs())}万元，${verb[1]}${d.abs().div(prev).times(100).toFixed(1, Decimal.ROUND_HALF_UP)}%`;
+  return prev === undefined ? `比上年${BLANK('增减金额及增减幅度')}` : versusLastYear(cur, prev);
 }
 
 /** The standard paragraphs, section headings included, one string per paragraph. */
