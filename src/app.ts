@@ -12,7 +12,7 @@ import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
 import { scaffold, ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
-import { draftNarrative, DRAFT_SHEET } from './narrative/draft';
+import { draftNarrative, draftSheetName } from './narrative/draft';
 import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT } from './forms/generate';
 import { recognizeForms } from './forms/model';
 import { projectKey } from './forms/read';
@@ -121,7 +121,7 @@ export async function draftFile(file: string, out: string, opts: { prior?: strin
   const { excel, grid } = await openForCopy(file);
   const prior = opts.prior ? (await readDisclosure(opts.prior)).workbook : undefined;
   const paragraphs = draftNarrative(grid, { prior });
-  const sheet = excel.getWorksheet('情况说明') ? DRAFT_SHEET : '情况说明';
+  const sheet = draftSheetName((n) => !!excel.getWorksheet(n));
   const existing = excel.getWorksheet(sheet);
   if (existing) excel.removeWorksheet(existing.id);
   const ws = excel.addWorksheet(sheet);

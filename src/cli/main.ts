@@ -57,6 +57,21 @@ function parseArgs(argv: string[]): Args {
   return { cmd, positional, flags };
 }
 
+/** A flag's text value (a flag given bare, like --json, has none). */
+function textFlag(args: Args, name: string): string | undefined {
+  const v = args.flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** --year: a four-digit year, or undefined when not given. */
+function yearFlag(args: Args): number | undefined {
+  const v = args.flags.year;
+  if (v === undefined) return undefined;
+  const y = Number(v);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(`年度“${String(v)}”无效，应为四位年份，如 2023`);
+  return y;
+}
+
 function out(s: string) {
   process.stdout.write(s + '\n');
 }
@@ -65,9 +80,9 @@ async function cmdCheck(args: Args): Promise<number> {
   const target = args.positional[0];
   if (!target) throw new UsageError('请指定要核对的文件或文件夹');
   const json = !!args.flags.json;
-  const outFile = typeof args.flags.out === 'string' ? args.flags.out : undefined;
+  const outFile = textFlag(args, 'out');
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json);
-  const prior = typeof args.flags.prior === 'string' ? args.flags.prior : undefined;
+  const prior = textFlag(args, 'prior');
   const r = await checkFile(target, outFile, prior);
   if (json) out(JSON.stringify({ findings: r.findings, summary: r.summary }));
   else {
@@ -163,7 +178,7 @@ async function cmdImport(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan import <文档.txt> --out <工作簿.xlsx>');
-  const grid = await importFile(file, outFile, typeof args.flags.prior === 'string' ? args.flags.prior : undefined);
+  const grid = await importFile(file, outFile, textFlag(args, 'prior'));
   out(`已导入 ${grid.sheets.length} 个工作表：${grid.sheets.map((s) => s.name).join('、')}`);
   out(`已写出：${outFile}`);
   return 0;
@@ -179,21 +194,17 @@ async function cmdClear(args: Args): Promise<number> {
 }
 
 async function cmdScaffold(args: Args): Promise<number> {
-  const { unit, out: outFile, year, codes, 'codes-from': codesFrom } = args.flags;
+  const { unit, out: outFile, codes } = args.flags;
   if (typeof unit !== 'string' || !unit.trim() || typeof outFile !== 'string')
     throw new UsageError('用法：juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--year 2023] [--codes 科目编码,…] [--codes-from 上年公开文件]');
-  let y: number | undefined;
-  if (year !== undefined) {
-    y = Number(year);
-    if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(`年度“${String(year)}”无效，应为四位年份，如 2023`);
-  }
+  const y = yearFlag(args);
   let list;
   if (typeof codes === 'string') {
     const parsed = parseCodeList(codes);
     if (parsed.bad.length) throw new UsageError(`科目编码无效：${parsed.bad.join('、')}（应为 3、5 或 7 位数字）`);
     list = parsed.codes;
   }
-  const r = await scaffoldFile(outFile, { unit: unit.trim(), year: y, codes: list, codesFrom: typeof codesFrom === 'string' ? codesFrom : undefined, force: !!args.flags.force });
+  const r = await scaffoldFile(outFile, { unit: unit.trim(), year: y, codes: list, codesFrom: textFlag(args, 'codes-from'), force: !!args.flags.force });
   out(`已生成模板：${outFile}`);
   out(`工作表：${r.sheets.join('、')}；列出支出功能分类科目 ${r.codes} 个（含上级类、款）。合计、类款合计、总计和表间取数均为公式，只需填写明细金额。`);
   return 0;
@@ -203,7 +214,7 @@ async function cmdDraft(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开文件]');
-  const r = await draftFile(file, outFile, { prior: typeof args.flags.prior === 'string' ? args.flags.prior : undefined });
+  const r = await draftFile(file, outFile, { prior: textFlag(args, 'prior') });
   const blanks = r.paragraphs.join('').match(/【请填写[^】]*】/g)?.length ?? 0;
   out(`已起草情况说明 ${r.paragraphs.length} 段，写入工作表“${r.sheet}”：${outFile}`);
   out(`其中 ${blanks} 处【请填写…】需补充（原因、年初预算、政府采购等公开表中没有的内容）。`);
@@ -214,9 +225,7 @@ async function cmdForms(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]');
-  const year = args.flags.year !== undefined ? Number(args.flags.year) : undefined;
-  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`年度“${String(args.flags.year)}”无效，应为四位年份，如 2023`);
-  const r = await formsFile(file, outFile, { stacked: !!args.flags.stacked, year });
+  const r = await formsFile(file, outFile, { stacked: !!args.flags.stacked, year: yearFlag(args) });
   if (r.listAdded) {
     out(`工作簿中没有“项目清单”，已添加一张空白清单：${outFile}`);
     out('请在清单中填写项目名称、实施单位和预算数、到位数、执行数（财政资金/其他）后再运行本命令。');

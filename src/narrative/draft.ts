@@ -156,13 +156,17 @@ function namesOfNonzero(t: RecognizedTable | undefined, classes: string[]): stri
 
 export const DRAFT_SHEET = '情况说明（草稿）';
 
+/** Where a draft goes: 情况说明, or 情况说明（草稿） when the workbook already has a 情况说明 of its own. */
+export function draftSheetName(exists: (name: string) => boolean): string {
+  return exists('情况说明') ? DRAFT_SHEET : '情况说明';
+}
+
 /**
  * The workbook with the draft added as a sheet of one paragraph per row: 情况说明 when the
  * workbook has none, else 情况说明（草稿） — the user's own text is never overwritten.
  */
 export function withDraft(wb: Workbook, paragraphs: string[]): { workbook: Workbook; sheet: string } {
-  const has = wb.sheets.some((s) => s.name === '情况说明');
-  const name = has ? DRAFT_SHEET : '情况说明';
+  const name = draftSheetName((n) => wb.sheets.some((s) => s.name === n));
   const sheets = wb.sheets.filter((s) => s.name !== name);
   sheets.push({ name, rows: [['第三部分'], ...paragraphs.map((p) => [p])].map((r) => r.map((t) => ({ value: t }))), merges: [], origin: 'scaffold' });
   return { workbook: { ...wb, sheets }, sheet: name };
