@@ -7,6 +7,8 @@ import { Mention } from '../mentions';
 import { isValue, changeInterval } from './helpers';
 
 const BUDGET = /预算(数|为)?$|预算数?为?$/;
+/** A stated budget figure (预算数, 年初预算为 …), not a 决算 or 执行 one. */
+const isBudget = (x: Mention) => BUDGET.test(x.label) && !/决算|执行/.test(x.label);
 
 /** 完成(年初)预算的 p%: the rate equals 决算(执行)数 ÷ 预算数; a stated 比预算增加/减少 gives the budget. */
 export const narrCompletion: Rule = {
@@ -22,7 +24,7 @@ export const narrCompletion: Rule = {
         // Figures of this sentence before the rate, else of the previous sentence.
         let pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence && isValue(x));
         if (!pool.length) pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence - 1 && isValue(x));
-        const budget = [...pool].reverse().find((x) => BUDGET.test(x.label) && !/决算|执行/.test(x.label));
+        const budget = [...pool].reverse().find(isBudget);
         const actual = [...pool].reverse().find((x) => x !== budget && (!budget || x.unit === budget.unit));
         if (!actual) return;
         let budgetIv: Interval | undefined;
@@ -66,7 +68,7 @@ export const narrCompletion: Rule = {
       while ((lv = re.exec(p.text))) {
         const at = lv.index;
         const near = ms.filter((x) => x.end <= at && isValue(x) && (p.text.slice(x.end, at).match(/[。]/g)?.length ?? 0) <= 1);
-        const budget = [...near].reverse().find((x) => BUDGET.test(x.label) && !/决算|执行/.test(x.label));
+        const budget = [...near].reverse().find(isBudget);
         const actual = [...near].reverse().find((x) => x !== budget && /决算|执行|支出|收入/.test(x.label) && !BUDGET.test(x.label));
         if (!budget || !actual || actual.unit !== budget.unit || meets(mentionInterval(actual), mentionInterval(budget))) continue;
         const d = actual.value.minus(budget.value);
