@@ -172,10 +172,10 @@ export function formSheetName(index: number, name: string, taken: Set<string>): 
 }
 
 /** Read 项目清单: a header row with 项目名称, then 预算数/到位数/执行数 each over 财政资金 and 其他. */
-export function readProjectList(sheet: Sheet): { projects: Project[]; problems: string[] } {
+export function readProjectList(sheet: Sheet): { projects: Project[]; problems: string[]; nameCol: number } {
   const problems: string[] = [];
   const h = sheet.rows.findIndex((r) => (r ?? []).some((c) => normLabel(cellText(c)) === '项目名称'));
-  if (h < 0) return { projects: [], problems: ['“项目清单”中找不到“项目名称”表头'] };
+  if (h < 0) return { projects: [], problems: ['“项目清单”中找不到“项目名称”表头'], nameCol: -1 };
   const top = sheet.rows[h] ?? [];
   const sub = sheet.rows[h + 1] ?? [];
   const col = (words: RegExp) => top.findIndex((c) => words.test(normLabel(cellText(c))));
@@ -214,7 +214,7 @@ export function readProjectList(sheet: Sheet): { projects: Project[]; problems: 
       row: r,
     });
   }
-  return { projects, problems };
+  return { projects, problems, nameCol };
 }
 
 /** "数量指标:培训人次:20；满意度指标:服务对象满意度:10" → indicators (二级:三级:分值). */

@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../../src/check';
 import { FORM_RULES } from '../../src/forms/rules';
-import { workbookFromTsv } from '../helpers/grid';
+import { workbookFromTsv, sheetFromTsv } from '../helpers/grid';
 import { Finding } from '../../src/core/findings';
 
 /** Each form rule on a form written the way the seed's are (tab-separated rows), true and false cases. */
@@ -123,4 +123,21 @@ test('a form whose parts cannot be found is a warning, not a crash', () => {
   expect(structure.map((f) => f.severity)).toEqual(['warning']);
   expect(structure[0].message).toContain('年度绩效指标');
   expect(fs.filter((f) => f.severity === 'error')).toEqual([]);
+});
+
+describe('项目清单 against the forms', () => {
+  const LIST_HEAD = ['项目名称\t实施单位\t预算数\t\t到位数\t\t执行数', '\t\t财政资金\t其他\t财政资金\t其他\t财政资金\t其他'];
+  const check = (list: string[]) => {
+    const wb = workbookFromTsv(form());
+    wb.sheets.push(sheetFromTsv('项目清单', list.join('\n')));
+    return checkWorkbook(wb, { rules: FORM_RULES.filter((r) => r.id === 'form-cross') }).findings.map((f) => `${f.sheet}!${f.cell} ${f.message}`);
+  };
+
+  test.each([
+    ['the list names the form’s project', [...LIST_HEAD, '培训费\t某某局\t1\t0\t1\t0\t1\t0'], []],
+    ['a listed project without a form, a form not listed', [...LIST_HEAD, '会议费\t某某局\t1\t0\t1\t0\t1\t0'], ['测试!C2 「培训费」绩效自评表的项目不在项目清单中', '项目清单!A3 项目清单中的“会议费”没有对应的绩效自评表']],
+    ['a header written with a space (项目 名称) is read as the generator reads it', ['项目 名称\t实施单位\t预算数', '会议费\t某某局\t1'], ['测试!C2 「培训费」绩效自评表的项目不在项目清单中', '项目清单!A2 项目清单中的“会议费”没有对应的绩效自评表']],
+  ])('%s', (_n, list, expected) => {
+    expect(check(list)).toEqual(expected);
+  });
 });

@@ -1,11 +1,12 @@
 import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { a1, cellText } from '../../core/grid';
-import { meets, printed, exact } from '../../core/interval';
+import { a1 } from '../../core/grid';
+import { meets, printed } from '../../core/interval';
 import { formsOf, formFinding, num, show } from './common';
 import { narrativeOf, tableValue } from '../../narrative/model';
 import { projectKey } from '../read';
+import { readProjectList } from '../generate';
 
 const ALL_EVALUATED = /全面开展绩效自评|占一般公共预算项目支出总额的\s*100(\.0+)?\s*%/;
 
@@ -33,25 +34,17 @@ export const formCross: Rule = {
       out.push(formFinding(this.id, 'error', first, first.executed.total, `全部 ${forms.length} 张自评表执行数合计 ${show(sum)} 万元，与${gk05.name} ${gk05.value.toFixed(2)} 不符（情况说明称已全面开展绩效自评）`, { related: rel(gk05), expected: gk05.value.toFixed(2), actual: show(sum) }));
     if (gk03 && sum.gt(gk03.interval.hi))
       out.push(formFinding(this.id, 'error', first, first.executed.total, `全部自评表执行数合计 ${show(sum)} 万元，超过${gk03.name} ${gk03.value.toFixed(2)}`, { related: rel(gk03) }));
-    void exact;
     // 项目清单 ↔ forms.
     const list = ctx.wb.sheets.find((s) => s.name === '项目清单');
-    if (list) {
-      const header = list.rows.findIndex((r) => (r ?? []).some((c) => cellText(c).trim() === '项目名称'));
-      if (header >= 0) {
-        const col = list.rows[header].findIndex((c) => cellText(c).trim() === '项目名称');
-        const names: { name: string; r: number }[] = [];
-        for (let r = header + 1; r < list.rows.length; r++) {
-          const t = cellText(list.rows[r]?.[col]).trim();
-          if (t) names.push({ name: t, r });
-        }
-        const formKeys = new Set(forms.map((f) => projectKey(f.name)));
-        const listKeys = new Set(names.map((x) => projectKey(x.name)));
-        for (const x of names)
-          if (!formKeys.has(projectKey(x.name)))
-            out.push({ rule: this.id, severity: 'warning', table: '项目清单', sheet: list.name, cell: a1(x.r, col), related: [], message: `项目清单中的“${x.name}”没有对应的绩效自评表` });
-        for (const f of forms) if (!listKeys.has(projectKey(f.name))) out.push(formFinding(this.id, 'warning', f, f.nameCell, '绩效自评表的项目不在项目清单中'));
-      }
+    // The list as the form generator reads it.
+    const read = list && readProjectList(list);
+    if (list && read && read.nameCol >= 0) {
+      const formKeys = new Set(forms.map((f) => projectKey(f.name)));
+      const listKeys = new Set(read.projects.map((p) => projectKey(p.name)));
+      for (const p of read.projects)
+        if (!formKeys.has(projectKey(p.name)))
+          out.push({ rule: this.id, severity: 'warning', table: '项目清单', sheet: list.name, cell: a1(p.row, read.nameCol), related: [], message: `项目清单中的“${p.name}”没有对应的绩效自评表` });
+      for (const f of forms) if (!listKeys.has(projectKey(f.name))) out.push(formFinding(this.id, 'warning', f, f.nameCell, '绩效自评表的项目不在项目清单中'));
     }
     return out;
   },
