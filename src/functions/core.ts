@@ -5,6 +5,7 @@ import { jingjiName } from '../specs/kemu/jingji2023';
 import { textToWorkbook } from '../adapters/textDocument';
 import { checkWorkbook } from '../check';
 import { NARRATIVE_RULES } from '../narrative/rules';
+import { CODE_RE } from '../recognize/sheetView';
 import { versusPrior, wan as money } from '../narrative/phrases';
 
 /**
@@ -123,7 +124,7 @@ export function checkParagraph(paragraph: unknown, base?: unknown): string[] {
 
 function code(v: unknown): string {
   const s = String(v ?? '').trim();
-  if (!/^\d{3}(\d{2}){0,2}$/.test(s)) throw new FunctionInputError(`科目编码“${s}”应为 3、5 或 7 位数字`);
+  if (!CODE_RE.test(s)) throw new FunctionInputError(`科目编码“${s}”应为 3、5 或 7 位数字`);
   return s;
 }
 

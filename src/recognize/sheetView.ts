@@ -108,5 +108,6 @@ export function isNoteRow(texts: { t: string }[]): boolean {
   return texts.length > 0 && /^(注|说明|备注)[:：1-9]/.test(texts[0].t);
 }
 
+/** A 科目编码 as printed: a 3-digit 类, 5-digit 款 or 7-digit 项. */
 export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 export const TOTAL_LABELS = new Set(['合计', '总计']);

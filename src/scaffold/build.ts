@@ -6,6 +6,7 @@ import { CLASS_ROWS_2023, className } from '../specs/functionClasses';
 import { gongnengName, DEFAULT_SCAFFOLD_CODES } from '../specs/kemu/gongneng2023';
 import { jingjiName, jingjiChildren } from '../specs/kemu/jingji2023';
 import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
+import { CODE_RE } from '../recognize/sheetView';
 import { CODED_HEADERS, SIDES_LAYOUTS, ECON_LAYOUT, SANGONG_HEADER, HeaderBlock } from './layout2023';
 
 /**
@@ -163,7 +164,7 @@ function expandCodes(codes: ScaffoldCode[]): { code: string; name: string }[] {
   const names = new Map<string, string>();
   for (const { code, name } of codes) {
     const k = code.trim();
-    if (!/^\d{3}(\d{2}){0,2}$/.test(k)) continue;
+    if (!CODE_RE.test(k)) continue;
     for (let len = 3; len <= k.length; len += 2) {
       const p = k.slice(0, len);
       if (!names.has(p) || (p === k && name)) names.set(p, (p === k && name) || gongnengName(p) || className(p) || '');

@@ -1,5 +1,6 @@
 import { Workbook } from '../core/grid';
 import { recognize, pickTableSet } from '../recognize';
+import { CODE_RE } from '../recognize/sheetView';
 import { TableSetSpec } from '../specs/types';
 import { ScaffoldCode } from './build';
 
@@ -22,7 +23,7 @@ export function parseCodeList(text: string): { codes: ScaffoldCode[]; bad: strin
   const codes: ScaffoldCode[] = [];
   const bad: string[] = [];
   for (const tok of text.split(/[\s,，、;；]+/).filter(Boolean)) {
-    if (/^\d{3}(\d{2}){0,2}$/.test(tok)) codes.push({ code: tok });
+    if (CODE_RE.test(tok)) codes.push({ code: tok });
     else bad.push(tok);
   }
   return { codes, bad };
