@@ -1,4 +1,4 @@
-import { Workbook, a1, parseA1 } from '../../src/core/grid';
+import { Workbook, a1, parseA1, parseRange } from '../../src/core/grid';
 
 /**
  * A simulated Excel object model, just large enough for the Office.js adapter, that behaves like
@@ -201,10 +201,8 @@ class Worksheet extends Proxy {
 }
 
 function box(address: string): { r0: number; c0: number; r1: number; c1: number } {
-  const [p, q] = address.replace(/^.*!/, '').split(':');
-  const s = parseA1(p)!;
-  const e = parseA1(q ?? p)!;
-  return { r0: s.r, c0: s.c, r1: Math.min(e.r, 5000), c1: Math.min(e.c, 200) };
+  const g = parseRange(address)!;
+  return { r0: g.top, c0: g.left, r1: Math.min(g.bottom, 5000), c1: Math.min(g.right, 200) };
 }
 
 class Range extends Proxy {
