@@ -82,8 +82,12 @@ export function colLetters(c: number): string {
 }
 
 /** 0-based row/col to an A1 address. */
+/** Column letters of the first columns, computed once: findings name cells by the thousand. */
+const LETTERS: string[] = [];
+
 export function a1(r: number, c: number): string {
-  return colLetters(c) + String(r + 1);
+  const letters = c < 256 ? (LETTERS[c] ??= colLetters(c)) : colLetters(c);
+  return letters + (r + 1);
 }
 
 /** A1 address to 0-based {r, c}; undefined when malformed. */

@@ -156,10 +156,9 @@ function assemble(lines: (Line | null)[]): Line[][] {
 export function readNarrative(wb: Workbook): Paragraph[] {
   const out: Paragraph[] = [];
   // Last year's sheets (上年…) are not this year's narrative; a draft counts only when alone.
-  const current = wb.sheets.filter((s) => !s.name.startsWith('上年'));
-  const finals = current.filter((s) => !s.name.includes('草稿') && narrativeRange(s));
-  for (const sheet of finals.length ? finals : current) {
-    const range = narrativeRange(sheet);
+  const current = wb.sheets.filter((s) => !s.name.startsWith('上年')).map((sheet) => ({ sheet, range: narrativeRange(sheet) }));
+  const finals = current.filter((x) => !x.sheet.name.includes('草稿') && x.range);
+  for (const { sheet, range } of finals.length ? finals : current) {
     if (!range) continue;
     let section = '';
     let subsection = '';

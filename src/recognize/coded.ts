@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { CodedTableSpec } from '../specs/types';
-import { SheetView, CODE_RE, TOTAL_LABELS, isNoteRow } from './sheetView';
+import { SheetView, CODE_RE, TOTAL_LABELS, isNoteText } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
 import { Item } from './model';
 import { BodyResult, BodyOk } from './body';
@@ -59,17 +59,16 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
   const items: Item[] = [];
   let dataEnd = end;
   let closed = false;
+  const columnList = Object.entries(columns);
   for (let r = dataStart; r <= end; r++) {
-    const texts = view.rowTexts(r);
-    if (isNoteRow(texts)) { dataEnd = r - 1; closed = true; break; }
-    const cells: Record<string, { r: number; c: number }> = {};
-    for (const k of Object.keys(columns)) cells[k] = { r, c: columns[k] };
+    if (isNoteText(view.firstText(r))) { dataEnd = r - 1; closed = true; break; }
     const code = codeAt(view, r, codeCol);
-    if (code) {
-      items.push({ code: code.code, label: (nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', row: r, cells });
-    } else if (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol))) {
-      items.push({ isTotal: true, label: '合计', row: r, cells });
-    }
+    const isTotal = !code && (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol)));
+    if (!code && !isTotal) continue;
+    const cells: Record<string, { r: number; c: number }> = {};
+    for (const [k, c] of columnList) cells[k] = { r, c };
+    if (code) items.push({ code: code.code, label: (nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', row: r, cells });
+    else items.push({ isTotal: true, label: '合计', row: r, cells });
   }
   const result: BodyOk = { dataStart, dataEnd, columns, items, missing };
   if (!closed) {

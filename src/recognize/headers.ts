@@ -56,11 +56,13 @@ export function headerPaths(view: SheetView, top: number, bottom: number, c0: nu
   return paths;
 }
 
-function pathMatches(spec: ColumnSpec, path: string[]): boolean {
-  if (path.length === 0) return false;
-  const joined = path.join('|');
-  // A header cell wrapped over two lines ("附属单位" above "上缴收入") reads as one word too.
-  const run = path.join('');
+/** A column's header path as matched: its words joined, and run together ("附属单位" above "上缴收入" reads as one word too). */
+interface Joined {
+  joined: string;
+  run: string;
+}
+
+function pathMatches(spec: ColumnSpec, { joined, run }: Joined): boolean {
   if (spec.none && spec.none.some((w) => joined.includes(w))) return false;
   return spec.match.some((words) => words.every((w) => joined.includes(w) || run.includes(w)));
 }
@@ -69,10 +71,16 @@ function pathMatches(spec: ColumnSpec, path: string[]): boolean {
 export function matchColumns(specs: ColumnSpec[], paths: string[][], c0: number, c1: number, exclude: Set<number> = new Set()): Record<string, number> {
   const out: Record<string, number> = {};
   const used = new Set(exclude);
+  // Each column's path joined once, not once per column spec tried against it.
+  const joinedPaths: (Joined | undefined)[] = [];
+  for (let c = c0; c < c1; c++) {
+    const p = paths[c];
+    if (p && p.length > 0) joinedPaths[c] = { joined: p.join('|'), run: p.join('') };
+  }
   for (const s of specs) {
     for (let c = c0; c < c1; c++) {
       if (used.has(c)) continue;
-      const p = paths[c];
+      const p = joinedPaths[c];
       if (p && pathMatches(s, p)) {
         out[s.key] = c;
         used.add(c);

@@ -69,13 +69,13 @@ export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
     const hits: TitleHit[] = [];
     const stops: number[] = [];
     for (let r = 0; r < view.rowCount; r++) {
-      const texts = view.rowTexts(r);
-      let hit = false;
-      for (const { c, t } of texts) {
-        const spec = matchTitle(t, idx);
-        if (spec) { hits.push({ spec, sheet, at: { r, c } }); hit = true; break; }
+      const c = view.titleColumn(r, (t) => matchTitle(t, idx) !== undefined);
+      if (c >= 0) { hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } }); continue; }
+      // A part heading stands alone on its row (or with one other text): no need to read a full row.
+      if (view.textCountAtMost(r, 2)) {
+        const texts = view.rowTexts(r);
+        if (texts.length > 0 && SECTION_STOP.test(texts[0].t)) stops.push(r);
       }
-      if (!hit && texts.length > 0 && texts.length <= 2 && SECTION_STOP.test(texts[0].t)) stops.push(r);
     }
     const tables: RecognizedTable[] = [];
     const unreadable: { hit: TitleHit; reason: string }[] = [];
@@ -127,19 +127,20 @@ export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
  * then the default.
  */
 export function pickTableSet(wb: Workbook): TableSetSpec {
-  const texts = new Set<string>();
+  const raw = new Set<string>();
   let year: number | undefined;
   for (const s of wb.sheets)
     for (const row of s.rows)
       for (const cell of row ?? []) {
         const v = cell?.value;
         if (typeof v !== 'string') continue;
-        if (v.includes('表')) texts.add(normLabel(v));
+        if (v.includes('表')) raw.add(v);
         if (year === undefined) {
           const m = /(20\d{2})\s*年度/.exec(v);
           if (m) year = Number(m[1]);
         }
       }
+  const texts = new Set([...raw].map(normLabel));
   const score = (set: TableSetSpec) => {
     const idx = titleIndex(set);
     const found = new Set<string>();

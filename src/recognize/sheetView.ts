@@ -65,6 +65,57 @@ export class SheetView {
     return out;
   }
 
+  /**
+   * The first column of a row whose text satisfies `isTitle`, or -1. Only text cells mentioning 表
+   * can hold a title, so numbers and other texts are not normalized to find out (the merge-aware
+   * reading is used when the sheet has merges, as rowTexts would).
+   */
+  titleColumn(r: number, isTitle: (t: string) => boolean): number {
+    if (this.merged.size) {
+      for (const { c, t } of this.rowTexts(r)) if (isTitle(t)) return c;
+      return -1;
+    }
+    const row = this.sheet.rows[r];
+    if (!row) return -1;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (typeof v === 'string' && v.includes('表')) {
+        const t = this.text(r, c);
+        if (t && isTitle(t)) return c;
+      }
+    }
+    return -1;
+  }
+
+  /** The row's first non-blank text ('' for a blank row), without reading the rest of the row. */
+  firstText(r: number): string {
+    if (this.merged.size) return this.rowTexts(r)[0]?.t ?? '';
+    const row = this.sheet.rows[r];
+    if (!row) return '';
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (v === null || v === undefined || v === '') continue;
+      const t = this.text(r, c);
+      if (t) return t;
+    }
+    return '';
+  }
+
+  /** Whether the row has at most n non-blank texts (reads no further than the n+1-th). */
+  textCountAtMost(r: number, n: number): boolean {
+    if (this.merged.size) return this.rowTexts(r).length <= n;
+    const row = this.sheet.rows[r];
+    if (!row) return true;
+    let count = 0;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (v === null || v === undefined || v === '') continue;
+      // A number always reads as a text of its own; only a string can normalize to nothing.
+      if ((typeof v !== 'string' || this.text(r, c)) && ++count > n) return false;
+    }
+    return true;
+  }
+
   isBlankRow(r: number): boolean {
     const row = this.sheet.rows[r];
     if (!row) return true;
@@ -105,7 +156,12 @@ export function isColumnNumberRow(texts: { t: string }[]): boolean {
 
 /** A 注/说明 line that closes a table. */
 export function isNoteRow(texts: { t: string }[]): boolean {
-  return texts.length > 0 && /^(注|说明|备注)[:：1-9]/.test(texts[0].t);
+  return texts.length > 0 && isNoteText(texts[0].t);
+}
+
+/** A row's first text that makes it a 注/说明 line. */
+export function isNoteText(first: string): boolean {
+  return /^(注|说明|备注)[:：1-9]/.test(first);
 }
 
 /** A 科目编码 as printed: a 3-digit 类, 5-digit 款 or 7-digit 项. */

@@ -1,5 +1,5 @@
 import { SidesTableSpec, RowSpec } from '../specs/types';
-import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
+import { SheetView, isNoteText, isColumnNumberRow } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
 import { Item } from './model';
 import { BodyResult } from './body';
@@ -37,23 +37,20 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   const missing = spec.columns.filter((s) => !s.optional && columns[s.key] === undefined).map((s) => `栏目“${s.name}”`);
   if (Object.keys(columns).length === 0) return { error: '表头中找不到金额栏目' };
 
-  const byLabel = new Map<string, RowSpec[]>();
-  for (const rs of spec.rows) for (const l of rs.labels) {
-    const k = rs.side + '|' + normLabel(l);
-    byLabel.set(k, [...(byLabel.get(k) ?? []), rs]);
-  }
+  const byLabel = rowsByLabel(spec);
+  const sideColumns = { income: [] as [string, number][], expense: [] as [string, number][] };
+  for (const s of spec.columns) if (s.side && columns[s.key] !== undefined) sideColumns[s.side].push([s.key, columns[s.key]]);
   const found = new Map<string, number>();
   const items: Item[] = [];
   let dataEnd = end;
   for (let r = dataStart; r <= end; r++) {
-    const texts = view.rowTexts(r);
-    if (isNoteRow(texts)) { dataEnd = r - 1; break; }
+    if (isNoteText(view.firstText(r))) { dataEnd = r - 1; break; }
     for (const side of ['income', 'expense'] as const) {
       const label = view.text(r, labelCol[side]);
       if (!label || /^\d+$/.test(label)) continue;
       const cells: Record<string, { r: number; c: number }> = {};
-      for (const s of spec.columns) if (s.side === side && columns[s.key] !== undefined) cells[s.key] = { r, c: columns[s.key] };
-      const candidates = byLabel.get(side + '|' + label) ?? [];
+      for (const [key, c] of sideColumns[side]) cells[key] = { r, c };
+      const candidates = byLabel[side].get(label) ?? [];
       const rs = candidates.find((c) => !found.has(c.key) && (!c.after || found.has(c.after)) && (!c.before || !found.has(c.before)));
       if (rs) {
         found.set(rs.key, r);
@@ -68,4 +65,22 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   }
   for (const rs of spec.rows) if (rs.required && !found.has(rs.key)) missing.push(`“${rs.name}”行`);
   return { dataStart, dataEnd, columns, items, missing };
+}
+
+/** The row specs of each side by normalized label, built once per table spec. */
+const labelCache = new WeakMap<SidesTableSpec, Record<'income' | 'expense', Map<string, RowSpec[]>>>();
+
+function rowsByLabel(spec: SidesTableSpec): Record<'income' | 'expense', Map<string, RowSpec[]>> {
+  let out = labelCache.get(spec);
+  if (!out) {
+    out = { income: new Map(), expense: new Map() };
+    for (const rs of spec.rows)
+      for (const l of rs.labels) {
+        const m = out[rs.side];
+        const k = normLabel(l);
+        m.set(k, [...(m.get(k) ?? []), rs]);
+      }
+    labelCache.set(spec, out);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
-import { Rule, compareEqual, operand, itemName, columnName, Operand } from './engine';
+import { Rule, compareEqual, balancesExactly, operand, itemName, columnName } from './engine';
 import { Finding } from '../core/findings';
-import { Item, RecognizedTable } from '../recognize/model';
+import { Item, Pos, RecognizedTable } from '../recognize/model';
 
 const LEVEL = (code: string) => (code.length === 3 ? '类' : code.length === 5 ? '款' : '项');
 
@@ -26,18 +26,26 @@ export function childrenByCode(items: Item[]): Map<Item, Item[]> {
 
 function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[]) {
   const open = new Set(t.truncated?.openCodes ?? []);
-  for (const [parent, children] of childrenByCode(t.items)) {
-    if (open.has(parent.isTotal ? '合计' : parent.code!)) continue;
+  childrenByCode(t.items).forEach((children, parent) => {
+    if (open.has(parent.isTotal ? '合计' : parent.code!)) return;
     for (const col of cols) {
-      const total = operand(t, parent, col);
-      const parts = children.map((c) => operand(t, c, col));
-      if (!total || parts.some((p) => !p)) continue;
+      const totalPos = parent.cells[col];
+      if (!totalPos) continue;
+      const partPos: Pos[] = [];
+      for (const c of children) {
+        const p = c.cells[col];
+        if (!p) break;
+        partPos.push(p);
+      }
+      if (partPos.length < children.length || balancesExactly(t.sheet, [totalPos], partPos)) continue;
+      const total = operand(t, parent, col)!;
+      const parts = children.map((c) => operand(t, c, col)!);
       const leftName = () =>
         parent.isTotal ? `${t.spec.code} 合计「${columnName(t, col)}」` : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${columnName(t, col)}」`;
-      const f = compareEqual({ rule: ruleId, table: t, left: [total], right: parts as Operand[], leftName, rightName: () => `所属${parent.isTotal ? '类' : LEVEL(children[0].code!)}之和` });
+      const f = compareEqual({ rule: ruleId, table: t, left: [total], right: parts, leftName, rightName: () => `所属${parent.isTotal ? '类' : LEVEL(children[0].code!)}之和` });
       if (f) out.push(f);
     }
-  }
+  });
 }
 
 /** 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 by 科目编码 prefix (and 经济分类 类 = Σ 款 in 公开06). */

@@ -97,7 +97,7 @@ export const crossLe: Rule = {
           const a = cellOf(tables, x.a);
           const b = cellOf(tables, x.b);
           if (!a || !b || a === 'zero' || b === 'zero') continue;
-          const f = compareLe(this.id, a, b, selName(tables, x.a), selName(tables, x.b));
+          const f = compareLe(this.id, a, b, () => selName(tables, x.a), () => selName(tables, x.b));
           if (f) out.push(f);
         } else if (x.kind === 'leByCode') {
           const ta = tables.get(x.a.table);
@@ -109,8 +109,8 @@ export const crossLe: Rule = {
             const pa = it.cells[x.a.col];
             const pb = other?.cells[x.b.col];
             if (!pa || !pb || !other) continue;
-            const label = it.isTotal ? '合计' : `${it.code} ${it.label}`;
-            const f = compareLe(this.id, { table: ta, pos: pa, name: label }, { table: tb, pos: pb, name: label }, `${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`, `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`);
+            const label = () => (it.isTotal ? '合计' : `${it.code} ${it.label}`);
+            const f = compareLe(this.id, { table: ta, pos: pa, name: it.label }, { table: tb, pos: pb, name: it.label }, () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`, () => `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`);
             if (f) out.push(f);
           }
         }

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { a1, Workbook } from '../core/grid';
+import { a1, Workbook, Sheet, Cell } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount, formatDecimals, isPercentFormat } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity } from '../core/findings';
@@ -60,7 +60,10 @@ export function amountOf(op: Operand): Amount {
  * caller falls back to Decimal intervals.
  */
 function readMilli(op: Operand, out: { v: number; h: number }): boolean {
-  const cell = cellAt(op.table.sheet, op.pos.r, op.pos.c);
+  return readMilliCell(cellAt(op.table.sheet, op.pos.r, op.pos.c), out);
+}
+
+function readMilliCell(cell: Cell | undefined, out: { v: number; h: number }): boolean {
   const v = cell?.value;
   if (!cell || v === null || v === undefined || v === '') {
     out.v = 0;
@@ -95,6 +98,30 @@ function readMilli(op: Operand, out: { v: number; h: number }): boolean {
 }
 
 const MILLI = { v: 0, h: 0 };
+
+/**
+ * Whether Σ left = Σ right − Σ minus holds exactly, every cell read in cents (no Decimal, no
+ * allocation). Most relations of a correct table do: the caller then has nothing to report and
+ * need not build a comparison; otherwise it calls compareEqual, which words the difference.
+ */
+export function balancesExactly(sheet: Sheet, left: readonly Pos[], right: readonly Pos[], minus?: readonly Pos[]): boolean {
+  const m = MILLI;
+  let d = 0;
+  for (let i = 0; i < left.length; i++) {
+    if (!readMilliCell(cellAt(sheet, left[i].r, left[i].c), m)) return false;
+    d += m.v;
+  }
+  for (let i = 0; i < right.length; i++) {
+    if (!readMilliCell(cellAt(sheet, right[i].r, right[i].c), m)) return false;
+    d -= m.v;
+  }
+  if (minus)
+    for (let i = 0; i < minus.length; i++) {
+      if (!readMilliCell(cellAt(sheet, minus[i].r, minus[i].c), m)) return false;
+      d += m.v;
+    }
+  return d === 0;
+}
 const POW10 = [1, 10, 100, 1000];
 
 /** "1,920.38" from integer thousandths that are whole cents. */
@@ -206,13 +233,27 @@ function differenceFinding(cmp: Comparison, broken: boolean, shown: { left: stri
 }
 
 /** a ≤ b under interval arithmetic: broken only when a's lowest value exceeds b's highest. */
-export function compareLe(rule: string, a: Operand, b: Operand, aName: string, bName: string): Finding | undefined {
+export function compareLe(rule: string, a: Operand, b: Operand, aName: string | (() => string), bName: string | (() => string)): Finding | undefined {
+  // Exact integer thousandths when both cells show cents, as in compareEqual.
+  const m = MILLI;
+  if (readMilli(a, m)) {
+    const av = m.v;
+    const ah = m.h;
+    if (readMilli(b, m)) {
+      if (av - ah <= m.v + m.h) return undefined;
+      return leFinding(rule, a, b, aName, bName, { a: fmtMilli(av), b: fmtMilli(m.v), over: fmtMilli(av - m.v) });
+    }
+  }
   const ia = intervalOf(a);
   const ib = intervalOf(b);
   if (!ia || !ib) return undefined;
   if (!ia.lo.gt(ib.hi)) return undefined;
   const av = mid(ia);
   const bv = mid(ib);
+  return leFinding(rule, a, b, aName, bName, { a: fmtMoney(av), b: fmtMoney(bv), over: fmtMoney(av.minus(bv)) });
+}
+
+function leFinding(rule: string, a: Operand, b: Operand, aName: string | (() => string), bName: string | (() => string), shown: { a: string; b: string; over: string }): Finding {
   return {
     rule,
     severity: 'error',
@@ -220,9 +261,9 @@ export function compareLe(rule: string, a: Operand, b: Operand, aName: string, b
     sheet: a.table.sheet.name,
     cell: a1(a.pos.r, a.pos.c),
     related: [loc(b)],
-    message: `${aName} ${fmtMoney(av)} 大于 ${bName} ${fmtMoney(bv)}，超出 ${fmtMoney(av.minus(bv))}`,
-    expected: `≤ ${fmtMoney(bv)}`,
-    actual: fmtMoney(av),
+    message: `${named(aName)} ${shown.a} 大于 ${named(bName)} ${shown.b}，超出 ${shown.over}`,
+    expected: `≤ ${shown.b}`,
+    actual: shown.a,
   };
 }
 
@@ -234,6 +275,17 @@ export function operand(table: RecognizedTable, item: Item, col: string): Operan
   const pos = item.cells[col];
   if (!pos) return undefined;
   return { table, pos, name: item.label };
+}
+
+/** The cells of `cols` on an item's row, or undefined when the table lacks one of those columns. */
+export function cellsOf(item: Item, cols: readonly string[]): Pos[] | undefined {
+  const out: Pos[] = [];
+  for (const col of cols) {
+    const p = item.cells[col];
+    if (!p) return undefined;
+    out.push(p);
+  }
+  return out;
 }
 
 /** How a row is named in messages: 「201 一般公共服务支出」, 「本年收入合计」. */

@@ -3,8 +3,25 @@ import { Finding } from '../core/findings';
 import { normLabel } from '../core/text';
 import { gongnengName } from '../specs/kemu/gongneng2023';
 import { jingjiName } from '../specs/kemu/jingji2023';
+import { Item } from '../recognize/model';
 
-const same = (a: string, b: string) => normLabel(a).replace(/[()（）]/g, '') === normLabel(b).replace(/[()（）]/g, '');
+/** A name as compared: normalized, brackets dropped (remembered: the same names recur in every unit). */
+const bareCache = new Map<string, string>();
+function bare(s: string): string {
+  let b = bareCache.get(s);
+  if (b === undefined) {
+    b = normLabel(s).replace(/[()（）]/g, '');
+    if (bareCache.size < 20000) bareCache.set(s, b);
+  }
+  return b;
+}
+const same = (a: string, b: string) => bare(a) === bare(b);
+
+/** Where a row's finding goes: its first amount cell, else its first column. */
+function firstCell(it: Item): { r: number; c: number } {
+  for (const k in it.cells) return { r: it.row, c: it.cells[k].c };
+  return { r: it.row, c: 0 };
+}
 
 /**
  * 科目编码 against the 2023 科目 tables: a listed code printed with another name, and a 款/项 whose
@@ -25,10 +42,9 @@ export const kemuNames: Rule = {
         for (const it of t.items) {
           if (!it.code || !it.label) continue;
           const ref = econ ? jingjiName(it.code) : gongnengName(it.code);
-          const pos = { r: it.row, c: Object.values(it.cells)[0]?.c ?? 0 };
-          if (ref && !same(ref, it.label)) out.push(finding(this.id, 'warning', t, pos, `${t.spec.code} 科目 ${it.code} 的名称为“${it.label}”，2023 年科目表中为“${ref}”`));
+          if (ref && !same(ref, it.label)) out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${it.code} 的名称为“${it.label}”，2023 年科目表中为“${ref}”`));
           if (!econ && !t.truncated && it.code.length > 3 && !codes.has(it.code.slice(0, it.code.length - 2)))
-            out.push(finding(this.id, 'warning', t, pos, `${t.spec.code} 科目 ${it.code} ${it.label} 的上级科目 ${it.code.slice(0, it.code.length - 2)} 未列出`));
+            out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${it.code} ${it.label} 的上级科目 ${it.code.slice(0, it.code.length - 2)} 未列出`));
         }
       }
     return out;

@@ -15,11 +15,12 @@ export const numericCells: Rule = {
         for (const item of t.items)
           for (const key in item.cells) {
             const pos = item.cells[key];
+            const v = cellAt(t.sheet, pos.r, pos.c)?.value;
+            if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
+            // A cell listed under two items (a shared position) is reported once.
             const k = pos.r * 65536 + pos.c;
             if (seen.has(k)) continue;
             seen.add(k);
-            const v = cellAt(t.sheet, pos.r, pos.c)?.value;
-            if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
             const a = amountOf({ table: t, pos, name: '' });
             if (a.kind === 'text') out.push({ ...finding(this.id, 'error', t, pos, `${t.spec.code} 金额栏填写了非数值内容“${a.text.slice(0, 20)}”，无法参与合计核对`), actual: a.text.slice(0, 50) });
           }

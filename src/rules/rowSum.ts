@@ -1,5 +1,7 @@
-import { Rule, compareEqual, operand, itemName, columnName, Operand, amountOf } from './engine';
+import { Rule, compareEqual, balancesExactly, cellsOf, operand, itemName, columnName, Operand, amountOf } from './engine';
 import { Finding } from '../core/findings';
+
+const NONE: string[] = [];
 
 /** 表内 row totals: on every row, the total column = Σ its component columns (spec.rowSums). */
 export const rowSum: Rule = {
@@ -13,6 +15,11 @@ export const rowSum: Rule = {
         for (const rs of t.spec.rowSums ?? [])
           for (const item of t.items) {
             if (rs.side && item.side !== rs.side) continue;
+            const totalPos = item.cells[rs.total];
+            const plusPos = cellsOf(item, rs.plus);
+            const minusPos = cellsOf(item, rs.minus ?? NONE);
+            if (!totalPos || !plusPos || !minusPos) continue;
+            if (balancesExactly(t.sheet, [totalPos], plusPos, minusPos)) continue;
             const total = operand(t, item, rs.total);
             const plus = rs.plus.map((c) => operand(t, item, c));
             const minus = (rs.minus ?? []).map((c) => operand(t, item, c));

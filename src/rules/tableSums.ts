@@ -24,6 +24,13 @@ function resolve(t: RecognizedTable, op: SpecOperand): Operand[] | undefined {
   return op.codes.map((c) => cellOf(idx.byCode.get(c), op.col)).filter((o): o is Operand => !!o);
 }
 
+/** The lists one after another (Array.prototype.flat is slow on this path). */
+function joined(lists: Operand[][]): Operand[] {
+  const out: Operand[] = [];
+  for (const l of lists) for (const o of l) out.push(o);
+  return out;
+}
+
 function opName(t: RecognizedTable, op: SpecOperand): string {
   if ('row' in op) return rowName(t, op.row);
   if ('total' in op) return rowName(t, op.total);
@@ -44,13 +51,13 @@ export const tableSums: Rule = {
           const plus = s.plus.map((p) => resolve(t, p));
           const minus = (s.minus ?? []).map((p) => resolve(t, p));
           if (!total || plus.some((p) => !p) || minus.some((p) => !p)) continue;
-          const right = (plus as Operand[][]).flat();
+          const right = joined(plus as Operand[][]);
           const f = compareEqual({
             rule: this.id,
             table: t,
             left: total,
             right,
-            rightMinus: (minus as Operand[][]).flat(),
+            rightMinus: joined(minus as Operand[][]),
             leftName: () => {
               const colName = t.spec.kind === 'sides' && !onlyColumnOfSide(t, s.total.col) ? `「${columnName(t, s.total.col)}」` : '';
               return `${t.spec.code} ${opName(t, s.total) || s.desc.split(' = ')[0]}${colName}`;

@@ -15,7 +15,9 @@ function coverName(wb: import('../../core/grid').Workbook): { name: string; shee
     for (let r = 0; r < Math.min(s.rows.length, 60); r++) {
       const row = s.rows[r] ?? [];
       for (let c = 0; c < row.length; c++) {
-        const m = COVER.exec(cellText(row[c]).trim());
+        const v = row[c]?.value;
+        if (typeof v !== 'string') continue; // a number is no 部门名称：… line
+        const m = COVER.exec(v.trim());
         if (!m) continue;
         let name = m[1].trim();
         const next = (s.rows[r + 1] ?? []).map(cellText).filter((t) => t.trim());
