@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { parseAmountText, readAmount, formatDecimals, fmtMoney, amountInterval } from '../src/core/amount';
+import { parseAmountText, readAmount, formatDecimals, fmtMoney, amountInterval, readMilli } from '../src/core/amount';
 import { normLabel } from '../src/core/text';
 
 describe('amount cells as accountants write them', () => {
@@ -70,6 +70,34 @@ describe('amount cells as accountants write them', () => {
     expect(fmtMoney(new Decimal('1248.32'))).toBe('1,248.32');
     expect(fmtMoney(new Decimal('-36'))).toBe('-36.00');
     expect(fmtMoney(new Decimal('-0.001'))).toBe('0.00');
+  });
+});
+
+describe('readMilli: cent amounts as integer thousandths, else the Decimal path', () => {
+  test.each([
+    ['blank', undefined, { v: 0, h: 0 }],
+    ['empty text', { value: '' }, { v: 0, h: 0 }],
+    ['a dash', { value: '－' }, { v: 0, h: 0 }],
+    ['a number shown with 2 decimals', { value: 1920.38, numFmt: '#,##0.00' }, { v: 1920380, h: 5 }],
+    ['a number with binary noise, shown with 2 decimals', { value: 0.1 + 0.2, numFmt: '0.00' }, { v: 300, h: 5 }],
+    ['a negative number shown with 1 decimal', { value: -12.5, numFmt: '0.0' }, { v: -12500, h: 5 }],
+    ['a number as text', { value: '1,920.38' }, { v: 1920380, h: 5 }],
+    ['a whole number with General format', { value: 7 }, { v: 7000, h: 5 }],
+    ['a number with more decimals than its format shows: read as shown', { value: 1.234, numFmt: '0.00' }, { v: 1230, h: 5 }],
+  ])('%s', (_n, cell, expected) => {
+    const out = { v: NaN, h: NaN };
+    expect(readMilli(cell as never, out)).toBe(true);
+    expect(out).toEqual(expected);
+  });
+
+  test.each([
+    ['three decimals', { value: '1.005' }],
+    ['a percentage', { value: 0.5, numFmt: '0.0%' }],
+    ['a percentage as text', { value: '68.8%' }],
+    ['text', { value: '见说明' }],
+    ['a huge number', { value: 1e13, numFmt: '0.00' }],
+  ])('%s is left to Decimal', (_n, cell) => {
+    expect(readMilli(cell as never, { v: 0, h: 0 })).toBe(false);
   });
 });
 

@@ -108,6 +108,54 @@ function readAmountUncached(cell: Cell): Amount {
   return parseAmountText(String(v));
 }
 
+/** A reading in integer thousandths (v) with its rounding half-unit (h), both in thousandths. */
+export interface Milli {
+  v: number;
+  h: number;
+}
+
+const POW10 = [1, 10, 100, 1000];
+
+/**
+ * A cell read in exact integer thousandths with its rounding half-unit, when it shows at most 2
+ * decimals (then the half-unit is 0.005, or 0 for a blank) and is not huge: sums and comparisons
+ * of money then need no Decimal. False otherwise (text, a percentage, more decimals): the caller
+ * falls back to Decimal intervals (amountInterval).
+ */
+export function readMilli(cell: Cell | undefined, out: Milli): boolean {
+  const v = cell?.value;
+  if (!cell || v === null || v === undefined || v === '') {
+    out.v = 0;
+    out.h = 0;
+    return true;
+  }
+  if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 1e12) {
+    // A number already carrying no more decimals than it shows needs no Decimal.
+    const d = formatDecimals(cell.numFmt);
+    if (d !== undefined && d <= 2 && !isPercentFormat(cell.numFmt)) {
+      const scaled = v * POW10[d];
+      const rounded = Math.round(scaled);
+      if (Math.abs(scaled - rounded) < 1e-6) {
+        out.v = rounded * POW10[3 - d];
+        out.h = 5;
+        return true;
+      }
+    }
+  }
+  const a = readAmount(cell);
+  if (a.kind === 'blank') {
+    out.v = 0;
+    out.h = 0;
+    return true;
+  }
+  if (a.kind === 'num' && a.decimals <= 2 && !a.percent && a.value.abs().lt(1e12)) {
+    out.v = a.value.times(1000).toNumber();
+    out.h = 5;
+    return true;
+  }
+  return false;
+}
+
 /**
  * The interval an amount stands for. Blank is exact zero; a printed number is ± half a unit of its
  * last shown decimal, but never coarser than `minDecimals` (money tables are published to 0.01).

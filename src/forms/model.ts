@@ -195,7 +195,7 @@ export function recognizeForms(wb: Workbook): Form[] {
     for (let r = 0; r < sheet.rows.length; r++) {
       // Cheap first: only a row with a text cell mentioning 项目名称 can start a form.
       const raw = sheet.rows[r];
-      if (!raw || !raw.some((c) => typeof c?.value === 'string' && FORM_START.test(c.value))) continue;
+      if (!raw || !raw.some((c) => typeof c?.value === 'string' && c.value.includes('项') && FORM_START.test(c.value))) continue;
       const cells = rowCells(sheet, r);
       const i = cells.findIndex((x) => norm(x.text) === '项目名称');
       if (i >= 0 && cells[i + 1]) starts.push({ r, name: cells[i + 1].text, cell: fc(sheet, r, cells[i + 1]) });

@@ -4,7 +4,8 @@ import { SheetView, CODE_RE, TOTAL_LABELS, isNoteText } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
 import { Item } from './model';
 import { BodyResult, BodyOk } from './body';
-import { amountInterval } from '../core/amount';
+import { amountInterval, readMilli, Milli } from '../core/amount';
+import { cellAt } from '../core/grid';
 
 const CODE_WITH_NAME = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/;
 
@@ -86,34 +87,64 @@ function openChain(view: SheetView, items: Item[], col: number | undefined): { a
   if (col === undefined || items.length === 0) return undefined;
   const last = items[items.length - 1];
   if (last.isTotal || !last.code) return undefined;
-  const value = (it: Item) => {
-    const a = view.amount(it.row, col);
-    return amountInterval(a);
-  };
   const ancestors: Item[] = [];
   for (const it of items) {
     if (it.isTotal) ancestors.push(it);
     else if (it.code && it.code.length < last.code.length && last.code.startsWith(it.code)) ancestors.push(it);
   }
   if (ancestors.length === 0) return undefined;
-  const open: Item[] = [];
-  for (const anc of ancestors) {
-    const parentVal = value(anc);
-    if (!parentVal) return undefined;
-    const children = items.filter((it) => it !== anc && it.code && (anc.isTotal ? it.code.length === 3 : it.code.length === anc.code!.length + 2 && it.code.startsWith(anc.code!)));
-    let sumLo = new Decimal(0);
-    let sumHi = new Decimal(0);
-    for (const ch of children) {
-      const v = value(ch);
-      if (!v) return undefined;
-      sumLo = sumLo.plus(v.lo);
-      sumHi = sumHi.plus(v.hi);
-    }
-    if (sumHi.lt(parentVal.lo)) open.push(anc);
-    else if (sumLo.gt(parentVal.hi)) return undefined; // an excess is an error, not a cut
-  }
+  // In integer thousandths when every cell shows cents; in Decimal otherwise.
+  const m: Milli = { v: 0, h: 0 };
+  let inMilli = true;
+  const milli: Arith<number> = {
+    zero: 0,
+    add: (a, b) => a + b,
+    lt: (a, b) => a < b,
+    value: (it) => {
+      if (readMilli(cellAt(view.sheet, it.row, col), m)) return { lo: m.v - m.h, hi: m.v + m.h };
+      inMilli = false;
+      return undefined;
+    },
+  };
+  const open = shortAncestors(items, ancestors, milli);
+  const found = inMilli ? open : shortAncestors(items, ancestors, decimalArith((it) => amountInterval(view.amount(it.row, col))));
+  if (!found) return undefined;
   // The last row's own parent must be short: that is where the cut happened.
   const parent = ancestors[ancestors.length - 1];
-  if (!open.includes(parent)) return undefined;
-  return { afterRow: last.row, openCodes: open.map((a) => (a.isTotal ? '合计' : a.code!)) };
+  if (!found.includes(parent)) return undefined;
+  return { afterRow: last.row, openCodes: found.map((a) => (a.isTotal ? '合计' : a.code!)) };
+}
+
+/** The little arithmetic openChain needs, over numbers or Decimals. */
+interface Arith<T> {
+  zero: T;
+  add(a: T, b: T): T;
+  lt(a: T, b: T): boolean;
+  /** A row's interval in the column, or undefined when it does not read as a number. */
+  value(it: Item): { lo: T; hi: T } | undefined;
+}
+
+function decimalArith(value: (it: Item) => { lo: Decimal; hi: Decimal } | undefined): Arith<Decimal> {
+  return { zero: new Decimal(0), add: (a, b) => a.plus(b), lt: (a, b) => a.lt(b), value };
+}
+
+/** The ancestors whose children fall short of them; undefined when a value is unreadable or one is exceeded. */
+function shortAncestors<T>(items: Item[], ancestors: Item[], n: Arith<T>): Item[] | undefined {
+  const open: Item[] = [];
+  for (const anc of ancestors) {
+    const parentVal = n.value(anc);
+    if (!parentVal) return undefined;
+    let sumLo = n.zero;
+    let sumHi = n.zero;
+    for (const it of items) {
+      if (it === anc || !it.code || !(anc.isTotal ? it.code.length === 3 : it.code.length === anc.code!.length + 2 && it.code.startsWith(anc.code!))) continue;
+      const v = n.value(it);
+      if (!v) return undefined;
+      sumLo = n.add(sumLo, v.lo);
+      sumHi = n.add(sumHi, v.hi);
+    }
+    if (n.lt(sumHi, parentVal.lo)) open.push(anc);
+    else if (n.lt(parentVal.hi, sumLo)) return undefined; // an excess is an error, not a cut
+  }
+  return open;
 }

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { a1, Workbook, Sheet, Cell } from '../core/grid';
-import { amountInterval, fmtMoney, readAmount, Amount, formatDecimals, isPercentFormat } from '../core/amount';
+import { a1, Workbook, Sheet } from '../core/grid';
+import { amountInterval, fmtMoney, readAmount, Amount, readMilli, Milli } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity } from '../core/findings';
 import { TableSetSpec, CellSel } from '../specs/types';
@@ -54,47 +54,9 @@ export function amountOf(op: Operand): Amount {
   return readAmount(cellAt(op.table.sheet, op.pos.r, op.pos.c));
 }
 
-/**
- * A cell read in exact integer thousandths with its rounding half-unit, when it shows at most 2
- * decimals (then the half-unit is 0.005, or 0 for a blank) and is not huge. False otherwise: the
- * caller falls back to Decimal intervals.
- */
-function readMilli(op: Operand, out: { v: number; h: number }): boolean {
-  return readMilliCell(cellAt(op.table.sheet, op.pos.r, op.pos.c), out);
-}
-
-function readMilliCell(cell: Cell | undefined, out: { v: number; h: number }): boolean {
-  const v = cell?.value;
-  if (!cell || v === null || v === undefined || v === '') {
-    out.v = 0;
-    out.h = 0;
-    return true;
-  }
-  if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 1e12) {
-    // A number already carrying no more decimals than it shows needs no Decimal.
-    const d = formatDecimals(cell.numFmt);
-    if (d !== undefined && d <= 2 && !isPercentFormat(cell.numFmt)) {
-      const scaled = v * POW10[d];
-      const rounded = Math.round(scaled);
-      if (Math.abs(scaled - rounded) < 1e-6) {
-        out.v = rounded * POW10[3 - d];
-        out.h = 5;
-        return true;
-      }
-    }
-  }
-  const a = readAmount(cell);
-  if (a.kind === 'blank') {
-    out.v = 0;
-    out.h = 0;
-    return true;
-  }
-  if (a.kind === 'num' && a.decimals <= 2 && !a.percent && a.value.abs().lt(1e12)) {
-    out.v = a.value.times(1000).toNumber();
-    out.h = 5;
-    return true;
-  }
-  return false;
+/** An operand read as readMilli reads a cell. */
+function readOpMilli(op: Operand, out: Milli): boolean {
+  return readMilli(cellAt(op.table.sheet, op.pos.r, op.pos.c), out);
 }
 
 const MILLI = { v: 0, h: 0 };
@@ -108,21 +70,20 @@ export function balancesExactly(sheet: Sheet, left: readonly Pos[], right: reado
   const m = MILLI;
   let d = 0;
   for (let i = 0; i < left.length; i++) {
-    if (!readMilliCell(cellAt(sheet, left[i].r, left[i].c), m)) return false;
+    if (!readMilli(cellAt(sheet, left[i].r, left[i].c), m)) return false;
     d += m.v;
   }
   for (let i = 0; i < right.length; i++) {
-    if (!readMilliCell(cellAt(sheet, right[i].r, right[i].c), m)) return false;
+    if (!readMilli(cellAt(sheet, right[i].r, right[i].c), m)) return false;
     d -= m.v;
   }
   if (minus)
     for (let i = 0; i < minus.length; i++) {
-      if (!readMilliCell(cellAt(sheet, minus[i].r, minus[i].c), m)) return false;
+      if (!readMilli(cellAt(sheet, minus[i].r, minus[i].c), m)) return false;
       d += m.v;
     }
   return d === 0;
 }
-const POW10 = [1, 10, 100, 1000];
 
 /** "1,920.38" from integer thousandths that are whole cents. */
 function fmtMilli(m: number): string {
@@ -169,18 +130,18 @@ export function compareEqual(cmp: Comparison): Finding | undefined {
   let radiusM = 0;
   let fast = true;
   for (let i = 0; fast && i < cmp.left.length; i++) {
-    if (!readMilli(cmp.left[i], m)) fast = false;
+    if (!readOpMilli(cmp.left[i], m)) fast = false;
     lm += m.v;
     radiusM += m.h;
   }
   for (let i = 0; fast && i < cmp.right.length; i++) {
-    if (!readMilli(cmp.right[i], m)) fast = false;
+    if (!readOpMilli(cmp.right[i], m)) fast = false;
     rm += m.v;
     radiusM += m.h;
   }
   const minus = cmp.rightMinus ?? [];
   for (let i = 0; fast && i < minus.length; i++) {
-    if (!readMilli(minus[i], m)) fast = false;
+    if (!readOpMilli(minus[i], m)) fast = false;
     rm -= m.v;
     radiusM += m.h;
   }
@@ -236,10 +197,10 @@ function differenceFinding(cmp: Comparison, broken: boolean, shown: { left: stri
 export function compareLe(rule: string, a: Operand, b: Operand, aName: string | (() => string), bName: string | (() => string)): Finding | undefined {
   // Exact integer thousandths when both cells show cents, as in compareEqual.
   const m = MILLI;
-  if (readMilli(a, m)) {
+  if (readOpMilli(a, m)) {
     const av = m.v;
     const ah = m.h;
-    if (readMilli(b, m)) {
+    if (readOpMilli(b, m)) {
       if (av - ah <= m.v + m.h) return undefined;
       return leFinding(rule, a, b, aName, bName, { a: fmtMilli(av), b: fmtMilli(m.v), over: fmtMilli(av - m.v) });
     }

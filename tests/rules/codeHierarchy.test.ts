@@ -35,6 +35,16 @@ describe('code-hierarchy: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项', () => {
     expect(r.recognition.tables[0].truncated?.openCodes).toEqual(['20103']);
   });
 
+  test.each([
+    ['cents', rows('100.00', '100.00', '100.00', ['60.00']), ['20103']],
+    ['three decimals (read in Decimal, not in cents)', rows('100.000', '100.000', '100.000', ['60.005']), ['20103']],
+    ['a text amount in the chain: cannot tell, not truncated', rows('100.00', '100.00', '100.00', ['六十']), undefined],
+    ['a 项 in excess of its 款 is an error, not a cut', rows('100.00', '100.00', '100.00', ['160.00']), undefined],
+  ])('cut-off detection with amounts in %s', (_n, r, open) => {
+    const wb = workbookFromTsv(table03(r, false));
+    expect(checkWorkbook(wb, { rules: [] }).recognition.tables[0].truncated?.openCodes).toEqual(open);
+  });
+
   test('公开06: 经济分类 类 = Σ 款', () => {
     const ok = table06([['301', '工资福利支出', '10.00'], ['30101', '基本工资', '6.00'], ['30102', '津贴补贴', '4.00']], [['302', '商品和服务支出', '1.00'], ['30201', '办公费', '1.00']], ['10.00', '1.00']);
     expect(run(ok)).toEqual([]);
