@@ -58,3 +58,25 @@ describe('recognition in any layout', () => {
     void ExcelJS;
   });
 });
+
+describe('a label wrapped onto a second line (PDF text, narrow columns)', () => {
+  const { table01 } = require('./helpers/tables') as typeof import('./helpers/tables');
+  const { workbookFromTsv } = require('./helpers/grid') as typeof import('./helpers/grid');
+  const income = { 一般公共预算财政拨款收入: '30.00', 本年收入合计: '30.00', 总计: '30.00' };
+  const expense = { 一般公共服务支出: '10.00', 社会保障和就业支出: '20.00', 本年支出合计: '30.00', 总计: '30.00' };
+  const wrap = (tsv: string, at: string, rest: string) =>
+    tsv.split('\n').flatMap((l) => (l.includes(at + rest) ? [l.replace(at + rest, at), l.replace(/[^\t]+/g, '').replace(/^(\t*)/, (t) => t.slice(0, 3)) + rest] : [l])).join('\n');
+  const classes = (tsv: string) => checkWorkbook(workbookFromTsv(tsv)).recognition.tables[0].items.filter((i) => i.classCode).map((i) => `${i.classCode} ${i.label}`);
+
+  test('read joined, and the table checks clean', () => {
+    const tsv = wrap(table01(income, expense), '八、社会保障和就', '业支出');
+    expect(tsv).toContain('\t\t\t业支出');
+    expect(classes(tsv)).toContain('208 社会保障和就业支出');
+    expect(checkWorkbook(workbookFromTsv(tsv)).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('the first half alone names no class: that is what the join repairs', () => {
+    const broken = table01(income, expense).replace('八、社会保障和就业支出', '八、社会保障和就');
+    expect(classes(broken)).not.toContain('208 社会保障和就业支出');
+  });
+});

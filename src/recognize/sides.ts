@@ -43,24 +43,38 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   const found = new Map<string, number>();
   const items: Item[] = [];
   let dataEnd = end;
+  /** What a label names on a side: a fixed row (in its order) or a function class. */
+  const classify = (side: 'income' | 'expense', label: string): { rs: RowSpec } | { code: string } | undefined => {
+    const rs = (byLabel[side].get(label) ?? []).find((c) => !found.has(c.key) && (!c.after || found.has(c.after)) && (!c.before || !found.has(c.before)));
+    if (rs) return { rs };
+    const code = spec.classRowsSide === side ? classCodeOfLabel(label) : undefined;
+    return code ? { code } : undefined;
+  };
+  // A label wrapped onto the next line ("灾害防治及应急管理支" over "出") is read joined.
+  const continued = { income: -1, expense: -1 };
   for (let r = dataStart; r <= end; r++) {
     if (isNoteText(view.firstText(r))) { dataEnd = r - 1; break; }
     for (const side of ['income', 'expense'] as const) {
-      const label = view.text(r, labelCol[side]);
-      if (!label || /^\d+$/.test(label)) continue;
+      let label = view.text(r, labelCol[side]);
+      if (!label || /^\d+$/.test(label) || continued[side] === r) continue;
+      let what = classify(side, label);
+      if (!what && r < end) {
+        const rest = view.text(r + 1, labelCol[side]);
+        // Only a fragment: a line that names a row of its own is that row, not a continuation.
+        const joined = rest && !classify(side, rest) ? classify(side, label + rest) : undefined;
+        if (joined) {
+          what = joined;
+          label += rest;
+          continued[side] = r + 1;
+        }
+      }
+      if (!what) continue;
       const cells: Record<string, { r: number; c: number }> = {};
       for (const [key, c] of sideColumns[side]) cells[key] = { r, c };
-      const candidates = byLabel[side].get(label) ?? [];
-      const rs = candidates.find((c) => !found.has(c.key) && (!c.after || found.has(c.after)) && (!c.before || !found.has(c.before)));
-      if (rs) {
-        found.set(rs.key, r);
-        items.push({ key: rs.key, side, label, row: r, cells });
-        continue;
-      }
-      if (spec.classRowsSide === side) {
-        const code = classCodeOfLabel(label);
-        if (code) items.push({ classCode: code, side, label, row: r, cells });
-      }
+      if ('rs' in what) {
+        found.set(what.rs.key, r);
+        items.push({ key: what.rs.key, side, label, row: r, cells });
+      } else items.push({ classCode: what.code, side, label, row: r, cells });
     }
   }
   for (const rs of spec.rows) if (rs.required && !found.has(rs.key)) missing.push(`“${rs.name}”行`);
