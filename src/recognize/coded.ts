@@ -67,7 +67,7 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     const isTotal = !code && (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol)));
     if (!code && !isTotal) continue;
     const cells: Record<string, { r: number; c: number }> = {};
-    for (const [k, c] of columnList) cells[k] = { r, c };
+    for (let i = 0; i < columnList.length; i++) cells[columnList[i][0]] = { r, c: columnList[i][1] };
     if (code) items.push({ code: code.code, label: (nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', row: r, cells });
     else items.push({ isTotal: true, label: '合计', row: r, cells });
   }

@@ -63,18 +63,19 @@ function readBody(spec: TableSpec, view: SheetView, headerTop: number, end: numb
  */
 export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
   const idx = titleIndex(set);
+  const isTitle = (t: string) => matchTitle(t, idx) !== undefined;
   const perSheet: { sheet: Sheet; tables: RecognizedTable[]; unreadable: { hit: TitleHit; reason: string }[] }[] = [];
   for (const sheet of wb.sheets) {
     const view = new SheetView(sheet);
     const hits: TitleHit[] = [];
     const stops: number[] = [];
     for (let r = 0; r < view.rowCount; r++) {
-      const c = view.titleColumn(r, (t) => matchTitle(t, idx) !== undefined);
+      const c = view.titleColumn(r, isTitle);
       if (c >= 0) { hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } }); continue; }
       // A part heading stands alone on its row (or with one other text): no need to read a full row.
       if (view.textCountAtMost(r, 2)) {
-        const texts = view.rowTexts(r);
-        if (texts.length > 0 && SECTION_STOP.test(texts[0].t)) stops.push(r);
+        const first = view.firstText(r);
+        if (first && SECTION_STOP.test(first)) stops.push(r);
       }
     }
     const tables: RecognizedTable[] = [];
@@ -129,10 +130,13 @@ export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
 export function pickTableSet(wb: Workbook): TableSetSpec {
   const raw = new Set<string>();
   let year: number | undefined;
+  // Indexed loops: this visits every cell, and runs before the engine is warm.
   for (const s of wb.sheets)
-    for (const row of s.rows)
-      for (const cell of row ?? []) {
-        const v = cell?.value;
+    for (let r = 0; r < s.rows.length; r++) {
+      const row = s.rows[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c]?.value;
         if (typeof v !== 'string') continue;
         if (v.includes('表')) raw.add(v);
         if (year === undefined) {
@@ -140,6 +144,7 @@ export function pickTableSet(wb: Workbook): TableSetSpec {
           if (m) year = Number(m[1]);
         }
       }
+    }
   const texts = new Set([...raw].map(normLabel));
   const score = (set: TableSetSpec) => {
     const idx = titleIndex(set);

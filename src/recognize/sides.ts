@@ -6,6 +6,8 @@ import { BodyResult } from './body';
 import { classCodeOfLabel } from '../specs/functionClasses';
 import { normLabel } from '../core/text';
 
+const SIDES = ['income', 'expense'] as const;
+
 /** Read a two-sided table (收入 | 支出) whose rows are known by their labels. */
 export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
   let h = -1;
@@ -30,7 +32,7 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   const ranges = { income: incomeLeft ? [l0, l1] : [l1, width], expense: incomeLeft ? [l1, width] : [l0, l1] } as const;
   const labelCol = { income: incomeLeft ? l0 : l1, expense: incomeLeft ? l1 : l0 };
   const columns: Record<string, number> = {};
-  for (const side of ['income', 'expense'] as const) {
+  for (const side of SIDES) {
     const specs = spec.columns.filter((c) => c.side === side);
     Object.assign(columns, matchColumns(specs, paths, ranges[side][0], ranges[side][1], new Set([labelCol[side]])));
   }
@@ -54,7 +56,8 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   const continued = { income: -1, expense: -1 };
   for (let r = dataStart; r <= end; r++) {
     if (isNoteText(view.firstText(r))) { dataEnd = r - 1; break; }
-    for (const side of ['income', 'expense'] as const) {
+    for (let s = 0; s < SIDES.length; s++) {
+      const side = SIDES[s];
       let label = view.text(r, labelCol[side]);
       if (!label || /^\d+$/.test(label) || continued[side] === r) continue;
       let what = classify(side, label);
@@ -70,7 +73,8 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
       }
       if (!what) continue;
       const cells: Record<string, { r: number; c: number }> = {};
-      for (const [key, c] of sideColumns[side]) cells[key] = { r, c };
+      const cols = sideColumns[side];
+      for (let i = 0; i < cols.length; i++) cells[cols[i][0]] = { r, c: cols[i][1] };
       if ('rs' in what) {
         found.set(what.rs.key, r);
         items.push({ key: what.rs.key, side, label, row: r, cells });

@@ -1,6 +1,6 @@
-import { Rule, compareEqual, balancesExactly, operand, itemName, columnName } from './engine';
+import { Rule, compareEqual, childrenBalance, operand, itemName, columnName } from './engine';
 import { Finding } from '../core/findings';
-import { Item, Pos, RecognizedTable } from '../recognize/model';
+import { Item, RecognizedTable } from '../recognize/model';
 
 const LEVEL = (code: string) => (code.length === 3 ? '类' : code.length === 5 ? '款' : '项');
 
@@ -29,15 +29,7 @@ function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[
   childrenByCode(t.items).forEach((children, parent) => {
     if (open.has(parent.isTotal ? '合计' : parent.code!)) return;
     for (const col of cols) {
-      const totalPos = parent.cells[col];
-      if (!totalPos) continue;
-      const partPos: Pos[] = [];
-      for (const c of children) {
-        const p = c.cells[col];
-        if (!p) break;
-        partPos.push(p);
-      }
-      if (partPos.length < children.length || balancesExactly(t.sheet, [totalPos], partPos)) continue;
+      if (childrenBalance(t.sheet, parent, children, col) !== false) continue;
       const total = operand(t, parent, col)!;
       const parts = children.map((c) => operand(t, c, col)!);
       const leftName = () =>

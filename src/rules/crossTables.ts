@@ -1,4 +1,5 @@
-import { Rule, ScopeTables, compareEqual, compareLe, itemOf, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, itemOf, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { cellAt } from '../core/grid';
 import { Finding } from '../core/findings';
 import { CellSel } from '../specs/types';
 import { Item } from '../recognize/model';
@@ -53,9 +54,15 @@ export const crossEqual: Rule = {
           const tb = tables.get(x.b.table);
           if (!ta || !tb) continue;
           const classesA = new Map<string, Item>();
-          for (const it of ta.items) if (it.classCode && !classesA.has(it.classCode)) classesA.set(it.classCode, it);
+          for (let i = 0; i < ta.items.length; i++) {
+            const it = ta.items[i];
+            if (it.classCode && !classesA.has(it.classCode)) classesA.set(it.classCode, it);
+          }
           const classesB = new Map<string, Item>();
-          for (const it of tb.items) if (it.code && it.code.length === 3 && !classesB.has(it.code)) classesB.set(it.code, it);
+          for (let i = 0; i < tb.items.length; i++) {
+            const it = tb.items[i];
+            if (it.code && it.code.length === 3 && !classesB.has(it.code)) classesB.set(it.code, it);
+          }
           const codes = new Set([...classesA.keys(), ...classesB.keys()]);
           for (const code of codes) {
             const ia = classesA.get(code);
@@ -66,6 +73,7 @@ export const crossEqual: Rule = {
             const pa = ia?.cells[x.a.col];
             const pb = ib?.cells[x.b.col];
             if ((ia && !pa) || (ib && !pb)) continue;
+            if (equalExactly(pa && cellAt(ta.sheet, pa.r, pa.c), pb && cellAt(tb.sheet, pb.r, pb.c))) continue;
             const opA: Operand | undefined = pa ? { table: ta, pos: pa, name: ia!.label } : undefined;
             const opB: Operand | undefined = pb ? { table: tb, pos: pb, name: ib!.label } : undefined;
             const label = () => `${code} ${className(code) ?? ''}`.trim();

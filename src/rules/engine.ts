@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { a1, Workbook, Sheet } from '../core/grid';
+import { a1, Workbook, Sheet, Cell } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount, readMilli, Milli } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity } from '../core/findings';
@@ -35,7 +35,8 @@ export interface RuleContext {
 
 export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook = { sheets: [] }): RuleContext {
   const all = rec.scopes.map((id) => ({ id, tables: new Map<string, RecognizedTable>() }));
-  for (const t of rec.tables) all.find((s) => s.id === t.scope)?.tables.set(t.spec.id, t);
+  const byId = new Map(all.map((s) => [s.id, s]));
+  for (const t of rec.tables) byId.get(t.scope)?.tables.set(t.spec.id, t);
   const isPrior = (id: string) => id === 'prior' || id.startsWith('prior:');
   const prior = new Map<string, RecognizedTable>();
   for (const s of all.filter((x) => isPrior(x.id))) for (const [k, t] of s.tables) if (!prior.has(k)) prior.set(k, t);
@@ -61,28 +62,56 @@ function readOpMilli(op: Operand, out: Milli): boolean {
 
 const MILLI = { v: 0, h: 0 };
 
-/**
- * Whether Σ left = Σ right − Σ minus holds exactly, every cell read in cents (no Decimal, no
- * allocation). Most relations of a correct table do: the caller then has nothing to report and
- * need not build a comparison; otherwise it calls compareEqual, which words the difference.
+/*
+ * Exact balance tests, every cell read in cents, with no allocation: most relations of a correct
+ * table balance to the cent, and the caller then has nothing to report and need not build a
+ * comparison. Otherwise (a difference, or a cell that needs Decimal) the caller builds one and
+ * compareEqual words it. Undefined: the table lacks one of the cells (nothing to compare).
  */
-export function balancesExactly(sheet: Sheet, left: readonly Pos[], right: readonly Pos[], minus?: readonly Pos[]): boolean {
+
+/** Σ of an item's cells in `cols`, in thousandths; NaN when one does not read in cents, undefined when one is missing. */
+function sumRow(sheet: Sheet, item: Item, cols: readonly string[]): number | undefined {
   const m = MILLI;
-  let d = 0;
-  for (let i = 0; i < left.length; i++) {
-    if (!readMilli(cellAt(sheet, left[i].r, left[i].c), m)) return false;
-    d += m.v;
+  let s = 0;
+  for (let i = 0; i < cols.length; i++) {
+    const p = item.cells[cols[i]];
+    if (!p) return undefined;
+    s += readMilli(cellAt(sheet, p.r, p.c), m) ? m.v : NaN;
   }
-  for (let i = 0; i < right.length; i++) {
-    if (!readMilli(cellAt(sheet, right[i].r, right[i].c), m)) return false;
-    d -= m.v;
+  return s;
+}
+
+/** An item's total column = Σ plus columns − Σ minus columns, exactly. */
+export function rowBalances(sheet: Sheet, item: Item, total: string, plus: readonly string[], minus: readonly string[]): boolean | undefined {
+  const tp = item.cells[total];
+  if (!tp) return undefined;
+  const t = readMilli(cellAt(sheet, tp.r, tp.c), MILLI) ? MILLI.v : NaN;
+  const p = sumRow(sheet, item, plus);
+  const n = sumRow(sheet, item, minus);
+  if (p === undefined || n === undefined) return undefined;
+  return t === p - n;
+}
+
+/** A row's amount in `col` = Σ its children's, exactly. */
+export function childrenBalance(sheet: Sheet, parent: Item, children: readonly Item[], col: string): boolean | undefined {
+  const m = MILLI;
+  const tp = parent.cells[col];
+  if (!tp) return undefined;
+  let d = readMilli(cellAt(sheet, tp.r, tp.c), m) ? m.v : NaN;
+  for (let i = 0; i < children.length; i++) {
+    const p = children[i].cells[col];
+    if (!p) return undefined;
+    d -= readMilli(cellAt(sheet, p.r, p.c), m) ? m.v : NaN;
   }
-  if (minus)
-    for (let i = 0; i < minus.length; i++) {
-      if (!readMilli(cellAt(sheet, minus[i].r, minus[i].c), m)) return false;
-      d += m.v;
-    }
   return d === 0;
+}
+
+/** Whether two cells (of any tables; an absent one is zero) hold exactly the same amount, read in cents. */
+export function equalExactly(a: Cell | undefined, b: Cell | undefined): boolean {
+  const m = MILLI;
+  if (!readMilli(a, m)) return false;
+  const av = m.v;
+  return readMilli(b, m) && m.v === av;
 }
 
 /** "1,920.38" from integer thousandths that are whole cents. */
@@ -236,17 +265,6 @@ export function operand(table: RecognizedTable, item: Item, col: string): Operan
   const pos = item.cells[col];
   if (!pos) return undefined;
   return { table, pos, name: item.label };
-}
-
-/** The cells of `cols` on an item's row, or undefined when the table lacks one of those columns. */
-export function cellsOf(item: Item, cols: readonly string[]): Pos[] | undefined {
-  const out: Pos[] = [];
-  for (const col of cols) {
-    const p = item.cells[col];
-    if (!p) return undefined;
-    out.push(p);
-  }
-  return out;
 }
 
 /** How a row is named in messages: 「201 一般公共服务支出」, 「本年收入合计」. */

@@ -39,7 +39,8 @@ export const kemuNames: Rule = {
         const econ = t.spec.kind === 'econ';
         if (t.spec.kind !== 'coded' && !econ) continue;
         const codes = new Set(t.items.filter((i) => i.code).map((i) => i.code!));
-        for (const it of t.items) {
+        for (let i = 0; i < t.items.length; i++) {
+          const it = t.items[i];
           if (!it.code || !it.label) continue;
           const ref = econ ? jingjiName(it.code) : gongnengName(it.code);
           if (ref && !same(ref, it.label)) out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${it.code} 的名称为“${it.label}”，2023 年科目表中为“${ref}”`));

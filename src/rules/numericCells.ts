@@ -12,9 +12,9 @@ export const numericCells: Rule = {
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values()) {
         const seen = new Set<number>();
-        for (const item of t.items)
-          for (const key in item.cells) {
-            const pos = item.cells[key];
+        for (let i = 0; i < t.items.length; i++)
+          for (const key in t.items[i].cells) {
+            const pos = t.items[i].cells[key];
             const v = cellAt(t.sheet, pos.r, pos.c)?.value;
             if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
             // A cell listed under two items (a shared position) is reported once.

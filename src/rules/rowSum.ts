@@ -1,4 +1,4 @@
-import { Rule, compareEqual, balancesExactly, cellsOf, operand, itemName, columnName, Operand, amountOf } from './engine';
+import { Rule, compareEqual, rowBalances, operand, itemName, columnName, Operand, amountOf } from './engine';
 import { Finding } from '../core/findings';
 
 const NONE: string[] = [];
@@ -13,13 +13,10 @@ export const rowSum: Rule = {
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values())
         for (const rs of t.spec.rowSums ?? [])
-          for (const item of t.items) {
+          for (let i = 0; i < t.items.length; i++) {
+            const item = t.items[i];
             if (rs.side && item.side !== rs.side) continue;
-            const totalPos = item.cells[rs.total];
-            const plusPos = cellsOf(item, rs.plus);
-            const minusPos = cellsOf(item, rs.minus ?? NONE);
-            if (!totalPos || !plusPos || !minusPos) continue;
-            if (balancesExactly(t.sheet, [totalPos], plusPos, minusPos)) continue;
+            if (rowBalances(t.sheet, item, rs.total, rs.plus, rs.minus ?? NONE) !== false) continue;
             const total = operand(t, item, rs.total);
             const plus = rs.plus.map((c) => operand(t, item, c));
             const minus = (rs.minus ?? []).map((c) => operand(t, item, c));
