@@ -12,7 +12,8 @@ import { readAmount } from '../core/amount';
 
 /**
  * npm run bench: a generated consolidated workbook of 200 units (the nine tables of the sample,
- * one sheet per unit, every tenth unit with one amount changed by 1.00) and the sample itself. Reports xlsx parse
+ * one sheet per unit, every amount cell a number — blanks as 0.00 —, every tenth unit with one
+ * amount changed by 1.00) and the sample itself. Reports xlsx parse
  * time, recognition + rules time, their ratio and the engine's cells per second, all in one run.
  */
 
@@ -46,8 +47,10 @@ function consolidated(): { wb: Workbook; numericCells: number } {
       for (let c = 0; c < width; c++) {
         const cell = row[c];
         const a = amountPos.has(r + ',' + c) ? readAmount(cell) : undefined;
-        if (a && a.kind === 'num') {
-          out[c] = { value: a.value.toNumber(), numFmt: '#,##0.00' };
+        if (a && (a.kind === 'num' || a.kind === 'blank')) {
+          // Blank amount cells print as 0.00, as many units' tables do: the workload is every
+          // amount cell of the nine tables as a number (relations hold as before).
+          out[c] = { value: a.kind === 'num' ? a.value.toNumber() : 0, numFmt: '#,##0.00' };
           numericCells++;
         } else if (cell) out[c] = { value: cell.value };
       }

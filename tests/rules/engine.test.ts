@@ -1,0 +1,68 @@
+import { rowBalances, childrenBalance, equalExactly } from '../../src/rules/engine';
+import { Sheet, Cell } from '../../src/core/grid';
+import { Item } from '../../src/recognize/model';
+
+/** One row of cells (column keys a, b, c, d at columns 0..3), as a table item sees them. */
+function row(values: (Cell['value'] | undefined)[], numFmt = '#,##0.00'): { sheet: Sheet; item: Item } {
+  const cells = values.map((v) => (v === undefined ? undefined : { value: v, numFmt: typeof v === 'number' ? numFmt : undefined }));
+  const sheet: Sheet = { name: 't', rows: [cells], merges: [] };
+  const item: Item = { label: 'x', row: 0, cells: { a: { r: 0, c: 0 }, b: { r: 0, c: 1 }, c: { r: 0, c: 2 }, d: { r: 0, c: 3 } } };
+  return { sheet, item };
+}
+
+describe('rowBalances: total = Σ plus − Σ minus, in cents, or left to compareEqual', () => {
+  test.each([
+    ['balanced', [30.5, 20, 10.5, undefined], true],
+    ['blank parts are zero', [20, 20, undefined, undefined], true],
+    ['a cent off', [30.51, 20, 10.5, undefined], false],
+    ['numbers written as text', ['1,920.38', '1,000.00', '920.38', undefined], true],
+    ['a text amount: not decided here (compareEqual leaves it to numeric-cell)', ['见说明', 20, 10, undefined], false],
+    ['three decimals: not decided in cents', ['30.005', '20.000', '10.005', undefined], false],
+  ])('%s', (_n, values, expected) => {
+    const { sheet, item } = row(values as Cell['value'][]);
+    expect(rowBalances(sheet, item, 'a', ['b', 'c'], [])).toBe(expected);
+  });
+
+  test('with a minus column: 年末 = 年初 + 收入 − 支出', () => {
+    const { sheet, item } = row([5, 10, 20, 25]);
+    expect(rowBalances(sheet, item, 'a', ['b', 'c'], ['d'])).toBe(true);
+    expect(rowBalances(sheet, item, 'a', ['b', 'c'], [])).toBe(false);
+  });
+
+  test('a column the table lacks: nothing to compare', () => {
+    const { sheet, item } = row([30, 20, 10, undefined]);
+    expect(rowBalances(sheet, item, 'a', ['b', 'zz'], [])).toBeUndefined();
+    expect(rowBalances(sheet, item, 'zz', ['b'], [])).toBeUndefined();
+  });
+});
+
+describe('childrenBalance: a row = Σ its children, column by column', () => {
+  const sheet: Sheet = {
+    name: 't',
+    merges: [],
+    rows: [[{ value: 100, numFmt: '0.00' }], [{ value: 60, numFmt: '0.00' }], [{ value: 40, numFmt: '0.00' }], [{ value: 39.99, numFmt: '0.00' }]],
+  };
+  const item = (r: number): Item => ({ label: '', row: r, cells: { v: { r, c: 0 } } });
+  test.each([
+    ['balanced', [1, 2], true],
+    ['short by a cent', [1, 3], false],
+    ['no children listed: the parent alone against zero', [], false],
+  ])('%s', (_n, children, expected) => {
+    expect(childrenBalance(sheet, item(0), (children as number[]).map(item), 'v')).toBe(expected);
+  });
+  test('a child without the column: nothing to compare', () => {
+    expect(childrenBalance(sheet, item(0), [item(1), { label: '', row: 2, cells: {} }], 'v')).toBeUndefined();
+  });
+});
+
+describe('equalExactly: two cells, an absent one is zero', () => {
+  test.each([
+    ['equal', { value: 12.3, numFmt: '0.00' }, { value: '12.30' }, true],
+    ['different', { value: 12.3, numFmt: '0.00' }, { value: 12.31, numFmt: '0.00' }, false],
+    ['absent against zero', undefined, { value: 0, numFmt: '0.00' }, true],
+    ['absent against an amount', undefined, { value: 1, numFmt: '0.00' }, false],
+    ['a percentage is not decided here', { value: 0.5, numFmt: '0%' }, { value: 0.5, numFmt: '0%' }, false],
+  ])('%s', (_n, a, b, expected) => {
+    expect(equalExactly(a as Cell | undefined, b as Cell)).toBe(expected);
+  });
+});
