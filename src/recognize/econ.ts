@@ -56,10 +56,10 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
 function totalAmountPos(view: SheetView, r: number, c: number, nextTextCol: number | undefined, amountCols: number[]): Pos | undefined {
   const limit = view.colCount;
   for (let x = c + 1; x < limit; x++) {
-    const a = view.amount(r, x);
-    if (a.kind === 'num') return { r, c: x };
-    if (a.kind === 'text') break;
+    const kind = view.amountKind(r, x);
+    if (kind === 'num') return { r, c: x };
+    if (kind === 'text') break;
   }
-  const col = amountCols.find((a) => a > c && (nextTextCol === undefined || a < nextTextCol || view.amount(r, nextTextCol).kind !== 'text'));
+  const col = amountCols.find((a) => a > c && (nextTextCol === undefined || a < nextTextCol || view.amountKind(r, nextTextCol) !== 'text'));
   return col !== undefined ? { r, c: col } : undefined;
 }

@@ -3,15 +3,12 @@ import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
 import { Item } from './model';
 import { BodyResult } from './body';
-import { cellAt } from '../core/grid';
 
 /** Read a table of one (or a few) data rows under a multi-level header (公开09 “三公”). */
 export function readMatrix(spec: MatrixTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
   const hasNumber = (r: number) => {
     for (let c = 0; c < view.rowWidth(r); c++) {
-      const v = cellAt(view.sheet, r, c)?.value;
-      // A finite number reads as one without parsing; a text may still spell one ("1,920.38").
-      if (typeof v === 'number' ? Number.isFinite(v) : view.amount(r, c).kind === 'num') return true;
+      if (view.amountKind(r, c) === 'num') return true;
     }
     return false;
   };

@@ -44,6 +44,14 @@ export class SheetView {
     return readAmount(cellAt(this.sheet, r, c));
   }
 
+  /** What kind of amount a cell holds, without building its value when the cell is a number. */
+  amountKind(r: number, c: number): Amount['kind'] {
+    const v = cellAt(this.sheet, r, c)?.value;
+    if (typeof v === 'number') return Number.isFinite(v) ? 'num' : 'text';
+    if (v === null || v === undefined || v === '') return 'blank';
+    return this.amount(r, c).kind;
+  }
+
   rowWidth(r: number): number {
     const row = this.sheet.rows[r];
     return row ? row.length : 0;
