@@ -81,10 +81,10 @@ export function colLetters(c: number): string {
   return s;
 }
 
-/** 0-based row/col to an A1 address. */
 /** Column letters of the first columns, computed once: findings name cells by the thousand. */
 const LETTERS: string[] = [];
 
+/** 0-based row/col to an A1 address. */
 export function a1(r: number, c: number): string {
   const letters = c < 256 ? (LETTERS[c] ??= colLetters(c)) : colLetters(c);
   return letters + (r + 1);

@@ -17,22 +17,22 @@ export const rowSum: Rule = {
             const item = t.items[i];
             if (rs.side && item.side !== rs.side) continue;
             if (rowBalances(t.sheet, item, rs.total, rs.plus, rs.minus ?? NONE) !== false) continue;
-            const total = operand(t, item, rs.total);
-            const plus = rs.plus.map((c) => operand(t, item, c));
-            const minus = (rs.minus ?? []).map((c) => operand(t, item, c));
-            if (!total || plus.some((p) => !p) || minus.some((m) => !m)) continue;
+            // Every cell is there (rowBalances said so); they differ, or need Decimal to tell.
+            const total = operand(t, item, rs.total)!;
+            const plus = rs.plus.map((c) => operand(t, item, c)!);
+            const minus = (rs.minus ?? NONE).map((c) => operand(t, item, c)!);
             const f = compareEqual({
               rule: this.id,
               table: t,
               left: [total],
-              right: plus as Operand[],
-              rightMinus: minus as Operand[],
+              right: plus,
+              rightMinus: minus,
               leftName: () => `${t.spec.code}「${itemName(item)}」${columnName(t, rs.total)}`,
               // Name the components that hold amounts; blank ones add nothing to the reading.
               rightName: () => {
-                const filled = (cols: string[], ops: (Operand | undefined)[]) => cols.filter((_, i) => amountOf(ops[i]!).kind !== 'blank');
+                const filled = (cols: string[], ops: Operand[]) => cols.filter((_, i) => amountOf(ops[i]).kind !== 'blank');
                 const plusNames = filled(rs.plus, plus).map((c) => columnName(t, c));
-                const minusNames = filled(rs.minus ?? [], minus).map((c) => columnName(t, c));
+                const minusNames = filled(rs.minus ?? NONE, minus).map((c) => columnName(t, c));
                 const parts = plusNames.length + minusNames.length === 0 ? '各组成栏之和' : (plusNames.join(' + ') || '0') + minusNames.map((n) => ' − ' + n).join('') + (minusNames.length ? '' : ' 之和');
                 return parts.length > 40 ? '各组成栏之和' : parts;
               },
