@@ -8,6 +8,7 @@ import { SAMPLE, sampleTablesText } from './helpers/grid';
 const BIN = path.join(__dirname, '..', 'bin', 'juesuan.js');
 const BAD = path.join(__dirname, 'fixtures', 'bad');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120000 });
 
 beforeAll(() => {

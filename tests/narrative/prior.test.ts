@@ -76,6 +76,7 @@ describe('against last year', () => {
 
 describe('last year given as a file (check --prior)', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-prior-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
   // Last year written as this year: every 比上年增加/减少 of the text is then wrong.
   const priorFile = SAMPLE;
 
