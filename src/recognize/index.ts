@@ -94,7 +94,10 @@ export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
         body = { error: '表格结构无法识别' };
       }
       if (isBodyError(body)) { unreadable.push({ hit, reason: body.error }); return; }
-      tables.push({ spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, ...body });
+      // Every field written out (not spread): one object shape for every table, which V8 keeps
+      // between checks (see KEEP_SHAPE).
+      const { dataStart, dataEnd, columns, items, missing, truncated } = body;
+      tables.push({ spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated });
     });
     perSheet.push({ sheet, tables, unreadable });
   }

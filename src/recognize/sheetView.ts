@@ -132,6 +132,14 @@ export class SheetView {
   }
 }
 
+/**
+ * One view kept for the life of the module. V8 keeps the object shape of a class's instances only
+ * while one of them lives, and drops the optimized code built for that shape with it: once every
+ * view of a check has been collected, the next check (the accountant's next click on 审核) would
+ * start the recognizers cold again. This instance keeps the shape, and with it that code.
+ */
+export const KEEP_SHAPE = new SheetView({ name: '', rows: [], merges: [] });
+
 /** Lines under a title that describe the table (部门, 年度, 表号, 金额单位) rather than head it. */
 export function isMetaRow(texts: { t: string }[]): boolean {
   if (texts.length === 0) return true;

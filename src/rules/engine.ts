@@ -307,7 +307,7 @@ const indexCache = new WeakMap<RecognizedTable, { byKey: Map<string, Item>; byCo
 export function tableIndex(t: RecognizedTable) {
   let idx = indexCache.get(t);
   if (!idx) {
-    idx = { byKey: new Map(), byCode: new Map(), byClass: new Map() };
+    idx = { byKey: new Map(), byCode: new Map(), byClass: new Map(), total: undefined };
     for (const it of t.items) {
       if (it.key && !idx.byKey.has(it.key)) idx.byKey.set(it.key, it);
       if (it.code && !idx.byCode.has(it.code)) idx.byCode.set(it.code, it);
