@@ -1,4 +1,4 @@
-import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, itemOf, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, notAboveExactly, itemOf, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { cellAt } from '../core/grid';
 import { Finding } from '../core/findings';
 import { CellSel } from '../specs/types';
@@ -63,7 +63,10 @@ export const crossEqual: Rule = {
             const it = tb.items[i];
             if (it.code && it.code.length === 3 && !classesB.has(it.code)) classesB.set(it.code, it);
           }
-          const codes = new Set([...classesA.keys(), ...classesB.keys()]);
+          // Every class either table lists, each once (A's order, then B's others).
+          const codes: string[] = [];
+          classesA.forEach((_, code) => codes.push(code));
+          classesB.forEach((_, code) => { if (!classesA.has(code)) codes.push(code); });
           for (const code of codes) {
             const ia = classesA.get(code);
             const ib = classesB.get(code);
@@ -117,6 +120,7 @@ export const crossLe: Rule = {
             const pa = it.cells[x.a.col];
             const pb = other?.cells[x.b.col];
             if (!pa || !pb || !other) continue;
+            if (notAboveExactly(cellAt(ta.sheet, pa.r, pa.c), cellAt(tb.sheet, pb.r, pb.c))) continue;
             const label = () => (it.isTotal ? '合计' : `${it.code} ${it.label}`);
             const f = compareLe(this.id, { table: ta, pos: pa, name: it.label }, { table: tb, pos: pb, name: it.label }, () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`, () => `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`);
             if (f) out.push(f);

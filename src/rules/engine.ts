@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { a1, Workbook, Sheet, Cell } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount, readMilli, Milli } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
-import { Finding, Severity } from '../core/findings';
+import { Finding, Severity, CellLocation } from '../core/findings';
 import { TableSetSpec, CellSel } from '../specs/types';
 import { Recognition, RecognizedTable, Item, Pos } from '../recognize/model';
 import { cellAt } from '../core/grid';
@@ -114,6 +114,14 @@ export function equalExactly(a: Cell | undefined, b: Cell | undefined): boolean 
   return readMilli(b, m) && m.v === av;
 }
 
+/** Whether a ≤ b surely holds (a's lowest reading not above b's highest), both read in cents. */
+export function notAboveExactly(a: Cell | undefined, b: Cell | undefined): boolean {
+  const m = MILLI;
+  if (!readMilli(a, m)) return false;
+  const aLo = m.v - m.h;
+  return readMilli(b, m) && aLo <= m.v + m.h;
+}
+
 /** "1,920.38" from integer thousandths that are whole cents. */
 function fmtMilli(m: number): string {
   const cents = Math.round(Math.abs(m) / 10);
@@ -205,20 +213,23 @@ function differenceFinding(cmp: Comparison, broken: boolean, shown: { left: stri
   const flagged = cmp.left[0];
   const leftName = named(cmp.leftName);
   const rightName = named(cmp.rightName);
-  const base = {
+  const related: CellLocation[] = [];
+  for (let i = 1; i < cmp.left.length; i++) related.push(loc(cmp.left[i]));
+  for (const op of cmp.right) related.push(loc(op));
+  for (const op of cmp.rightMinus ?? []) related.push(loc(op));
+  // One literal with every field (thousands of findings: one object shape).
+  return {
     rule: cmp.rule,
     table: flagged.table.spec.code,
     sheet: flagged.table.sheet.name,
     cell: a1(flagged.pos.r, flagged.pos.c),
-    related: [...cmp.left.slice(1), ...cmp.right, ...(cmp.rightMinus ?? [])].map(loc),
+    related,
     expected: shown.right,
     actual: shown.left,
-  };
-  if (broken) return { ...base, severity: 'error', message: `${leftName} ${shown.left} ≠ ${rightName} ${shown.right}，差 ${shown.diff}` };
-  return {
-    ...base,
-    severity: 'info',
-    message: `${leftName} ${shown.left} 与${/^[\x00-\x7f]/.test(rightName) ? ' ' : ''}${rightName} ${shown.right} 相差 ${shown.diff}，在四舍五入尾差范围（±${shown.radius}）内`,
+    severity: broken ? 'error' : 'info',
+    message: broken
+      ? `${leftName} ${shown.left} ≠ ${rightName} ${shown.right}，差 ${shown.diff}`
+      : `${leftName} ${shown.left} 与${/^[\x00-\x7f]/.test(rightName) ? ' ' : ''}${rightName} ${shown.right} 相差 ${shown.diff}，在四舍五入尾差范围（±${shown.radius}）内`,
   };
 }
 

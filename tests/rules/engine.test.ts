@@ -66,3 +66,16 @@ describe('equalExactly: two cells, an absent one is zero', () => {
     expect(equalExactly(a as Cell | undefined, b as Cell)).toBe(expected);
   });
 });
+
+describe('notAboveExactly: a ≤ b surely, in cents (else compareLe decides)', () => {
+  const { notAboveExactly } = require('../../src/rules/engine') as typeof import('../../src/rules/engine');
+  test.each([
+    ['smaller', { value: 10, numFmt: '0.00' }, { value: 20, numFmt: '0.00' }, true],
+    ['equal', { value: 20, numFmt: '0.00' }, { value: 20, numFmt: '0.00' }, true],
+    ['a cent above: within rounding', { value: 20.01, numFmt: '0.00' }, { value: 20, numFmt: '0.00' }, true],
+    ['two cents above', { value: 20.02, numFmt: '0.00' }, { value: 20, numFmt: '0.00' }, false],
+    ['text: not decided here', { value: '见说明' }, { value: 20, numFmt: '0.00' }, false],
+  ])('%s', (_n, a, b, expected) => {
+    expect(notAboveExactly(a as Cell, b as Cell)).toBe(expected);
+  });
+});
