@@ -102,10 +102,14 @@ function narrativeRange(sheet: Sheet): [number, number] | undefined {
   let start = -1;
   let end = n - 1;
   const parts: [number, string][] = [];
+  // Without part headings, the narrative starts at its first standard section heading.
+  let firstSection = -1;
   for (let r = 0; r < n; r++) {
     const t = soleText(sheet, r);
-    const m = t !== undefined && t.includes('部分') ? PART_RE.exec(t) : null;
+    if (t === undefined) continue;
+    const m = t.includes('部分') ? PART_RE.exec(t) : null;
     if (m) parts.push([r, m[1]]);
+    else if (firstSection < 0 && /^\s*一\s*[、.．].*(收入支出决算|决算总体)/.test(t)) firstSection = r;
   }
   // The last 第三部分 heading (the table of contents lists it first), up to the next part.
   const third = parts.filter(([, k]) => k === '三').pop();
@@ -114,13 +118,7 @@ function narrativeRange(sheet: Sheet): [number, number] | undefined {
     const next = parts.find(([r, k]) => r > third[0] && k !== '三');
     if (next) end = next[0] - 1;
   }
-  if (start < 0) {
-    // No part headings: the narrative starts at its first standard section heading.
-    for (let r = 0; r < n && start < 0; r++) {
-      const t = soleText(sheet, r);
-      if (t !== undefined && /^\s*一\s*[、.．].*(收入支出决算|决算总体)/.test(t)) start = r;
-    }
-  }
+  if (start < 0) start = firstSection;
   return start >= 0 && start <= end ? [start, end] : undefined;
 }
 

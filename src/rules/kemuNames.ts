@@ -38,7 +38,8 @@ export const kemuNames: Rule = {
       for (const t of scope.tables.values()) {
         const econ = t.spec.kind === 'econ';
         if (t.spec.kind !== 'coded' && !econ) continue;
-        const codes = new Set(t.items.filter((i) => i.code).map((i) => i.code!));
+        const codes = new Set<string>();
+        for (let i = 0; i < t.items.length; i++) if (t.items[i].code) codes.add(t.items[i].code!);
         for (let i = 0; i < t.items.length; i++) {
           const it = t.items[i];
           if (!it.code || !it.label) continue;
