@@ -71,6 +71,7 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     if (code) items.push({ code: code.code, label: (nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', row: r, cells });
     else items.push({ isTotal: true, label: '合计', row: r, cells });
   }
+  // `truncated` present from the start (one shape for every body; see KEEP_SHAPE).
   const result: BodyOk = { dataStart, dataEnd, columns, items, missing, truncated: undefined };
   if (!closed) {
     const open = openChain(view, items, spec.hierarchy[0] !== undefined ? columns[spec.hierarchy[0]] : undefined);

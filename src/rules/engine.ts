@@ -318,6 +318,8 @@ const indexCache = new WeakMap<RecognizedTable, { byKey: Map<string, Item>; byCo
 export function tableIndex(t: RecognizedTable) {
   let idx = indexCache.get(t);
   if (!idx) {
+    // `total` written even when unset: a property added later would give indexes a second shape,
+    // which V8 forgets between checks with the optimized code that reads it (see KEEP_SHAPE).
     idx = { byKey: new Map(), byCode: new Map(), byClass: new Map(), total: undefined };
     for (const it of t.items) {
       if (it.key && !idx.byKey.has(it.key)) idx.byKey.set(it.key, it);
