@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { sampleWorkbook } from './helpers/grid';
+import { sampleWorkbook, workbookFromTsv } from './helpers/grid';
+import { table01 } from './helpers/tables';
 import { asExported } from './helpers/exported';
 import { checkWorkbook } from '../src/check';
 import { importDocument } from '../src/importDoc';
@@ -60,8 +61,6 @@ describe('recognition in any layout', () => {
 });
 
 describe('a label wrapped onto a second line (PDF text, narrow columns)', () => {
-  const { table01 } = require('./helpers/tables') as typeof import('./helpers/tables');
-  const { workbookFromTsv } = require('./helpers/grid') as typeof import('./helpers/grid');
   const income = { 一般公共预算财政拨款收入: '30.00', 本年收入合计: '30.00', 总计: '30.00' };
   const expense = { 一般公共服务支出: '10.00', 社会保障和就业支出: '20.00', 本年支出合计: '30.00', 总计: '30.00' };
   const wrap = (tsv: string, at: string, rest: string) =>

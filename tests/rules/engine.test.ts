@@ -1,4 +1,4 @@
-import { rowBalances, childrenBalance, equalExactly } from '../../src/rules/engine';
+import { rowBalances, childrenBalance, equalExactly, notAboveExactly } from '../../src/rules/engine';
 import { Sheet, Cell } from '../../src/core/grid';
 import { Item } from '../../src/recognize/model';
 
@@ -68,7 +68,6 @@ describe('equalExactly: two cells, an absent one is zero', () => {
 });
 
 describe('notAboveExactly: a ≤ b surely, in cents (else compareLe decides)', () => {
-  const { notAboveExactly } = require('../../src/rules/engine') as typeof import('../../src/rules/engine');
   test.each([
     ['smaller', { value: 10, numFmt: '0.00' }, { value: 20, numFmt: '0.00' }, true],
     ['equal', { value: 20, numFmt: '0.00' }, { value: 20, numFmt: '0.00' }, true],
