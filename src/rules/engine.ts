@@ -1,11 +1,10 @@
 import Decimal from 'decimal.js';
-import { a1, Workbook, Sheet, Cell } from '../core/grid';
+import { a1, cellAt, Workbook, Sheet, Cell } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount, readMilli, Milli } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity, CellLocation } from '../core/findings';
 import { TableSetSpec, CellSel } from '../specs/types';
 import { Recognition, RecognizedTable, Item, Pos } from '../recognize/model';
-import { cellAt } from '../core/grid';
 
 /** What a rule declares about itself: a reviewer can read the list of rules. */
 export interface RuleMeta {
@@ -236,14 +235,13 @@ function differenceFinding(cmp: Comparison, broken: boolean, shown: { left: stri
 /** a ≤ b under interval arithmetic: broken only when a's lowest value exceeds b's highest. */
 export function compareLe(rule: string, a: Operand, b: Operand, aName: string | (() => string), bName: string | (() => string)): Finding | undefined {
   // Exact integer thousandths when both cells show cents, as in compareEqual.
+  const ca = cellAt(a.table.sheet, a.pos.r, a.pos.c);
+  const cb = cellAt(b.table.sheet, b.pos.r, b.pos.c);
+  if (notAboveExactly(ca, cb)) return undefined;
   const m = MILLI;
-  if (readOpMilli(a, m)) {
+  if (readMilli(ca, m)) {
     const av = m.v;
-    const ah = m.h;
-    if (readOpMilli(b, m)) {
-      if (av - ah <= m.v + m.h) return undefined;
-      return leFinding(rule, a, b, aName, bName, { a: fmtMilli(av), b: fmtMilli(m.v), over: fmtMilli(av - m.v) });
-    }
+    if (readMilli(cb, m)) return leFinding(rule, a, b, aName, bName, { a: fmtMilli(av), b: fmtMilli(m.v), over: fmtMilli(av - m.v) });
   }
   const ia = intervalOf(a);
   const ib = intervalOf(b);
