@@ -1,7 +1,7 @@
 import { Workbook, Sheet, Cell, newSheet, cellText } from './core/grid';
 import { readAmount } from './core/amount';
 import { TableSetSpec } from './specs/types';
-import { recognize, pickTableSet } from './recognize';
+import { recognize, pickTableSet, cellPositions } from './recognize';
 import { isNoteRow, SheetView } from './recognize/sheetView';
 import { SheetLayout } from './core/layout';
 
@@ -28,7 +28,7 @@ export function importDocument(doc: Workbook, set: TableSetSpec = pickTableSet(d
   for (const t of rec.tables.filter((x) => x.sheet === src)) {
     const sheet = newSheet(t.spec.code, 'text');
     const amountPos = new Set<string>();
-    for (const it of t.items) for (const p of Object.values(it.cells)) amountPos.add(p.r + ',' + p.c);
+    for (const it of t.items) for (const p of cellPositions(it)) amountPos.add(p.r + ',' + p.c);
     let last = t.dataEnd;
     if (last + 1 < view.rowCount && isNoteRow(view.rowTexts(last + 1))) last++;
     for (let r = t.titleAt.r; r <= last; r++) {

@@ -5,7 +5,7 @@ import { execFileSync } from 'child_process';
 import Decimal from 'decimal.js';
 import { scaffold, ScaffoldResult, chineseNumeral } from '../src/scaffold/build';
 import { codesOfWorkbook, parseCodeList } from '../src/scaffold/codesFrom';
-import { recognize, RecognizedTable } from '../src/recognize';
+import { recognize, RecognizedTable, cellPos } from '../src/recognize';
 import { tableSet } from '../src/specs';
 import { checkWorkbook } from '../src/check';
 import { gridToExcel } from '../src/adapters/xlsxWrite';
@@ -55,8 +55,8 @@ describe('scaffold: structure', () => {
     const gk03 = t.get('gk03')!;
     for (const it of gk03.items) {
       const leaf = it.code?.length === 7;
-      for (const [key, pos] of Object.entries(it.cells)) {
-        const cell = cellAt(sheet, pos.r, pos.c)!;
+      for (const [key, c] of Object.entries(it.cols)) {
+        const cell = cellAt(sheet, it.row, c)!;
         expect(cell.numFmt).toBe('#,##0.00');
         const isRowTotal = key === 'total';
         expect(!!cell.formula).toBe(!leaf || isRowTotal);
@@ -66,9 +66,9 @@ describe('scaffold: structure', () => {
     const gk01 = t.get('gk01')!;
     const s01 = built.workbook.sheets.find((s) => s.name === '公开01')!;
     const cls = gk01.items.find((i) => i.classCode === '208')!;
-    expect(cellAt(s01, cls.cells.exp.r, cls.cells.exp.c)!.formula).toMatch(/^SUMIF\('公开03'!/);
+    expect(cellAt(s01, cls.row, cls.cols.exp)!.formula).toMatch(/^SUMIF\('公开03'!/);
     const sy = gk01.items.find((i) => i.key === 'inc_sy')!;
-    expect(cellAt(s01, sy.cells.inc.r, sy.cells.inc.c)!.formula).toMatch(/^'公开02'!/);
+    expect(cellAt(s01, sy.row, sy.cols.inc)!.formula).toMatch(/^'公开02'!/);
   });
 
   test('unit, year and 表号 are printed; print setup is A4 landscape with frozen headers', () => {
@@ -128,22 +128,22 @@ function fillConsistent(built: ScaffoldResult): { expected: Record<string, Decim
     basic = basic.plus(jb);
     all = all.plus(jb).plus(xm);
     byClass.set(leaf.code!.slice(0, 3), (byClass.get(leaf.code!.slice(0, 3)) ?? new Decimal(0)).plus(jb).plus(xm));
-    put('gk03', leaf.cells.jb, jb);
-    put('gk03', leaf.cells.xm, xm);
+    put('gk03', cellPos(leaf, 'jb')!, jb);
+    put('gk03', cellPos(leaf, 'xm')!, xm);
     const r02 = t.get('gk02')!.items.find((i) => i.code === leaf.code)!;
-    put('gk02', r02.cells.czbk, jb.plus(xm));
+    put('gk02', cellPos(r02, 'czbk')!, jb.plus(xm));
     const r05 = t.get('gk05')!.items.find((i) => i.code === leaf.code)!;
-    put('gk05', r05.cells.jb, jb);
-    put('gk05', r05.cells.xm, xm);
+    put('gk05', cellPos(r05, 'jb')!, jb);
+    put('gk05', cellPos(r05, 'xm')!, xm);
   }
   // 公开06: basic spending split over two 款 (personnel and public).
   const e06 = t.get('gk06')!.items;
   const pub = basic.div(10).toDecimalPlaces(2);
-  put('gk06', e06.find((i) => i.code === '30101')!.cells.amount, basic.minus(pub));
-  put('gk06', e06.find((i) => i.code === '30201')!.cells.amount, pub);
+  put('gk06', cellPos(e06.find((i) => i.code === '30101')!, 'amount')!, basic.minus(pub));
+  put('gk06', cellPos(e06.find((i) => i.code === '30201')!, 'amount')!, pub);
   // 公开01/04: the fiscal income; carry-overs zero.
   const g01 = t.get('gk01')!.items.find((i) => i.key === 'inc_gyys')!;
-  put('gk01', g01.cells.inc, all);
+  put('gk01', cellPos(g01, 'inc')!, all);
   // 公开09: 预算 and 决算 parts.
   // (its only row is blank in the template, so it is found through the template's own layout)
   const row09 = built.inputs['公开09'][0].r;
@@ -180,7 +180,7 @@ const office = soffice();
     const val = (id: string, pick: (i: RecognizedTable['items'][number]) => boolean, col: string) => {
       const tb = t.get(id)!;
       const it = tb.items.find(pick)!;
-      const p = it.cells[col];
+      const p = cellPos(it, col)!;
       const a = readAmount(cellAt(tb.sheet, p.r, p.c));
       return a.kind === 'num' ? a.value : new Decimal(0);
     };

@@ -5,7 +5,7 @@ import { textToWorkbook } from '../adapters/textDocument';
 import { gridToExcel } from '../adapters/xlsxWrite';
 import { readXlsx } from '../adapters/xlsx';
 import { checkWorkbook } from '../check';
-import { recognize } from '../recognize';
+import { recognize, cellPositions } from '../recognize';
 import { tableSet } from '../specs';
 import { Workbook, Sheet, Cell } from '../core/grid';
 import { readAmount } from '../core/amount';
@@ -34,7 +34,7 @@ function consolidated(): { wb: Workbook; numericCells: number } {
   const first = Math.min(...rec.tables.map((t) => t.titleAt.r));
   const last = Math.max(...rec.tables.map((t) => t.dataEnd));
   const amountPos = new Set<string>();
-  for (const t of rec.tables) for (const it of t.items) for (const p of Object.values(it.cells)) amountPos.add(p.r + ',' + p.c);
+  for (const t of rec.tables) for (const it of t.items) for (const p of cellPositions(it)) amountPos.add(p.r + ',' + p.c);
   const rand = rng(42);
   let numericCells = 0;
   const sheets: Sheet[] = [];

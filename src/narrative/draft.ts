@@ -4,7 +4,7 @@ import { readAmount } from '../core/amount';
 import { cellAt } from '../core/grid';
 import { TableSetSpec, CellSel } from '../specs/types';
 import { tableSet } from '../specs';
-import { recognize, pickTableSet, RecognizedTable } from '../recognize';
+import { recognize, pickTableSet, RecognizedTable, cellPos } from '../recognize';
 import { buildContext, ScopeTables } from '../rules/engine';
 import { tableValue, isEmptyTable, tablesYear } from './model';
 import { className } from '../specs/functionClasses';
@@ -147,7 +147,7 @@ function namesOfNonzero(t: RecognizedTable | undefined, classes: string[]): stri
   const names: string[] = [];
   for (const it of t.items) {
     if (!it.code || it.code.length !== 5 || !classes.includes(it.code.slice(0, 3))) continue;
-    const pos = it.cells.amount;
+    const pos = cellPos(it, 'amount');
     const a = pos ? readAmount(cellAt(t.sheet, pos.r, pos.c)) : undefined;
     if (a?.kind === 'num' && !a.value.isZero()) names.push(it.label || jingjiName(it.code) || it.code);
   }

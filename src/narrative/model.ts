@@ -6,7 +6,7 @@ import { readAmount, amountInterval, fmtMoney } from '../core/amount';
 import { cellAt } from '../core/grid';
 import { CellSel } from '../specs/types';
 import { RuleContext, ScopeTables, itemOf, columnName, rowName } from '../rules/engine';
-import { RecognizedTable } from '../recognize/model';
+import { RecognizedTable, cellPos, cellPositions } from '../recognize/model';
 import { classCodeOfLabel, className } from '../specs/functionClasses';
 import { readNarrative, locate, Paragraph } from './paragraphs';
 import { extractMentions, Mention } from './mentions';
@@ -70,7 +70,7 @@ export function tableValue(tables: ScopeTables, sel: CellSel): TableValue | unde
   const item = itemOf(t, sel);
   const rowLabel =
     'row' in sel ? rowName(t, sel.row) : 'code' in sel ? (sel.code.length === 3 ? `${sel.code} ${className(sel.code) ?? ''}`.trim() : sel.code) : 'total' in sel ? '合计' : '';
-  const pos = item?.cells[sel.col];
+  const pos = item && cellPos(item, sel.col);
   if (!item || !pos) {
     // A complete table that does not list the row holds zero there.
     if (item === undefined && !t.truncated && t.missing.length === 0 && ('code' in sel || 'total' in sel))
@@ -163,7 +163,7 @@ export function percentFinding(rule: string, m: Mention, message: (quoted: strin
 /** Whether a table holds no figure other than zero. */
 export function isEmptyTable(t: RecognizedTable): boolean {
   for (const it of t.items)
-    for (const pos of Object.values(it.cells)) {
+    for (const pos of cellPositions(it)) {
       const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
       if (a.kind === 'text' || (a.kind === 'num' && !a.value.isZero())) return false;
     }

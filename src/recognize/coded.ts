@@ -60,16 +60,13 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
   const items: Item[] = [];
   let dataEnd = end;
   let closed = false;
-  const columnList = Object.entries(columns);
   for (let r = dataStart; r <= end; r++) {
     if (isNoteText(view.firstText(r))) { dataEnd = r - 1; closed = true; break; }
     const code = codeAt(view, r, codeCol);
     const isTotal = !code && (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol)));
     if (!code && !isTotal) continue;
-    const cells: Record<string, { r: number; c: number }> = {};
-    for (let i = 0; i < columnList.length; i++) cells[columnList[i][0]] = { r, c: columnList[i][1] };
-    if (code) items.push({ code: code.code, label: (nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', row: r, cells });
-    else items.push({ isTotal: true, label: '合计', row: r, cells });
+    if (code) items.push({ code: code.code, label: (nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', row: r, cols: columns });
+    else items.push({ isTotal: true, label: '合计', row: r, cols: columns });
   }
   // `truncated` present from the start (one shape for every body; see KEEP_SHAPE).
   const result: BodyOk = { dataStart, dataEnd, columns, items, missing, truncated: undefined };

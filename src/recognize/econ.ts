@@ -1,6 +1,6 @@
 import { EconTableSpec } from '../specs/types';
 import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
-import { Item, Pos } from './model';
+import { Item } from './model';
 import { headerPaths } from './headers';
 import { BodyResult } from './body';
 import { normLabel } from '../core/text';
@@ -20,11 +20,11 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
   const codeCols = paths.map((p, c) => (p.includes('编码') ? c : -1)).filter((c) => c >= 0);
   const amountCols = paths.map((p, c) => (/决算数|金额/.test(p) ? c : -1)).filter((c) => c >= 0);
   if (!codeCols.length || !amountCols.length) return { error: '表头中找不到“科目编码”与“决算数”栏' };
-  const groups: { code: number; name: number; amount: number }[] = [];
+  const groups: { code: number; name: number; amount: number; cols: Record<string, number> }[] = [];
   codeCols.forEach((cc, i) => {
     const next = codeCols[i + 1] ?? Infinity;
     const amt = amountCols.find((a) => a > cc && a < next);
-    if (amt !== undefined) groups.push({ code: cc, name: cc + 1 < amt ? cc + 1 : cc, amount: amt });
+    if (amt !== undefined) groups.push({ code: cc, name: cc + 1 < amt ? cc + 1 : cc, amount: amt, cols: { amount: amt } });
   });
   if (groups.length === 0) return { error: '无法确定科目编码与决算数的对应栏' };
   let dataStart = first;
@@ -39,13 +39,13 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
     for (const g of groups) {
       const m = ECON_CODE.exec(view.text(r, g.code));
       if (!m) continue;
-      items.push({ code: m[1], label: (g.name !== g.code ? view.text(r, g.name) : '') || (m[2] ?? '').trim(), row: r, cells: { amount: { r, c: g.amount } } });
+      items.push({ code: m[1], label: (g.name !== g.code ? view.text(r, g.name) : '') || (m[2] ?? '').trim(), row: r, cols: g.cols });
     }
     for (let i = 0; i < texts.length; i++) {
       const key = totalLabels.get(texts[i].t);
       if (!key) continue;
-      const pos = totalAmountPos(view, r, texts[i].c, texts[i + 1]?.c, amountCols);
-      if (pos) items.push({ key, label: texts[i].t, row: r, cells: { amount: pos } });
+      const c = totalAmountCol(view, r, texts[i].c, texts[i + 1]?.c, amountCols);
+      if (c !== undefined) items.push({ key, label: texts[i].t, row: r, cols: { amount: c } });
     }
   }
   const missing = spec.totals.filter((t) => !items.some((it) => it.key === t.key)).map((t) => `“${t.name}”行`);
@@ -53,13 +53,12 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
 }
 
 /** The amount of a 合计 label: the first number to its right, else the first 决算数 column to its right. */
-function totalAmountPos(view: SheetView, r: number, c: number, nextTextCol: number | undefined, amountCols: number[]): Pos | undefined {
+function totalAmountCol(view: SheetView, r: number, c: number, nextTextCol: number | undefined, amountCols: number[]): number | undefined {
   const limit = view.colCount;
   for (let x = c + 1; x < limit; x++) {
     const kind = view.amountKind(r, x);
-    if (kind === 'num') return { r, c: x };
+    if (kind === 'num') return x;
     if (kind === 'text') break;
   }
-  const col = amountCols.find((a) => a > c && (nextTextCol === undefined || a < nextTextCol || view.amountKind(r, nextTextCol) !== 'text'));
-  return col !== undefined ? { r, c: col } : undefined;
+  return amountCols.find((a) => a > c && (nextTextCol === undefined || a < nextTextCol || view.amountKind(r, nextTextCol) !== 'text'));
 }

@@ -33,9 +33,7 @@ export function readMatrix(spec: MatrixTableSpec, view: SheetView, headerTop: nu
     for (let r = dataStart; r <= end; r++) {
       const texts = view.rowTexts(r);
       if (isNoteRow(texts) || texts.length === 0 || !hasNumber(r)) break;
-      const cells: Record<string, { r: number; c: number }> = {};
-      for (const k of Object.keys(columns)) cells[k] = { r, c: columns[k] };
-      items.push({ key: items.length === 0 ? 'data' : `data${items.length + 1}`, label: '', row: r, cells });
+      items.push({ key: items.length === 0 ? 'data' : `data${items.length + 1}`, label: '', row: r, cols: columns });
       dataEnd = r;
     }
   }

@@ -19,7 +19,25 @@ export interface Item {
   isTotal?: boolean;
   label: string;
   row: number;
-  cells: Record<string, Pos>;
+  /**
+   * The column of each named amount, on the item's own row. One object is shared by the items of
+   * a table (or of one side of it): read it, never modify it. Cheaper than a position per cell:
+   * a check reads thousands of tables (see cellPos).
+   */
+  cols: Readonly<Record<string, number>>;
+}
+
+/** Where an item's named amount is, or undefined when the table has no such column. */
+export function cellPos(item: Item, key: string): Pos | undefined {
+  const c = item.cols[key];
+  return c === undefined ? undefined : { r: item.row, c };
+}
+
+/** Every amount cell of an item, in column-key order. */
+export function cellPositions(item: Item): Pos[] {
+  const out: Pos[] = [];
+  for (const k in item.cols) out.push({ r: item.row, c: item.cols[k] });
+  return out;
 }
 
 export interface RecognizedTable {

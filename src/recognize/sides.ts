@@ -40,8 +40,9 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   if (Object.keys(columns).length === 0) return { error: '表头中找不到金额栏目' };
 
   const byLabel = rowsByLabel(spec);
-  const sideColumns = { income: [] as [string, number][], expense: [] as [string, number][] };
-  for (const s of spec.columns) if (s.side && columns[s.key] !== undefined) sideColumns[s.side].push([s.key, columns[s.key]]);
+  // The amount columns of each side, one object shared by that side's items.
+  const sideColumns: Record<'income' | 'expense', Record<string, number>> = { income: {}, expense: {} };
+  for (const s of spec.columns) if (s.side && columns[s.key] !== undefined) sideColumns[s.side][s.key] = columns[s.key];
   const found = new Map<string, number>();
   const items: Item[] = [];
   let dataEnd = end;
@@ -72,13 +73,11 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
         }
       }
       if (!what) continue;
-      const cells: Record<string, { r: number; c: number }> = {};
       const cols = sideColumns[side];
-      for (let i = 0; i < cols.length; i++) cells[cols[i][0]] = { r, c: cols[i][1] };
       if ('rs' in what) {
         found.set(what.rs.key, r);
-        items.push({ key: what.rs.key, side, label, row: r, cells });
-      } else items.push({ classCode: what.code, side, label, row: r, cells });
+        items.push({ key: what.rs.key, side, label, row: r, cols });
+      } else items.push({ classCode: what.code, side, label, row: r, cols });
     }
   }
   for (const rs of spec.rows) if (rs.required && !found.has(rs.key)) missing.push(`“${rs.name}”行`);

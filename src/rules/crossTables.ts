@@ -1,8 +1,8 @@
-import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, notAboveExactly, itemOf, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, notAboveExactly, itemOf, tableIndex, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { cellAt } from '../core/grid';
 import { Finding } from '../core/findings';
 import { CellSel } from '../specs/types';
-import { Item } from '../recognize/model';
+import { Item, cellPos } from '../recognize/model';
 import { className } from '../specs/functionClasses';
 
 /** A cell of another table; `zero` when the table is complete but lists no such row (blank = 0). */
@@ -11,8 +11,7 @@ function cellOf(tables: ScopeTables, sel: CellSel): Operand | 'zero' | undefined
   if (!t) return undefined;
   const item = itemOf(t, sel);
   if (!item) return 'code' in sel && !t.truncated && t.missing.length === 0 ? 'zero' : undefined;
-  const pos = item.cells[sel.col];
-  return pos ? { table: t, pos, name: item.label } : undefined;
+  return operand(t, item, sel.col);
 }
 
 function selName(tables: ScopeTables, sel: CellSel): string {
@@ -73,8 +72,8 @@ export const crossEqual: Rule = {
             // A class a table does not list counts as zero only when that table is complete.
             if ((!ia && (ta.missing.length || ta.truncated)) || (!ib && (tb.missing.length || tb.truncated))) continue;
             if (!ia && !ib) continue;
-            const pa = ia?.cells[x.a.col];
-            const pb = ib?.cells[x.b.col];
+            const pa = ia && cellPos(ia, x.a.col);
+            const pb = ib && cellPos(ib, x.b.col);
             if ((ia && !pa) || (ib && !pb)) continue;
             if (equalExactly(pa && cellAt(ta.sheet, pa.r, pa.c), pb && cellAt(tb.sheet, pb.r, pb.c))) continue;
             const opA: Operand | undefined = pa ? { table: ta, pos: pa, name: ia!.label } : undefined;
@@ -117,8 +116,8 @@ export const crossLe: Rule = {
           const ib = tableIndex(tb);
           for (const it of ta.items) {
             const other = it.isTotal ? ib.total : it.code ? ib.byCode.get(it.code) : undefined;
-            const pa = it.cells[x.a.col];
-            const pb = other?.cells[x.b.col];
+            const pa = cellPos(it, x.a.col);
+            const pb = other && cellPos(other, x.b.col);
             if (!pa || !pb || !other) continue;
             if (notAboveExactly(cellAt(ta.sheet, pa.r, pa.c), cellAt(tb.sheet, pb.r, pb.c))) continue;
             const label = () => (it.isTotal ? '合计' : `${it.code} ${it.label}`);

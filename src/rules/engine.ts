@@ -73,18 +73,18 @@ function sumRow(sheet: Sheet, item: Item, cols: readonly string[]): number | und
   const m = MILLI;
   let s = 0;
   for (let i = 0; i < cols.length; i++) {
-    const p = item.cells[cols[i]];
-    if (!p) return undefined;
-    s += readMilli(cellAt(sheet, p.r, p.c), m) ? m.v : NaN;
+    const c = item.cols[cols[i]];
+    if (c === undefined) return undefined;
+    s += readMilli(cellAt(sheet, item.row, c), m) ? m.v : NaN;
   }
   return s;
 }
 
 /** An item's total column = Σ plus columns − Σ minus columns, exactly. */
 export function rowBalances(sheet: Sheet, item: Item, total: string, plus: readonly string[], minus: readonly string[]): boolean | undefined {
-  const tp = item.cells[total];
-  if (!tp) return undefined;
-  const t = readMilli(cellAt(sheet, tp.r, tp.c), MILLI) ? MILLI.v : NaN;
+  const tc = item.cols[total];
+  if (tc === undefined) return undefined;
+  const t = readMilli(cellAt(sheet, item.row, tc), MILLI) ? MILLI.v : NaN;
   const p = sumRow(sheet, item, plus);
   const n = sumRow(sheet, item, minus);
   if (p === undefined || n === undefined) return undefined;
@@ -94,13 +94,14 @@ export function rowBalances(sheet: Sheet, item: Item, total: string, plus: reado
 /** A row's amount in `col` = Σ its children's, exactly. */
 export function childrenBalance(sheet: Sheet, parent: Item, children: readonly Item[], col: string): boolean | undefined {
   const m = MILLI;
-  const tp = parent.cells[col];
-  if (!tp) return undefined;
-  let d = readMilli(cellAt(sheet, tp.r, tp.c), m) ? m.v : NaN;
+  const tc = parent.cols[col];
+  if (tc === undefined) return undefined;
+  let d = readMilli(cellAt(sheet, parent.row, tc), m) ? m.v : NaN;
   for (let i = 0; i < children.length; i++) {
-    const p = children[i].cells[col];
-    if (!p) return undefined;
-    d -= readMilli(cellAt(sheet, p.r, p.c), m) ? m.v : NaN;
+    const child = children[i];
+    const c = child.cols[col];
+    if (c === undefined) return undefined;
+    d -= readMilli(cellAt(sheet, child.row, c), m) ? m.v : NaN;
   }
   return d === 0;
 }
@@ -271,9 +272,9 @@ function mid(i: Interval): Decimal {
 }
 
 export function operand(table: RecognizedTable, item: Item, col: string): Operand | undefined {
-  const pos = item.cells[col];
-  if (!pos) return undefined;
-  return { table, pos, name: item.label };
+  const c = item.cols[col];
+  if (c === undefined) return undefined;
+  return { table, pos: { r: item.row, c }, name: item.label };
 }
 
 /** How a row is named in messages: 「201 一般公共服务支出」, 「本年收入合计」. */

@@ -19,7 +19,7 @@ const same = (a: string, b: string) => bare(a) === bare(b);
 
 /** Where a row's finding goes: its first amount cell, else its first column. */
 function firstCell(it: Item): { r: number; c: number } {
-  for (const k in it.cells) return { r: it.row, c: it.cells[k].c };
+  for (const k in it.cols) return { r: it.row, c: it.cols[k] };
   return { r: it.row, c: 0 };
 }
 

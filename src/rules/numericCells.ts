@@ -12,18 +12,21 @@ export const numericCells: Rule = {
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values()) {
         const seen = new Set<number>();
-        for (let i = 0; i < t.items.length; i++)
-          for (const key in t.items[i].cells) {
-            const pos = t.items[i].cells[key];
-            const v = cellAt(t.sheet, pos.r, pos.c)?.value;
+        for (let i = 0; i < t.items.length; i++) {
+          const it = t.items[i];
+          for (const key in it.cols) {
+            const c = it.cols[key];
+            const v = cellAt(t.sheet, it.row, c)?.value;
             if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
             // A cell listed under two items (a shared position) is reported once.
-            const k = pos.r * 65536 + pos.c;
+            const k = it.row * 65536 + c;
             if (seen.has(k)) continue;
             seen.add(k);
+            const pos = { r: it.row, c };
             const a = amountOf({ table: t, pos, name: '' });
             if (a.kind === 'text') out.push({ ...finding(this.id, 'error', t, pos, `${t.spec.code} 金额栏填写了非数值内容“${a.text.slice(0, 20)}”，无法参与合计核对`), actual: a.text.slice(0, 50) });
           }
+        }
       }
     return out;
   },

@@ -1,15 +1,12 @@
-import { Rule, compareEqual, tableIndex, Operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { Rule, compareEqual, tableIndex, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { Finding } from '../core/findings';
 import { Operand as SpecOperand } from '../specs/types';
-import { RecognizedTable } from '../recognize/model';
+import { Item, RecognizedTable } from '../recognize/model';
 
 /** Resolve a spec operand to cells; undefined when a named row is missing (reported elsewhere). */
 function resolve(t: RecognizedTable, op: SpecOperand): Operand[] | undefined {
   const idx = tableIndex(t);
-  const cellOf = (item: import('../recognize/model').Item | undefined, col: string): Operand | undefined => {
-    const pos = item?.cells[col];
-    return item && pos ? { table: t, pos, name: item.label } : undefined;
-  };
+  const cellOf = (item: Item | undefined, col: string): Operand | undefined => (item ? operand(t, item, col) : undefined);
   if ('row' in op) {
     const o = cellOf(idx.byKey.get(op.row), op.col);
     return o ? [o] : undefined;

@@ -6,7 +6,7 @@ import { Item } from '../../src/recognize/model';
 function row(values: (Cell['value'] | undefined)[], numFmt = '#,##0.00'): { sheet: Sheet; item: Item } {
   const cells = values.map((v) => (v === undefined ? undefined : { value: v, numFmt: typeof v === 'number' ? numFmt : undefined }));
   const sheet: Sheet = { name: 't', rows: [cells], merges: [] };
-  const item: Item = { label: 'x', row: 0, cells: { a: { r: 0, c: 0 }, b: { r: 0, c: 1 }, c: { r: 0, c: 2 }, d: { r: 0, c: 3 } } };
+  const item: Item = { label: 'x', row: 0, cols: { a: 0, b: 1, c: 2, d: 3 } };
   return { sheet, item };
 }
 
@@ -42,7 +42,7 @@ describe('childrenBalance: a row = Σ its children, column by column', () => {
     merges: [],
     rows: [[{ value: 100, numFmt: '0.00' }], [{ value: 60, numFmt: '0.00' }], [{ value: 40, numFmt: '0.00' }], [{ value: 39.99, numFmt: '0.00' }]],
   };
-  const item = (r: number): Item => ({ label: '', row: r, cells: { v: { r, c: 0 } } });
+  const item = (r: number): Item => ({ label: '', row: r, cols: { v: 0 } });
   test.each([
     ['balanced', [1, 2], true],
     ['short by a cent', [1, 3], false],
@@ -51,7 +51,7 @@ describe('childrenBalance: a row = Σ its children, column by column', () => {
     expect(childrenBalance(sheet, item(0), (children as number[]).map(item), 'v')).toBe(expected);
   });
   test('a child without the column: nothing to compare', () => {
-    expect(childrenBalance(sheet, item(0), [item(1), { label: '', row: 2, cells: {} }], 'v')).toBeUndefined();
+    expect(childrenBalance(sheet, item(0), [item(1), { label: '', row: 2, cols: {} }], 'v')).toBeUndefined();
   });
 });
 
