@@ -4,7 +4,6 @@ import { readAmount, Amount } from '../core/amount';
 
 /** Cached, merge-aware reading of one sheet for recognition. */
 export class SheetView {
-  private norm: (string | undefined)[][] = [];
   private merged: Map<string, Cell>;
   readonly rowCount: number;
   readonly colCount: number;
@@ -25,18 +24,13 @@ export class SheetView {
     return own;
   }
 
-  /** Normalized label text of a cell ('' when blank or not text). */
+  /**
+   * Normalized label text of a cell ('' when blank). Texts are normalized through normLabel's own
+   * memo (the same labels recur in every unit); a number is written out as it is.
+   */
   text(r: number, c: number): string {
-    let row = this.norm[r];
-    if (!row) row = this.norm[r] = [];
-    let t = row[c];
-    if (t === undefined) {
-      const cell = this.cell(r, c);
-      const v = cell?.value;
-      t = v === null || v === undefined ? '' : typeof v === 'string' ? normLabel(v) : String(v);
-      row[c] = t;
-    }
-    return t;
+    const v = this.cell(r, c)?.value;
+    return v === null || v === undefined ? '' : typeof v === 'string' ? normLabel(v) : String(v);
   }
 
   /** Raw cell of the sheet itself (not merge-expanded), for amounts. */
