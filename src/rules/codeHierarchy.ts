@@ -6,15 +6,29 @@ const LEVEL = (code: string) => (code.length === 3 ? '类' : code.length === 5 ?
 
 /** Children of each row: the nearest listed descendants by code prefix; 合计's children are the 类. */
 export function childrenByCode(items: Item[]): Map<Item, Item[]> {
-  const coded = items.filter((i) => i.code);
   const byCode = new Map<string, Item>();
-  for (const i of coded) if (!byCode.has(i.code!)) byCode.set(i.code!, i);
+  let total: Item | undefined;
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k];
+    if (i.code) {
+      if (!byCode.has(i.code)) byCode.set(i.code, i);
+    } else if (!total && i.isTotal) total = i;
+  }
   const out = new Map<Item, Item[]>();
-  const total = items.find((i) => i.isTotal);
-  for (const i of coded) {
+  // The last row seen of each code length: tables list a 类 before its 款 and a 款 before its 项,
+  // so a row's parent is usually the last shorter row, recognized without cutting the code.
+  const recent: (Item | undefined)[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k];
+    const code = i.code;
+    if (!code) continue;
     let parent: Item | undefined;
-    for (let len = i.code!.length - 2; len >= 3 && !parent; len -= 2) parent = byCode.get(i.code!.slice(0, len));
-    if (!parent && i.code!.length === 3) parent = total;
+    for (let len = code.length - 2; len >= 3 && !parent; len -= 2) {
+      const last = recent[len];
+      parent = last && code.startsWith(last.code!) ? byCode.get(last.code!) : byCode.get(code.slice(0, len));
+    }
+    if (!parent && code.length === 3) parent = total;
+    recent[code.length] = i;
     if (parent && parent !== i) {
       const list = out.get(parent);
       if (list) list.push(i);

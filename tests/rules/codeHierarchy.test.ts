@@ -1,7 +1,8 @@
 import { workbookFromTsv } from '../helpers/grid';
 import { table03, table06 } from '../helpers/tables';
 import { checkWorkbook } from '../../src/check';
-import { codeHierarchy } from '../../src/rules/codeHierarchy';
+import { codeHierarchy, childrenByCode } from '../../src/rules/codeHierarchy';
+import { Item } from '../../src/recognize/model';
 
 const run = (tsv: string) => checkWorkbook(workbookFromTsv(tsv), { rules: [codeHierarchy] }).findings.filter((f) => f.cell.startsWith('C') || f.table === '公开06');
 
@@ -50,5 +51,23 @@ describe('code-hierarchy: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项', () => {
     expect(run(ok)).toEqual([]);
     const bad = table06([['301', '工资福利支出', '10.00'], ['30101', '基本工资', '6.00'], ['30102', '津贴补贴', '5.00']], [['302', '商品和服务支出', '1.00'], ['30201', '办公费', '1.00']], ['10.00', '1.00']);
     expect(run(bad).map((f) => [f.severity, f.cell])).toEqual([['error', 'C5']]);
+  });
+});
+
+describe('childrenByCode: each row under its nearest listed ancestor, in any row order', () => {
+  const item = (code: string | undefined, label = ''): Item => (code ? { code, label, row: 0, cols: {} } : { isTotal: true, label: '合计', row: 0, cols: {} });
+  const tree = (codes: (string | undefined)[]) => {
+    const items = codes.map((c) => item(c));
+    const kids = childrenByCode(items);
+    return [...kids].map(([p, cs]) => [p.code ?? '合计', cs.map((c) => c.code)]);
+  };
+  test.each([
+    ['the usual order', [undefined, '201', '20101', '2010101', '2010102', '205', '20502'], [['合计', ['201', '205']], ['201', ['20101']], ['20101', ['2010101', '2010102']], ['205', ['20502']]]],
+    ['a 款 listed after another class', [undefined, '201', '20101', '205', '2010101', '20502'], [['合计', ['201', '205']], ['201', ['20101']], ['20101', ['2010101']], ['205', ['20502']]]],
+    ['a 项 whose 款 is not listed goes under its 类', [undefined, '208', '20805', '2080101'], [['合计', ['208']], ['208', ['20805', '2080101']]]],
+    ['children listed before their parent', ['2010101', '20101', '201', undefined], [['20101', ['2010101']], ['201', ['20101']], ['合计', ['201']]]],
+    ['a code listed twice: children go to its first row', [undefined, '201', '20101', '201', '20102'], [['合计', ['201', '201']], ['201', ['20101', '20102']]]],
+  ])('%s', (_n, codes, expected) => {
+    expect(tree(codes as (string | undefined)[])).toEqual(expected);
   });
 });
