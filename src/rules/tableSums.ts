@@ -1,6 +1,8 @@
 import { Rule, compareEqual, tableIndex, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { Finding } from '../core/findings';
-import { Operand as SpecOperand } from '../specs/types';
+import { Operand as SpecOperand, SumSpec } from '../specs/types';
+import { cellAt } from '../core/grid';
+import { readMilli, Milli } from '../core/amount';
 import { Item, RecognizedTable } from '../recognize/model';
 
 /** Resolve a spec operand to cells; undefined when a named row is missing (reported elsewhere). */
@@ -20,6 +22,61 @@ function resolve(t: RecognizedTable, op: SpecOperand): Operand[] | undefined {
   }
   return op.codes.map((c) => cellOf(idx.byCode.get(c), op.col)).filter((o): o is Operand => !!o);
 }
+
+const MILLI: Milli = { v: 0, h: 0 };
+
+/**
+ * Σ of a spec operand's cells in thousandths, read as resolve reads them (a class row or code
+ * without the column adds nothing): NaN when a cell does not read in cents, undefined when a
+ * named row or its cell is missing. Builds nothing: most sums of a correct table balance.
+ */
+function operandMilli(t: RecognizedTable, op: SpecOperand): number | undefined {
+  const idx = tableIndex(t);
+  const m = MILLI;
+  if ('row' in op || 'total' in op) {
+    const item = idx.byKey.get('row' in op ? op.row : op.total);
+    const c = item?.cols[op.col];
+    if (c === undefined) return undefined;
+    return readMilli(cellAt(t.sheet, item!.row, c), m) ? m.v : NaN;
+  }
+  let s = 0;
+  if ('classRows' in op) {
+    for (let i = 0; i < t.items.length; i++) {
+      const it = t.items[i];
+      if (!it.classCode || it.side !== op.classRows) continue;
+      const c = it.cols[op.col];
+      if (c !== undefined) s += readMilli(cellAt(t.sheet, it.row, c), m) ? m.v : NaN;
+    }
+    return s;
+  }
+  for (let i = 0; i < op.codes.length; i++) {
+    const it = idx.byCode.get(op.codes[i]);
+    const c = it?.cols[op.col];
+    if (c !== undefined) s += readMilli(cellAt(t.sheet, it!.row, c), m) ? m.v : NaN;
+  }
+  return s;
+}
+
+/** Whether total = Σ plus − Σ minus holds to the cent; undefined when a named row is missing. */
+function sumBalances(t: RecognizedTable, s: SumSpec): boolean | undefined {
+  const total = operandMilli(t, s.total);
+  if (total === undefined) return undefined;
+  let rest = total;
+  for (let i = 0; i < s.plus.length; i++) {
+    const v = operandMilli(t, s.plus[i]);
+    if (v === undefined) return undefined;
+    rest -= v;
+  }
+  const minus = s.minus ?? NONE;
+  for (let i = 0; i < minus.length; i++) {
+    const v = operandMilli(t, minus[i]);
+    if (v === undefined) return undefined;
+    rest += v;
+  }
+  return rest === 0;
+}
+
+const NONE: SpecOperand[] = [];
 
 /** The lists one after another (Array.prototype.flat is slow on this path). */
 function joined(lists: Operand[][]): Operand[] {
@@ -44,6 +101,8 @@ export const tableSums: Rule = {
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values())
         for (const s of t.spec.sums ?? []) {
+          // Balanced to the cent, or a named row missing (reported by the table's own finding).
+          if (sumBalances(t, s) !== false) continue;
           const total = resolve(t, s.total);
           const plus = s.plus.map((p) => resolve(t, p));
           const minus = (s.minus ?? []).map((p) => resolve(t, p));

@@ -41,3 +41,19 @@ describe('table-sum: 公开06 人员经费合计 = 301 + 303, 公用经费合计
     expect(run(table06(left, right, ['12.01', '2.00'])).map((f) => f.severity)).toEqual(['info']);
   });
 });
+
+describe('table-sum: amounts not in cents are weighed in Decimal, text is left to numeric-cell', () => {
+  const left = [['301', '工资福利支出', '10.00'], ['303', '对个人和家庭的补助', '2.00']];
+  const right = [['302', '商品和服务支出', '1.50'], ['310', '资本性支出', '0.50']];
+  test.each([
+    ['three decimals that balance', ['12.000', '2.00'], []],
+    ['three decimals within rounding of the cents', ['12.004', '2.00'], ['info']],
+    ['three decimals beyond rounding', ['12.100', '2.00'], ['error']],
+    ['a text total is not added up here', ['十二元', '2.00'], []],
+  ])('%s', (_n, totals, expected) => {
+    expect(run(table06(left, right, totals as [string, string])).map((f) => f.severity)).toEqual(expected);
+  });
+  test('a part in text is not added up either', () => {
+    expect(run(table06([['301', '工资福利支出', '十元'], ['303', '对个人和家庭的补助', '2.00']], right, ['12.00', '2.00']))).toEqual([]);
+  });
+});
