@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { parseAmountText, readAmount, formatDecimals, fmtMoney, amountInterval, readMilli } from '../src/core/amount';
+import { parseAmountText, readAmount, formatDecimals, fmtMoney, amountInterval, readMilli, groupDigits } from '../src/core/amount';
 import { normLabel } from '../src/core/text';
 
 describe('amount cells as accountants write them', () => {
@@ -99,6 +99,36 @@ describe('readMilli: cent amounts as integer thousandths, else the Decimal path'
   ])('%s is left to Decimal', (_n, cell) => {
     expect(readMilli(cell as never, { v: 0, h: 0 })).toBe(false);
   });
+
+  test('cells of different formats read one after another each by their own format', () => {
+    const read = (value: number, numFmt: string) => {
+      const out = { v: NaN, h: NaN };
+      return readMilli({ value, numFmt }, out) ? out.v : 'Decimal';
+    };
+    const seq: [number, string, number | string][] = [
+      [1.5, '0.00', 1500],
+      [0.5, '0.0%', 'Decimal'],
+      [1.5, '0.00', 1500],
+      [1.2345, '0.000', 'Decimal'],
+      [1.2345, '0.0', 1200],
+      [2, '#,##0', 2000],
+      [1.2345, '0.00', 1230],
+    ];
+    expect(seq.map(([v, f]) => read(v, f))).toEqual(seq.map(([, , want]) => want));
+  });
+});
+
+describe('groupDigits: a comma every three digits from the right', () => {
+  test.each([
+    ['', ''],
+    ['7', '7'],
+    ['999', '999'],
+    ['1000', '1,000'],
+    ['12345', '12,345'],
+    ['123456', '123,456'],
+    ['1234567', '1,234,567'],
+    ['999999999999', '999,999,999,999'],
+  ])('%s → %s', (digits, grouped) => expect(groupDigits(digits)).toBe(grouped));
 });
 
 describe('labels', () => {

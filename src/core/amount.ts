@@ -116,6 +116,20 @@ export interface Milli {
 
 const POW10 = [1, 10, 100, 1000];
 
+/** The format last asked about: the cells of a table share a handful of formats. */
+let lastFormat: string | undefined;
+let lastCents = -1;
+
+/** Decimals (0–2) a format shows when it shows money in cents at most, -1 otherwise (General, a percentage, more decimals). */
+function centsDecimals(numFmt: string | undefined): number {
+  if (numFmt === lastFormat && numFmt !== undefined) return lastCents;
+  const d = formatDecimals(numFmt);
+  const cents = d !== undefined && d <= 2 && !isPercentFormat(numFmt) ? d : -1;
+  lastFormat = numFmt;
+  lastCents = cents;
+  return cents;
+}
+
 /**
  * A cell read in exact integer thousandths with its rounding half-unit, when it shows at most 2
  * decimals (then the half-unit is 0.005, or 0 for a blank) and is not huge: sums and comparisons
@@ -131,8 +145,8 @@ export function readMilli(cell: Cell | undefined, out: Milli): boolean {
   }
   if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 1e12) {
     // A number already carrying no more decimals than it shows needs no Decimal.
-    const d = formatDecimals(cell.numFmt);
-    if (d !== undefined && d <= 2 && !isPercentFormat(cell.numFmt)) {
+    const d = centsDecimals(cell.numFmt);
+    if (d >= 0) {
       const scaled = v * POW10[d];
       const rounded = Math.round(scaled);
       if (Math.abs(scaled - rounded) < 1e-6) {
@@ -170,13 +184,23 @@ export function amountValue(a: Amount): Decimal {
   return a.kind === 'num' ? a.value : new Decimal(0);
 }
 
+/** A run of digits with a comma every three from the right: "1234567" → "1,234,567". */
+export function groupDigits(digits: string): string {
+  const n = digits.length;
+  if (n <= 3) return digits;
+  const head = n % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < n; i += 3) out += ',' + digits.slice(i, i + 3);
+  return out;
+}
+
 /** "1,920.38" style, two decimals, grouping commas. */
 export function fmtMoney(d: Decimal, decimals = 2): string {
   const s = d.toFixed(decimals, Decimal.ROUND_HALF_UP);
   const neg = s.startsWith('-');
   const body = neg ? s.slice(1) : s;
   const [int, frac] = body.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupDigits(int);
   const out = (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
   return out === '-0.00' ? '0.00' : out;
 }

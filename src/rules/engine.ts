@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { a1, cellAt, Workbook, Sheet, Cell } from '../core/grid';
-import { amountInterval, fmtMoney, readAmount, Amount, readMilli, Milli } from '../core/amount';
+import { amountInterval, fmtMoney, readAmount, Amount, readMilli, Milli, groupDigits } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity, CellLocation } from '../core/findings';
 import { TableSetSpec, CellSel } from '../specs/types';
@@ -127,7 +127,7 @@ function fmtMilli(m: number): string {
   const cents = Math.round(Math.abs(m) / 10);
   const int = Math.floor(cents / 100);
   const frac = String(cents % 100).padStart(2, '0');
-  return (m < 0 && cents ? '-' : '') + String(int).replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + frac;
+  return (m < 0 && cents ? '-' : '') + groupDigits(String(int)) + '.' + frac;
 }
 
 function intervalOf(op: Operand): Interval | undefined {
