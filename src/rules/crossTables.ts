@@ -3,6 +3,7 @@ import { cellAt } from '../core/grid';
 import { Finding } from '../core/findings';
 import { CellSel } from '../specs/types';
 import { Item, cellPos } from '../recognize/model';
+import { readMilli, Milli } from '../core/amount';
 import { className } from '../specs/functionClasses';
 
 /** A cell of another table; `zero` when the table is complete but lists no such row (blank = 0). */
@@ -12,6 +13,31 @@ function cellOf(tables: ScopeTables, sel: CellSel): Operand | 'zero' | undefined
   const item = itemOf(t, sel);
   if (!item) return 'code' in sel && !t.truncated && t.missing.length === 0 ? 'zero' : undefined;
   return operand(t, item, sel.col);
+}
+
+const MILLI: Milli = { v: 0, h: 0 };
+
+/**
+ * Σ of selected cells in thousandths, as cellOf reads them (a row a complete table does not list
+ * is zero): NaN when a cell does not read in cents, undefined when one cannot be compared.
+ * Builds nothing: most equalities of a correct disclosure hold to the cent.
+ */
+function selsMilli(tables: ScopeTables, sels: CellSel[]): number | undefined {
+  let s = 0;
+  for (let i = 0; i < sels.length; i++) {
+    const sel = sels[i];
+    const t = tables.get(sel.table);
+    if (!t) return undefined;
+    const item = itemOf(t, sel);
+    if (!item) {
+      if ('code' in sel && !t.truncated && t.missing.length === 0) continue;
+      return undefined;
+    }
+    const c = item.cols[sel.col];
+    if (c === undefined) return undefined;
+    s += readMilli(cellAt(t.sheet, item.row, c), MILLI) ? MILLI.v : NaN;
+  }
+  return s;
 }
 
 function selName(tables: ScopeTables, sel: CellSel): string {
@@ -40,6 +66,10 @@ export const crossEqual: Rule = {
       const tables = scope.tables;
       for (const x of ctx.set.cross) {
         if (x.kind === 'eq') {
+          // Equal to the cent (or not comparable, as below): nothing to build.
+          const am = selsMilli(tables, x.a);
+          const bm = am === undefined ? undefined : selsMilli(tables, x.b);
+          if (am === undefined || bm === undefined || am === bm) continue;
           const a = x.a.map((s) => cellOf(tables, s));
           const b = x.b.map((s) => cellOf(tables, s));
           if ([...a, ...b].some((o) => o === undefined)) continue;
