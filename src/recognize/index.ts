@@ -18,6 +18,8 @@ const TITLE_PREFIX_FORBIDDEN = /(财政拨款|预算|收入|支出|基本|经费
 /** Sheet-name prefix of the prior year's disclosure in a workbook. */
 export const PRIOR_PREFIX = '上年';
 const SECTION_STOP = /^第[一二三四五六七八九十]+部分|绩效自评表$/;
+/** Characters every SECTION_STOP text holds, whatever its spacing or numbering. */
+const STOP_CHARS = ['部', '表'];
 
 interface TitleIndex {
   titles: { norm: string; spec: TableSpec }[];
@@ -72,8 +74,9 @@ export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
     for (let r = 0; r < view.rowCount; r++) {
       const c = view.titleColumn(r, isTitle);
       if (c >= 0) { hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } }); continue; }
-      // A part heading stands alone on its row (or with one other text): no need to read a full row.
-      if (view.textCountAtMost(r, 2)) {
+      // A part heading stands alone on its row (or with one other text): no need to read a full row,
+      // nor to normalize one without 部 or 表 (第…部分, …绩效自评表) in any of its texts.
+      if (view.mayMention(r, STOP_CHARS) && view.textCountAtMost(r, 2)) {
         const first = view.firstText(r);
         if (first && SECTION_STOP.test(first)) stops.push(r);
       }

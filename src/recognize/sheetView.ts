@@ -103,6 +103,23 @@ export class SheetView {
     return '';
   }
 
+  /**
+   * Whether some text of the row may hold one of `chars` (normalizing a text never adds a
+   * character of these): false lets a caller skip normalizing the row. Always true on a sheet
+   * with merges, whose texts may come from another row.
+   */
+  mayMention(r: number, chars: readonly string[]): boolean {
+    if (this.merged.size) return true;
+    const row = this.sheet.rows[r];
+    if (!row) return false;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (typeof v !== 'string') continue;
+      for (let k = 0; k < chars.length; k++) if (v.includes(chars[k])) return true;
+    }
+    return false;
+  }
+
   /** Whether the row has at most n non-blank texts (reads no further than the n+1-th). */
   textCountAtMost(r: number, n: number): boolean {
     if (this.merged.size) return this.rowTexts(r).length <= n;
