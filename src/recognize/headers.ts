@@ -6,7 +6,27 @@ import { SheetView, isColumnNumberRow } from './sheetView';
  * A blank header cell whose column has a sub-header somewhere below belongs to the group on its left
  * (a merged group header exported without its merge).
  */
-export function headerPaths(view: SheetView, top: number, bottom: number, c0: number, c1: number): string[][] {
+export function headerPaths(view: SheetView, top: number, bottom: number, c0: number, c1: number): readonly string[][] {
+  // The paths depend on nothing but these texts and their columns: units filling one template
+  // print the same header, and a re-check reads the same one again.
+  let key = c0 + ',' + c1;
+  for (let r = top; r <= bottom; r++) {
+    key += '\n';
+    const texts = view.rowTexts(r);
+    for (let i = 0; i < texts.length; i++) key += texts[i].c + '\t' + texts[i].t + '\t';
+  }
+  const hit = pathMemo.get(key);
+  if (hit) return hit;
+  const paths = computePaths(view, top, bottom, c0, c1);
+  if (pathMemo.size >= MEMO_LIMIT) pathMemo.clear();
+  pathMemo.set(key, paths);
+  return paths;
+}
+
+const MEMO_LIMIT = 2000;
+const pathMemo = new Map<string, string[][]>();
+
+function computePaths(view: SheetView, top: number, bottom: number, c0: number, c1: number): string[][] {
   const rows: number[] = [];
   for (let r = top; r <= bottom; r++) {
     const texts = view.rowTexts(r);
@@ -67,8 +87,29 @@ function pathMatches(spec: ColumnSpec, { joined, run }: Joined): boolean {
   return spec.match.some((words) => words.every((w) => joined.includes(w) || run.includes(w)));
 }
 
-/** Assign each column spec to the first unassigned column in [c0, c1) whose header path matches. */
-export function matchColumns(specs: ColumnSpec[], paths: string[][], c0: number, c1: number, exclude: Set<number> = new Set()): Record<string, number> {
+/**
+ * Assign each column spec to the first unassigned column in [c0, c1) whose header path matches.
+ * The result is remembered for the same paths (headerPaths hands out one array per header text)
+ * and is shared: read it, never modify it.
+ */
+export function matchColumns(specs: ColumnSpec[], paths: readonly string[][], c0: number, c1: number, exclude: Set<number> = new Set()): Readonly<Record<string, number>> {
+  let bySpecs = matchMemo.get(paths);
+  if (!bySpecs) matchMemo.set(paths, (bySpecs = new Map()));
+  let byRange = bySpecs.get(specs);
+  if (!byRange) bySpecs.set(specs, (byRange = new Map()));
+  let key = c0 + ',' + c1;
+  for (const c of exclude) key += ',' + c;
+  let out = byRange.get(key);
+  if (!out) {
+    out = computeMatch(specs, paths, c0, c1, exclude);
+    byRange.set(key, out);
+  }
+  return out;
+}
+
+const matchMemo = new WeakMap<readonly string[][], Map<ColumnSpec[], Map<string, Record<string, number>>>>();
+
+function computeMatch(specs: ColumnSpec[], paths: readonly string[][], c0: number, c1: number, exclude: Set<number>): Record<string, number> {
   const out: Record<string, number> = {};
   const used = new Set(exclude);
   // Each column's path joined once, not once per column spec tried against it.

@@ -1,0 +1,48 @@
+import { headerPaths, matchColumns } from '../src/recognize/headers';
+import { SheetView } from '../src/recognize/sheetView';
+import { Sheet, Cell } from '../src/core/grid';
+import { ColumnSpec } from '../src/specs/types';
+
+const view = (rows: (Cell['value'] | undefined)[][], top = 0): SheetView =>
+  new SheetView({ name: 's', merges: [], rows: [...Array(top).fill([]), ...rows].map((r) => r.map((v: Cell['value'] | undefined) => (v === undefined ? undefined : { value: v }))) } as Sheet);
+
+const SPECS: ColumnSpec[] = [
+  { key: 'total', name: '合计', match: [['合计']] },
+  { key: 'jb', name: '基本支出', match: [['基本支出']] },
+  { key: 'xm', name: '项目支出', match: [['项目支出']] },
+];
+
+describe('header paths and column matching, remembered by header text', () => {
+  const header = [
+    ['科目编码', '科目名称', '本年支出', undefined, undefined],
+    [undefined, undefined, '合计', '基本支出', '项目支出'],
+  ];
+
+  test('a group header over its sub-headers gives each column its path', () => {
+    const v = view(header);
+    expect(headerPaths(v, 0, 1, 0, 5)).toEqual([['科目编码'], ['科目名称'], ['本年支出', '合计'], ['本年支出', '基本支出'], ['本年支出', '项目支出']]);
+  });
+
+  test('the same header lower down another sheet reads the same', () => {
+    const a = headerPaths(view(header), 0, 1, 0, 5);
+    const b = headerPaths(view(header, 30), 30, 31, 0, 5);
+    expect(b).toEqual(a);
+    expect(matchColumns(SPECS, b, 0, 5, new Set([0, 1]))).toEqual({ total: 2, jb: 3, xm: 4 });
+  });
+
+  test('a header with its columns in another order is not taken for the first one', () => {
+    headerPaths(view(header), 0, 1, 0, 5);
+    const swapped = [header[0], [undefined, undefined, '合计', '项目支出', '基本支出']];
+    const p = headerPaths(view(swapped), 0, 1, 0, 5);
+    expect(p[3]).toEqual(['本年支出', '项目支出']);
+    expect(matchColumns(SPECS, p, 0, 5, new Set([0, 1]))).toEqual({ total: 2, xm: 3, jb: 4 });
+  });
+
+  test('the same paths matched over another range or with other columns excluded', () => {
+    const p = headerPaths(view(header), 0, 1, 0, 5);
+    expect(matchColumns(SPECS, p, 0, 5, new Set([0, 1]))).toEqual({ total: 2, jb: 3, xm: 4 });
+    expect(matchColumns(SPECS, p, 0, 5, new Set([0, 1, 2]))).toEqual({ jb: 3, xm: 4 });
+    expect(matchColumns(SPECS, p, 3, 5)).toEqual({ jb: 3, xm: 4 });
+    expect(matchColumns(SPECS.slice(0, 1), p, 0, 5)).toEqual({ total: 2 });
+  });
+});
