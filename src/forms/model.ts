@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Workbook, Sheet, cellText } from '../core/grid';
+import { Workbook, Sheet, Cell, cellText } from '../core/grid';
 import { readAmount } from '../core/amount';
 import { normLabel } from '../core/text';
 
@@ -186,6 +186,15 @@ function sameFigures(a: Indicator, b: Indicator): boolean {
 
 const FORM_START = /项\s*目\s*名\s*称/;
 
+/** Whether a row has a text mentioning 项目名称 (a loop, not some(): it runs on every row of the workbook). */
+function startsForm(row: (Cell | undefined)[]): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c]?.value;
+    if (typeof v === 'string' && v.includes('项') && FORM_START.test(v)) return true;
+  }
+  return false;
+}
+
 /** Every form of the workbook (last year's sheets 上年… excepted). */
 export function recognizeForms(wb: Workbook): Form[] {
   const out: Form[] = [];
@@ -195,7 +204,7 @@ export function recognizeForms(wb: Workbook): Form[] {
     for (let r = 0; r < sheet.rows.length; r++) {
       // Cheap first: only a row with a text cell mentioning 项目名称 can start a form.
       const raw = sheet.rows[r];
-      if (!raw || !raw.some((c) => typeof c?.value === 'string' && c.value.includes('项') && FORM_START.test(c.value))) continue;
+      if (!raw || !startsForm(raw)) continue;
       const cells = rowCells(sheet, r);
       const i = cells.findIndex((x) => norm(x.text) === '项目名称');
       if (i >= 0 && cells[i + 1]) starts.push({ r, name: cells[i + 1].text, cell: fc(sheet, r, cells[i + 1]) });

@@ -7,6 +7,9 @@ import { narrativeOf, textFinding } from '../model';
 const NAME = /^(?:部门|单位|编制单位|填报单位)[:：]\s*(.+)$/;
 const norm = (s: string) => normLabel(s).replace(/[(（](汇总|本级|部门|单位)[)）]$/, '');
 
+/** Both name lines are "label：name": a text without a colon is neither. */
+const hasColon = (t: string) => t.includes('：') || t.includes(':');
+
 const COVER = /^(?:部门名称|单位名称|预算单位)[:：]\s*(.+)$/;
 
 /** The name on the cover (部门名称：…), its line continued when the PDF wrapped it. */
@@ -16,7 +19,8 @@ function coverName(wb: import('../../core/grid').Workbook): { name: string; shee
       const row = s.rows[r] ?? [];
       for (let c = 0; c < row.length; c++) {
         const v = row[c]?.value;
-        if (typeof v !== 'string') continue; // a number is no 部门名称：… line
+        // A number is no 部门名称：… line, nor a text without a colon (most are not: no regex for them).
+        if (typeof v !== 'string' || !hasColon(v)) continue;
         const m = COVER.exec(v.trim());
         if (!m) continue;
         let name = m[1].trim();
@@ -41,7 +45,9 @@ export const narrUnitName: Rule = {
       for (const t of scope.tables.values())
         for (let r = t.titleAt.r; r < t.headerTop; r++)
           (t.sheet.rows[r] ?? []).forEach((cell, c) => {
-            const m = NAME.exec(cellText(cell).trim());
+            const text = cellText(cell);
+            if (!hasColon(text)) return;
+            const m = NAME.exec(text.trim());
             if (m) names.push({ name: m[1].trim(), t, r, c });
           });
       if (names.length < 2) continue;
