@@ -1,5 +1,5 @@
 import { parseA1, parseRange, quoteSheet, a1 } from '../src/core/grid';
-import { sortFindings, Finding } from '../src/core/findings';
+import { sortFindings, cellOrder, Finding } from '../src/core/findings';
 
 /** Cell and range addresses as Excel, exceljs and our own findings write them. */
 
@@ -37,4 +37,18 @@ test('findings sort by row, then column (Z before AA), those without a cell firs
   const at = (cell: string): Finding => ({ rule: 'r', severity: 'error', table: 'T', sheet: 'S', cell, related: [], message: cell });
   const cells = [a1(1, 26), a1(1, 25), a1(0, 3), '', a1(10, 0)];
   expect(sortFindings(cells.map(at)).map((f) => f.cell)).toEqual(['', 'D1', 'Z2', 'AA2', 'A11']);
+});
+
+test.each([
+  ['A1', 0],
+  ['B1', 1],
+  ['A2', 20000],
+  ['AA10', 9 * 20000 + 26],
+  ['XFD1048576', 1048575 * 20000 + 16383],
+  ['$C$3', 2 * 20000 + 2],
+  ['c3', 2 * 20000 + 2],
+  ['', -1],
+  ['不是地址', -1],
+])('cellOrder(%s): row then column as one number', (cell, order) => {
+  expect(cellOrder(cell)).toBe(order);
 });

@@ -58,16 +58,40 @@ const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
+/**
+ * A cell's place in reading order (row, then column) as one number; -1 for no cell. Plain
+ * addresses (every rule writes them: "F40") are read without a regex, others by parseA1.
+ */
+export function cellOrder(cell: string): number {
+  let c = 0;
+  let i = 0;
+  for (; i < cell.length; i++) {
+    const k = cell.charCodeAt(i);
+    if (k < 65 || k > 90) break;
+    c = c * 26 + (k - 64);
+  }
+  let r = 0;
+  const digitsAt = i;
+  for (; i < cell.length; i++) {
+    const k = cell.charCodeAt(i);
+    if (k < 48 || k > 57) break;
+    r = r * 10 + (k - 48);
+  }
+  if (i === cell.length && digitsAt > 0 && digitsAt <= 3 && i > digitsAt && i - digitsAt <= 7) return (r - 1) * 20000 + (c - 1);
+  const p = parseA1(cell);
+  return p ? p.r * 20000 + p.c : -1;
+}
+
 /** Stable order: by severity, then table, sheet, row, column. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  const keyed = fs.map((f) => ({ f, sev: SEV_ORDER[f.severity], pos: parseA1(f.cell) ?? { r: -1, c: -1 } }));
+  const keyed = fs.map((f) => ({ f, sev: SEV_ORDER[f.severity], pos: cellOrder(f.cell) }));
   keyed.sort((x, y) => {
     if (x.sev !== y.sev) return x.sev - y.sev;
     const a = x.f;
     const b = y.f;
     if (a.table !== b.table) return a.table < b.table ? -1 : 1;
     if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-    return x.pos.r - y.pos.r || x.pos.c - y.pos.c || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+    return x.pos - y.pos || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
   });
   return keyed.map((k) => k.f);
 }
