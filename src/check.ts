@@ -1,7 +1,7 @@
 import { Workbook } from './core/grid';
 import { Finding, sortFindings, summarize, Summary } from './core/findings';
 import { TableSetSpec } from './specs/types';
-import { recognize, pickTableSet, Recognition } from './recognize';
+import { recognize, pickTableSet, scanTexts, Recognition } from './recognize';
 import { RULES, buildContext, Rule } from './rules';
 import { withExplanations } from './core/explanations';
 
@@ -17,8 +17,10 @@ export interface CheckResult {
 
 /** Check a workbook: recognize its tables, run every rule, return findings in a stable order. */
 export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: Rule[] } = {}): CheckResult {
-  const set = opts.set ?? pickTableSet(wb);
-  const recognition = recognize(wb, set);
+  // One pass over every cell finds the texts both choosing the table set and finding the tables start from.
+  const scan = scanTexts(wb);
+  const set = opts.set ?? pickTableSet(wb, scan);
+  const recognition = recognize(wb, set, scan);
   const ctx = buildContext(set, recognition, wb);
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? RULES) {

@@ -63,22 +63,42 @@ function readBody(spec: TableSpec, view: SheetView, headerTop: number, end: numb
  * Find every table of the set in every sheet, wherever it stands: by its title, then its header
  * texts and row labels/codes. Never by cell address, table number or order.
  */
-export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
+export function recognize(wb: Workbook, set: TableSetSpec, scan: TextScan = scanTexts(wb)): Recognition {
   const idx = titleIndex(set);
   const isTitle = (t: string) => matchTitle(t, idx) !== undefined;
   const perSheet: { sheet: Sheet; tables: RecognizedTable[]; unreadable: { hit: TitleHit; reason: string }[] }[] = [];
-  for (const sheet of wb.sheets) {
+  for (let s = 0; s < wb.sheets.length; s++) {
+    const sheet = wb.sheets[s];
     const view = new SheetView(sheet);
     const hits: TitleHit[] = [];
     const stops: number[] = [];
-    for (let r = 0; r < view.rowCount; r++) {
-      const c = view.titleColumn(r, isTitle);
-      if (c >= 0) { hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } }); continue; }
-      // A part heading stands alone on its row (or with one other text): no need to read a full row,
-      // nor to normalize one without 部 or 表 (第…部分, …绩效自评表) in any of its texts.
-      if (view.mayMention(r, STOP_CHARS) && view.textCountAtMost(r, 2)) {
-        const first = view.firstText(r);
-        if (first && SECTION_STOP.test(first)) stops.push(r);
+    /** A row that is no title: a part heading stands alone on it (or with one other text). */
+    const stopAt = (r: number) => {
+      if (!view.textCountAtMost(r, 2)) return;
+      const first = view.firstText(r);
+      if (first && SECTION_STOP.test(first)) stops.push(r);
+    };
+    if (view.hasMerges) {
+      // A merged cell's text counts on every row it spans: read the rows through the view.
+      for (let r = 0; r < view.rowCount; r++) {
+        const c = view.titleColumn(r, isTitle);
+        if (c >= 0) hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } });
+        else if (view.mayMention(r, STOP_CHARS)) stopAt(r);
+      }
+    } else {
+      // Titles and part headings hold 表 or 部 (normalizing adds neither): only the rows the scan
+      // found such a text on need reading.
+      const texts = scan.sheets[s] ?? [];
+      for (let k = 0; k < texts.length; ) {
+        const r = texts[k].r;
+        let c = -1;
+        for (; k < texts.length && texts[k].r === r; k++) {
+          if (c >= 0 || !texts[k].raw.includes('表')) continue;
+          const t = view.text(r, texts[k].c);
+          if (t && isTitle(t)) c = texts[k].c;
+        }
+        if (c >= 0) hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } });
+        else stopAt(r);
       }
     }
     const tables: RecognizedTable[] = [];
@@ -128,29 +148,53 @@ export function recognize(wb: Workbook, set: TableSetSpec): Recognition {
   return out;
 }
 
+/** The texts recognition starts from, found in one pass over the workbook's cells. */
+export interface TextScan {
+  /** Per sheet (in the workbook's order): each text holding 表 or 部, where it is, in reading order. */
+  sheets: { r: number; c: number; raw: string }[][];
+  /** The year the workbook states first ("2023年度"). */
+  year: number | undefined;
+}
+
 /**
- * The table set a workbook is written in: the one whose titles it shows most (each table once,
- * matched as recognition matches titles), then the one of the year it states ("2024 年度"),
- * then the default.
+ * Every text cell holding 表 (a title) or 部 (第…部分) and the stated year: the one pass over every
+ * cell that choosing the table set and finding the tables share (checkWorkbook hands it to both).
  */
-export function pickTableSet(wb: Workbook): TableSetSpec {
-  const raw = new Set<string>();
+export function scanTexts(wb: Workbook): TextScan {
+  const sheets: TextScan['sheets'] = [];
   let year: number | undefined;
   // Indexed loops: this visits every cell, and runs before the engine is warm.
-  for (const s of wb.sheets)
+  for (const s of wb.sheets) {
+    const found: TextScan['sheets'][number] = [];
     for (let r = 0; r < s.rows.length; r++) {
       const row = s.rows[r];
       if (!row) continue;
       for (let c = 0; c < row.length; c++) {
         const v = row[c]?.value;
         if (typeof v !== 'string') continue;
-        if (v.includes('表')) raw.add(v);
+        if (v.includes('表') || v.includes('部')) found.push({ r, c, raw: v });
         if (year === undefined) {
-          const m = /(20\d{2})\s*年度/.exec(v);
+          const m = YEAR_RE.exec(v);
           if (m) year = Number(m[1]);
         }
       }
     }
+    sheets.push(found);
+  }
+  return { sheets, year };
+}
+
+const YEAR_RE = /(20\d{2})\s*年度/;
+
+/**
+ * The table set a workbook is written in: the one whose titles it shows most (each table once,
+ * matched as recognition matches titles), then the one of the year it states ("2024 年度"),
+ * then the default.
+ */
+export function pickTableSet(wb: Workbook, scan: TextScan = scanTexts(wb)): TableSetSpec {
+  const raw = new Set<string>();
+  for (const texts of scan.sheets) for (const t of texts) if (t.raw.includes('表')) raw.add(t.raw);
+  const year = scan.year;
   const texts = new Set([...raw].map(normLabel));
   const score = (set: TableSetSpec) => {
     const idx = titleIndex(set);

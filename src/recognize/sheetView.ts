@@ -17,6 +17,11 @@ export class SheetView {
     this.colCount = cols;
   }
 
+  /** Whether the sheet has merged cells (whose text counts on every row and column they span). */
+  get hasMerges(): boolean {
+    return this.merged.size > 0;
+  }
+
   cell(r: number, c: number): Cell | undefined {
     const own = cellAt(this.sheet, r, c);
     if (own && own.value !== null && own.value !== '') return own;

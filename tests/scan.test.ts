@@ -1,0 +1,42 @@
+import { workbookFromTsv } from './helpers/grid';
+import { table03 } from './helpers/tables';
+import { scanTexts, recognize, pickTableSet } from '../src/recognize';
+import { tableSet } from '../src/specs';
+
+const rows = [['合计', '', '100.00'], ['201', '一般公共服务支出', '100.00'], ['20101', '人大事务', '100.00']];
+
+describe('scanTexts: one pass finds the texts titles and part headings are read from', () => {
+  test('texts with 表 or 部, where they are, and the year stated', () => {
+    const wb = workbookFromTsv(['第一部分\t部门概况', '\t\t2023年度', '附表\t\t一般公共预算财政拨款支出决算表', '201\t一般公共服务支出\t1.00'].join('\n'));
+    const scan = scanTexts(wb);
+    expect(scan.sheets[0]).toEqual([
+      { r: 0, c: 0, raw: '第一部分' },
+      { r: 0, c: 1, raw: '部门概况' },
+      { r: 2, c: 0, raw: '附表' },
+      { r: 2, c: 2, raw: '一般公共预算财政拨款支出决算表' },
+    ]);
+    expect(scan.year).toBe(2023);
+  });
+
+  test('a title after another text with 表 on its row is still the title', () => {
+    const tsv = table03(rows).split('\n');
+    const at = tsv.findIndex((l) => l.includes('支出决算表'));
+    tsv[at] = '附表三\t\t' + tsv[at].trim();
+    const wb = workbookFromTsv(tsv.join('\n'));
+    const rec = recognize(wb, tableSet());
+    expect(rec.tables.map((t) => [t.spec.code, t.titleAt.r, t.titleAt.c])).toEqual([['公开03', at, 2]]);
+  });
+
+  test('a part heading after a table ends it, however it is spaced', () => {
+    const wb = workbookFromTsv(table03(rows, false) + '\n第 三 部 分\n说明文字\t' + '\n');
+    const t = recognize(wb, tableSet()).tables[0];
+    expect(wb.sheets[0].rows[t.dataEnd + 1]?.[0]?.value).toBe('第 三 部 分');
+  });
+
+  test('the scan handed in and the one recognize makes itself give the same tables and table set', () => {
+    const wb = workbookFromTsv(table03(rows));
+    const scan = scanTexts(wb);
+    expect(pickTableSet(wb, scan)).toBe(pickTableSet(wb));
+    expect(recognize(wb, tableSet(), scan).tables.map((t) => t.titleAt)).toEqual(recognize(wb, tableSet()).tables.map((t) => t.titleAt));
+  });
+});
