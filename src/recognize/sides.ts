@@ -1,4 +1,4 @@
-import { SidesTableSpec, RowSpec } from '../specs/types';
+import { SidesTableSpec, RowSpec, ColumnSpec } from '../specs/types';
 import { SheetView, isNoteText, isColumnNumberRow } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
 import { Item } from './model';
@@ -32,10 +32,7 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   const ranges = { income: incomeLeft ? [l0, l1] : [l1, width], expense: incomeLeft ? [l1, width] : [l0, l1] } as const;
   const labelCol = { income: incomeLeft ? l0 : l1, expense: incomeLeft ? l1 : l0 };
   const columns: Record<string, number> = {};
-  for (const side of SIDES) {
-    const specs = spec.columns.filter((c) => c.side === side);
-    Object.assign(columns, matchColumns(specs, paths, ranges[side][0], ranges[side][1], new Set([labelCol[side]])));
-  }
+  for (const side of SIDES) Object.assign(columns, matchColumns(columnsOfSide(spec)[side], paths, ranges[side][0], ranges[side][1], new Set([labelCol[side]])));
   const missing = spec.columns.filter((s) => !s.optional && columns[s.key] === undefined).map((s) => `栏目“${s.name}”`);
   if (Object.keys(columns).length === 0) return { error: '表头中找不到金额栏目' };
 
@@ -82,6 +79,18 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   }
   for (const rs of spec.rows) if (rs.required && !found.has(rs.key)) missing.push(`“${rs.name}”行`);
   return { dataStart, dataEnd, columns, items, missing };
+}
+
+/** The column specs of each side, one list per table spec (matchColumns remembers its answers by list). */
+const sideColumnCache = new WeakMap<SidesTableSpec, Record<'income' | 'expense', ColumnSpec[]>>();
+
+function columnsOfSide(spec: SidesTableSpec): Record<'income' | 'expense', ColumnSpec[]> {
+  let out = sideColumnCache.get(spec);
+  if (!out) {
+    out = { income: spec.columns.filter((c) => c.side === 'income'), expense: spec.columns.filter((c) => c.side === 'expense') };
+    sideColumnCache.set(spec, out);
+  }
+  return out;
 }
 
 /** The row specs of each side by normalized label, built once per table spec. */
