@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { CodedTableSpec } from '../specs/types';
 import { SheetView, CODE_RE, TOTAL_LABELS, isNoteText } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
-import { Item } from './model';
+import { Item, newItem } from './model';
 import { BodyResult, BodyOk } from './body';
 import { amountInterval, readMilli, Milli } from '../core/amount';
 import { cellAt } from '../core/grid';
@@ -65,8 +65,8 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     const code = codeAt(view, r, codeCol);
     const isTotal = !code && (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol)));
     if (!code && !isTotal) continue;
-    if (code) items.push({ code: code.code, label: (nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', row: r, cols: columns });
-    else items.push({ isTotal: true, label: '合计', row: r, cols: columns });
+    if (code) items.push(newItem((nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', r, columns, { code: code.code }));
+    else items.push(newItem('合计', r, columns, { isTotal: true }));
   }
   // `truncated` present from the start (one shape for every body; see KEEP_SHAPE).
   const result: BodyOk = { dataStart, dataEnd, columns, items, missing, truncated: undefined };

@@ -1,6 +1,6 @@
 import { EconTableSpec } from '../specs/types';
 import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
-import { Item } from './model';
+import { Item, newItem } from './model';
 import { headerPaths } from './headers';
 import { BodyResult } from './body';
 import { normLabel } from '../core/text';
@@ -39,13 +39,13 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
     for (const g of groups) {
       const m = ECON_CODE.exec(view.text(r, g.code));
       if (!m) continue;
-      items.push({ code: m[1], label: (g.name !== g.code ? view.text(r, g.name) : '') || (m[2] ?? '').trim(), row: r, cols: g.cols });
+      items.push(newItem((g.name !== g.code ? view.text(r, g.name) : '') || (m[2] ?? '').trim(), r, g.cols, { code: m[1] }));
     }
     for (let i = 0; i < texts.length; i++) {
       const key = totalLabels.get(texts[i].t);
       if (!key) continue;
       const c = totalAmountCol(view, r, texts[i].c, texts[i + 1]?.c, amountCols);
-      if (c !== undefined) items.push({ key, label: texts[i].t, row: r, cols: { amount: c } });
+      if (c !== undefined) items.push(newItem(texts[i].t, r, { amount: c }, { key }));
     }
   }
   const missing = spec.totals.filter((t) => !items.some((it) => it.key === t.key)).map((t) => `“${t.name}”行`);

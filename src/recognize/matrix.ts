@@ -1,7 +1,7 @@
 import { MatrixTableSpec } from '../specs/types';
 import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
-import { Item } from './model';
+import { Item, newItem } from './model';
 import { BodyResult } from './body';
 
 /** Read a table of one (or a few) data rows under a multi-level header (公开09 “三公”). */
@@ -33,7 +33,7 @@ export function readMatrix(spec: MatrixTableSpec, view: SheetView, headerTop: nu
     for (let r = dataStart; r <= end; r++) {
       const texts = view.rowTexts(r);
       if (isNoteRow(texts) || texts.length === 0 || !hasNumber(r)) break;
-      items.push({ key: items.length === 0 ? 'data' : `data${items.length + 1}`, label: '', row: r, cols: columns });
+      items.push(newItem('', r, columns, { key: items.length === 0 ? 'data' : `data${items.length + 1}` }));
       dataEnd = r;
     }
   }

@@ -1,7 +1,7 @@
 import { SidesTableSpec, RowSpec, ColumnSpec } from '../specs/types';
 import { SheetView, isNoteText, isColumnNumberRow } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
-import { Item } from './model';
+import { Item, newItem } from './model';
 import { BodyResult } from './body';
 import { classCodeOfLabel } from '../specs/functionClasses';
 import { normLabel } from '../core/text';
@@ -73,8 +73,8 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
       const cols = sideColumns[side];
       if ('rs' in what) {
         found.set(what.rs.key, r);
-        items.push({ key: what.rs.key, side, label, row: r, cols });
-      } else items.push({ classCode: what.code, side, label, row: r, cols });
+        items.push(newItem(label, r, cols, { key: what.rs.key, side }));
+      } else items.push(newItem(label, r, cols, { classCode: what.code, side }));
     }
   }
   for (const rs of spec.rows) if (rs.required && !found.has(rs.key)) missing.push(`“${rs.name}”行`);
