@@ -21,7 +21,7 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   const scan = scanTexts(wb);
   const set = opts.set ?? pickTableSet(wb, scan);
   const recognition = recognize(wb, set, scan);
-  const ctx = buildContext(set, recognition, wb);
+  const ctx = buildContext(set, recognition, wb, scan);
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? RULES) {
     try {

@@ -6,16 +6,36 @@ import { tableSet } from '../src/specs';
 const rows = [['合计', '', '100.00'], ['201', '一般公共服务支出', '100.00'], ['20101', '人大事务', '100.00']];
 
 describe('scanTexts: one pass finds the texts titles and part headings are read from', () => {
-  test('texts with 表 or 部, where they are, and the year stated', () => {
-    const wb = workbookFromTsv(['第一部分\t部门概况', '\t\t2023年度', '附表\t\t一般公共预算财政拨款支出决算表', '201\t一般公共服务支出\t1.00'].join('\n'));
+  test('texts with 表, 部 or 项, where they are, and the year stated', () => {
+    const wb = workbookFromTsv(['第一部分\t部门概况', '\t\t2023年度', '附表\t\t一般公共预算财政拨款支出决算表', '201\t一般公共服务支出\t1.00', '项目名称\t某项目'].join('\n'));
     const scan = scanTexts(wb);
-    expect(scan.sheets[0]).toEqual([
+    expect(scan.sheets[0].marked).toEqual([
       { r: 0, c: 0, raw: '第一部分' },
       { r: 0, c: 1, raw: '部门概况' },
       { r: 2, c: 0, raw: '附表' },
       { r: 2, c: 2, raw: '一般公共预算财政拨款支出决算表' },
+      { r: 4, c: 0, raw: '项目名称' },
+      { r: 4, c: 1, raw: '某项目' },
     ]);
     expect(scan.year).toBe(2023);
+  });
+
+  test("each row's sole text, as a narrative line is read", () => {
+    const sheet = { name: 's', merges: [], rows: [
+      [{ value: '一、收入支出决算总体情况' }],
+      [{ value: '  ' }, { value: '说明文字。' }],
+      [{ value: '说明文字。' }, { value: '  ' }],
+      [{ value: '合计' }, { value: 12 }],
+      [{ value: 12 }],
+      [undefined, { value: '' }, { value: '第三部分' }],
+      [{ value: '甲' }, { value: '乙' }],
+      [],
+    ] };
+    expect(scanTexts({ sheets: [sheet] }).sheets[0].sole.map((x) => [x.r, x.c, x.raw])).toEqual([
+      [0, 0, '一、收入支出决算总体情况'],
+      [1, 1, '说明文字。'],
+      [5, 2, '第三部分'],
+    ]);
   });
 
   test('a title after another text with 表 on its row is still the title', () => {

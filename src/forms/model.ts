@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { Workbook, Sheet, Cell, cellText } from '../core/grid';
+import { Workbook, Sheet, cellText } from '../core/grid';
+import { scanTexts, TextScan } from '../core/textScan';
 import { readAmount } from '../core/amount';
 import { normLabel } from '../core/text';
 
@@ -186,25 +187,20 @@ function sameFigures(a: Indicator, b: Indicator): boolean {
 
 const FORM_START = /项\s*目\s*名\s*称/;
 
-/** Whether a row has a text mentioning 项目名称 (a loop, not some(): it runs on every row of the workbook). */
-function startsForm(row: (Cell | undefined)[]): boolean {
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c]?.value;
-    if (typeof v === 'string' && v.includes('项') && FORM_START.test(v)) return true;
-  }
-  return false;
-}
-
 /** Every form of the workbook (last year's sheets 上年… excepted). */
-export function recognizeForms(wb: Workbook): Form[] {
+export function recognizeForms(wb: Workbook, scan: TextScan = scanTexts(wb)): Form[] {
   const out: Form[] = [];
-  for (const sheet of wb.sheets) {
+  for (let s = 0; s < wb.sheets.length; s++) {
+    const sheet = wb.sheets[s];
     if (sheet.name.startsWith('上年') || sheet.name === '项目清单') continue;
     const starts: { r: number; name: string; cell: FormCell }[] = [];
-    for (let r = 0; r < sheet.rows.length; r++) {
-      // Cheap first: only a row with a text cell mentioning 项目名称 can start a form.
-      const raw = sheet.rows[r];
-      if (!raw || !startsForm(raw)) continue;
+    // Only a row with a text mentioning 项目名称 can start a form: the scan lists every text with 项.
+    const marked = scan.sheets[s].marked;
+    let done = -1;
+    for (let k = 0; k < marked.length; k++) {
+      const r = marked[k].r;
+      if (r === done || !FORM_START.test(marked[k].raw)) continue;
+      done = r;
       const cells = rowCells(sheet, r);
       const i = cells.findIndex((x) => norm(x.text) === '项目名称');
       if (i >= 0 && cells[i + 1]) starts.push({ r, name: cells[i + 1].text, cell: fc(sheet, r, cells[i + 1]) });

@@ -31,7 +31,7 @@ const cache = new WeakMap<RuleContext, Narrative>();
 export function narrativeOf(ctx: RuleContext): Narrative {
   let n = cache.get(ctx);
   if (n) return n;
-  const paragraphs = readNarrative(ctx.wb);
+  const paragraphs = readNarrative(ctx.wb, ctx.scan);
   const byParagraph = new Map<Paragraph, Mention[]>();
   const mentions: Mention[] = [];
   for (const p of paragraphs) {

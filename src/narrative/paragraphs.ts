@@ -1,5 +1,6 @@
 import { Workbook, Sheet, cellText } from '../core/grid';
 import { toHalfWidth } from '../core/text';
+import { scanTexts, TextScan, ScannedText } from '../core/textScan';
 
 /**
  * The narrative (第三部分 情况说明) as paragraphs: found in a 情况说明 sheet or inside a whole
@@ -80,23 +81,8 @@ function singleTextRows(sheet: Sheet, from: number, to: number): (Line | null)[]
   return out;
 }
 
-/** The row range of the narrative in a sheet, if it holds one. */
-/** The text of a row's only non-blank cell, or undefined (no allocation for the usual table row). */
-function soleText(sheet: Sheet, r: number): string | undefined {
-  const row = sheet.rows[r];
-  if (!row) return undefined;
-  let found: string | undefined;
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c]?.value;
-    if (v === null || v === undefined || v === '') continue;
-    if (typeof v !== 'string' || found !== undefined) return undefined;
-    if (!v.trim()) continue;
-    found = v;
-  }
-  return found;
-}
-
-function narrativeRange(sheet: Sheet): [number, number] | undefined {
+/** The row range of the narrative in a sheet, if it holds one, from the rows holding one text only (`sole`, in row order). */
+function narrativeRange(sheet: Sheet, sole: ScannedText[]): [number, number] | undefined {
   const n = sheet.rows.length;
   if (/情况说明|说明/.test(sheet.name)) return n ? [0, n - 1] : undefined;
   let start = -1;
@@ -104,9 +90,7 @@ function narrativeRange(sheet: Sheet): [number, number] | undefined {
   const parts: [number, string][] = [];
   // Without part headings, the narrative starts at its first standard section heading.
   let firstSection = -1;
-  for (let r = 0; r < n; r++) {
-    const t = soleText(sheet, r);
-    if (t === undefined) continue;
+  for (const { r, raw: t } of sole) {
     const m = t.includes('部分') ? PART_RE.exec(t) : null;
     if (m) parts.push([r, m[1]]);
     else if (firstSection < 0 && /^\s*一\s*[、.．].*(收入支出决算|决算总体)/.test(t)) firstSection = r;
@@ -151,10 +135,10 @@ function assemble(lines: (Line | null)[]): Line[][] {
 }
 
 /** Paragraphs of every narrative found in the workbook, in order. */
-export function readNarrative(wb: Workbook): Paragraph[] {
+export function readNarrative(wb: Workbook, scan: TextScan = scanTexts(wb)): Paragraph[] {
   const out: Paragraph[] = [];
   // Last year's sheets (上年…) are not this year's narrative; a draft counts only when alone.
-  const current = wb.sheets.filter((s) => !s.name.startsWith('上年')).map((sheet) => ({ sheet, range: narrativeRange(sheet) }));
+  const current = wb.sheets.map((sheet, i) => ({ sheet, i })).filter(({ sheet }) => !sheet.name.startsWith('上年')).map(({ sheet, i }) => ({ sheet, range: narrativeRange(sheet, scan.sheets[i].sole) }));
   const finals = current.filter((x) => !x.sheet.name.includes('草稿') && x.range);
   for (const { sheet, range } of finals.length ? finals : current) {
     if (!range) continue;

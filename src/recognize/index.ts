@@ -1,5 +1,6 @@
 import { Workbook, Sheet } from '../core/grid';
 import { normLabel } from '../core/text';
+import { scanTexts, TextScan, mentions } from '../core/textScan';
 import { TableSetSpec, TableSpec } from '../specs/types';
 import { SheetView, isMetaRow } from './sheetView';
 import { TABLE_SETS } from '../specs';
@@ -12,6 +13,8 @@ import { Recognition, RecognizedTable, TitleHit } from './model';
 
 export * from './model';
 export { SheetView } from './sheetView';
+export { scanTexts } from '../core/textScan';
+export type { TextScan } from '../core/textScan';
 
 /** Words that, just before a title, make it another table's title (…财政拨款支出决算表). */
 const TITLE_PREFIX_FORBIDDEN = /(财政拨款|预算|收入|支出|基本|经费|决算)$/;
@@ -88,17 +91,21 @@ export function recognize(wb: Workbook, set: TableSetSpec, scan: TextScan = scan
     } else {
       // Titles and part headings hold 表 or 部 (normalizing adds neither): only the rows the scan
       // found such a text on need reading.
-      const texts = scan.sheets[s] ?? [];
+      const texts = scan.sheets[s]?.marked ?? [];
       for (let k = 0; k < texts.length; ) {
         const r = texts[k].r;
         let c = -1;
+        let stopChars = false;
         for (; k < texts.length && texts[k].r === r; k++) {
-          if (c >= 0 || !texts[k].raw.includes('表')) continue;
+          const raw = texts[k].raw;
+          if (!mentions(raw, STOP_CHARS)) continue;
+          stopChars = true;
+          if (c >= 0 || !raw.includes('表')) continue;
           const t = view.text(r, texts[k].c);
           if (t && isTitle(t)) c = texts[k].c;
         }
         if (c >= 0) hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } });
-        else stopAt(r);
+        else if (stopChars) stopAt(r);
       }
     }
     const tables: RecognizedTable[] = [];
@@ -148,43 +155,6 @@ export function recognize(wb: Workbook, set: TableSetSpec, scan: TextScan = scan
   return out;
 }
 
-/** The texts recognition starts from, found in one pass over the workbook's cells. */
-export interface TextScan {
-  /** Per sheet (in the workbook's order): each text holding 表 or 部, where it is, in reading order. */
-  sheets: { r: number; c: number; raw: string }[][];
-  /** The year the workbook states first ("2023年度"). */
-  year: number | undefined;
-}
-
-/**
- * Every text cell holding 表 (a title) or 部 (第…部分) and the stated year: the one pass over every
- * cell that choosing the table set and finding the tables share (checkWorkbook hands it to both).
- */
-export function scanTexts(wb: Workbook): TextScan {
-  const sheets: TextScan['sheets'] = [];
-  let year: number | undefined;
-  // Indexed loops: this visits every cell, and runs before the engine is warm.
-  for (const s of wb.sheets) {
-    const found: TextScan['sheets'][number] = [];
-    for (let r = 0; r < s.rows.length; r++) {
-      const row = s.rows[r];
-      if (!row) continue;
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c]?.value;
-        if (typeof v !== 'string') continue;
-        if (v.includes('表') || v.includes('部')) found.push({ r, c, raw: v });
-        if (year === undefined) {
-          const m = YEAR_RE.exec(v);
-          if (m) year = Number(m[1]);
-        }
-      }
-    }
-    sheets.push(found);
-  }
-  return { sheets, year };
-}
-
-const YEAR_RE = /(20\d{2})\s*年度/;
 
 /**
  * The table set a workbook is written in: the one whose titles it shows most (each table once,
@@ -193,7 +163,7 @@ const YEAR_RE = /(20\d{2})\s*年度/;
  */
 export function pickTableSet(wb: Workbook, scan: TextScan = scanTexts(wb)): TableSetSpec {
   const raw = new Set<string>();
-  for (const texts of scan.sheets) for (const t of texts) if (t.raw.includes('表')) raw.add(t.raw);
+  for (const sheet of scan.sheets) for (const t of sheet.marked) if (t.raw.includes('表')) raw.add(t.raw);
   const year = scan.year;
   const texts = new Set([...raw].map(normLabel));
   const score = (set: TableSetSpec) => {

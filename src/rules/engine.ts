@@ -5,6 +5,7 @@ import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity, CellLocation } from '../core/findings';
 import { TableSetSpec, CellSel } from '../specs/types';
 import { Recognition, RecognizedTable, Item, Pos } from '../recognize/model';
+import { TextScan } from '../core/textScan';
 
 /** What a rule declares about itself: a reviewer can read the list of rules. */
 export interface RuleMeta {
@@ -30,16 +31,18 @@ export interface RuleContext {
   wb: Workbook;
   /** Last year's tables (sheets 上年…), read for 比上年 sentences, never checked themselves. */
   prior: ScopeTables;
+  /** The workbook's texts as scanned for recognition, when the caller has them (the narrative and forms start from them too). */
+  scan?: TextScan;
 }
 
-export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook = { sheets: [] }): RuleContext {
+export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook = { sheets: [] }, scan?: TextScan): RuleContext {
   const all = rec.scopes.map((id) => ({ id, tables: new Map<string, RecognizedTable>() }));
   const byId = new Map(all.map((s) => [s.id, s]));
   for (const t of rec.tables) byId.get(t.scope)?.tables.set(t.spec.id, t);
   const isPrior = (id: string) => id === 'prior' || id.startsWith('prior:');
   const prior = new Map<string, RecognizedTable>();
   for (const s of all.filter((x) => isPrior(x.id))) for (const [k, t] of s.tables) if (!prior.has(k)) prior.set(k, t);
-  return { set, rec, scopes: all.filter((x) => !isPrior(x.id)), wb, prior };
+  return { set, rec, scopes: all.filter((x) => !isPrior(x.id)), wb, prior, scan };
 }
 
 /** A cell of a recognized table, with its reading. */

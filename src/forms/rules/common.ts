@@ -10,7 +10,7 @@ const cache = new WeakMap<RuleContext, Form[]>();
 export function formsOf(ctx: RuleContext): Form[] {
   let f = cache.get(ctx);
   if (!f) {
-    f = recognizeForms(ctx.wb);
+    f = recognizeForms(ctx.wb, ctx.scan);
     cache.set(ctx, f);
   }
   return f;
