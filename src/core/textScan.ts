@@ -23,7 +23,7 @@ export interface TextScan {
   year: number | undefined;
 }
 
-const MARKERS = ['表', '部', '项'];
+const MARKER_RE = /[表部项]/;
 const YEAR_RE = /(20\d{2})\s*年度/;
 
 /**
@@ -43,7 +43,8 @@ export function scanTexts(wb: Workbook): TextScan {
       if (!row) continue;
       // The row's sole text, read as a narrative line is: a second non-blank cell (or a number)
       // means none; a blank text before the first one is skipped.
-      let only: ScannedText | undefined;
+      let only = '';
+      let onlyAt = -1;
       let several = false;
       for (let c = 0; c < row.length; c++) {
         const v = row[c]?.value;
@@ -53,20 +54,19 @@ export function scanTexts(wb: Workbook): TextScan {
           continue;
         }
         if (!several) {
-          if (only !== undefined) several = true;
-          else if (v.trim()) only = { r, c, raw: v };
-        }
-        for (let k = 0; k < MARKERS.length; k++)
-          if (v.includes(MARKERS[k])) {
-            marked.push({ r, c, raw: v });
-            break;
+          if (onlyAt >= 0) several = true;
+          else if (v.trim()) {
+            only = v;
+            onlyAt = c;
           }
+        }
+        if (MARKER_RE.test(v)) marked.push({ r, c, raw: v });
         if (year === undefined) {
           const m = YEAR_RE.exec(v);
           if (m) year = Number(m[1]);
         }
       }
-      if (only && !several) sole.push(only);
+      if (onlyAt >= 0 && !several) sole.push({ r, c: onlyAt, raw: only });
     }
     sheets.push({ marked, sole });
   }
