@@ -1,5 +1,5 @@
 import { EconTableSpec } from '../specs/types';
-import { SheetView, isNoteRow, isColumnNumberRow } from './sheetView';
+import { SheetView, isNoteText, isColumnNumberRow } from './sheetView';
 import { Item, newItem } from './model';
 import { headerPaths } from './headers';
 import { BodyResult } from './body';
@@ -34,18 +34,24 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
   const items: Item[] = [];
   let dataEnd = end;
   for (let r = dataStart; r <= end; r++) {
-    const texts = view.rowTexts(r);
-    if (isNoteRow(texts)) { dataEnd = r - 1; break; }
+    if (isNoteText(view.firstText(r))) { dataEnd = r - 1; break; }
     for (const g of groups) {
       const m = ECON_CODE.exec(view.text(r, g.code));
       if (!m) continue;
       items.push(newItem((g.name !== g.code ? view.text(r, g.name) : '') || (m[2] ?? '').trim(), r, g.cols, { code: m[1] }));
     }
-    for (let i = 0; i < texts.length; i++) {
-      const key = totalLabels.get(texts[i].t);
+    // 合计 labels are texts (an amount never is one): the row's numbers are not written out to look.
+    const width = view.textWidth(r);
+    for (let c = 0; c < width; c++) {
+      const v = view.cell(r, c)?.value;
+      if (typeof v !== 'string') continue;
+      const label = normLabel(v);
+      const key = totalLabels.get(label);
       if (!key) continue;
-      const c = totalAmountCol(view, r, texts[i].c, texts[i + 1]?.c, amountCols);
-      if (c !== undefined) items.push(newItem(texts[i].t, r, { amount: c }, { key }));
+      let next: number | undefined;
+      for (let x = c + 1; x < width && next === undefined; x++) if (view.text(r, x)) next = x;
+      const col = totalAmountCol(view, r, c, next, amountCols);
+      if (col !== undefined) items.push(newItem(label, r, { amount: col }, { key }));
     }
   }
   const missing = spec.totals.filter((t) => !items.some((it) => it.key === t.key)).map((t) => `“${t.name}”行`);

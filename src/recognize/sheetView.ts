@@ -58,13 +58,18 @@ export class SheetView {
 
   private rowCache: ({ c: number; t: string }[] | undefined)[] = [];
 
+  /** How many columns of a row can hold a text: its own cells, or every column when merges may fill it. */
+  textWidth(r: number): number {
+    return Math.max(this.rowWidth(r), this.merged.size ? this.colCount : 0);
+  }
+
   /** Non-blank normalized texts of a row with their columns (cached: do not modify). */
   rowTexts(r: number): { c: number; t: string }[] {
     const hit = this.rowCache[r];
     if (hit) return hit;
     const out: { c: number; t: string }[] = [];
     this.rowCache[r] = out;
-    const w = Math.max(this.rowWidth(r), this.merged.size ? this.colCount : 0);
+    const w = this.textWidth(r);
     for (let c = 0; c < w; c++) {
       const t = this.text(r, c);
       if (t) out.push({ c, t });
