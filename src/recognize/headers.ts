@@ -9,12 +9,13 @@ import { SheetView, isColumnNumberRow } from './sheetView';
 export function headerPaths(view: SheetView, top: number, bottom: number, c0: number, c1: number): readonly string[][] {
   // The paths depend on nothing but these texts and their columns: units filling one template
   // print the same header, and a re-check reads the same one again.
-  let key = c0 + ',' + c1;
+  const parts: (string | number)[] = [c0, c1];
   for (let r = top; r <= bottom; r++) {
-    key += '\n';
+    parts.push('\n');
     const texts = view.rowTexts(r);
-    for (let i = 0; i < texts.length; i++) key += texts[i].c + '\t' + texts[i].t + '\t';
+    for (let i = 0; i < texts.length; i++) parts.push(texts[i].c, texts[i].t);
   }
+  const key = parts.join('\t');
   const hit = pathMemo.get(key);
   if (hit) return hit;
   const paths = computePaths(view, top, bottom, c0, c1);
