@@ -41,22 +41,27 @@ export const narrUnitName: Rule = {
     const out: Finding[] = [];
     const cover = coverName(ctx.wb);
     for (const scope of ctx.scopes) {
-      const names: { name: string; t: import('../../recognize/model').RecognizedTable; r: number; c: number }[] = [];
+      const names: { name: string; key: string; t: import('../../recognize/model').RecognizedTable; r: number; c: number }[] = [];
       for (const t of scope.tables.values())
-        for (let r = t.titleAt.r; r < t.headerTop; r++)
-          (t.sheet.rows[r] ?? []).forEach((cell, c) => {
-            const text = cellText(cell);
-            if (!hasColon(text)) return;
+        for (let r = t.titleAt.r; r < t.headerTop; r++) {
+          const row = t.sheet.rows[r] ?? [];
+          for (let c = 0; c < row.length; c++) {
+            const text = cellText(row[c]);
+            if (!hasColon(text)) continue;
             const m = NAME.exec(text.trim());
-            if (m) names.push({ name: m[1].trim(), t, r, c });
-          });
+            if (m) {
+              const name = m[1].trim();
+              names.push({ name, key: norm(name), t, r, c });
+            }
+          }
+        }
       if (names.length < 2) continue;
       const counts = new Map<string, number>();
-      for (const x of names) counts.set(norm(x.name), (counts.get(norm(x.name)) ?? 0) + 1);
+      for (const x of names) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
       const [common] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-      const shown = names.find((x) => norm(x.name) === common)!.name;
+      const shown = names.find((x) => x.key === common)!.name;
       for (const x of names)
-        if (norm(x.name) !== common) out.push(finding(this.id, 'warning', x.t, { r: x.r, c: x.c }, `${x.t.spec.code} 所填部门名称“${x.name}”与其他各表（“${shown}”）不一致`));
+        if (x.key !== common) out.push(finding(this.id, 'warning', x.t, { r: x.r, c: x.c }, `${x.t.spec.code} 所填部门名称“${x.name}”与其他各表（“${shown}”）不一致`));
       // The text: where it writes the unit's name (its first characters), the whole name must match.
       const full = norm(shown);
       const stem = full.slice(0, Math.min(6, full.length));
