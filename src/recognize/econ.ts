@@ -31,6 +31,11 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
   while (dataStart <= end && isColumnNumberRow(view.rowTexts(dataStart))) dataStart++;
   const totalLabels = new Map<string, string>();
   for (const t of spec.totals) for (const l of t.labels) totalLabels.set(normLabel(l), t.key);
+  // A text can name a 合计 only if it holds each label's last ideograph (normalizing never adds
+  // one): other texts are not normalized to find out. A label without one is always looked up.
+  const marks = [...totalLabels.keys()].map((l) => [...l].reverse().find((ch) => /[\u4e00-\u9fff]/.test(ch)));
+  const lookAlways = marks.some((m) => m === undefined);
+  const mayName = (v: string) => lookAlways || marks.some((m) => v.includes(m!));
   const items: Item[] = [];
   let dataEnd = end;
   for (let r = dataStart; r <= end; r++) {
@@ -44,7 +49,7 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
     const width = view.textWidth(r);
     for (let c = 0; c < width; c++) {
       const v = view.cell(r, c)?.value;
-      if (typeof v !== 'string') continue;
+      if (typeof v !== 'string' || !mayName(v)) continue;
       const label = normLabel(v);
       const key = totalLabels.get(label);
       if (!key) continue;
