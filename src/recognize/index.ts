@@ -26,17 +26,36 @@ const STOP_CHARS = ['部', '表'];
 
 interface TitleIndex {
   titles: { norm: string; spec: TableSpec }[];
+  /** Texts already matched (every unit of a workbook prints the same titles), with their table or null. */
+  seen: Map<string, TableSpec | null>;
 }
 
+const titleIndexes = new WeakMap<TableSetSpec, TitleIndex>();
+
+/** The set's titles, longest first; one index per set, kept with it. */
 function titleIndex(set: TableSetSpec): TitleIndex {
-  const titles: { norm: string; spec: TableSpec }[] = [];
-  for (const spec of set.tables) for (const t of spec.titles) titles.push({ norm: normLabel(t), spec });
-  titles.sort((a, b) => b.norm.length - a.norm.length);
-  return { titles };
+  let idx = titleIndexes.get(set);
+  if (!idx) {
+    const titles: { norm: string; spec: TableSpec }[] = [];
+    for (const spec of set.tables) for (const t of spec.titles) titles.push({ norm: normLabel(t), spec });
+    titles.sort((a, b) => b.norm.length - a.norm.length);
+    idx = { titles, seen: new Map() };
+    titleIndexes.set(set, idx);
+  }
+  return idx;
 }
 
 /** The table a cell's text titles, if any: the longest title it ends with, after a neutral prefix. */
 export function matchTitle(text: string, idx: TitleIndex): TableSpec | undefined {
+  const hit = idx.seen.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const spec = matchTitleText(text, idx);
+  if (idx.seen.size >= 5000) idx.seen.clear();
+  idx.seen.set(text, spec ?? null);
+  return spec;
+}
+
+function matchTitleText(text: string, idx: TitleIndex): TableSpec | undefined {
   if (!text || text.length > 60 || !text.includes('表')) return undefined;
   if (/[，。；]/.test(text)) return undefined;
   const t = text.replace(/^公开\d{1,2}表/, '').replace(/[(（][^)）]*[)）]$/, '');
