@@ -6,6 +6,7 @@ import { BodyResult } from './body';
 import { normLabel } from '../core/text';
 
 const ECON_CODE = /^(\d{3}|\d{5})(\D.*)?$/;
+const BARE_CODE = /^(?:\d{3}|\d{5})$/;
 
 /** Read 公开06: groups of (经济分类科目编码, 科目名称, 决算数) side by side, and the 合计 rows. */
 export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
@@ -41,9 +42,13 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
   for (let r = dataStart; r <= end; r++) {
     if (isNoteText(view.firstText(r))) { dataEnd = r - 1; break; }
     for (const g of groups) {
-      const m = ECON_CODE.exec(view.text(r, g.code));
-      if (!m) continue;
-      items.push(newItem((g.name !== g.code ? view.text(r, g.name) : '') || (m[2] ?? '').trim(), r, g.cols, { code: m[1] }));
+      const t = view.text(r, g.code);
+      // A code alone in its cell (the usual case) needs no match object.
+      const m = BARE_CODE.test(t) ? undefined : ECON_CODE.exec(t);
+      if (m === null) continue;
+      const code = m ? m[1] : t;
+      const rest = m ? (m[2] ?? '').trim() : '';
+      items.push(newItem((g.name !== g.code ? view.text(r, g.name) : '') || rest, r, g.cols, { code }));
     }
     // 合计 labels are texts (an amount never is one): the row's numbers are not written out to look.
     const width = view.textWidth(r);
