@@ -1,18 +1,22 @@
-import { Rule, compareEqual, childrenBalance, operand, itemName, columnName } from './engine';
+import { Rule, compareEqual, childrenBalance, operand, itemName, columnName, tableIndex } from './engine';
 import { Finding } from '../core/findings';
 import { Item, RecognizedTable } from '../recognize/model';
 
 const LEVEL = (code: string) => (code.length === 3 ? '类' : code.length === 5 ? '款' : '项');
 
 /** Children of each row: the nearest listed descendants by code prefix; 合计's children are the 类. */
-export function childrenByCode(items: Item[]): Map<Item, Item[]> {
-  const byCode = new Map<string, Item>();
-  let total: Item | undefined;
-  for (let k = 0; k < items.length; k++) {
-    const i = items[k];
-    if (i.code) {
-      if (!byCode.has(i.code)) byCode.set(i.code, i);
-    } else if (!total && i.isTotal) total = i;
+export function childrenByCode(items: Item[], index?: { byCode: Map<string, Item>; total?: Item }): Map<Item, Item[]> {
+  // The first row of each code, and the 合计 row (a table's own index has them already).
+  let byCode = index?.byCode;
+  let total = index?.total;
+  if (!byCode) {
+    byCode = new Map<string, Item>();
+    for (let k = 0; k < items.length; k++) {
+      const i = items[k];
+      if (i.code) {
+        if (!byCode.has(i.code)) byCode.set(i.code, i);
+      } else if (!total && i.isTotal) total = i;
+    }
   }
   const out = new Map<Item, Item[]>();
   // The last row seen of each code length: tables list a 类 before its 款 and a 款 before its 项,
@@ -40,7 +44,7 @@ export function childrenByCode(items: Item[]): Map<Item, Item[]> {
 
 function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[]) {
   const open = new Set(t.truncated?.openCodes ?? []);
-  childrenByCode(t.items).forEach((children, parent) => {
+  childrenByCode(t.items, tableIndex(t)).forEach((children, parent) => {
     if (open.has(parent.isTotal ? '合计' : parent.code!)) return;
     for (const col of cols) {
       if (childrenBalance(t.sheet, parent, children, col) !== false) continue;
