@@ -1,9 +1,8 @@
-import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, notAboveExactly, itemOf, tableIndex, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, notAboveExactly, itemOf, tableIndex, milliAt, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { cellAt } from '../core/grid';
 import { Finding } from '../core/findings';
 import { CellSel } from '../specs/types';
 import { Item, cellPos } from '../recognize/model';
-import { readMilli, Milli } from '../core/amount';
 import { className } from '../specs/functionClasses';
 
 /** A cell of another table; `zero` when the table is complete but lists no such row (blank = 0). */
@@ -14,8 +13,6 @@ function cellOf(tables: ScopeTables, sel: CellSel): Operand | 'zero' | undefined
   if (!item) return 'code' in sel && !t.truncated && t.missing.length === 0 ? 'zero' : undefined;
   return operand(t, item, sel.col);
 }
-
-const MILLI: Milli = { v: 0, h: 0 };
 
 /**
  * Σ of selected cells in thousandths, as cellOf reads them (a row a complete table does not list
@@ -35,7 +32,7 @@ function selsMilli(tables: ScopeTables, sels: CellSel[]): number | undefined {
     }
     const c = item.cols[sel.col];
     if (c === undefined) return undefined;
-    s += readMilli(cellAt(t.sheet, item.row, c), MILLI) ? MILLI.v : NaN;
+    s += milliAt(t.sheet, item.row, c);
   }
   return s;
 }

@@ -71,14 +71,18 @@ const MILLI = { v: 0, h: 0 };
  * compareEqual words it. Undefined: the table lacks one of the cells (nothing to compare).
  */
 
+/** A cell's amount in integer thousandths (see readMilli); NaN when it does not read in cents. */
+export function milliAt(sheet: Sheet, r: number, c: number): number {
+  return readMilli(cellAt(sheet, r, c), MILLI) ? MILLI.v : NaN;
+}
+
 /** Σ of an item's cells in `cols`, in thousandths; NaN when one does not read in cents, undefined when one is missing. */
 function sumRow(sheet: Sheet, item: Item, cols: readonly string[]): number | undefined {
-  const m = MILLI;
   let s = 0;
   for (let i = 0; i < cols.length; i++) {
     const c = item.cols[cols[i]];
     if (c === undefined) return undefined;
-    s += readMilli(cellAt(sheet, item.row, c), m) ? m.v : NaN;
+    s += milliAt(sheet, item.row, c);
   }
   return s;
 }
@@ -87,7 +91,7 @@ function sumRow(sheet: Sheet, item: Item, cols: readonly string[]): number | und
 export function rowBalances(sheet: Sheet, item: Item, total: string, plus: readonly string[], minus: readonly string[]): boolean | undefined {
   const tc = item.cols[total];
   if (tc === undefined) return undefined;
-  const t = readMilli(cellAt(sheet, item.row, tc), MILLI) ? MILLI.v : NaN;
+  const t = milliAt(sheet, item.row, tc);
   const p = sumRow(sheet, item, plus);
   const n = sumRow(sheet, item, minus);
   if (p === undefined || n === undefined) return undefined;
@@ -96,15 +100,14 @@ export function rowBalances(sheet: Sheet, item: Item, total: string, plus: reado
 
 /** A row's amount in `col` = Σ its children's, exactly. */
 export function childrenBalance(sheet: Sheet, parent: Item, children: readonly Item[], col: string): boolean | undefined {
-  const m = MILLI;
   const tc = parent.cols[col];
   if (tc === undefined) return undefined;
-  let d = readMilli(cellAt(sheet, parent.row, tc), m) ? m.v : NaN;
+  let d = milliAt(sheet, parent.row, tc);
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     const c = child.cols[col];
     if (c === undefined) return undefined;
-    d -= readMilli(cellAt(sheet, child.row, c), m) ? m.v : NaN;
+    d -= milliAt(sheet, child.row, c);
   }
   return d === 0;
 }

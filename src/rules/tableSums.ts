@@ -1,8 +1,6 @@
-import { Rule, compareEqual, tableIndex, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { Rule, compareEqual, tableIndex, milliAt, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { Finding } from '../core/findings';
 import { Operand as SpecOperand, SumSpec } from '../specs/types';
-import { cellAt } from '../core/grid';
-import { readMilli, Milli } from '../core/amount';
 import { Item, RecognizedTable } from '../recognize/model';
 
 /** Resolve a spec operand to cells; undefined when a named row is missing (reported elsewhere). */
@@ -23,8 +21,6 @@ function resolve(t: RecognizedTable, op: SpecOperand): Operand[] | undefined {
   return op.codes.map((c) => cellOf(idx.byCode.get(c), op.col)).filter((o): o is Operand => !!o);
 }
 
-const MILLI: Milli = { v: 0, h: 0 };
-
 /**
  * Σ of a spec operand's cells in thousandths, read as resolve reads them (a class row or code
  * without the column adds nothing): NaN when a cell does not read in cents, undefined when a
@@ -32,12 +28,11 @@ const MILLI: Milli = { v: 0, h: 0 };
  */
 function operandMilli(t: RecognizedTable, op: SpecOperand): number | undefined {
   const idx = tableIndex(t);
-  const m = MILLI;
   if ('row' in op || 'total' in op) {
     const item = idx.byKey.get('row' in op ? op.row : op.total);
     const c = item?.cols[op.col];
     if (c === undefined) return undefined;
-    return readMilli(cellAt(t.sheet, item!.row, c), m) ? m.v : NaN;
+    return milliAt(t.sheet, item!.row, c);
   }
   let s = 0;
   if ('classRows' in op) {
@@ -45,14 +40,14 @@ function operandMilli(t: RecognizedTable, op: SpecOperand): number | undefined {
       const it = t.items[i];
       if (!it.classCode || it.side !== op.classRows) continue;
       const c = it.cols[op.col];
-      if (c !== undefined) s += readMilli(cellAt(t.sheet, it.row, c), m) ? m.v : NaN;
+      if (c !== undefined) s += milliAt(t.sheet, it.row, c);
     }
     return s;
   }
   for (let i = 0; i < op.codes.length; i++) {
     const it = idx.byCode.get(op.codes[i]);
     const c = it?.cols[op.col];
-    if (c !== undefined) s += readMilli(cellAt(t.sheet, it!.row, c), m) ? m.v : NaN;
+    if (c !== undefined) s += milliAt(t.sheet, it!.row, c);
   }
   return s;
 }
