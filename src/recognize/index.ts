@@ -174,7 +174,6 @@ export function recognize(wb: Workbook, set: TableSetSpec, scan: TextScan = scan
   return out;
 }
 
-
 /**
  * The table set a workbook is written in: the one whose titles it shows most (each table once,
  * matched as recognition matches titles), then the one of the year it states ("2024 年度"),

@@ -1,6 +1,7 @@
 import { Sheet, Cell, cellAt, mergedValueLookup } from '../core/grid';
 import { normLabel } from '../core/text';
 import { readAmount, Amount } from '../core/amount';
+import { mentions } from '../core/textScan';
 
 /** Cached, merge-aware reading of one sheet for recognition. */
 export class SheetView {
@@ -124,8 +125,7 @@ export class SheetView {
     if (!row) return false;
     for (let c = 0; c < row.length; c++) {
       const v = row[c]?.value;
-      if (typeof v !== 'string') continue;
-      for (let k = 0; k < chars.length; k++) if (v.includes(chars[k])) return true;
+      if (typeof v === 'string' && mentions(v, chars)) return true;
     }
     return false;
   }
