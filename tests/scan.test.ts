@@ -1,6 +1,7 @@
 import { workbookFromTsv } from './helpers/grid';
 import { table03 } from './helpers/tables';
 import { scanTexts, recognize, pickTableSet } from '../src/recognize';
+import { mentions } from '../src/core/textScan';
 import { tableSet } from '../src/specs';
 
 const rows = [['合计', '', '100.00'], ['201', '一般公共服务支出', '100.00'], ['20101', '人大事务', '100.00']];
@@ -58,5 +59,27 @@ describe('scanTexts: one pass finds the texts titles and part headings are read 
     const scan = scanTexts(wb);
     expect(pickTableSet(wb, scan)).toBe(pickTableSet(wb));
     expect(recognize(wb, tableSet(), scan).tables.map((t) => t.titleAt)).toEqual(recognize(wb, tableSet()).tables.map((t) => t.titleAt));
+  });
+});
+
+describe('which texts can hold a part heading (第…部分, …绩效自评表): those with 部 or 表', () => {
+  const STOP = ['部', '表'];
+  test.each([
+    ['a spaced part heading', ['第 三 部 分  名词解释'], true],
+    ['a form title', ['项目支出绩效自评表'], true],
+    ['a table row', ['201', '一般公共服务支出'], false],
+    ['no text at all', [], false],
+  ])('%s', (_n, texts, expected) => {
+    expect((texts as string[]).some((t) => mentions(t, STOP))).toBe(expected);
+  });
+
+  test('on a sheet with merges every row is read for one (a text there can come from a merged cell)', () => {
+    const wb = workbookFromTsv(table03(rows, false) + '\n第三部分\n说明文字\t' + '\n');
+    const sheet = wb.sheets[0];
+    const heading = sheet.rows.findIndex((row) => row?.[0]?.value === '第三部分');
+    // The heading's cell merged down over the next line: that line reads 第三部分 too.
+    sheet.merges.push({ top: heading, left: 0, bottom: heading + 1, right: 0 });
+    const t = recognize(wb, tableSet()).tables[0];
+    expect(t.dataEnd).toBe(heading - 1);
   });
 });

@@ -49,27 +49,10 @@ describe('SheetView: reading a row without normalizing all of it', () => {
     expect(new SheetView(sheet([row])).textCountAtMost(0, n)).toBe(expected);
   });
 
-  test('titleColumn: the first cell whose text is a title, numbers never read', () => {
+  test('titleColumn: the first cell whose text is a title', () => {
     const isTitle = (t: string) => t.endsWith('决算表');
     const v = new SheetView(sheet([['部门：某局', 2023, '收入支出决算表', '支出决算表']]));
     expect(v.titleColumn(0, isTitle)).toBe(2);
     expect(new SheetView(sheet([['收入', 1]])).titleColumn(0, isTitle)).toBe(-1);
-  });
-});
-
-describe('SheetView.mayMention: whether a row can hold a part heading at all', () => {
-  const STOP = ['部', '表'];
-  test.each([
-    ['a spaced part heading', ['第 三 部 分  名词解释'], true],
-    ['a form title', [undefined, '项目支出绩效自评表'], true],
-    ['a table row', ['201', '一般公共服务支出', 12.5], false],
-    ['numbers only', [1, 2, 3], false],
-    ['an empty row', [], false],
-  ])('%s', (_n, row, expected) => {
-    expect(new SheetView(sheet([row as Cell['value'][]])).mayMention(0, STOP)).toBe(expected);
-  });
-
-  test('on a sheet with merges every row may (its text can come from a merged cell above)', () => {
-    expect(new SheetView(sheet([['第三部分'], [undefined]], [{ top: 0, left: 0, bottom: 1, right: 0 }])).mayMention(1, STOP)).toBe(true);
   });
 });

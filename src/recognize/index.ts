@@ -105,7 +105,7 @@ export function recognize(wb: Workbook, set: TableSetSpec, scan: TextScan = scan
       for (let r = 0; r < view.rowCount; r++) {
         const c = view.titleColumn(r, isTitle);
         if (c >= 0) hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } });
-        else if (view.mayMention(r, STOP_CHARS)) stopAt(r);
+        else stopAt(r);
       }
     } else {
       // Titles and part headings hold 表 or 部 (normalizing adds neither): only the rows the scan

@@ -1,7 +1,6 @@
 import { Sheet, Cell, cellAt, mergedValueLookup } from '../core/grid';
 import { normLabel } from '../core/text';
 import { readAmount, Amount } from '../core/amount';
-import { mentions } from '../core/textScan';
 
 /** Cached, merge-aware reading of one sheet for recognition. */
 export class SheetView {
@@ -79,24 +78,12 @@ export class SheetView {
   }
 
   /**
-   * The first column of a row whose text satisfies `isTitle`, or -1. Only text cells mentioning 表
-   * can hold a title, so numbers and other texts are not normalized to find out (the merge-aware
-   * reading is used when the sheet has merges, as rowTexts would).
+   * The first column of a row whose text satisfies `isTitle`, or -1, read merge-aware (a merged
+   * title counts on every row it spans). Sheets without merges are searched from the workbook's
+   * text scan instead (recognize).
    */
   titleColumn(r: number, isTitle: (t: string) => boolean): number {
-    if (this.merged.size) {
-      for (const { c, t } of this.rowTexts(r)) if (isTitle(t)) return c;
-      return -1;
-    }
-    const row = this.sheet.rows[r];
-    if (!row) return -1;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c]?.value;
-      if (typeof v === 'string' && v.includes('表')) {
-        const t = this.text(r, c);
-        if (t && isTitle(t)) return c;
-      }
-    }
+    for (const { c, t } of this.rowTexts(r)) if (isTitle(t)) return c;
     return -1;
   }
 
@@ -112,22 +99,6 @@ export class SheetView {
       if (t) return t;
     }
     return '';
-  }
-
-  /**
-   * Whether some text of the row may hold one of `chars` (normalizing a text never adds a
-   * character of these): false lets a caller skip normalizing the row. Always true on a sheet
-   * with merges, whose texts may come from another row.
-   */
-  mayMention(r: number, chars: readonly string[]): boolean {
-    if (this.merged.size) return true;
-    const row = this.sheet.rows[r];
-    if (!row) return false;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c]?.value;
-      if (typeof v === 'string' && mentions(v, chars)) return true;
-    }
-    return false;
   }
 
   /** Whether the row has at most n non-blank texts (reads no further than the n+1-th). */
