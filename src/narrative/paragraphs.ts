@@ -138,7 +138,10 @@ function assemble(lines: (Line | null)[]): Line[][] {
 export function readNarrative(wb: Workbook, scan: TextScan = scanTexts(wb)): Paragraph[] {
   const out: Paragraph[] = [];
   // Last year's sheets (上年…) are not this year's narrative; a draft counts only when alone.
-  const current = wb.sheets.map((sheet, i) => ({ sheet, i })).filter(({ sheet }) => !sheet.name.startsWith('上年')).map(({ sheet, i }) => ({ sheet, range: narrativeRange(sheet, scan.sheets[i].sole) }));
+  const current: { sheet: Sheet; range: [number, number] | undefined }[] = [];
+  wb.sheets.forEach((sheet, i) => {
+    if (!sheet.name.startsWith('上年')) current.push({ sheet, range: narrativeRange(sheet, scan.sheets[i].sole) });
+  });
   const finals = current.filter((x) => !x.sheet.name.includes('草稿') && x.range);
   for (const { sheet, range } of finals.length ? finals : current) {
     if (!range) continue;
