@@ -44,18 +44,25 @@ export function childrenByCode(items: Item[], index?: { byCode: Map<string, Item
 
 function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[]) {
   const open = new Set(t.truncated?.openCodes ?? []);
-  childrenByCode(t.items, tableIndex(t)).forEach((children, parent) => {
-    if (open.has(parent.isTotal ? '合计' : parent.code!)) return;
-    for (const col of cols) {
-      if (childrenBalance(t.sheet, parent, children, col) !== false) continue;
-      const total = operand(t, parent, col)!;
-      const parts = children.map((c) => operand(t, c, col)!);
-      const leftName = () =>
-        parent.isTotal ? `${t.spec.code} 合计「${columnName(t, col)}」` : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${columnName(t, col)}」`;
-      const f = compareEqual({ rule: ruleId, table: t, left: [total], right: parts, leftName, rightName: () => `所属${parent.isTotal ? '类' : LEVEL(children[0].code!)}之和` });
+  // No closure in these loops: a variable a closure captures is allocated afresh on every pass
+  // (thousands of parents × columns), even when the closure is only made for a finding.
+  for (const [parent, children] of childrenByCode(t.items, tableIndex(t))) {
+    if (open.has(parent.isTotal ? '合计' : parent.code!)) continue;
+    for (let k = 0; k < cols.length; k++) {
+      if (childrenBalance(t.sheet, parent, children, cols[k]) !== false) continue;
+      const f = hierarchyFinding(ruleId, t, parent, children, cols[k]);
       if (f) out.push(f);
     }
-  });
+  }
+}
+
+/** The finding of a row whose children do not add up to it in one column. */
+function hierarchyFinding(ruleId: string, t: RecognizedTable, parent: Item, children: Item[], col: string): Finding | undefined {
+  const total = operand(t, parent, col)!;
+  const parts = children.map((c) => operand(t, c, col)!);
+  const leftName = () =>
+    parent.isTotal ? `${t.spec.code} 合计「${columnName(t, col)}」` : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${columnName(t, col)}」`;
+  return compareEqual({ rule: ruleId, table: t, left: [total], right: parts, leftName, rightName: () => `所属${parent.isTotal ? '类' : LEVEL(children[0].code!)}之和` });
 }
 
 /** 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 by 科目编码 prefix (and 经济分类 类 = Σ 款 in 公开06). */

@@ -1,8 +1,8 @@
 import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, notAboveExactly, itemOf, tableIndex, milliAt, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
 import { cellAt } from '../core/grid';
 import { Finding } from '../core/findings';
-import { CellSel } from '../specs/types';
-import { Item, cellPos } from '../recognize/model';
+import { CellSel, CrossSpec } from '../specs/types';
+import { Item, RecognizedTable } from '../recognize/model';
 import { className } from '../specs/functionClasses';
 
 /** A cell of another table; `zero` when the table is complete but lists no such row (blank = 0). */
@@ -67,13 +67,7 @@ export const crossEqual: Rule = {
           const am = selsMilli(tables, x.a);
           const bm = am === undefined ? undefined : selsMilli(tables, x.b);
           if (am === undefined || bm === undefined || am === bm) continue;
-          const a = x.a.map((s) => cellOf(tables, s));
-          const b = x.b.map((s) => cellOf(tables, s));
-          if ([...a, ...b].some((o) => o === undefined)) continue;
-          const left = a.filter((o): o is Operand => o !== 'zero');
-          const right = b.filter((o): o is Operand => o !== 'zero');
-          if (left.length === 0) continue;
-          const f = compareEqual({ rule: this.id, table: left[0].table, left, right, leftName: () => names(tables, x.a), rightName: () => names(tables, x.b) });
+          const f = eqFinding(this.id, tables, x);
           if (f) out.push(f);
         } else if (x.kind === 'eqByClass') {
           const ta = tables.get(x.a.table);
@@ -99,18 +93,11 @@ export const crossEqual: Rule = {
             // A class a table does not list counts as zero only when that table is complete.
             if ((!ia && (ta.missing.length || ta.truncated)) || (!ib && (tb.missing.length || tb.truncated))) continue;
             if (!ia && !ib) continue;
-            const pa = ia && cellPos(ia, x.a.col);
-            const pb = ib && cellPos(ib, x.b.col);
-            if ((ia && !pa) || (ib && !pb)) continue;
-            if (equalExactly(pa && cellAt(ta.sheet, pa.r, pa.c), pb && cellAt(tb.sheet, pb.r, pb.c))) continue;
-            const opA: Operand | undefined = pa ? { table: ta, pos: pa, name: ia!.label } : undefined;
-            const opB: Operand | undefined = pb ? { table: tb, pos: pb, name: ib!.label } : undefined;
-            const label = () => `${code} ${className(code) ?? ''}`.trim();
-            const aName = () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`;
-            const bName = () => `${tb.spec.code}「${label()}」${columnName(tb, x.b.col)}`;
-            const f = opA
-              ? compareEqual({ rule: this.id, table: ta, left: [opA], right: opB ? [opB] : [], leftName: aName, rightName: opB ? bName : () => `${bName()}（未列示，视为 0）` })
-              : compareEqual({ rule: this.id, table: tb, left: [opB!], right: [], leftName: bName, rightName: () => `${aName()}（未列示，视为 0）` });
+            const ca = ia?.cols[x.a.col];
+            const cb = ib?.cols[x.b.col];
+            if ((ia && ca === undefined) || (ib && cb === undefined)) continue;
+            if (equalExactly(ia && cellAt(ta.sheet, ia.row, ca!), ib && cellAt(tb.sheet, ib.row, cb!))) continue;
+            const f = classFinding(this.id, x, code, ta, ia, tb, ib);
             if (f) out.push(f);
           }
         }
@@ -134,7 +121,7 @@ export const crossLe: Rule = {
           const a = cellOf(tables, x.a);
           const b = cellOf(tables, x.b);
           if (!a || !b || a === 'zero' || b === 'zero') continue;
-          const f = compareLe(this.id, a, b, () => selName(tables, x.a), () => selName(tables, x.b));
+          const f = leFinding(this.id, tables, x, a, b);
           if (f) out.push(f);
         } else if (x.kind === 'leByCode') {
           const ta = tables.get(x.a.table);
@@ -143,12 +130,11 @@ export const crossLe: Rule = {
           const ib = tableIndex(tb);
           for (const it of ta.items) {
             const other = it.isTotal ? ib.total : it.code ? ib.byCode.get(it.code) : undefined;
-            const pa = cellPos(it, x.a.col);
-            const pb = other && cellPos(other, x.b.col);
-            if (!pa || !pb || !other) continue;
-            if (notAboveExactly(cellAt(ta.sheet, pa.r, pa.c), cellAt(tb.sheet, pb.r, pb.c))) continue;
-            const label = () => (it.isTotal ? '合计' : `${it.code} ${it.label}`);
-            const f = compareLe(this.id, { table: ta, pos: pa, name: it.label }, { table: tb, pos: pb, name: it.label }, () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`, () => `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`);
+            const ca = it.cols[x.a.col];
+            const cb = other?.cols[x.b.col];
+            if (ca === undefined || cb === undefined || !other) continue;
+            if (notAboveExactly(cellAt(ta.sheet, it.row, ca), cellAt(tb.sheet, other.row, cb))) continue;
+            const f = codeLeFinding(this.id, x, ta, it, tb, other);
             if (f) out.push(f);
           }
         }
@@ -157,3 +143,41 @@ export const crossLe: Rule = {
     return out;
   },
 };
+
+/*
+ * Findings are worded in functions of their own, not in the rules' loops: a variable a closure
+ * captures is allocated afresh on every pass of its loop, even when no finding is made.
+ */
+
+type Cross<K extends CrossSpec['kind']> = Extract<CrossSpec, { kind: K }>;
+
+function eqFinding(ruleId: string, tables: ScopeTables, x: Cross<'eq'>): Finding | undefined {
+  const a = x.a.map((s) => cellOf(tables, s));
+  const b = x.b.map((s) => cellOf(tables, s));
+  if ([...a, ...b].some((o) => o === undefined)) return undefined;
+  const left = a.filter((o): o is Operand => o !== 'zero');
+  const right = b.filter((o): o is Operand => o !== 'zero');
+  if (left.length === 0) return undefined;
+  return compareEqual({ rule: ruleId, table: left[0].table, left, right, leftName: () => names(tables, x.a), rightName: () => names(tables, x.b) });
+}
+
+/** One class compared between two tables; a class one table does not list reads as zero there. */
+function classFinding(ruleId: string, x: Cross<'eqByClass'>, code: string, ta: RecognizedTable, ia: Item | undefined, tb: RecognizedTable, ib: Item | undefined): Finding | undefined {
+  const opA = ia && operand(ta, ia, x.a.col);
+  const opB = ib && operand(tb, ib, x.b.col);
+  const label = () => `${code} ${className(code) ?? ''}`.trim();
+  const aName = () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`;
+  const bName = () => `${tb.spec.code}「${label()}」${columnName(tb, x.b.col)}`;
+  return opA
+    ? compareEqual({ rule: ruleId, table: ta, left: [opA], right: opB ? [opB] : [], leftName: aName, rightName: opB ? bName : () => `${bName()}（未列示，视为 0）` })
+    : compareEqual({ rule: ruleId, table: tb, left: [opB!], right: [], leftName: bName, rightName: () => `${aName()}（未列示，视为 0）` });
+}
+
+function leFinding(ruleId: string, tables: ScopeTables, x: Cross<'le'>, a: Operand, b: Operand): Finding | undefined {
+  return compareLe(ruleId, a, b, () => selName(tables, x.a), () => selName(tables, x.b));
+}
+
+function codeLeFinding(ruleId: string, x: Cross<'leByCode'>, ta: RecognizedTable, it: Item, tb: RecognizedTable, other: Item): Finding | undefined {
+  const label = () => (it.isTotal ? '合计' : `${it.code} ${it.label}`);
+  return compareLe(ruleId, operand(ta, it, x.a.col)!, operand(tb, other, x.b.col)!, () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`, () => `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`);
+}

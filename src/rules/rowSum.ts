@@ -1,5 +1,7 @@
 import { Rule, compareEqual, rowBalances, operand, itemName, columnName, Operand, amountOf } from './engine';
 import { Finding } from '../core/findings';
+import { RecognizedTable, Item } from '../recognize/model';
+import { RowSumSpec } from '../specs/types';
 
 const NONE: string[] = [];
 
@@ -17,28 +19,36 @@ export const rowSum: Rule = {
             const item = t.items[i];
             if (rs.side && item.side !== rs.side) continue;
             if (rowBalances(t.sheet, item, rs.total, rs.plus, rs.minus ?? NONE) !== false) continue;
-            // Every cell is there (rowBalances said so); they differ, or need Decimal to tell.
-            const total = operand(t, item, rs.total)!;
-            const plus = rs.plus.map((c) => operand(t, item, c)!);
-            const minus = (rs.minus ?? NONE).map((c) => operand(t, item, c)!);
-            const f = compareEqual({
-              rule: this.id,
-              table: t,
-              left: [total],
-              right: plus,
-              rightMinus: minus,
-              leftName: () => `${t.spec.code}「${itemName(item)}」${columnName(t, rs.total)}`,
-              // Name the components that hold amounts; blank ones add nothing to the reading.
-              rightName: () => {
-                const filled = (cols: string[], ops: Operand[]) => cols.filter((_, i) => amountOf(ops[i]).kind !== 'blank');
-                const plusNames = filled(rs.plus, plus).map((c) => columnName(t, c));
-                const minusNames = filled(rs.minus ?? NONE, minus).map((c) => columnName(t, c));
-                const parts = plusNames.length + minusNames.length === 0 ? '各组成栏之和' : (plusNames.join(' + ') || '0') + minusNames.map((n) => ' − ' + n).join('') + (minusNames.length ? '' : ' 之和');
-                return parts.length > 40 ? '各组成栏之和' : parts;
-              },
-            });
+            const f = rowFinding(this.id, t, item, rs);
             if (f) out.push(f);
           }
     return out;
   },
 };
+
+/**
+ * The finding of a row whose total column differs from its components (every cell is there:
+ * rowBalances said so). Worded here, not in the loop: a variable a closure captures is
+ * allocated afresh on every pass of the loop, even when the closure is only made for a finding.
+ */
+function rowFinding(ruleId: string, t: RecognizedTable, item: Item, rs: RowSumSpec): Finding | undefined {
+  const total = operand(t, item, rs.total)!;
+  const plus = rs.plus.map((c) => operand(t, item, c)!);
+  const minus = (rs.minus ?? NONE).map((c) => operand(t, item, c)!);
+  return compareEqual({
+    rule: ruleId,
+    table: t,
+    left: [total],
+    right: plus,
+    rightMinus: minus,
+    leftName: () => `${t.spec.code}「${itemName(item)}」${columnName(t, rs.total)}`,
+    // Name the components that hold amounts; blank ones add nothing to the reading.
+    rightName: () => {
+      const filled = (cols: string[], ops: Operand[]) => cols.filter((_, i) => amountOf(ops[i]).kind !== 'blank');
+      const plusNames = filled(rs.plus, plus).map((c) => columnName(t, c));
+      const minusNames = filled(rs.minus ?? NONE, minus).map((c) => columnName(t, c));
+      const parts = plusNames.length + minusNames.length === 0 ? '各组成栏之和' : (plusNames.join(' + ') || '0') + minusNames.map((n) => ' − ' + n).join('') + (minusNames.length ? '' : ' 之和');
+      return parts.length > 40 ? '各组成栏之和' : parts;
+    },
+  });
+}

@@ -98,28 +98,35 @@ export const tableSums: Rule = {
         for (const s of t.spec.sums ?? []) {
           // Balanced to the cent, or a named row missing (reported by the table's own finding).
           if (sumBalances(t, s) !== false) continue;
-          const total = resolve(t, s.total);
-          const plus = s.plus.map((p) => resolve(t, p));
-          const minus = (s.minus ?? []).map((p) => resolve(t, p));
-          if (!total || plus.some((p) => !p) || minus.some((p) => !p)) continue;
-          const right = joined(plus as Operand[][]);
-          const f = compareEqual({
-            rule: this.id,
-            table: t,
-            left: total,
-            right,
-            rightMinus: joined(minus as Operand[][]),
-            leftName: () => {
-              const colName = t.spec.kind === 'sides' && !onlyColumnOfSide(t, s.total.col) ? `「${columnName(t, s.total.col)}」` : '';
-              return `${t.spec.code} ${opName(t, s.total) || s.desc.split(' = ')[0]}${colName}`;
-            },
-            rightName: () => {
-              const rhs = s.desc.split(' = ')[1];
-              return rhs === undefined ? '组成项之和' : rhs.includes('+') && !rhs.endsWith('之和') ? `${rhs} 之和` : rhs;
-            },
-          });
+          const f = sumFinding(this.id, t, s);
           if (f) out.push(f);
         }
     return out;
   },
 };
+
+/**
+ * The finding of a relation that does not balance to the cent. Worded here, not in the loop: a
+ * variable a closure captures is allocated afresh on every pass, even when no finding is made.
+ */
+function sumFinding(ruleId: string, t: RecognizedTable, s: SumSpec): Finding | undefined {
+  const total = resolve(t, s.total);
+  const plus = s.plus.map((p) => resolve(t, p));
+  const minus = (s.minus ?? []).map((p) => resolve(t, p));
+  if (!total || plus.some((p) => !p) || minus.some((p) => !p)) return undefined;
+  return compareEqual({
+    rule: ruleId,
+    table: t,
+    left: total,
+    right: joined(plus as Operand[][]),
+    rightMinus: joined(minus as Operand[][]),
+    leftName: () => {
+      const colName = t.spec.kind === 'sides' && !onlyColumnOfSide(t, s.total.col) ? `「${columnName(t, s.total.col)}」` : '';
+      return `${t.spec.code} ${opName(t, s.total) || s.desc.split(' = ')[0]}${colName}`;
+    },
+    rightName: () => {
+      const rhs = s.desc.split(' = ')[1];
+      return rhs === undefined ? '组成项之和' : rhs.includes('+') && !rhs.endsWith('之和') ? `${rhs} 之和` : rhs;
+    },
+  });
+}
