@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { parseAmountText, readAmount, formatDecimals, fmtMoney, amountInterval, readMilli, groupDigits } from '../src/core/amount';
+import { parseAmountText, textAmountKind, readAmount, formatDecimals, fmtMoney, amountInterval, readMilli, groupDigits } from '../src/core/amount';
 import { normLabel } from '../src/core/text';
 
 describe('amount cells as accountants write them', () => {
@@ -35,6 +35,25 @@ describe('amount cells as accountants write them', () => {
 
   test.each(['abc', '12a', '1.2.3', '约100', '万元'])('%s is text, not a number', (raw) => {
     expect(parseAmountText(raw).kind).toBe('text');
+  });
+
+  test.each(['', ' ', '\u3000', '\u200b', '\u00a0-', '－', '—–', '‐−', '~～', '/／', '\\', '＼', '-%', '(-)', '（—）', '.', '，', '。', '+', '%', '万元', '合计', '一、', '表1', '12', '１２', '（1.00）', '－5', '1-2', '2023年', '第1部分'])(
+    'textAmountKind(%j) is the kind parseAmountText reads, without parsing digit-free texts',
+    (raw) => {
+      expect(textAmountKind(raw)).toBe(parseAmountText(raw).kind);
+    },
+  );
+
+  test('textAmountKind agrees with parseAmountText on random texts of spaces, dashes, marks and digits', () => {
+    const alphabet = [' ', '\u3000', '\n', '-', '－', '—', '/', '／', '\\', '~', '～', '(', '（', ')', '）', '%', '.', '。', ',', '，', '+', '合', '计', 'a', '1', '９', '0'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      let raw = '';
+      const len = Math.floor(next() * 6);
+      for (let k = 0; k < len; k++) raw += alphabet[Math.floor(next() * alphabet.length)];
+      expect([raw, textAmountKind(raw)]).toEqual([raw, parseAmountText(raw).kind]);
+    }
   });
 
   test('numbers stored as numbers use the number format to know what the reader sees', () => {

@@ -101,7 +101,10 @@ async function main() {
   // Warm-up rounds (parse + check each, so both phases are equally warm), then the median of
   // several runs of each phase, each on a fresh grid (no reading cached from an earlier run).
   // The very first round is reported too: it is what the first click in a fresh Excel costs.
-  const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+  // Six warm-up rounds: with --trace-opt, V8 was still compiling 20-30 of the check's functions in
+  // rounds 4 and 5 (91, 61, 40, 33, 22 in rounds 1-5, then 12-19 small closures every round), so a
+  // median taken after three rounds mixed steady-state checks with checks still tiering up.
+  const WARMUP = Number(process.env.BENCH_WARMUP ?? 6);
   const [firstGrid, firstParseMs] = await timeAsync(() => readXlsx(buf));
   const [, firstCheckMs] = time(() => checkWorkbook(firstGrid));
   for (let i = 1; i < WARMUP; i++) checkWorkbook(await readXlsx(buf));
@@ -140,6 +143,7 @@ async function main() {
     `  识别 + 全部规则：${fmt(checkMs)}（识别出 ${result.recognition.tables.length} 张表，${result.findings.length} 条结果）`,
     `  规则/解析 比值：${(checkMs / parseMs).toFixed(3)}（目标 ≤ 0.20）`,
     `  引擎吞吐：${Math.round(cellsPerSec).toLocaleString('en-US')} 单元格/秒（目标 ≥ 1,000,000）`,
+    `  各次识别 + 规则：${checks.map((c) => c.toFixed(0)).join('、')} ms（本机各分钟快慢可差一倍，请看同一次运行内的比值）`,
     `  首轮（未预热，如新打开 Excel 后第一次审核）：解析 ${fmt(firstParseMs)}，识别 + 规则 ${fmt(firstCheckMs)}；以上中位数为预热 ${WARMUP} 轮之后`,
     '',
     `示例公开文本：解析 ${fmt(seedParseMs)}，识别 + 规则 ${fmt(seedCheckMs)}，${seedResult.findings.length} 条结果`,

@@ -65,6 +65,19 @@ export function parseAmountText(raw: string): Amount {
   return { kind: 'num', value, decimals: m[3] ? m[3].length : 0, percent: percent || undefined };
 }
 
+const DIGIT = /[0-9０-９]/;
+/** Texts parseAmountText reads as blank: spaces and dashes only (before or after half-width). */
+const BLANK_TEXT = /^[\s\u200b\-－—–‐−~～/／\\＼]*$/;
+
+/**
+ * The kind parseAmountText gives a text, without parsing one that holds no digit: a label or a
+ * heading is no number (a number needs a digit, half- or full-width), only blank or text.
+ */
+export function textAmountKind(raw: string): Amount['kind'] {
+  if (!DIGIT.test(raw)) return BLANK_TEXT.test(raw) ? 'blank' : 'text';
+  return parseAmountText(raw).kind;
+}
+
 /** Decimals a JS number really carries (after removing binary noise). */
 function numberDecimals(n: number): number {
   const s = new Decimal(n).toDecimalPlaces(10).toString();

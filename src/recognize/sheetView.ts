@@ -1,6 +1,6 @@
 import { Sheet, Cell, cellAt, mergedValueLookup } from '../core/grid';
 import { normLabel } from '../core/text';
-import { readAmount, Amount } from '../core/amount';
+import { readAmount, Amount, textAmountKind } from '../core/amount';
 
 /** Cached, merge-aware reading of one sheet for recognition. */
 export class SheetView {
@@ -48,6 +48,8 @@ export class SheetView {
     const v = cellAt(this.sheet, r, c)?.value;
     if (typeof v === 'number') return Number.isFinite(v) ? 'num' : 'text';
     if (v === null || v === undefined || v === '') return 'blank';
+    // Header and label texts hold no digit: their kind needs no parse (and no cached reading).
+    if (typeof v === 'string') return textAmountKind(v);
     return this.amount(r, c).kind;
   }
 

@@ -73,23 +73,18 @@ export const crossEqual: Rule = {
           const ta = tables.get(x.a.table);
           const tb = tables.get(x.b.table);
           if (!ta || !tb) continue;
-          const classesA = new Map<string, Item>();
-          for (let i = 0; i < ta.items.length; i++) {
-            const it = ta.items[i];
-            if (it.classCode && !classesA.has(it.classCode)) classesA.set(it.classCode, it);
-          }
-          const classesB = new Map<string, Item>();
-          for (let i = 0; i < tb.items.length; i++) {
-            const it = tb.items[i];
-            if (it.code && it.code.length === 3 && !classesB.has(it.code)) classesB.set(it.code, it);
-          }
+          // Each table's first row of every class: A's class rows, B's 3-digit codes (the indexes
+          // keep first rows, in the tables' order).
+          const classesA = tableIndex(ta).byClass;
+          const codesB = tableIndex(tb).byCode;
           // Every class either table lists, each once (A's order, then B's others).
           const codes: string[] = [];
-          classesA.forEach((_, code) => codes.push(code));
-          classesB.forEach((_, code) => { if (!classesA.has(code)) codes.push(code); });
-          for (const code of codes) {
+          for (const code of classesA.keys()) codes.push(code);
+          for (const code of codesB.keys()) if (code.length === 3 && !classesA.has(code)) codes.push(code);
+          for (let k = 0; k < codes.length; k++) {
+            const code = codes[k];
             const ia = classesA.get(code);
-            const ib = classesB.get(code);
+            const ib = code.length === 3 ? codesB.get(code) : undefined;
             // A class a table does not list counts as zero only when that table is complete.
             if ((!ia && (ta.missing.length || ta.truncated)) || (!ib && (tb.missing.length || tb.truncated))) continue;
             if (!ia && !ib) continue;

@@ -1,4 +1,4 @@
-import { Rule, finding } from './engine';
+import { Rule, finding, tableIndex } from './engine';
 import { Finding } from '../core/findings';
 import { normLabel } from '../core/text';
 import { gongnengName } from '../specs/kemu/gongneng2023';
@@ -38,8 +38,7 @@ export const kemuNames: Rule = {
       for (const t of scope.tables.values()) {
         const econ = t.spec.kind === 'econ';
         if (t.spec.kind !== 'coded' && !econ) continue;
-        const codes = new Set<string>();
-        for (let i = 0; i < t.items.length; i++) if (t.items[i].code) codes.add(t.items[i].code!);
+        const codes = tableIndex(t).byCode;
         for (let i = 0; i < t.items.length; i++) {
           const it = t.items[i];
           if (!it.code || !it.label) continue;
