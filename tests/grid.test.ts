@@ -39,6 +39,33 @@ test('findings sort by row, then column (Z before AA), those without a cell firs
   expect(sortFindings(cells.map(at)).map((f) => f.cell)).toEqual(['', 'D1', 'Z2', 'AA2', 'A11']);
 });
 
+test('findings sort by severity, then table, sheet (in string order), cell and rule', () => {
+  const f = (severity: Finding['severity'], table: string, sheet: string, cell: string, rule: string): Finding => ({ rule, severity, table, sheet, cell, related: [], message: `${severity} ${table} ${sheet} ${cell} ${rule}` });
+  const given = [
+    f('info', '公开01', '单位001', 'A1', 'r'),
+    f('error', '公开05', '单位010', 'B2', 'row-sum'),
+    f('error', '公开05', '单位002', 'B2', 'code-hierarchy'),
+    f('error', '公开05', '单位002', 'B2', 'cross-equal'),
+    f('error', '公开03', '单位100', 'Z9', 'r'),
+    f('warning', '', '情况说明', 'A3', 'r'),
+    f('error', '公开05', '单位002', 'A2', 'r'),
+    f('error', '公开05', 'Sheet1', 'A1', 'r'),
+  ];
+  const order = sortFindings(given).map((x) => x.message);
+  expect(order).toEqual([
+    'error 公开03 单位100 Z9 r',
+    'error 公开05 Sheet1 A1 r',
+    'error 公开05 单位002 A2 r',
+    'error 公开05 单位002 B2 code-hierarchy',
+    'error 公开05 单位002 B2 cross-equal',
+    'error 公开05 单位010 B2 row-sum',
+    'warning  情况说明 A3 r',
+    'info 公开01 单位001 A1 r',
+  ]);
+  // The order does not depend on the order given.
+  expect(sortFindings([...given].reverse()).map((x) => x.message)).toEqual(order);
+});
+
 test.each([
   ['A1', 0],
   ['B1', 1],

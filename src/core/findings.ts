@@ -84,16 +84,26 @@ export function cellOrder(cell: string): number {
 
 /** Stable order: by severity, then table, sheet, row, column. */
 export function sortFindings(fs: Finding[]): Finding[] {
-  const keyed = fs.map((f) => ({ f, sev: SEV_ORDER[f.severity], pos: cellOrder(f.cell) }));
+  // Tables and sheets ranked once (a dozen tables, a sheet per unit), in the order their names
+  // compare: thousands of comparisons are then between numbers, not strings.
+  const tables = ranks(fs, (f) => f.table);
+  const sheets = ranks(fs, (f) => f.sheet);
+  const keyed = fs.map((f) => ({ f, sev: SEV_ORDER[f.severity], table: tables.get(f.table)!, sheet: sheets.get(f.sheet)!, pos: cellOrder(f.cell) }));
   keyed.sort((x, y) => {
     if (x.sev !== y.sev) return x.sev - y.sev;
-    const a = x.f;
-    const b = y.f;
-    if (a.table !== b.table) return a.table < b.table ? -1 : 1;
-    if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-    return x.pos - y.pos || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+    if (x.table !== y.table) return x.table - y.table;
+    if (x.sheet !== y.sheet) return x.sheet - y.sheet;
+    const a = x.f.rule;
+    const b = y.f.rule;
+    return x.pos - y.pos || (a < b ? -1 : a > b ? 1 : 0);
   });
   return keyed.map((k) => k.f);
+}
+
+/** Each distinct value's place among them all, in string order. */
+function ranks(fs: Finding[], of: (f: Finding) => string): Map<string, number> {
+  const distinct = [...new Set(fs.map(of))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(distinct.map((v, i) => [v, i]));
 }
 
 /** Key that identifies a finding across runs (rule + place + message). */
