@@ -6,7 +6,16 @@ import { BodyResult } from './body';
 import { normLabel } from '../core/text';
 
 const ECON_CODE = /^(\d{3}|\d{5})(\D.*)?$/;
-const BARE_CODE = /^(?:\d{3}|\d{5})$/;
+
+/** A 3- or 5-digit code alone in its cell (the usual case), told without a regex: thousands of cells. */
+function isBareCode(t: string): boolean {
+  if (t.length !== 3 && t.length !== 5) return false;
+  for (let i = 0; i < t.length; i++) {
+    const k = t.charCodeAt(i);
+    if (k < 48 || k > 57) return false;
+  }
+  return true;
+}
 
 /** Read 公开06: groups of (经济分类科目编码, 科目名称, 决算数) side by side, and the 合计 rows. */
 export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
@@ -34,9 +43,14 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
   for (const t of spec.totals) for (const l of t.labels) totalLabels.set(normLabel(l), t.key);
   // A text can name a 合计 only if it holds each label's last ideograph (normalizing never adds
   // one): other texts are not normalized to find out. A label without one is always looked up.
-  const marks = [...totalLabels.keys()].map((l) => [...l].reverse().find((ch) => /[\u4e00-\u9fff]/.test(ch)));
-  const lookAlways = marks.some((m) => m === undefined);
-  const mayName = (v: string) => lookAlways || marks.some((m) => v.includes(m!));
+  const lastMarks = [...totalLabels.keys()].map((l) => [...l].reverse().find((ch) => /[\u4e00-\u9fff]/.test(ch)));
+  const lookAlways = lastMarks.some((m) => m === undefined);
+  const marks = [...new Set(lastMarks as string[])];
+  const mayName = (v: string) => {
+    if (lookAlways) return true;
+    for (let k = 0; k < marks.length; k++) if (v.includes(marks[k])) return true;
+    return false;
+  };
   const items: Item[] = [];
   let dataEnd = end;
   for (let r = dataStart; r <= end; r++) {
@@ -44,7 +58,7 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
     for (const g of groups) {
       const t = view.text(r, g.code);
       // A code alone in its cell (the usual case) needs no match object.
-      const m = BARE_CODE.test(t) ? undefined : ECON_CODE.exec(t);
+      const m = isBareCode(t) ? undefined : ECON_CODE.exec(t);
       if (m === null) continue;
       const code = m ? m[1] : t;
       const rest = m ? (m[2] ?? '').trim() : '';
