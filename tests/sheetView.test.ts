@@ -1,4 +1,4 @@
-import { SheetView } from '../src/recognize/sheetView';
+import { SheetView, isNoteText, isKemuCode, CODE_RE } from '../src/recognize/sheetView';
 import { Sheet, Cell } from '../src/core/grid';
 
 const sheet = (rows: (Cell['value'] | undefined)[][], merges: Sheet['merges'] = []): Sheet => ({
@@ -54,5 +54,15 @@ describe('SheetView: reading a row without normalizing all of it', () => {
     const v = new SheetView(sheet([['部门：某局', 2023, '收入支出决算表', '支出决算表']]));
     expect(v.titleColumn(0, isTitle)).toBe(2);
     expect(new SheetView(sheet([['收入', 1]])).titleColumn(0, isTitle)).toBe(-1);
+  });
+});
+
+describe('row tests asked of every data row', () => {
+  test.each(['注：本表为空', '注1：', '说明：无', '备注:', '注意事项', '说明', '备忘', '（注：）', '', '合计', '201', '注'])('isNoteText(%j) reads as the regex /^(注|说明|备注)[:：1-9]/', (t) => {
+    expect(isNoteText(t)).toBe(/^(注|说明|备注)[:：1-9]/.test(t));
+  });
+
+  test.each(['201', '20101', '2010101', '20', '2010', '201010', '20101011', '２０１', '201 ', 'a01', '', '20a01'])('isKemuCode(%j) agrees with CODE_RE', (t) => {
+    expect(isKemuCode(t)).toBe(CODE_RE.test(t));
   });
 });

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { CodedTableSpec } from '../specs/types';
-import { SheetView, CODE_RE, TOTAL_LABELS, isNoteText } from './sheetView';
+import { SheetView, isKemuCode, TOTAL_LABELS, isNoteText } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
 import { Item, newItem } from './model';
 import { BodyResult, BodyOk } from './body';
@@ -12,7 +12,7 @@ const CODE_WITH_NAME = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/;
 function codeAt(view: SheetView, r: number, c: number): { code: string; rest?: string } | undefined {
   const t = view.text(r, c);
   if (!t) return undefined;
-  if (CODE_RE.test(t)) return { code: t };
+  if (isKemuCode(t)) return { code: t };
   const m = CODE_WITH_NAME.exec(t);
   return m ? { code: m[1], rest: m[2] } : undefined;
 }

@@ -169,11 +169,25 @@ export function isNoteRow(texts: { t: string }[]): boolean {
   return texts.length > 0 && isNoteText(texts[0].t);
 }
 
-/** A row's first text that makes it a 注/说明 line. */
+const NOTE_RE = /^(注|说明|备注)[:：1-9]/;
+const NOTE_FIRST = ['注'.charCodeAt(0), '说'.charCodeAt(0), '备'.charCodeAt(0)];
+
+/** A row's first text that makes it a 注/说明 line (asked of every data row: most fail on the first character). */
 export function isNoteText(first: string): boolean {
-  return /^(注|说明|备注)[:：1-9]/.test(first);
+  const k = first.charCodeAt(0);
+  return (k === NOTE_FIRST[0] || k === NOTE_FIRST[1] || k === NOTE_FIRST[2]) && NOTE_RE.test(first);
 }
 
 /** A 科目编码 as printed: a 3-digit 类, 5-digit 款 or 7-digit 项. */
 export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
+
+/** CODE_RE's test without a regex (every code cell of every table asks it). */
+export function isKemuCode(t: string): boolean {
+  if (t.length !== 3 && t.length !== 5 && t.length !== 7) return false;
+  for (let i = 0; i < t.length; i++) {
+    const k = t.charCodeAt(i);
+    if (k < 48 || k > 57) return false;
+  }
+  return true;
+}
 export const TOTAL_LABELS = new Set(['合计', '总计']);

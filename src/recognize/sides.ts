@@ -8,6 +8,15 @@ import { normLabel } from '../core/text';
 
 const SIDES = ['income', 'expense'] as const;
 
+/** Only ASCII digits (a 行次 or 栏次 number in the label column), told without a regex. */
+function isDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const k = t.charCodeAt(i);
+    if (k < 48 || k > 57) return false;
+  }
+  return t.length > 0;
+}
+
 /** Read a two-sided table (收入 | 支出) whose rows are known by their labels. */
 export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
   let h = -1;
@@ -45,8 +54,12 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   let dataEnd = end;
   /** What a label names on a side: a fixed row (in its order) or a function class. */
   const classify = (side: 'income' | 'expense', label: string): { rs: RowSpec } | { code: string } | undefined => {
-    const rs = (byLabel[side].get(label) ?? []).find((c) => !found.has(c.key) && (!c.after || found.has(c.after)) && (!c.before || !found.has(c.before)));
-    if (rs) return { rs };
+    const candidates = byLabel[side].get(label);
+    if (candidates)
+      for (let k = 0; k < candidates.length; k++) {
+        const rs = candidates[k];
+        if (!found.has(rs.key) && (!rs.after || found.has(rs.after)) && (!rs.before || !found.has(rs.before))) return { rs };
+      }
     const code = spec.classRowsSide === side ? classCodeOfLabel(label) : undefined;
     return code ? { code } : undefined;
   };
@@ -57,7 +70,7 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
     for (let s = 0; s < SIDES.length; s++) {
       const side = SIDES[s];
       let label = view.text(r, labelCol[side]);
-      if (!label || /^\d+$/.test(label) || continued[side] === r) continue;
+      if (!label || isDigits(label) || continued[side] === r) continue;
       let what = classify(side, label);
       if (!what && r < end) {
         const rest = view.text(r + 1, labelCol[side]);
