@@ -23,7 +23,16 @@ export interface TextScan {
   year: number | undefined;
 }
 
-const MARKER_RE = /[表部项]/;
+const MARKS = ['表'.charCodeAt(0), '部'.charCodeAt(0), '项'.charCodeAt(0)];
+
+/** Whether a text holds a marker character (/[表部项]/, read without a regex: every text cell asks). */
+function hasMarker(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const k = v.charCodeAt(i);
+    if (k === MARKS[0] || k === MARKS[1] || k === MARKS[2]) return true;
+  }
+  return false;
+}
 const YEAR_RE = /(20\d{2})\s*年度/;
 
 /**
@@ -60,7 +69,7 @@ export function scanTexts(wb: Workbook): TextScan {
             onlyAt = c;
           }
         }
-        if (MARKER_RE.test(v)) marked.push({ r, c, raw: v });
+        if (hasMarker(v)) marked.push({ r, c, raw: v });
         if (year === undefined) {
           const m = YEAR_RE.exec(v);
           if (m) year = Number(m[1]);
