@@ -76,26 +76,47 @@ export function milliAt(sheet: Sheet, r: number, c: number): number {
   return readMilli(cellAt(sheet, r, c), MILLI) ? MILLI.v : NaN;
 }
 
-/** Σ of an item's cells in `cols`, in thousandths; NaN when one does not read in cents, undefined when one is missing. */
-function sumRow(sheet: Sheet, item: Item, cols: readonly string[]): number | undefined {
-  let s = 0;
-  for (let i = 0; i < cols.length; i++) {
-    const c = item.cols[cols[i]];
-    if (c === undefined) return undefined;
-    s += milliAt(sheet, item.row, c);
-  }
-  return s;
+/** Where a row-sum relation's cells are on rows sharing one column map: the total, plus and minus columns. */
+export interface RowColumns {
+  total: number;
+  plus: number[];
+  minus: number[];
 }
 
-/** An item's total column = Σ plus columns − Σ minus columns, exactly. */
+/**
+ * A row-sum relation's columns under one column map (every row of a table, or of one side,
+ * shares its map: worked out once for them all); undefined when the table lacks one of them.
+ */
+export function rowColumns(cols: Readonly<Record<string, number>>, total: string, plus: readonly string[], minus: readonly string[]): RowColumns | undefined {
+  const tc = cols[total];
+  const p = columnsOf(cols, plus);
+  const n = columnsOf(cols, minus);
+  return tc === undefined || !p || !n ? undefined : { total: tc, plus: p, minus: n };
+}
+
+/** The columns of the keys, in their order; undefined when one is missing. */
+function columnsOf(cols: Readonly<Record<string, number>>, keys: readonly string[]): number[] | undefined {
+  const out: number[] = [];
+  for (const k of keys) {
+    const c = cols[k];
+    if (c === undefined) return undefined;
+    out.push(c);
+  }
+  return out;
+}
+
+/** A row's total column = Σ plus columns − Σ minus columns, exactly (false when a cell does not read in cents). */
+export function rowBalancesAt(sheet: Sheet, row: number, rc: RowColumns): boolean {
+  let d = milliAt(sheet, row, rc.total);
+  for (let i = 0; i < rc.plus.length; i++) d -= milliAt(sheet, row, rc.plus[i]);
+  for (let i = 0; i < rc.minus.length; i++) d += milliAt(sheet, row, rc.minus[i]);
+  return d === 0;
+}
+
+/** An item's total column = Σ plus columns − Σ minus columns, exactly; undefined when the table lacks a column. */
 export function rowBalances(sheet: Sheet, item: Item, total: string, plus: readonly string[], minus: readonly string[]): boolean | undefined {
-  const tc = item.cols[total];
-  if (tc === undefined) return undefined;
-  const t = milliAt(sheet, item.row, tc);
-  const p = sumRow(sheet, item, plus);
-  const n = sumRow(sheet, item, minus);
-  if (p === undefined || n === undefined) return undefined;
-  return t === p - n;
+  const rc = rowColumns(item.cols, total, plus, minus);
+  return rc && rowBalancesAt(sheet, item.row, rc);
 }
 
 /** A row's amount in `col` = Σ its children's, exactly. */
@@ -103,9 +124,11 @@ export function childrenBalance(sheet: Sheet, parent: Item, children: readonly I
   const tc = parent.cols[col];
   if (tc === undefined) return undefined;
   let d = milliAt(sheet, parent.row, tc);
+  const shared = parent.cols;
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
-    const c = child.cols[col];
+    // Rows of one table (or side) share their column map: the parent's column is the child's.
+    const c = child.cols === shared ? tc : child.cols[col];
     if (c === undefined) return undefined;
     d -= milliAt(sheet, child.row, c);
   }

@@ -1,4 +1,4 @@
-import { Rule, compareEqual, rowBalances, operand, itemName, columnName, Operand, amountOf } from './engine';
+import { Rule, compareEqual, rowColumns, rowBalancesAt, RowColumns, operand, itemName, columnName, Operand, amountOf } from './engine';
 import { Finding } from '../core/findings';
 import { RecognizedTable, Item } from '../recognize/model';
 import { RowSumSpec } from '../specs/types';
@@ -14,14 +14,23 @@ export const rowSum: Rule = {
     const out: Finding[] = [];
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values())
-        for (const rs of t.spec.rowSums ?? [])
+        for (const rs of t.spec.rowSums ?? []) {
+          // The relation's columns, worked out again only when the rows' column map changes.
+          let cols: Item['cols'] | undefined;
+          let rc: RowColumns | undefined;
           for (let i = 0; i < t.items.length; i++) {
             const item = t.items[i];
             if (rs.side && item.side !== rs.side) continue;
-            if (rowBalances(t.sheet, item, rs.total, rs.plus, rs.minus ?? NONE) !== false) continue;
+            if (item.cols !== cols) {
+              cols = item.cols;
+              rc = rowColumns(cols, rs.total, rs.plus, rs.minus ?? NONE);
+            }
+            // A column the table lacks (nothing to compare), or balanced to the cent.
+            if (!rc || rowBalancesAt(t.sheet, item.row, rc)) continue;
             const f = rowFinding(this.id, t, item, rs);
             if (f) out.push(f);
           }
+        }
     return out;
   },
 };

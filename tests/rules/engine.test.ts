@@ -50,6 +50,21 @@ describe('childrenBalance: a row = Σ its children, column by column', () => {
   ])('%s', (_n, children, expected) => {
     expect(childrenBalance(sheet, item(0), (children as number[]).map(item), 'v')).toBe(expected);
   });
+  test.each([
+    ['one column map shared by the rows (a table)', [1, 2], true],
+    ['one column map shared, short by a cent', [1, 3], false],
+  ])('%s', (_n, children, expected) => {
+    const cols = { v: 0 };
+    const shared = (r: number): Item => ({ label: '', row: r, cols });
+    expect(childrenBalance(sheet, shared(0), (children as number[]).map(shared), 'v')).toBe(expected);
+  });
+  test('children in another column group (公开06) are read in their own column', () => {
+    const wide: Sheet = { name: 'w', merges: [], rows: [[{ value: 100, numFmt: '0.00' }, { value: 1, numFmt: '0.00' }], [{ value: 1, numFmt: '0.00' }, { value: 60, numFmt: '0.00' }], [{ value: 2, numFmt: '0.00' }, { value: 40, numFmt: '0.00' }]] };
+    const left = { v: 0 };
+    const right = { v: 1 };
+    expect(childrenBalance(wide, { label: '', row: 0, cols: left }, [1, 2].map((r) => ({ label: '', row: r, cols: right })), 'v')).toBe(true);
+    expect(childrenBalance(wide, { label: '', row: 0, cols: left }, [1, 2].map((r) => ({ label: '', row: r, cols: left })), 'v')).toBe(false);
+  });
   test('a child without the column: nothing to compare', () => {
     expect(childrenBalance(sheet, item(0), [item(1), { label: '', row: 2, cols: {} }], 'v')).toBeUndefined();
   });
