@@ -1,6 +1,7 @@
 import { Rule, finding, amountOf } from './engine';
 import { Finding } from '../core/findings';
 import { cellAt } from '../core/grid';
+import { Item } from '../recognize/model';
 
 /** Amount cells hold numbers (or are blank): text in an amount cell cannot be added up. */
 export const numericCells: Rule = {
@@ -12,10 +13,17 @@ export const numericCells: Rule = {
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values()) {
         const seen = new Set<number>();
+        // Rows share their table's (or side's) column map: its columns listed once per map.
+        let map: Item['cols'] | undefined;
+        let columns: number[] = [];
         for (let i = 0; i < t.items.length; i++) {
           const it = t.items[i];
-          for (const key in it.cols) {
-            const c = it.cols[key];
+          if (it.cols !== map) {
+            map = it.cols;
+            columns = Object.values(map);
+          }
+          for (let j = 0; j < columns.length; j++) {
+            const c = columns[j];
             const v = cellAt(t.sheet, it.row, c)?.value;
             if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
             // A cell listed under two items (a shared position) is reported once.
