@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseAmountText, textAmountKind, readAmount, formatDecimals, fmtMoney, amountInterval, readMilli, groupDigits } from '../src/core/amount';
-import { normLabel } from '../src/core/text';
+import { normLabel, isAsciiDigits } from '../src/core/text';
 
 describe('amount cells as accountants write them', () => {
   test.each([
@@ -151,6 +151,10 @@ describe('groupDigits: a comma every three digits from the right', () => {
 });
 
 describe('labels', () => {
+  test.each(['1', '12', '2010301', '', '１２', '1.0', '-1', '12a', ' 12', '一'])('isAsciiDigits(%j) agrees with /^\\d+$/', (t) => {
+    expect(isAsciiDigits(t)).toBe(/^\d+$/.test(t));
+  });
+
   test.each([
     ['一、一般公共服务支出', '一般公共服务支出'],
     ['（三）财政拨款支出', '财政拨款支出'],

@@ -33,6 +33,7 @@ function hasMarker(v: string): boolean {
   }
   return false;
 }
+
 const YEAR_RE = /(20\d{2})\s*年度/;
 
 /**

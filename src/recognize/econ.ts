@@ -3,18 +3,13 @@ import { SheetView, isNoteText, isColumnNumberRow } from './sheetView';
 import { Item, newItem } from './model';
 import { headerPaths } from './headers';
 import { BodyResult } from './body';
-import { normLabel } from '../core/text';
+import { normLabel, isAsciiDigits } from '../core/text';
 
 const ECON_CODE = /^(\d{3}|\d{5})(\D.*)?$/;
 
 /** A 3- or 5-digit code alone in its cell (the usual case), told without a regex: thousands of cells. */
 function isBareCode(t: string): boolean {
-  if (t.length !== 3 && t.length !== 5) return false;
-  for (let i = 0; i < t.length; i++) {
-    const k = t.charCodeAt(i);
-    if (k < 48 || k > 57) return false;
-  }
-  return true;
+  return (t.length === 3 || t.length === 5) && isAsciiDigits(t);
 }
 
 /** Read 公开06: groups of (经济分类科目编码, 科目名称, 决算数) side by side, and the 合计 rows. */

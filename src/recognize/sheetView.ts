@@ -1,5 +1,5 @@
 import { Sheet, Cell, cellAt, mergedValueLookup } from '../core/grid';
-import { normLabel } from '../core/text';
+import { normLabel, isAsciiDigits } from '../core/text';
 import { readAmount, Amount, textAmountKind } from '../core/amount';
 
 /** Cached, merge-aware reading of one sheet for recognition. */
@@ -183,11 +183,6 @@ export const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 
 /** CODE_RE's test without a regex (every code cell of every table asks it). */
 export function isKemuCode(t: string): boolean {
-  if (t.length !== 3 && t.length !== 5 && t.length !== 7) return false;
-  for (let i = 0; i < t.length; i++) {
-    const k = t.charCodeAt(i);
-    if (k < 48 || k > 57) return false;
-  }
-  return true;
+  return (t.length === 3 || t.length === 5 || t.length === 7) && isAsciiDigits(t);
 }
 export const TOTAL_LABELS = new Set(['合计', '总计']);

@@ -4,18 +4,9 @@ import { headerPaths, matchColumns } from './headers';
 import { Item, newItem } from './model';
 import { BodyResult } from './body';
 import { classCodeOfLabel } from '../specs/functionClasses';
-import { normLabel } from '../core/text';
+import { normLabel, isAsciiDigits } from '../core/text';
 
 const SIDES = ['income', 'expense'] as const;
-
-/** Only ASCII digits (a 行次 or 栏次 number in the label column), told without a regex. */
-function isDigits(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const k = t.charCodeAt(i);
-    if (k < 48 || k > 57) return false;
-  }
-  return t.length > 0;
-}
 
 /** Read a two-sided table (收入 | 支出) whose rows are known by their labels. */
 export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
@@ -70,7 +61,8 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
     for (let s = 0; s < SIDES.length; s++) {
       const side = SIDES[s];
       let label = view.text(r, labelCol[side]);
-      if (!label || isDigits(label) || continued[side] === r) continue;
+      // A 行次 or 栏次 number in the label column names no row.
+      if (!label || isAsciiDigits(label) || continued[side] === r) continue;
       let what = classify(side, label);
       if (!what && r < end) {
         const rest = view.text(r + 1, labelCol[side]);
