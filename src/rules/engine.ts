@@ -113,12 +113,6 @@ export function rowBalancesAt(sheet: Sheet, row: number, rc: RowColumns): boolea
   return d === 0;
 }
 
-/** An item's total column = Σ plus columns − Σ minus columns, exactly; undefined when the table lacks a column. */
-export function rowBalances(sheet: Sheet, item: Item, total: string, plus: readonly string[], minus: readonly string[]): boolean | undefined {
-  const rc = rowColumns(item.cols, total, plus, minus);
-  return rc && rowBalancesAt(sheet, item.row, rc);
-}
-
 /** A row's amount in `col` = Σ its children's, exactly. */
 export function childrenBalance(sheet: Sheet, parent: Item, children: readonly Item[], col: string): boolean | undefined {
   const tc = parent.cols[col];

@@ -37,7 +37,7 @@ export const rowSum: Rule = {
 
 /**
  * The finding of a row whose total column differs from its components (every cell is there:
- * rowBalances said so). Worded here, not in the loop: a variable a closure captures is
+ * rowColumns found them). Worded here, not in the loop: a variable a closure captures is
  * allocated afresh on every pass of the loop, even when the closure is only made for a finding.
  */
 function rowFinding(ruleId: string, t: RecognizedTable, item: Item, rs: RowSumSpec): Finding | undefined {

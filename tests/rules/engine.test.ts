@@ -1,4 +1,4 @@
-import { rowBalances, childrenBalance, equalExactly, notAboveExactly } from '../../src/rules/engine';
+import { rowColumns, rowBalancesAt, childrenBalance, equalExactly, notAboveExactly } from '../../src/rules/engine';
 import { Sheet, Cell } from '../../src/core/grid';
 import { Item } from '../../src/recognize/model';
 
@@ -10,7 +10,13 @@ function row(values: (Cell['value'] | undefined)[], numFmt = '#,##0.00'): { shee
   return { sheet, item };
 }
 
-describe('rowBalances: total = Σ plus − Σ minus, in cents, or left to compareEqual', () => {
+/** An item's total = Σ plus − Σ minus, as row-sum tests it: undefined when the table lacks a column. */
+function rowBalances(sheet: Sheet, item: Item, total: string, plus: string[], minus: string[]): boolean | undefined {
+  const rc = rowColumns(item.cols, total, plus, minus);
+  return rc && rowBalancesAt(sheet, item.row, rc);
+}
+
+describe('rowColumns + rowBalancesAt: total = Σ plus − Σ minus, in cents, or left to compareEqual', () => {
   test.each([
     ['balanced', [30.5, 20, 10.5, undefined], true],
     ['blank parts are zero', [20, 20, undefined, undefined], true],
