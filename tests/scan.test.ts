@@ -1,7 +1,8 @@
 import { workbookFromTsv } from './helpers/grid';
 import { table03 } from './helpers/tables';
 import { scanTexts, recognize, pickTableSet } from '../src/recognize';
-import { mentions } from '../src/core/textScan';
+import { mentions, holdsNonNumber, holdsNoNonNumber, columnMask } from '../src/core/textScan';
+import { Cell } from '../src/core/grid';
 import { tableSet } from '../src/specs';
 
 const rows = [['合计', '', '100.00'], ['201', '一般公共服务支出', '100.00'], ['20101', '人大事务', '100.00']];
@@ -81,5 +82,50 @@ describe('which texts can hold a part heading (第…部分, …绩效自评表)
     sheet.merges.push({ top: heading, left: 0, bottom: heading + 1, right: 0 });
     const t = recognize(wb, tableSet()).tables[0];
     expect(t.dataEnd).toBe(heading - 1);
+  });
+});
+
+describe('nonNumbers: which cells hold something other than a number or a blank', () => {
+  const at = (c: number, value: Cell['value']) => {
+    const row: (Cell | undefined)[] = [];
+    row[c] = { value };
+    return scanTexts({ sheets: [{ name: 's', merges: [], rows: [row] }] }).sheets[0];
+  };
+  test.each([
+    ['a number', 1920.38, false],
+    ['zero', 0, false],
+    ['a negative number', -5, false],
+    ['blank', null, false],
+    ['an empty text', '', false],
+    ['text', '约1万', true],
+    ['a number written as text', '1,920.38', true],
+    ['spaces', '  ', true],
+    ['a boolean', true, true],
+    ['NaN', NaN, true],
+    ['infinity', Infinity, true],
+  ])('%s', (_n, value, expected) => {
+    for (const c of [0, 5, 30, 31, 40]) {
+      const scan = at(c, value as Cell['value']);
+      expect(holdsNonNumber(scan, 0, c)).toBe(expected);
+      expect(holdsNoNonNumber(scan, 0, columnMask([c]))).toBe(!expected);
+    }
+  });
+  test('a cell counts only in its own column (below the 32nd); beyond it, any wide column counts', () => {
+    const scan = at(3, 'x');
+    expect([2, 3, 4].map((c) => holdsNonNumber(scan, 0, c))).toEqual([false, true, false]);
+    expect(holdsNoNonNumber(scan, 0, columnMask([1, 2, 4]))).toBe(true);
+    expect(holdsNoNonNumber(scan, 0, columnMask([1, 3]))).toBe(false);
+    const wide = at(35, 'x');
+    expect([31, 35, 60, 34].map((c) => holdsNonNumber(wide, 0, c))).toEqual([true, true, true, true]);
+    expect(holdsNonNumber(wide, 0, 30)).toBe(false);
+    expect(holdsNoNonNumber(wide, 0, columnMask([2, 3]))).toBe(true);
+    expect(holdsNoNonNumber(wide, 0, columnMask([2, 50]))).toBe(false);
+  });
+  test('rows past the sheet and missing rows hold nothing', () => {
+    const scan = scanTexts({ sheets: [{ name: 's', merges: [], rows: [undefined as unknown as Cell[], [{ value: 'x' }]] }] }).sheets[0];
+    expect(holdsNonNumber(scan, 0, 0)).toBe(false);
+    expect(holdsNonNumber(scan, 1, 0)).toBe(true);
+    expect(holdsNonNumber(scan, 9, 0)).toBe(false);
+    expect(holdsNoNonNumber(scan, 9, columnMask([0]))).toBe(true);
   });
 });

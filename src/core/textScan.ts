@@ -13,6 +13,12 @@ export interface SheetScan {
   marked: ScannedText[];
   /** Rows whose one non-blank cell is a text (a heading, a narrative line): that text, in row order. */
   sole: ScannedText[];
+  /**
+   * Per row, which cells hold something other than a finite number or a blank (text, a boolean,
+   * an error value): bit c for column c < 31, the sign bit for any column beyond. Read it with
+   * holdsNonNumber; a rule looking for text among thousands of amount cells need not read them.
+   */
+  nonNumbers: Int32Array;
 }
 
 /** One pass over every cell of a workbook, shared by recognition, the narrative and the forms. */
@@ -48,9 +54,11 @@ export function scanTexts(wb: Workbook): TextScan {
   for (const s of wb.sheets) {
     const marked: ScannedText[] = [];
     const sole: ScannedText[] = [];
+    const nonNumbers = new Int32Array(s.rows.length);
     for (let r = 0; r < s.rows.length; r++) {
       const row = s.rows[r];
       if (!row) continue;
+      let mask = 0;
       // The row's sole text, read as a narrative line is: a second non-blank cell (or a number)
       // means none; a blank text before the first one is skipped.
       let only = '';
@@ -59,6 +67,7 @@ export function scanTexts(wb: Workbook): TextScan {
       for (let c = 0; c < row.length; c++) {
         const v = row[c]?.value;
         if (v === null || v === undefined || v === '') continue;
+        if (typeof v !== 'number' || !Number.isFinite(v)) mask |= c < 31 ? 1 << c : 1 << 31;
         if (typeof v !== 'string') {
           several = true;
           continue;
@@ -77,10 +86,29 @@ export function scanTexts(wb: Workbook): TextScan {
         }
       }
       if (onlyAt >= 0 && !several) sole.push({ r, c: onlyAt, raw: only });
+      nonNumbers[r] = mask;
     }
-    sheets.push({ marked, sole });
+    sheets.push({ marked, sole, nonNumbers });
   }
   return { sheets, year };
+}
+
+/** Whether the scan saw something other than a finite number or a blank in a cell (see SheetScan.nonNumbers). */
+export function holdsNonNumber(scan: SheetScan, r: number, c: number): boolean {
+  const mask = r < scan.nonNumbers.length ? scan.nonNumbers[r] : 0;
+  return c < 31 ? (mask & (1 << c)) !== 0 : mask < 0;
+}
+
+/** The columns' bits as SheetScan.nonNumbers writes them (columns beyond the 31st share the sign bit). */
+export function columnMask(columns: readonly number[]): number {
+  let mask = 0;
+  for (let i = 0; i < columns.length; i++) mask |= columns[i] < 31 ? 1 << columns[i] : 1 << 31;
+  return mask;
+}
+
+/** Whether the scan saw only numbers and blanks in a row's cells of the mask (see columnMask). */
+export function holdsNoNonNumber(scan: SheetScan, r: number, mask: number): boolean {
+  return r >= scan.nonNumbers.length || (scan.nonNumbers[r] & mask) === 0;
 }
 
 /** Whether a text holds one of the characters. */
