@@ -1,4 +1,4 @@
-import { Rule, compareEqual, childrenBalance, operand, itemName, columnName, tableIndex } from './engine';
+import { Rule, compareCells, childrenBalance, itemName, columnName, tableIndex } from './engine';
 import { Finding } from '../core/findings';
 import { Item, RecognizedTable } from '../recognize/model';
 
@@ -56,13 +56,19 @@ function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[
   }
 }
 
-/** The finding of a row whose children do not add up to it in one column. */
+/** The finding of a row whose children do not add up to it in one column (each has the column: childrenBalance said so). */
 function hierarchyFinding(ruleId: string, t: RecognizedTable, parent: Item, children: Item[], col: string): Finding | undefined {
-  const total = operand(t, parent, col)!;
-  const parts = children.map((c) => operand(t, c, col)!);
-  const leftName = () =>
-    parent.isTotal ? `${t.spec.code} 合计「${columnName(t, col)}」` : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${columnName(t, col)}」`;
-  return compareEqual({ rule: ruleId, table: t, left: [total], right: parts, leftName, rightName: () => `所属${parent.isTotal ? '类' : LEVEL(children[0].code!)}之和` });
+  const parts: number[] = [];
+  for (const c of children) parts.push(c.row, c.cols[col]);
+  const column = columnName(t, col);
+  return compareCells({
+    rule: ruleId,
+    table: t,
+    left: [parent.row, parent.cols[col]],
+    right: parts,
+    leftName: parent.isTotal ? `${t.spec.code} 合计「${column}」` : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${column}」`,
+    rightName: `所属${parent.isTotal ? '类' : LEVEL(children[0].code!)}之和`,
+  });
 }
 
 /** 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 by 科目编码 prefix (and 经济分类 类 = Σ 款 in 公开06). */

@@ -75,12 +75,13 @@ export const crossEqual: Rule = {
           if (!ta || !tb) continue;
           // Each table's first row of every class: A's class rows, B's 3-digit codes (the indexes
           // keep first rows, in the tables' order).
-          const classesA = tableIndex(ta).byClass;
-          const codesB = tableIndex(tb).byCode;
+          const idxA = tableIndex(ta);
+          const idxB = tableIndex(tb);
+          const classesA = idxA.byClass;
+          const codesB = idxB.byCode;
           // Every class either table lists, each once (A's order, then B's others).
-          const codes: string[] = [];
-          for (const code of classesA.keys()) codes.push(code);
-          for (const code of codesB.keys()) if (code.length === 3 && !classesA.has(code)) codes.push(code);
+          const codes = idxA.classes.slice();
+          for (const code of idxB.codes3) if (!classesA.has(code)) codes.push(code);
           for (let k = 0; k < codes.length; k++) {
             const code = codes[k];
             const ia = classesA.get(code);

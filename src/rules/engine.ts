@@ -208,7 +208,7 @@ export function compareEqual(cmp: Comparison): Finding | undefined {
   if (fast) {
     const diffM = lm - rm;
     if (diffM === 0) return undefined;
-    return differenceFinding(cmp, Math.abs(diffM) > radiusM, { left: fmtMilli(lm), right: fmtMilli(rm), diff: fmtMilli(diffM), radius: String(radiusM / 1000) });
+    return operandsFinding(cmp, Math.abs(diffM) > radiusM, { left: fmtMilli(lm), right: fmtMilli(rm), diff: fmtMilli(diffM), radius: String(radiusM / 1000) });
   }
   const all = [...cmp.left, ...cmp.right, ...minus];
   const ivs = all.map(intervalOf);
@@ -220,7 +220,7 @@ export function compareEqual(cmp: Comparison): Finding | undefined {
   const diff = sub(l, r);
   const point = mid(l).minus(mid(r));
   if (point.isZero()) return undefined;
-  return differenceFinding(cmp, !contains(diff, new Decimal(0)), {
+  return operandsFinding(cmp, !contains(diff, new Decimal(0)), {
     left: fmtMoney(mid(l)),
     right: fmtMoney(mid(r)),
     diff: fmtMoney(point),
@@ -228,24 +228,35 @@ export function compareEqual(cmp: Comparison): Finding | undefined {
   });
 }
 
-/**
- * The finding of a comparison whose sides differ, worded from its figures as printed: broken
- * (error), or within rounding (info, with the tolerance).
- */
-function differenceFinding(cmp: Comparison, broken: boolean, shown: { left: string; right: string; diff: string; radius: string }): Finding {
-  const flagged = cmp.left[0];
-  const leftName = named(cmp.leftName);
-  const rightName = named(cmp.rightName);
+/** The figures of a comparison as its finding shows them. */
+interface Shown {
+  left: string;
+  right: string;
+  diff: string;
+  radius: string;
+}
+
+/** The finding of a comparison of operands (the first left one flagged, the others related). */
+function operandsFinding(cmp: Comparison, broken: boolean, shown: Shown): Finding {
   const related: CellLocation[] = [];
   for (let i = 1; i < cmp.left.length; i++) related.push(loc(cmp.left[i]));
   for (const op of cmp.right) related.push(loc(op));
   for (const op of cmp.rightMinus ?? []) related.push(loc(op));
+  const flagged = cmp.left[0];
+  return differenceFinding(cmp.rule, flagged.table, flagged.pos.r, flagged.pos.c, related, named(cmp.leftName), named(cmp.rightName), broken, shown);
+}
+
+/**
+ * The finding of a comparison whose sides differ, worded from its figures as printed: broken
+ * (error), or within rounding (info, with the tolerance).
+ */
+function differenceFinding(rule: string, table: RecognizedTable, r: number, c: number, related: CellLocation[], leftName: string, rightName: string, broken: boolean, shown: Shown): Finding {
   // One literal with every field (thousands of findings: one object shape).
   return {
-    rule: cmp.rule,
-    table: flagged.table.spec.code,
-    sheet: flagged.table.sheet.name,
-    cell: a1(flagged.pos.r, flagged.pos.c),
+    rule,
+    table: table.spec.code,
+    sheet: table.sheet.name,
+    cell: a1(r, c),
     related,
     expected: shown.right,
     actual: shown.left,
@@ -254,6 +265,71 @@ function differenceFinding(cmp: Comparison, broken: boolean, shown: { left: stri
       ? `${leftName} ${shown.left} ≠ ${rightName} ${shown.right}，差 ${shown.diff}`
       : `${leftName} ${shown.left} 与${/^[\x00-\x7f]/.test(rightName) ? ' ' : ''}${rightName} ${shown.right} 相差 ${shown.diff}，在四舍五入尾差范围（±${shown.radius}）内`,
   };
+}
+
+/**
+ * A comparison of cells of one table, each list flat: [row, column, row, column, …]. Cheaper
+ * than operands when thousands of relations differ within rounding (a 万元 table's 类 and 款 rarely
+ * add up to the cent): nothing is built but the finding.
+ */
+export interface CellComparison {
+  rule: string;
+  table: RecognizedTable;
+  /** The first cell is flagged. */
+  left: readonly number[];
+  right: readonly number[];
+  rightMinus?: readonly number[];
+  leftName: string | (() => string);
+  rightName: string | (() => string);
+}
+
+const NO_CELLS: readonly number[] = [];
+
+/** Operands of a table's cells listed flat: [row, column, row, column, …]. */
+function operandsAt(table: RecognizedTable, cells: readonly number[]): Operand[] {
+  const out: Operand[] = [];
+  for (let i = 0; i < cells.length; i += 2) out.push({ table, pos: { r: cells[i], c: cells[i + 1] }, name: '' });
+  return out;
+}
+
+/** compareEqual over cells of one table, the finding worded straight from the cells when each reads in cents. */
+export function compareCells(cmp: CellComparison): Finding | undefined {
+  const sheet = cmp.table.sheet;
+  const minus = cmp.rightMinus ?? NO_CELLS;
+  const m = MILLI;
+  let lm = 0;
+  let rm = 0;
+  let radiusM = 0;
+  let exact = true;
+  for (let i = 0; exact && i < cmp.left.length; i += 2) {
+    exact = readMilli(cellAt(sheet, cmp.left[i], cmp.left[i + 1]), m);
+    lm += m.v;
+    radiusM += m.h;
+  }
+  for (let i = 0; exact && i < cmp.right.length; i += 2) {
+    exact = readMilli(cellAt(sheet, cmp.right[i], cmp.right[i + 1]), m);
+    rm += m.v;
+    radiusM += m.h;
+  }
+  for (let i = 0; exact && i < minus.length; i += 2) {
+    exact = readMilli(cellAt(sheet, minus[i], minus[i + 1]), m);
+    rm -= m.v;
+    radiusM += m.h;
+  }
+  // A cell beyond cents (or text): the interval arithmetic of compareEqual decides.
+  if (!exact) {
+    const t = cmp.table;
+    return compareEqual({ rule: cmp.rule, table: t, left: operandsAt(t, cmp.left), right: operandsAt(t, cmp.right), rightMinus: operandsAt(t, minus), leftName: cmp.leftName, rightName: cmp.rightName });
+  }
+  const diffM = lm - rm;
+  if (diffM === 0) return undefined;
+  const related: CellLocation[] = [];
+  const name = sheet.name;
+  for (let i = 2; i < cmp.left.length; i += 2) related.push({ sheet: name, cell: a1(cmp.left[i], cmp.left[i + 1]) });
+  for (let i = 0; i < cmp.right.length; i += 2) related.push({ sheet: name, cell: a1(cmp.right[i], cmp.right[i + 1]) });
+  for (let i = 0; i < minus.length; i += 2) related.push({ sheet: name, cell: a1(minus[i], minus[i + 1]) });
+  const shown = { left: fmtMilli(lm), right: fmtMilli(rm), diff: fmtMilli(diffM), radius: String(radiusM / 1000) };
+  return differenceFinding(cmp.rule, cmp.table, cmp.left[0], cmp.left[1], related, named(cmp.leftName), named(cmp.rightName), Math.abs(diffM) > radiusM, shown);
 }
 
 /** a ≤ b under interval arithmetic: broken only when a's lowest value exceeds b's highest. */
@@ -334,19 +410,36 @@ export function itemOf(t: RecognizedTable, sel: CellSel): Item | undefined {
   return idx.byKey.get('data');
 }
 
-/** Lookups of a table's items by key, code and class code (cached per table). */
-const indexCache = new WeakMap<RecognizedTable, { byKey: Map<string, Item>; byCode: Map<string, Item>; byClass: Map<string, Item>; total?: Item }>();
+/** Lookups of a table's items by key, code and class code, each keeping its first row (cached per table). */
+export interface TableIndex {
+  byKey: Map<string, Item>;
+  byCode: Map<string, Item>;
+  byClass: Map<string, Item>;
+  total: Item | undefined;
+  /** The class codes of byClass, and the 3-digit codes of byCode, in the table's order. */
+  classes: string[];
+  codes3: string[];
+}
 
-export function tableIndex(t: RecognizedTable) {
+const indexCache = new WeakMap<RecognizedTable, TableIndex>();
+
+export function tableIndex(t: RecognizedTable): TableIndex {
   let idx = indexCache.get(t);
   if (!idx) {
-    // `total` written even when unset: a property added later would give indexes a second shape,
-    // which V8 forgets between checks with the optimized code that reads it (see KEEP_SHAPE).
-    idx = { byKey: new Map(), byCode: new Map(), byClass: new Map(), total: undefined };
+    // Every field written at once, `total` even when unset: a property added later would give
+    // indexes a second shape, which V8 forgets between checks with the optimized code that reads
+    // it (see KEEP_SHAPE).
+    idx = { byKey: new Map(), byCode: new Map(), byClass: new Map(), total: undefined, classes: [], codes3: [] };
     for (const it of t.items) {
       if (it.key && !idx.byKey.has(it.key)) idx.byKey.set(it.key, it);
-      if (it.code && !idx.byCode.has(it.code)) idx.byCode.set(it.code, it);
-      if (it.classCode && !idx.byClass.has(it.classCode)) idx.byClass.set(it.classCode, it);
+      if (it.code && !idx.byCode.has(it.code)) {
+        idx.byCode.set(it.code, it);
+        if (it.code.length === 3) idx.codes3.push(it.code);
+      }
+      if (it.classCode && !idx.byClass.has(it.classCode)) {
+        idx.byClass.set(it.classCode, it);
+        idx.classes.push(it.classCode);
+      }
       if (it.isTotal && !idx.total) idx.total = it;
     }
     indexCache.set(t, idx);

@@ -1,28 +1,38 @@
-import { Rule, compareEqual, tableIndex, milliAt, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import { Rule, compareCells, tableIndex, milliAt, columnName, rowName, onlyColumnOfSide } from './engine';
 import { Finding } from '../core/findings';
 import { Operand as SpecOperand, SumSpec } from '../specs/types';
-import { Item, RecognizedTable } from '../recognize/model';
+import { RecognizedTable } from '../recognize/model';
 
-/** Resolve a spec operand to cells; undefined when a named row is missing (reported elsewhere). */
-function resolve(t: RecognizedTable, op: SpecOperand): Operand[] | undefined {
+/**
+ * Append a spec operand's cells to a flat [row, column, …] list (a class row or code without
+ * the column adds nothing); false when a named row or its cell is missing (reported elsewhere).
+ */
+function cellsOf(t: RecognizedTable, op: SpecOperand, out: number[]): boolean {
   const idx = tableIndex(t);
-  const cellOf = (item: Item | undefined, col: string): Operand | undefined => (item ? operand(t, item, col) : undefined);
-  if ('row' in op) {
-    const o = cellOf(idx.byKey.get(op.row), op.col);
-    return o ? [o] : undefined;
-  }
-  if ('total' in op) {
-    const o = cellOf(idx.byKey.get(op.total), op.col);
-    return o ? [o] : undefined;
+  if ('row' in op || 'total' in op) {
+    const item = idx.byKey.get('row' in op ? op.row : op.total);
+    const c = item?.cols[op.col];
+    if (c === undefined) return false;
+    out.push(item!.row, c);
+    return true;
   }
   if ('classRows' in op) {
-    return t.items.filter((i) => i.classCode && i.side === op.classRows).map((i) => cellOf(i, op.col)).filter((o): o is Operand => !!o);
+    for (const it of t.items) {
+      const c = it.cols[op.col];
+      if (it.classCode && it.side === op.classRows && c !== undefined) out.push(it.row, c);
+    }
+    return true;
   }
-  return op.codes.map((c) => cellOf(idx.byCode.get(c), op.col)).filter((o): o is Operand => !!o);
+  for (const code of op.codes) {
+    const it = idx.byCode.get(code);
+    const c = it?.cols[op.col];
+    if (c !== undefined) out.push(it!.row, c);
+  }
+  return true;
 }
 
 /**
- * Σ of a spec operand's cells in thousandths, read as resolve reads them (a class row or code
+ * Σ of a spec operand's cells in thousandths, read as cellsOf reads them (a class row or code
  * without the column adds nothing): NaN when a cell does not read in cents, undefined when a
  * named row or its cell is missing. Builds nothing: most sums of a correct table balance.
  */
@@ -73,13 +83,6 @@ function sumBalances(t: RecognizedTable, s: SumSpec): boolean | undefined {
 
 const NONE: SpecOperand[] = [];
 
-/** The lists one after another (Array.prototype.flat is slow on this path). */
-function joined(lists: Operand[][]): Operand[] {
-  const out: Operand[] = [];
-  for (const l of lists) for (const o of l) out.push(o);
-  return out;
-}
-
 function opName(t: RecognizedTable, op: SpecOperand): string {
   if ('row' in op) return rowName(t, op.row);
   if ('total' in op) return rowName(t, op.total);
@@ -110,16 +113,18 @@ export const tableSums: Rule = {
  * variable a closure captures is allocated afresh on every pass, even when no finding is made.
  */
 function sumFinding(ruleId: string, t: RecognizedTable, s: SumSpec): Finding | undefined {
-  const total = resolve(t, s.total);
-  const plus = s.plus.map((p) => resolve(t, p));
-  const minus = (s.minus ?? []).map((p) => resolve(t, p));
-  if (!total || plus.some((p) => !p) || minus.some((p) => !p)) return undefined;
-  return compareEqual({
+  const left: number[] = [];
+  const right: number[] = [];
+  const minus: number[] = [];
+  if (!cellsOf(t, s.total, left) || left.length === 0) return undefined;
+  for (const p of s.plus) if (!cellsOf(t, p, right)) return undefined;
+  for (const p of s.minus ?? NONE) if (!cellsOf(t, p, minus)) return undefined;
+  return compareCells({
     rule: ruleId,
     table: t,
-    left: total,
-    right: joined(plus as Operand[][]),
-    rightMinus: joined(minus as Operand[][]),
+    left,
+    right,
+    rightMinus: minus,
     leftName: () => {
       const colName = t.spec.kind === 'sides' && !onlyColumnOfSide(t, s.total.col) ? `「${columnName(t, s.total.col)}」` : '';
       return `${t.spec.code} ${opName(t, s.total) || s.desc.split(' = ')[0]}${colName}`;

@@ -1,4 +1,6 @@
-import { rowColumns, rowBalancesAt, childrenBalance, equalExactly, notAboveExactly } from '../../src/rules/engine';
+import { rowColumns, rowBalancesAt, childrenBalance, equalExactly, notAboveExactly, compareCells, compareEqual, Operand } from '../../src/rules/engine';
+import { RecognizedTable } from '../../src/recognize/model';
+import { tableSet } from '../../src/specs';
 import { Sheet, Cell } from '../../src/core/grid';
 import { Item } from '../../src/recognize/model';
 
@@ -97,5 +99,35 @@ describe('notAboveExactly: a ≤ b surely, in cents (else compareLe decides)', (
     ['text: not decided here', { value: '见说明' }, { value: 20, numFmt: '0.00' }, false],
   ])('%s', (_n, a, b, expected) => {
     expect(notAboveExactly(a as Cell, b as Cell)).toBe(expected);
+  });
+});
+
+describe('compareCells: cells of one table compared, worded as compareEqual words operands', () => {
+  /** A table whose cells are a column of values (A1, A2, …), total first. */
+  function column(values: Cell['value'][]): RecognizedTable {
+    const sheet: Sheet = { name: '表3', merges: [], rows: values.map((v) => [{ value: v, numFmt: typeof v === 'number' ? '#,##0.00' : undefined }]) };
+    return { spec: tableSet(2023).tables[2], sheet, scope: 'workbook', titleAt: { r: 0, c: 0 }, headerTop: 0, dataStart: 0, dataEnd: values.length - 1, columns: { v: 0 }, items: [], missing: [] };
+  }
+  const flatCells = (rows: number[]) => rows.flatMap((r) => [r, 0]);
+  const ops = (t: RecognizedTable, rows: number[]): Operand[] => rows.map((r) => ({ table: t, pos: { r, c: 0 }, name: '' }));
+  test.each([
+    ['balanced', [30, 20, 10], [], undefined],
+    ['two cents off over two parts: broken', [30.02, 20, 10], [], 'error'],
+    ['a cent off: within rounding (±0.015)', [30.01, 20, 10], [], 'info'],
+    ['a cent off over many rounded parts: within rounding', [30.01, 10, 10, 10], [], 'info'],
+    ['with a part subtracted', [5, 10, 20, 25], [3], undefined],
+    ['written as text', ['1,920.38', '1,000.00', '920.37'], [], 'info'],
+    ['three decimals: interval arithmetic', ['30.005', '20.000', '10.004'], [], 'info'],
+    ['three decimals, broken', ['30.105', '20.000', '10.004'], [], 'error'],
+    ['a text amount: left to numeric-cell', ['见说明', 20, 10], [], undefined],
+  ])('%s', (_n, values, minusRows, severity) => {
+    const t = column(values as Cell['value'][]);
+    const rows = values.map((_, r) => r).filter((r) => r > 0 && !(minusRows as number[]).includes(r));
+    const names = { leftName: '合计', rightName: () => '各项之和' };
+    const byCells = compareCells({ rule: 'x', table: t, left: [0, 0], right: flatCells(rows), rightMinus: flatCells(minusRows as number[]), ...names });
+    const byOperands = compareEqual({ rule: 'x', table: t, left: ops(t, [0]), right: ops(t, rows), rightMinus: ops(t, minusRows as number[]), ...names });
+    expect(byCells?.severity).toBe(severity);
+    expect(byCells).toEqual(byOperands);
+    if (byCells) expect(byCells.related.map((r) => r.cell)).toEqual([...rows, ...(minusRows as number[])].map((r) => `A${r + 1}`));
   });
 });
