@@ -5,6 +5,7 @@ import { Interval, sub, sum, contains, radius } from '../core/interval';
 import { Finding, Severity, CellLocation } from '../core/findings';
 import { TableSetSpec, CellSel } from '../specs/types';
 import { Recognition, RecognizedTable, Item, Pos } from '../recognize/model';
+import { flat } from '../core/text';
 import { TextScan } from '../core/textScan';
 
 /** What a rule declares about itself: a reviewer can read the list of rules. */
@@ -261,9 +262,11 @@ function differenceFinding(rule: string, table: RecognizedTable, r: number, c: n
     expected: shown.right,
     actual: shown.left,
     severity: broken ? 'error' : 'info',
-    message: broken
-      ? `${leftName} ${shown.left} ≠ ${rightName} ${shown.right}，差 ${shown.diff}`
-      : `${leftName} ${shown.left} 与${/^[\x00-\x7f]/.test(rightName) ? ' ' : ''}${rightName} ${shown.right} 相差 ${shown.diff}，在四舍五入尾差范围（±${shown.radius}）内`,
+    message: flat(
+      broken
+        ? `${leftName} ${shown.left} ≠ ${rightName} ${shown.right}，差 ${shown.diff}`
+        : `${leftName} ${shown.left} 与${/^[\x00-\x7f]/.test(rightName) ? ' ' : ''}${rightName} ${shown.right} 相差 ${shown.diff}，在四舍五入尾差范围（±${shown.radius}）内`,
+    ),
   };
 }
 
