@@ -45,4 +45,21 @@ describe('header paths and column matching, remembered by header text', () => {
     expect(matchColumns(SPECS, p, 3, 5)).toEqual({ jb: 3, xm: 4 });
     expect(matchColumns(SPECS.slice(0, 1), p, 0, 5)).toEqual({ total: 2 });
   });
+
+  test('headers alike in range and first text are told apart by every other text and column', () => {
+    headerPaths(view(header), 0, 1, 0, 5);
+    const variants: [(Cell['value'] | undefined)[][], string[]][] = [
+      [[header[0], [undefined, undefined, '合计', '基本支出', '其他支出']], ['本年支出', '其他支出']],
+      [[header[0], [undefined, undefined, '合计', '基本支出']], []],
+      [[header[0], [undefined, undefined, '合计', '基本支出', undefined, '项目支出']], []],
+      [[header[0], [undefined, '合计', undefined, '基本支出', '项目支出']], ['项目支出']],
+    ];
+    for (const [rows, last] of variants) expect(headerPaths(view(rows), 0, 1, 0, 5)[4] ?? []).toEqual(last);
+  });
+
+  test('more headers of one range and first text than a memo bucket holds all read right', () => {
+    const read = (n: number) => headerPaths(view([header[0], [undefined, undefined, '合计', `支出${n}`, '项目支出']]), 0, 1, 0, 5);
+    for (let n = 0; n < 40; n++) expect(read(n)[3]).toEqual(['本年支出', `支出${n}`]);
+    for (let n = 39; n >= 0; n--) expect(read(n)[3]).toEqual(['本年支出', `支出${n}`]);
+  });
 });

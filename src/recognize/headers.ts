@@ -8,24 +8,54 @@ import { SheetView, isColumnNumberRow } from './sheetView';
  */
 export function headerPaths(view: SheetView, top: number, bottom: number, c0: number, c1: number): readonly string[][] {
   // The paths depend on nothing but these texts and their columns: units filling one template
-  // print the same header, and a re-check reads the same one again.
-  const parts: (string | number)[] = [c0, c1];
-  for (let r = top; r <= bottom; r++) {
-    parts.push('\n');
-    const texts = view.rowTexts(r);
-    for (let i = 0; i < texts.length; i++) parts.push(texts[i].c, texts[i].t);
-  }
-  const key = parts.join('\t');
-  const hit = pathMemo.get(key);
-  if (hit) return hit;
+  // print the same header, and a re-check reads the same one again. Headers are told apart by
+  // their range and first text, then compared text by text (normalized texts are mostly the
+  // same strings: no key string is built from them).
+  const first = top <= bottom ? view.rowTexts(top) : [];
+  const key = c0 + ',' + c1 + ',' + (bottom - top) + ',' + (first.length ? first[0].t : '');
+  let bucket = pathMemo.get(key);
+  if (bucket) for (let i = 0; i < bucket.length; i++) if (sameTexts(view, top, bottom, bucket[i].texts)) return bucket[i].paths;
   const paths = computePaths(view, top, bottom, c0, c1);
-  if (pathMemo.size >= MEMO_LIMIT) pathMemo.clear();
-  pathMemo.set(key, paths);
+  if (memoSize >= MEMO_LIMIT) {
+    pathMemo.clear();
+    memoSize = 0;
+    bucket = undefined;
+  }
+  if (!bucket) pathMemo.set(key, (bucket = []));
+  if (bucket.length >= BUCKET_LIMIT) bucket.shift();
+  else memoSize++;
+  bucket.push({ texts: headerTexts(view, top, bottom), paths });
   return paths;
 }
 
+/** A header as remembered: per row, the count of its texts, then each text's column and text. */
+type HeaderTexts = (string | number)[];
+
 const MEMO_LIMIT = 2000;
-const pathMemo = new Map<string, string[][]>();
+const BUCKET_LIMIT = 16;
+let memoSize = 0;
+const pathMemo = new Map<string, { texts: HeaderTexts; paths: string[][] }[]>();
+
+function headerTexts(view: SheetView, top: number, bottom: number): HeaderTexts {
+  const out: HeaderTexts = [];
+  for (let r = top; r <= bottom; r++) {
+    const texts = view.rowTexts(r);
+    out.push(texts.length);
+    for (let i = 0; i < texts.length; i++) out.push(texts[i].c, texts[i].t);
+  }
+  return out;
+}
+
+/** Whether the rows hold the remembered texts, each in its column. */
+function sameTexts(view: SheetView, top: number, bottom: number, known: HeaderTexts): boolean {
+  let k = 0;
+  for (let r = top; r <= bottom; r++) {
+    const texts = view.rowTexts(r);
+    if (known[k++] !== texts.length) return false;
+    for (let i = 0; i < texts.length; i++) if (known[k++] !== texts[i].c || known[k++] !== texts[i].t) return false;
+  }
+  return k === known.length;
+}
 
 function computePaths(view: SheetView, top: number, bottom: number, c0: number, c1: number): string[][] {
   const rows: number[] = [];
