@@ -2,6 +2,8 @@ import { Sheet, Cell, cellAt, mergedValueLookup } from '../core/grid';
 import { normLabel, isAsciiDigits } from '../core/text';
 import { readAmount, Amount, textAmountKind } from '../core/amount';
 
+const NO_TEXTS: readonly { c: number; t: string }[] = [];
+
 /** Cached, merge-aware reading of one sheet for recognition. */
 export class SheetView {
   private merged: Map<string, Cell>;
@@ -58,7 +60,7 @@ export class SheetView {
     return row ? row.length : 0;
   }
 
-  private rowCache: ({ c: number; t: string }[] | undefined)[] = [];
+  private rowCache: (readonly { c: number; t: string }[] | undefined)[] = [];
 
   /** How many columns of a row can hold a text: its own cells, or every column when merges may fill it. */
   textWidth(r: number): number {
@@ -66,17 +68,19 @@ export class SheetView {
   }
 
   /** Non-blank normalized texts of a row with their columns (cached: do not modify). */
-  rowTexts(r: number): { c: number; t: string }[] {
+  rowTexts(r: number): readonly { c: number; t: string }[] {
     const hit = this.rowCache[r];
     if (hit) return hit;
     const out: { c: number; t: string }[] = [];
-    this.rowCache[r] = out;
     const w = this.textWidth(r);
     for (let c = 0; c < w; c++) {
       const t = this.text(r, c);
       if (t) out.push({ c, t });
     }
-    return out;
+    // Blank rows (spacers between a title's lines, PDF text) share one empty list.
+    const texts = out.length ? out : NO_TEXTS;
+    this.rowCache[r] = texts;
+    return texts;
   }
 
   /**
@@ -135,7 +139,7 @@ export class SheetView {
 export const KEEP_SHAPE = new SheetView({ name: '', rows: [], merges: [] });
 
 /** Lines under a title that describe the table (部门, 年度, 表号, 金额单位) rather than head it. */
-export function isMetaRow(texts: { t: string }[]): boolean {
+export function isMetaRow(texts: readonly { t: string }[]): boolean {
   if (texts.length === 0) return true;
   return texts.every(({ t }) => META.some((re) => re.test(t)));
 }
@@ -151,7 +155,7 @@ const META = [
 ];
 
 /** The 栏次 row: '栏次' label, or the run 1, 2, 3 … numbering the amount columns. */
-export function isColumnNumberRow(texts: { t: string }[]): boolean {
+export function isColumnNumberRow(texts: readonly { t: string }[]): boolean {
   if (texts.length === 0) return false;
   if (texts.some(({ t }) => t === '栏次')) return true;
   if (texts.length < 2) return false;
@@ -165,7 +169,7 @@ export function isColumnNumberRow(texts: { t: string }[]): boolean {
 }
 
 /** A 注/说明 line that closes a table. */
-export function isNoteRow(texts: { t: string }[]): boolean {
+export function isNoteRow(texts: readonly { t: string }[]): boolean {
   return texts.length > 0 && isNoteText(texts[0].t);
 }
 

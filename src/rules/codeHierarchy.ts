@@ -42,8 +42,10 @@ export function childrenByCode(items: Item[], index?: { byCode: Map<string, Item
   return out;
 }
 
+const NO_CODES: ReadonlySet<string> = new Set();
+
 function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[]) {
-  const open = new Set(t.truncated?.openCodes ?? []);
+  const open = t.truncated ? new Set(t.truncated.openCodes) : NO_CODES;
   // No closure in these loops: a variable a closure captures is allocated afresh on every pass
   // (thousands of parents × columns), even when the closure is only made for a finding.
   for (const [parent, children] of childrenByCode(t.items, tableIndex(t))) {

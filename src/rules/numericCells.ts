@@ -16,7 +16,7 @@ export const numericCells: Rule = {
       for (const t of scope.tables.values()) {
         // The workbook's scan knows which cells hold no number: only those are read here.
         const scan = scans.get(t.sheet);
-        const seen = new Set<number>();
+        let seen: Set<number> | undefined;
         // Rows share their table's (or side's, or column group's) column map: its columns listed
         // once per map, though the rows of two sides or groups take turns.
         const maps: Item['cols'][] = [];
@@ -40,8 +40,8 @@ export const numericCells: Rule = {
             if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
             // A cell listed under two items (a shared position) is reported once.
             const k = it.row * 65536 + c;
-            if (seen.has(k)) continue;
-            seen.add(k);
+            if (seen?.has(k)) continue;
+            (seen ??= new Set()).add(k);
             const pos = { r: it.row, c };
             const a = amountOf({ table: t, pos, name: '' });
             if (a.kind === 'text') out.push({ ...finding(this.id, 'error', t, pos, `${t.spec.code} 金额栏填写了非数值内容“${a.text.slice(0, 20)}”，无法参与合计核对`), actual: a.text.slice(0, 50) });
