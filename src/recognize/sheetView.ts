@@ -17,6 +17,7 @@ export class SheetView {
     for (const row of sheet.rows) if (row && row.length > cols) cols = row.length;
     for (const m of sheet.merges) if (m.right + 1 > cols) cols = m.right + 1;
     this.colCount = cols;
+    this.rowCache = new Array(this.rowCount);
   }
 
   /** Whether the sheet has merged cells (whose text counts on every row and column they span). */
@@ -60,7 +61,8 @@ export class SheetView {
     return row ? row.length : 0;
   }
 
-  private rowCache: (readonly { c: number; t: string }[] | undefined)[] = [];
+  /** Each row's texts once read; as long as the sheet from the start (grown a row at a time, it was copied over and over). */
+  private rowCache: (readonly { c: number; t: string }[] | undefined)[];
 
   /** How many columns of a row can hold a text: its own cells, or every column when merges may fill it. */
   textWidth(r: number): number {
