@@ -67,7 +67,7 @@ export function scanTexts(wb: Workbook): TextScan {
       for (let c = 0; c < row.length; c++) {
         const v = row[c]?.value;
         if (v === null || v === undefined || v === '') continue;
-        if (typeof v !== 'number' || !Number.isFinite(v)) mask |= c < 31 ? 1 << c : 1 << 31;
+        if (typeof v !== 'number' || !Number.isFinite(v)) mask |= columnBit(c);
         if (typeof v !== 'string') {
           several = true;
           continue;
@@ -93,16 +93,20 @@ export function scanTexts(wb: Workbook): TextScan {
   return { sheets, year };
 }
 
-/** Whether the scan saw something other than a finite number or a blank in a cell (see SheetScan.nonNumbers). */
-export function holdsNonNumber(scan: SheetScan, r: number, c: number): boolean {
-  const mask = r < scan.nonNumbers.length ? scan.nonNumbers[r] : 0;
-  return c < 31 ? (mask & (1 << c)) !== 0 : mask < 0;
+/** A column's bit in SheetScan.nonNumbers: its own below the 32nd column, the sign bit shared beyond. */
+function columnBit(c: number): number {
+  return c < 31 ? 1 << c : 1 << 31;
 }
 
-/** The columns' bits as SheetScan.nonNumbers writes them (columns beyond the 31st share the sign bit). */
+/** Whether the scan saw something other than a finite number or a blank in a cell (see SheetScan.nonNumbers). */
+export function holdsNonNumber(scan: SheetScan, r: number, c: number): boolean {
+  return !holdsNoNonNumber(scan, r, columnBit(c));
+}
+
+/** The columns' bits as SheetScan.nonNumbers writes them. */
 export function columnMask(columns: readonly number[]): number {
   let mask = 0;
-  for (let i = 0; i < columns.length; i++) mask |= columns[i] < 31 ? 1 << columns[i] : 1 << 31;
+  for (let i = 0; i < columns.length; i++) mask |= columnBit(columns[i]);
   return mask;
 }
 
