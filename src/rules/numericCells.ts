@@ -19,18 +19,11 @@ export const numericCells: Rule = {
         let seen: Set<number> | undefined;
         // Rows share their table's (or side's, or column group's) column map: its columns listed
         // once per map, though the rows of two sides or groups take turns.
-        const maps: Item['cols'][] = [];
-        const lists: Columns[] = [];
-        let map: Item['cols'] | undefined;
-        let columns: Columns = NO_COLUMNS;
+        const known: Columns[] = [];
+        let columns = NO_COLUMNS;
         for (let i = 0; i < t.items.length; i++) {
           const it = t.items[i];
-          if (it.cols !== map) {
-            map = it.cols;
-            const k = maps.indexOf(map);
-            if (k >= 0) columns = lists[k];
-            else maps.push(map), lists.push((columns = columnsOf(map)));
-          }
+          if (it.cols !== columns.map) columns = columnsOf(it.cols, known);
           // No amount cell of the row holds anything but a number or a blank.
           if (scan && holdsNoNonNumber(scan, it.row, columns.mask)) continue;
           for (let j = 0; j < columns.list.length; j++) {
@@ -61,15 +54,20 @@ function scansBySheet(ctx: RuleContext): Map<Sheet, SheetScan> {
   return out;
 }
 
-/** A column map's columns, and their mask as the scan's nonNumbers writes it. */
+/** A column map, its columns, and their mask as the scan's nonNumbers writes it. */
 interface Columns {
+  map: Item['cols'];
   list: number[];
   mask: number;
 }
 
-const NO_COLUMNS: Columns = { list: [], mask: 0 };
+const NO_COLUMNS: Columns = { map: {}, list: [], mask: 0 };
 
-function columnsOf(map: Item['cols']): Columns {
+/** The map's columns, listed once among those already known. */
+function columnsOf(map: Item['cols'], known: Columns[]): Columns {
+  for (let k = 0; k < known.length; k++) if (known[k].map === map) return known[k];
   const list = Object.values(map);
-  return { list, mask: columnMask(list) };
+  const columns = { map, list, mask: columnMask(list) };
+  known.push(columns);
+  return columns;
 }
