@@ -1,7 +1,7 @@
 import { workbookFromTsv } from './helpers/grid';
 import { table03 } from './helpers/tables';
 import { scanTexts, recognize, pickTableSet } from '../src/recognize';
-import { mentions, holdsNonNumber, holdsNoNonNumber, columnMask } from '../src/core/textScan';
+import { mentions, holdsNonNumber, holdsNoNonNumber, columnMask, textsInRows, scanOfSheet } from '../src/core/textScan';
 import { Cell } from '../src/core/grid';
 import { tableSet } from '../src/specs';
 
@@ -127,5 +127,51 @@ describe('nonNumbers: which cells hold something other than a number or a blank'
     expect(holdsNonNumber(scan, 1, 0)).toBe(true);
     expect(holdsNonNumber(scan, 9, 0)).toBe(false);
     expect(holdsNoNonNumber(scan, 9, columnMask([0]))).toBe(true);
+  });
+});
+
+describe('colons: the texts holding a colon (标签：内容 lines), in reading order', () => {
+  const wb = workbookFromTsv(['收入支出决算总表', '部门：某局\t\t单位:万元', '项目\t金额', '合计\t12', '注：无', '比例 1:2\t时间 12：30\t无冒号'].join('\n'));
+  const colons = scanTexts(wb).sheets[0].colons;
+  test('full-width and half-width colons, with or without a marker character, never a text without one', () => {
+    expect(colons.map((t) => [t.r, t.c, t.raw])).toEqual([
+      [1, 0, '部门：某局'],
+      [1, 2, '单位:万元'],
+      [4, 0, '注：无'],
+      [5, 0, '比例 1:2'],
+      [5, 1, '时间 12：30'],
+    ]);
+  });
+  test('a text with both a marker and a colon is in both lists', () => {
+    expect(scanTexts(workbookFromTsv('部门：某局')).sheets[0].marked.map((t) => t.raw)).toEqual(['部门：某局']);
+  });
+  test.each([
+    ['the rows of a table\'s head', 1, 3, ['部门：某局', '单位:万元']],
+    ['one row', 5, 6, ['比例 1:2', '时间 12：30']],
+    ['rows holding none', 2, 4, []],
+    ['before the first', 0, 1, []],
+    ['past the last', 6, 40, []],
+    ['all', 0, 99, ['部门：某局', '单位:万元', '注：无', '比例 1:2', '时间 12：30']],
+    ['an empty range', 4, 4, []],
+  ])('textsInRows: %s', (_n, top, bottom, expected) => {
+    expect(textsInRows(colons, top as number, bottom as number).map((t) => t.raw)).toEqual(expected);
+  });
+});
+
+describe('scanOfSheet: each sheet\'s scan, by the sheet', () => {
+  const a = workbookFromTsv('部门：甲').sheets[0];
+  const b = { ...workbookFromTsv('部门：乙').sheets[0], name: 'b' };
+  const wb = { sheets: [a, b] };
+  test('from the scan handed in', () => {
+    const scan = scanTexts(wb);
+    const of = scanOfSheet(wb, scan);
+    expect(of(b)).toBe(scan.sheets[1]);
+    expect(of(a)).toBe(scan.sheets[0]);
+  });
+  test('scanned on first ask when none is handed in, or when it is of another workbook', () => {
+    for (const of of [scanOfSheet(wb), scanOfSheet(wb, scanTexts({ sheets: [a] }))]) {
+      expect(of(b).colons.map((t) => t.raw)).toEqual(['部门：乙']);
+      expect(of(b)).toBe(of(b));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Workbook } from './grid';
+import { Workbook, Sheet } from './grid';
 
 /** A text cell and where it is. */
 export interface ScannedText {
@@ -13,6 +13,8 @@ export interface SheetScan {
   marked: ScannedText[];
   /** Rows whose one non-blank cell is a text (a heading, a narrative line): that text, in row order. */
   sole: ScannedText[];
+  /** Every text holding a colon (： or :), in reading order: the 标签：内容 lines (部门：…, 部门名称：…). */
+  colons: ScannedText[];
   /**
    * Per row, which cells hold something other than a finite number or a blank (text, a boolean,
    * an error value): bit c for column c < 31, the sign bit for any column beyond. Read it with
@@ -30,14 +32,22 @@ export interface TextScan {
 }
 
 const MARKS = ['表'.charCodeAt(0), '部'.charCodeAt(0), '项'.charCodeAt(0)];
+const COLONS = ['：'.charCodeAt(0), ':'.charCodeAt(0)];
+const MARKER = 1;
+const COLON = 2;
 
-/** Whether a text holds a marker character (/[表部项]/, read without a regex: every text cell asks). */
-function hasMarker(v: string): boolean {
-  for (let i = 0; i < v.length; i++) {
+/**
+ * Whether a text holds a marker character (/[表部项]/: MARKER) and a colon (/[:：]/: COLON), read
+ * in one loop without a regex: every text cell asks.
+ */
+function charsOf(v: string): number {
+  let found = 0;
+  for (let i = 0; i < v.length && found !== (MARKER | COLON); i++) {
     const k = v.charCodeAt(i);
-    if (k === MARKS[0] || k === MARKS[1] || k === MARKS[2]) return true;
+    if (k === MARKS[0] || k === MARKS[1] || k === MARKS[2]) found |= MARKER;
+    else if (k === COLONS[0] || k === COLONS[1]) found |= COLON;
   }
-  return false;
+  return found;
 }
 
 const YEAR_RE = /(20\d{2})\s*年度/;
@@ -54,6 +64,7 @@ export function scanTexts(wb: Workbook): TextScan {
   for (const s of wb.sheets) {
     const marked: ScannedText[] = [];
     const sole: ScannedText[] = [];
+    const colons: ScannedText[] = [];
     const nonNumbers = new Int32Array(s.rows.length);
     for (let r = 0; r < s.rows.length; r++) {
       const row = s.rows[r];
@@ -79,7 +90,12 @@ export function scanTexts(wb: Workbook): TextScan {
             onlyAt = c;
           }
         }
-        if (hasMarker(v)) marked.push({ r, c, raw: v });
+        const found = charsOf(v);
+        if (found !== 0) {
+          const at = { r, c, raw: v };
+          if (found & MARKER) marked.push(at);
+          if (found & COLON) colons.push(at);
+        }
         if (year === undefined) {
           const m = YEAR_RE.exec(v);
           if (m) year = Number(m[1]);
@@ -88,9 +104,26 @@ export function scanTexts(wb: Workbook): TextScan {
       if (onlyAt >= 0 && !several) sole.push({ r, c: onlyAt, raw: only });
       nonNumbers[r] = mask;
     }
-    sheets.push({ marked, sole, nonNumbers });
+    sheets.push({ marked, sole, colons, nonNumbers });
   }
   return { sheets, year };
+}
+
+/**
+ * Each sheet's scan, looked up by the sheet: from the scan handed in when it covers the workbook,
+ * else scanned on first ask (a rule run without one).
+ */
+export function scanOfSheet(wb: Workbook, scan?: TextScan): (sheet: Sheet) => SheetScan {
+  const bySheet = new Map<Sheet, SheetScan>();
+  if (scan && scan.sheets.length === wb.sheets.length) for (let i = 0; i < wb.sheets.length; i++) bySheet.set(wb.sheets[i], scan.sheets[i]);
+  return (sheet) => {
+    let hit = bySheet.get(sheet);
+    if (!hit) {
+      hit = scanTexts({ sheets: [sheet] }).sheets[0];
+      bySheet.set(sheet, hit);
+    }
+    return hit;
+  };
 }
 
 /** A column's bit in SheetScan.nonNumbers: its own below the 32nd column, the sign bit shared beyond. */
@@ -114,6 +147,22 @@ export function columnMask(columns: readonly number[]): number {
 export function holdsNoNonNumber(scan: SheetScan, r: number, mask: number): boolean {
   return r >= scan.nonNumbers.length || (scan.nonNumbers[r] & mask) === 0;
 }
+
+/** The texts of a scanned list (in reading order) on rows from `top` up to, not including, `bottom`. */
+export function textsInRows(list: readonly ScannedText[], top: number, bottom: number): readonly ScannedText[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].r < top) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < list.length && list[end].r < bottom) end++;
+  return lo === end ? NONE : list.slice(lo, end);
+}
+
+const NONE: readonly ScannedText[] = [];
 
 /** Whether a text holds one of the characters. */
 export function mentions(t: string, chars: readonly string[]): boolean {

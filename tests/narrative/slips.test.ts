@@ -4,6 +4,9 @@ import { TABLE_RULES } from '../../src/rules';
 import { sampleWithNarrative } from '../helpers/narrative';
 import { textToWorkbook } from '../../src/adapters/textDocument';
 import { sampleText } from '../helpers/grid';
+import { buildContext } from '../../src/rules';
+import { recognize, pickTableSet } from '../../src/recognize';
+import { narrUnitName } from '../../src/narrative/slips/unitName';
 
 /** The slips reviewers reject disclosures for: one table of true and false cases per rule. */
 
@@ -90,5 +93,23 @@ describe('unit-name', () => {
     const fs = checkWorkbook(textToWorkbook(lines.join('\n'), 's'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name');
     expect(fs).toHaveLength(1);
     expect(fs[0].message).toContain('某某局');
+  });
+
+  const otherCover = () => sampleText().replace('部门名称：秦皇岛经济技术开发区管理委员会', '部门名称：某某市财政局');
+  test('the cover is read in the first 60 rows only', () => {
+    const fs = checkWorkbook(textToWorkbook('\n'.repeat(60) + otherCover(), 's'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name');
+    expect(fs).toEqual([]);
+  });
+
+  test('run without the scan a check makes, the rule finds the same', () => {
+    const lines = otherCover().split('\n');
+    const i = lines.findIndex((l) => l.startsWith('部门：'));
+    lines[i] = '部门：某某局（汇总）';
+    const wb = textToWorkbook(lines.join('\n'), 's');
+    const viaCheck = checkWorkbook(wb, { rules: [narrUnitName] }).findings;
+    const set = pickTableSet(wb);
+    const alone = narrUnitName.run(buildContext(set, recognize(wb, set), wb));
+    expect(viaCheck.map((f) => f.table).sort()).toEqual(['公开01', '封面']);
+    expect(alone.map((f) => [f.cell, f.message]).sort()).toEqual(viaCheck.map((f) => [f.cell, f.message]).sort());
   });
 });

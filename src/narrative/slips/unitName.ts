@@ -1,33 +1,27 @@
 import { Rule, finding } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { cellText } from '../../core/grid';
+import { cellText, Workbook, Sheet } from '../../core/grid';
+import { SheetScan, scanOfSheet, textsInRows } from '../../core/textScan';
 import { normLabel } from '../../core/text';
 import { narrativeOf, textFinding } from '../model';
 
 const NAME = /^(?:部门|单位|编制单位|填报单位)[:：]\s*(.+)$/;
 const norm = (s: string) => normLabel(s).replace(/[(（](汇总|本级|部门|单位)[)）]$/, '');
 
-/** Both name lines are "label：name": a text without a colon is neither. */
-const hasColon = (t: string) => t.includes('：') || t.includes(':');
-
 const COVER = /^(?:部门名称|单位名称|预算单位)[:：]\s*(.+)$/;
 
-/** The name on the cover (部门名称：…), its line continued when the PDF wrapped it. */
-function coverName(wb: import('../../core/grid').Workbook): { name: string; sheet: string; r: number; c: number } | undefined {
+/** The name on the cover (部门名称：…, in a sheet's first 60 rows), its line continued when the PDF wrapped it. */
+function coverName(wb: Workbook, scanOf: (s: Sheet) => SheetScan): { name: string; sheet: string; r: number; c: number } | undefined {
   for (const s of wb.sheets)
-    for (let r = 0; r < Math.min(s.rows.length, 60); r++) {
-      const row = s.rows[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c]?.value;
-        // A number is no 部门名称：… line, nor a text without a colon (most are not: no regex for them).
-        if (typeof v !== 'string' || !hasColon(v)) continue;
-        const m = COVER.exec(v.trim());
-        if (!m) continue;
-        let name = m[1].trim();
-        const next = (s.rows[r + 1] ?? []).map(cellText).filter((t) => t.trim());
-        if (next.length === 1 && !/[:：]/.test(next[0]) && next[0].trim().length < 20) name += next[0].trim();
-        return { name, sheet: s.name, r, c };
-      }
+    // A number is no 部门名称：… line, nor a text without a colon: the scan lists those that have one.
+    for (const { r, c, raw } of scanOf(s).colons) {
+      if (r >= 60) break;
+      const m = COVER.exec(raw.trim());
+      if (!m) continue;
+      let name = m[1].trim();
+      const next = (s.rows[r + 1] ?? []).map(cellText).filter((t) => t.trim());
+      if (next.length === 1 && !/[:：]/.test(next[0]) && next[0].trim().length < 20) name += next[0].trim();
+      return { name, sheet: s.name, r, c };
     }
   return undefined;
 }
@@ -39,20 +33,17 @@ export const narrUnitName: Rule = {
   title: '封面与各表所填部门（单位）名称一致',
   run(ctx) {
     const out: Finding[] = [];
-    const cover = coverName(ctx.wb);
+    const scanOf = scanOfSheet(ctx.wb, ctx.scan);
+    const cover = coverName(ctx.wb, scanOf);
     for (const scope of ctx.scopes) {
       const names: { name: string; key: string; t: import('../../recognize/model').RecognizedTable; r: number; c: number }[] = [];
+      // The lines between a table's title and its header, those with a colon (部门：…).
       for (const t of scope.tables.values())
-        for (let r = t.titleAt.r; r < t.headerTop; r++) {
-          const row = t.sheet.rows[r] ?? [];
-          for (let c = 0; c < row.length; c++) {
-            const text = cellText(row[c]);
-            if (!hasColon(text)) continue;
-            const m = NAME.exec(text.trim());
-            if (m) {
-              const name = m[1].trim();
-              names.push({ name, key: norm(name), t, r, c });
-            }
+        for (const { r, c, raw } of textsInRows(scanOf(t.sheet).colons, t.titleAt.r, t.headerTop)) {
+          const m = NAME.exec(raw.trim());
+          if (m) {
+            const name = m[1].trim();
+            names.push({ name, key: norm(name), t, r, c });
           }
         }
       if (names.length < 2) continue;
