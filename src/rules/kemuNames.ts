@@ -39,13 +39,21 @@ export const kemuNames: Rule = {
         const econ = t.spec.kind === 'econ';
         if (t.spec.kind !== 'coded' && !econ) continue;
         const codes = tableIndex(t).byCode;
+        // The last code seen of each length: tables list a 类 before its 款 and a 款 before its 项,
+        // so a row's parent is usually that one, known listed without cutting the code.
+        const recent: string[] = [];
         for (let i = 0; i < t.items.length; i++) {
           const it = t.items[i];
-          if (!it.code || !it.label) continue;
-          const ref = econ ? jingjiName(it.code) : gongnengName(it.code);
-          if (ref && !same(ref, it.label)) out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${it.code} 的名称为“${it.label}”，2023 年科目表中为“${ref}”`));
-          if (!econ && !t.truncated && it.code.length > 3 && !codes.has(it.code.slice(0, it.code.length - 2)))
-            out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${it.code} ${it.label} 的上级科目 ${it.code.slice(0, it.code.length - 2)} 未列出`));
+          const code = it.code;
+          if (!code) continue;
+          recent[code.length] = code;
+          if (!it.label) continue;
+          const ref = econ ? jingjiName(code) : gongnengName(code);
+          if (ref && !same(ref, it.label)) out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${code} 的名称为“${it.label}”，2023 年科目表中为“${ref}”`));
+          if (econ || t.truncated || code.length <= 3) continue;
+          const last = recent[code.length - 2];
+          if ((last === undefined || !code.startsWith(last)) && !codes.has(code.slice(0, code.length - 2)))
+            out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${code} ${it.label} 的上级科目 ${code.slice(0, code.length - 2)} 未列出`));
         }
       }
     return out;
