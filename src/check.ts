@@ -1,8 +1,8 @@
 import { Workbook } from './core/grid';
 import { Finding, sortFindings, summarize, Summary } from './core/findings';
 import { TableSetSpec } from './specs/types';
-import { recognize, pickTableSet, scanTexts, Recognition } from './recognize';
-import { RULES, buildContext, Rule } from './rules';
+import { recognizeSheet, assemble, scopeOfSheet, pickTableSet, scanTexts, Recognition, SheetTables } from './recognize';
+import { RULES, buildContext, Rule, RuleContext } from './rules';
 import { withExplanations } from './core/explanations';
 
 export interface CheckResult {
@@ -20,22 +20,46 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   // One pass over every cell finds the texts both choosing the table set and finding the tables start from.
   const scan = scanTexts(wb);
   const set = opts.set ?? pickTableSet(wb, scan);
-  const recognition = recognize(wb, set, scan);
-  const ctx = buildContext(set, recognition, wb, scan);
+  const rules = opts.rules ?? RULES;
+  const perDisclosure = rules.filter((r) => r.perDisclosure);
   const findings: Finding[] = [];
-  for (const rule of opts.rules ?? RULES) {
-    try {
-      // A loop, not push(...found): a rule may return thousands of findings.
-      for (const f of rule.run(ctx)) findings.push(f);
-    } catch (e) {
-      findings.push({ rule: rule.id, severity: 'warning', table: '', sheet: '', cell: '', related: [], message: `规则“${rule.title}”执行异常，未完成核对：${(e as Error).message}` });
-    }
+  const failed = new Set<Rule>();
+  // A sheet that is a disclosure of its own (one unit of a consolidated workbook) is checked by
+  // the per-disclosure rules as soon as it is recognized, while its cells are still in the
+  // processor's cache: read again after all the other sheets, each one comes from main memory.
+  const perSheet: SheetTables[] = [];
+  const early = new Set<string>();
+  for (let s = 0; s < wb.sheets.length; s++) {
+    const ps = recognizeSheet(wb.sheets[s], set, scan.sheets[s]);
+    perSheet.push(ps);
+    const scope = scopeOfSheet(ps);
+    if (!scope.startsWith('sheet:') || perDisclosure.length === 0) continue;
+    const one: Workbook = { sheets: [ps.sheet] };
+    const own = buildContext(set, assemble([ps]), one, { sheets: [scan.sheets[s]], year: scan.year });
+    for (const rule of perDisclosure) run(rule, own, findings, failed);
+    early.add(scope);
   }
+  const recognition = assemble(perSheet);
+  const ctx = buildContext(set, recognition, wb, scan);
+  const rest = early.size ? { ...ctx, scopes: ctx.scopes.filter((x) => !early.has(x.id)) } : ctx;
+  for (const rule of rules) run(rule, rule.perDisclosure ? rest : ctx, findings, failed);
   const sorted = withExplanations(sortFindings(findings), wb);
-  const level = new Map((opts.rules ?? RULES).map((r) => [r.id, r.level]));
+  const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
   const blocking = sorted.filter((f) => f.severity !== 'info' && level.get(f.rule) !== '提示').length;
   return { findings: sorted, summary: summarize(sorted), recognition, submittable: blocking === 0, blocking };
+}
+
+/** Run a rule, its findings appended; a rule that fails says so once, whatever it had found kept. */
+function run(rule: Rule, ctx: RuleContext, out: Finding[], failed: Set<Rule>): void {
+  try {
+    // A loop, not push(...found): a rule may return thousands of findings.
+    for (const f of rule.run(ctx)) out.push(f);
+  } catch (e) {
+    if (failed.has(rule)) return;
+    failed.add(rule);
+    out.push({ rule: rule.id, severity: 'warning', table: '', sheet: '', cell: '', related: [], message: `规则“${rule.title}”执行异常，未完成核对：${(e as Error).message}` });
+  }
 }
 
 /** Whether it can be submitted, or why not, in the words the command line and the pane show. */

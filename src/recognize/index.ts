@@ -1,6 +1,6 @@
 import { Workbook, Sheet } from '../core/grid';
 import { normLabel } from '../core/text';
-import { scanTexts, TextScan, mentions } from '../core/textScan';
+import { scanTexts, TextScan, SheetScan, mentions } from '../core/textScan';
 import { TableSetSpec, TableSpec } from '../specs/types';
 import { SheetView, isMetaRow } from './sheetView';
 import { TABLE_SETS } from '../specs';
@@ -81,84 +81,105 @@ function readBody(spec: TableSpec, view: SheetView, headerTop: number, end: numb
   }
 }
 
+/** What recognition found on one sheet: its tables in row order, and titles whose body could not be read. */
+export interface SheetTables {
+  sheet: Sheet;
+  tables: RecognizedTable[];
+  unreadable: { hit: TitleHit; reason: string }[];
+}
+
 /**
  * Find every table of the set in every sheet, wherever it stands: by its title, then its header
  * texts and row labels/codes. Never by cell address, table number or order.
  */
 export function recognize(wb: Workbook, set: TableSetSpec, scan: TextScan = scanTexts(wb)): Recognition {
+  const perSheet: SheetTables[] = [];
+  for (let s = 0; s < wb.sheets.length; s++) perSheet.push(recognizeSheet(wb.sheets[s], set, scan.sheets[s]));
+  return assemble(perSheet);
+}
+
+/** The tables of one sheet (recognize's work for each sheet); `scan` is the sheet's part of the workbook's scan. */
+export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan | undefined = scanTexts({ sheets: [sheet] }).sheets[0]): SheetTables {
   const idx = titleIndex(set);
   const isTitle = (t: string) => matchTitle(t, idx) !== undefined;
-  const perSheet: { sheet: Sheet; tables: RecognizedTable[]; unreadable: { hit: TitleHit; reason: string }[] }[] = [];
-  for (let s = 0; s < wb.sheets.length; s++) {
-    const sheet = wb.sheets[s];
-    const view = new SheetView(sheet);
-    const hits: TitleHit[] = [];
-    const stops: number[] = [];
-    /** A row that is no title: a part heading stands alone on it (or with one other text). */
-    const stopAt = (r: number) => {
-      if (!view.textCountAtMost(r, 2)) return;
-      const first = view.firstText(r);
-      if (first && SECTION_STOP.test(first)) stops.push(r);
-    };
-    if (view.hasMerges) {
-      // A merged cell's text counts on every row it spans: read the rows through the view.
-      for (let r = 0; r < view.rowCount; r++) {
-        const c = view.titleColumn(r, isTitle);
-        if (c >= 0) hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } });
-        else stopAt(r);
-      }
-    } else {
-      // Titles and part headings hold 表 or 部 (normalizing adds neither): only the rows the scan
-      // found such a text on need reading.
-      const texts = scan.sheets[s]?.marked ?? [];
-      for (let k = 0; k < texts.length; ) {
-        const r = texts[k].r;
-        let c = -1;
-        let stopChars = false;
-        for (; k < texts.length && texts[k].r === r; k++) {
-          const raw = texts[k].raw;
-          if (!mentions(raw, STOP_CHARS)) continue;
-          stopChars = true;
-          if (c >= 0 || !raw.includes('表')) continue;
-          const t = view.text(r, texts[k].c);
-          if (t && isTitle(t)) c = texts[k].c;
-        }
-        if (c >= 0) hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } });
-        else if (stopChars) stopAt(r);
-      }
+  const view = new SheetView(sheet);
+  const hits: TitleHit[] = [];
+  const stops: number[] = [];
+  /** A row that is no title: a part heading stands alone on it (or with one other text). */
+  const stopAt = (r: number) => {
+    if (!view.textCountAtMost(r, 2)) return;
+    const first = view.firstText(r);
+    if (first && SECTION_STOP.test(first)) stops.push(r);
+  };
+  if (view.hasMerges) {
+    // A merged cell's text counts on every row it spans: read the rows through the view.
+    for (let r = 0; r < view.rowCount; r++) {
+      const c = view.titleColumn(r, isTitle);
+      if (c >= 0) hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } });
+      else stopAt(r);
     }
-    const tables: RecognizedTable[] = [];
-    const unreadable: { hit: TitleHit; reason: string }[] = [];
-    hits.forEach((hit, i) => {
-      let end = (hits[i + 1]?.at.r ?? view.rowCount) - 1;
-      const stop = stops.find((s) => s > hit.at.r && s <= end);
-      if (stop !== undefined) end = stop - 1;
-      let headerTop = hit.at.r + 1;
-      while (headerTop <= end && isMetaRow(view.rowTexts(headerTop))) headerTop++;
-      if (headerTop > end) { unreadable.push({ hit, reason: '标题下没有表格内容' }); return; }
-      let body: BodyResult;
-      try {
-        body = readBody(hit.spec, view, headerTop, end);
-      } catch (e) {
-        body = { error: '表格结构无法识别' };
+  } else {
+    // Titles and part headings hold 表 or 部 (normalizing adds neither): only the rows the scan
+    // found such a text on need reading.
+    const texts = scan?.marked ?? [];
+    for (let k = 0; k < texts.length; ) {
+      const r = texts[k].r;
+      let c = -1;
+      let stopChars = false;
+      for (; k < texts.length && texts[k].r === r; k++) {
+        const raw = texts[k].raw;
+        if (!mentions(raw, STOP_CHARS)) continue;
+        stopChars = true;
+        if (c >= 0 || !raw.includes('表')) continue;
+        const t = view.text(r, texts[k].c);
+        if (t && isTitle(t)) c = texts[k].c;
       }
-      if (isBodyError(body)) { unreadable.push({ hit, reason: body.error }); return; }
-      // Every field written out (not spread): one object shape for every table, which V8 keeps
-      // between checks (see KEEP_SHAPE).
-      const { dataStart, dataEnd, columns, items, missing, truncated } = body;
-      tables.push({ spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated });
-    });
-    perSheet.push({ sheet, tables, unreadable });
+      if (c >= 0) hits.push({ spec: matchTitle(view.text(r, c), idx)!, sheet, at: { r, c } });
+      else if (stopChars) stopAt(r);
+    }
   }
-  // Scopes: a sheet holding several different tables is a disclosure of its own;
-  // sheets holding one table each together form the workbook's disclosure.
+  const tables: RecognizedTable[] = [];
+  const unreadable: { hit: TitleHit; reason: string }[] = [];
+  hits.forEach((hit, i) => {
+    let end = (hits[i + 1]?.at.r ?? view.rowCount) - 1;
+    const stop = stops.find((s) => s > hit.at.r && s <= end);
+    if (stop !== undefined) end = stop - 1;
+    let headerTop = hit.at.r + 1;
+    while (headerTop <= end && isMetaRow(view.rowTexts(headerTop))) headerTop++;
+    if (headerTop > end) { unreadable.push({ hit, reason: '标题下没有表格内容' }); return; }
+    let body: BodyResult;
+    try {
+      body = readBody(hit.spec, view, headerTop, end);
+    } catch (e) {
+      body = { error: '表格结构无法识别' };
+    }
+    if (isBodyError(body)) { unreadable.push({ hit, reason: body.error }); return; }
+    // Every field written out (not spread): one object shape for every table, which V8 keeps
+    // between checks (see KEEP_SHAPE).
+    const { dataStart, dataEnd, columns, items, missing, truncated } = body;
+    tables.push({ spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated });
+  });
+  return { sheet, tables, unreadable };
+}
+
+/**
+ * The disclosure a sheet's tables belong to: a sheet holding several different tables is a
+ * disclosure of its own (sheet:…); sheets holding one table each together form the workbook's.
+ * Last year's sheets (上年…, imported with --prior) are a disclosure of their own (prior…).
+ */
+export function scopeOfSheet(ps: SheetTables): string {
+  const distinct = new Set<string>();
+  for (const t of ps.tables) distinct.add(t.spec.id);
+  const priorSheet = ps.sheet.name.startsWith(PRIOR_PREFIX);
+  return distinct.size >= 2 ? `${priorSheet ? 'prior:' : 'sheet:'}${ps.sheet.name}` : priorSheet ? 'prior' : 'workbook';
+}
+
+/** The recognition of the sheets' tables (in sheet order): each table in its scope, a table found twice in one scope kept once. */
+export function assemble(perSheet: readonly SheetTables[]): Recognition {
   const out: Recognition = { tables: [], unreadable: [], duplicates: [], scopes: [] };
   const seen = new Map<string, Set<string>>();
   for (const ps of perSheet) {
-    const distinct = new Set(ps.tables.map((t) => t.spec.id));
-    // Last year's sheets (上年…, imported with --prior) are a disclosure of their own.
-    const priorSheet = ps.sheet.name.startsWith(PRIOR_PREFIX);
-    const scope = distinct.size >= 2 ? `${priorSheet ? 'prior:' : 'sheet:'}${ps.sheet.name}` : priorSheet ? 'prior' : 'workbook';
+    const scope = scopeOfSheet(ps);
     if (!seen.has(scope)) { seen.set(scope, new Set()); out.scopes.push(scope); }
     const ids = seen.get(scope)!;
     for (const t of ps.tables) {

@@ -76,6 +76,7 @@ function hierarchyFinding(ruleId: string, t: RecognizedTable, parent: Item, chil
 /** 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 by 科目编码 prefix (and 经济分类 类 = Σ 款 in 公开06). */
 export const codeHierarchy: Rule = {
   id: 'code-hierarchy',
+  perDisclosure: true,
   level: '强制',
   title: '合计等于各类之和，类等于所属款之和，款等于所属项之和（按科目编码）',
   run(ctx) {

@@ -55,6 +55,7 @@ const names = (tables: ScopeTables, sels: CellSel[]) => sels.map((s) => selName(
 /** 表间 equalities: 01↔02, 01↔03, 04↔01, 04↔05/07/08, 05↔06, and class by class. */
 export const crossEqual: Rule = {
   id: 'cross-equal',
+  perDisclosure: true,
   level: '强制',
   title: '表间对应数相等（如 公开01 本年收入合计 = 公开02 合计，公开04 各类支出 = 公开05）',
   run(ctx) {
@@ -106,6 +107,7 @@ export const crossEqual: Rule = {
 /** 表间 inequalities: 05 ≤ 03 by code; 06 “三公” items ≤ 09 决算数. */
 export const crossLe: Rule = {
   id: 'cross-le',
+  perDisclosure: true,
   level: '强制',
   title: '部分不大于整体（公开05 各科目 ≤ 公开03，公开06 三公相关科目 ≤ 公开09 决算数）',
   run(ctx) {

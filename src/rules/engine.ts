@@ -15,6 +15,12 @@ export interface RuleMeta {
   level: '强制' | '提示';
   /** One Chinese sentence of what it checks. */
   title: string;
+  /**
+   * The rule reads nothing but ctx.set and the tables of ctx.scopes (with the scan of their
+   * sheets), each disclosure on its own: a check may then run it on one disclosure at a time,
+   * while that sheet's cells are still in the processor's cache (see checkWorkbook).
+   */
+  perDisclosure?: boolean;
 }
 
 export interface Rule extends RuleMeta {

@@ -30,6 +30,7 @@ function firstCell(it: Item): { r: number; c: number } {
  */
 export const kemuNames: Rule = {
   id: 'kemu-names',
+  perDisclosure: true,
   level: '提示',
   title: '科目编码与科目名称相符，款、项的上级科目已列出',
   run(ctx) {

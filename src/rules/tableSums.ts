@@ -92,6 +92,7 @@ function opName(t: RecognizedTable, op: SpecOperand): string {
 /** Named within-table relations of the spec (本年收入合计 = Σ 收入, 总计, 人员经费合计 = 301 + 303, …). */
 export const tableSums: Rule = {
   id: 'table-sum',
+  perDisclosure: true,
   level: '强制',
   title: '表内合计、总计与其组成项相符（如 本年收入合计 = 各项收入之和，收入总计 = 支出总计）',
   run(ctx) {
