@@ -26,6 +26,26 @@ describe('addresses', () => {
   });
 
   test.each([
+    [0, 0, 'A1'],
+    [11, 2, 'C12'],
+    [4095, 63, 'BL4096'],
+    [4096, 63, 'BL4097'],
+    [4095, 64, 'BM4096'],
+    [9, 25, 'Z10'],
+    [9, 26, 'AA10'],
+    [999999, 16383, 'XFD1000000'],
+  ])('row %i column %i is %s, the same whether written before or not', (r, c, expected) => {
+    expect(a1(r, c)).toBe(expected);
+    expect(a1(r, c)).toBe(expected);
+    expect(parseA1(a1(r, c))).toEqual({ r, c });
+  });
+
+  test('addresses written in any order', () => {
+    const order = [[300, 5], [2, 5], [4000, 5], [2, 6], [0, 0]];
+    expect(order.map(([r, c]) => a1(r, c))).toEqual(['F301', 'F3', 'F4001', 'G3', 'A1']);
+  });
+
+  test.each([
     ['公开01', "'公开01'"],
     ["Bob's", "'Bob''s'"],
   ])('sheet name %s quoted for formulas and links', (name, quoted) => {

@@ -83,11 +83,20 @@ export function colLetters(c: number): string {
 
 /** Column letters of the first columns, computed once: findings name cells by the thousand. */
 const LETTERS: string[] = [];
+/**
+ * Addresses already written, by column then row, for the first 64 columns and 4,096 rows (at
+ * most 262,144 short strings): a check names the same cells in thousands of findings (each
+ * rounding note lists every cell it adds up), and one string per address spares the
+ * allocation and the copying of each by the garbage collector while the findings live.
+ */
+const ADDRESSES: string[][] = [];
 
 /** 0-based row/col to an A1 address. */
 export function a1(r: number, c: number): string {
-  const letters = c < 256 ? (LETTERS[c] ??= colLetters(c)) : colLetters(c);
-  return letters + (r + 1);
+  if (c >= 64 || r >= 4096 || c < 0 || r < 0) return (c < 256 && c >= 0 ? (LETTERS[c] ??= colLetters(c)) : colLetters(c)) + (r + 1);
+  // Sized once: written row by row at random, a growing array would turn into a slow sparse one.
+  const column = (ADDRESSES[c] ??= new Array<string>(4096));
+  return (column[r] ??= (LETTERS[c] ??= colLetters(c)) + (r + 1));
 }
 
 /** A1 address to 0-based {r, c}; undefined when malformed. */
