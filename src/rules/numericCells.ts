@@ -1,7 +1,7 @@
-import { Rule, RuleContext, finding, amountOf } from './engine';
+import { Rule, finding, amountOf } from './engine';
 import { Finding } from '../core/findings';
-import { Sheet, cellAt } from '../core/grid';
-import { SheetScan, holdsNonNumber, holdsNoNonNumber, columnMask } from '../core/textScan';
+import { cellAt } from '../core/grid';
+import { scanOfSheet, holdsNonNumber, holdsNoNonNumber, columnMask } from '../core/textScan';
 import { Item } from '../recognize/model';
 
 /** Amount cells hold numbers (or are blank): text in an amount cell cannot be added up. */
@@ -12,11 +12,11 @@ export const numericCells: Rule = {
   title: '金额栏只能填写数字或留空',
   run(ctx) {
     const out: Finding[] = [];
-    const scans = scansBySheet(ctx);
+    const scanOf = scanOfSheet(ctx.wb, ctx.scan);
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values()) {
         // The workbook's scan knows which cells hold no number: only those are read here.
-        const scan = scans.get(t.sheet);
+        const scan = scanOf(t.sheet);
         let seen: Set<number> | undefined;
         // Rows share their table's (or side's, or column group's) column map: its columns listed
         // once per map, though the rows of two sides or groups take turns.
@@ -26,10 +26,10 @@ export const numericCells: Rule = {
           const it = t.items[i];
           if (it.cols !== columns.map) columns = columnsOf(it.cols, known);
           // No amount cell of the row holds anything but a number or a blank.
-          if (scan && holdsNoNonNumber(scan, it.row, columns.mask)) continue;
+          if (holdsNoNonNumber(scan, it.row, columns.mask)) continue;
           for (let j = 0; j < columns.list.length; j++) {
             const c = columns.list[j];
-            if (scan && !holdsNonNumber(scan, it.row, c)) continue;
+            if (!holdsNonNumber(scan, it.row, c)) continue;
             const v = cellAt(t.sheet, it.row, c)?.value;
             if (v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
             // A cell listed under two items (a shared position) is reported once.
@@ -45,15 +45,6 @@ export const numericCells: Rule = {
     return out;
   },
 };
-
-/** Each sheet's scan, when the context carries the scan of its workbook (else every amount cell is read). */
-function scansBySheet(ctx: RuleContext): Map<Sheet, SheetScan> {
-  const out = new Map<Sheet, SheetScan>();
-  const scan = ctx.scan;
-  if (!scan || scan.sheets.length !== ctx.wb.sheets.length) return out;
-  for (let i = 0; i < ctx.wb.sheets.length; i++) out.set(ctx.wb.sheets[i], scan.sheets[i]);
-  return out;
-}
 
 /** A column map, its columns, and their mask as the scan's nonNumbers writes it. */
 interface Columns {

@@ -49,7 +49,7 @@ describe('numeric-cell', () => {
     ['columns below the 32nd', [2, 5, 9, 12]],
     ['columns beyond the 31st', [31, 35, 60, 61]],
     ['columns on both sides of it', [3, 30, 31, 44]],
-  ])('%s: the same findings with the scan as without it', (_n, columns) => {
+  ])('%s: the same findings with the check\'s scan as with one made for the rule alone', (_n, columns) => {
     // Rows of numbers, blanks, texts and a boolean; one more text sits beside the amount cells.
     const values: Cell['value'][][] = [
       [1, 2, 3, 4],
