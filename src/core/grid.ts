@@ -93,10 +93,15 @@ const ADDRESSES: string[][] = [];
 
 /** 0-based row/col to an A1 address. */
 export function a1(r: number, c: number): string {
-  if (c >= 64 || r >= 4096 || c < 0 || r < 0) return (c < 256 && c >= 0 ? (LETTERS[c] ??= colLetters(c)) : colLetters(c)) + (r + 1);
+  if (c >= 64 || r >= 4096 || c < 0 || r < 0) return letters(c) + (r + 1);
   // Sized once: written row by row at random, a growing array would turn into a slow sparse one.
   const column = (ADDRESSES[c] ??= new Array<string>(4096));
-  return (column[r] ??= (LETTERS[c] ??= colLetters(c)) + (r + 1));
+  return (column[r] ??= letters(c) + (r + 1));
+}
+
+/** A column's letters, the first 256 columns' remembered. */
+function letters(c: number): string {
+  return c >= 0 && c < 256 ? (LETTERS[c] ??= colLetters(c)) : colLetters(c);
 }
 
 /** A1 address to 0-based {r, c}; undefined when malformed. */
