@@ -99,7 +99,7 @@ export function recognize(wb: Workbook, set: TableSetSpec, scan: TextScan = scan
 }
 
 /** The tables of one sheet (recognize's work for each sheet); `scan` is the sheet's part of the workbook's scan. */
-export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan | undefined = scanTexts({ sheets: [sheet] }).sheets[0]): SheetTables {
+export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan = scanTexts({ sheets: [sheet] }).sheets[0]): SheetTables {
   const idx = titleIndex(set);
   const isTitle = (t: string) => matchTitle(t, idx) !== undefined;
   const view = new SheetView(sheet);
@@ -121,7 +121,7 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
   } else {
     // Titles and part headings hold 表 or 部 (normalizing adds neither): only the rows the scan
     // found such a text on need reading.
-    const texts = scan?.marked ?? [];
+    const texts = scan.marked;
     for (let k = 0; k < texts.length; ) {
       const r = texts[k].r;
       let c = -1;
