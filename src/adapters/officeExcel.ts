@@ -1,14 +1,26 @@
 /// <reference types="office-js" />
 import { Workbook, Sheet, Cell, newSheet, parseA1, parseRange, quoteSheet } from '../core/grid';
 import { Finding } from '../core/findings';
-import { EXPLANATIONS_SHEET, explanationsFromRows, explanationRows, upsertExplanation } from '../core/explanations';
+import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows, upsertExplanation } from '../core/explanations';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, FlagKind } from '../core/flagPlan';
 
 /**
- * The Office.js host: reads the open workbook into the grid model and writes the flags, in a
- * constant number of context.sync() calls whatever the number of sheets and findings (2 to read,
- * 2 to flag, 2 to clear). The flags and their store are the same as the xlsx adapter's, so a
- * workbook checked by the command line can be cleared in Excel and the reverse.
+ * The Office.js host: reads the open workbook into the grid model and writes the flags, under the
+ * rules real Excel enforces:
+ *
+ * - Excel runs a batch in order and does not roll it back when a call fails: every write is
+ *   ordered so that a batch failing half-way leaves a workbook the next check or 清除标记 repairs
+ *   (the store of original fills and notes is written before any cell is flagged, and removed
+ *   only after every cell is restored).
+ * - A VeryHidden sheet cannot be deleted: the stores are made Hidden first.
+ * - range.values turns "=…", "+…", "-…" and number- or date-like text into formulas and numbers:
+ *   every text we write (report, stores, sheets written for the user) gets the text format "@" first.
+ * - A request may carry 5 MB (Excel on the web): writes are queued with an estimate of their size
+ *   and synced whenever the next would pass the budget. A normal workbook takes a constant number
+ *   of syncs (2 to read, 2 to flag, 2 to clear); 20,000 findings take a bounded few more.
+ * - A protected sheet refuses writes: its cells are not flagged (nor restored); the caller is told
+ *   which sheets, and the rest is flagged.
+ * - Writes to a null object do nothing: a note that may be gone is deleted and added, never edited.
  */
 
 export interface NoteSupport {
@@ -20,7 +32,52 @@ export interface NoteSupport {
 }
 
 const qualified = (sheet: string, cell: string) => `${quoteSheet(sheet)}!${cell}`;
-const bare = (address: string) => address.replace(/\$/g, '').replace(/^'(.*)'!/, (_, s: string) => s.replace(/''/g, "'") + '!');
+
+/** "Sheet!$A$1" or "'My sheet'!A1" → "Sheet!A1", "My sheet!A1". */
+const bare = (address: string) => {
+  const parts = splitAddresses(address);
+  return parts.length ? `${parts[0].sheet}!${parts[0].range}` : address;
+};
+
+/**
+ * A RangeAreas address as Excel gives it ("Sheet1!A1:B2, 'a, b'!C3:D4"): each area with its sheet,
+ * names unquoted. Sheet names may hold commas and quotes, so this reads quotes, not commas.
+ */
+export function splitAddresses(address: string): { sheet: string; range: string }[] {
+  const out: { sheet: string; range: string }[] = [];
+  let i = 0;
+  const n = address.length;
+  while (i < n) {
+    while (i < n && (address[i] === ' ' || address[i] === ',')) i++;
+    if (i >= n) break;
+    let sheet = '';
+    if (address[i] === "'") {
+      i++;
+      while (i < n) {
+        if (address[i] === "'" && address[i + 1] === "'") {
+          sheet += "'";
+          i += 2;
+        } else if (address[i] === "'") {
+          i++;
+          break;
+        } else sheet += address[i++];
+      }
+    } else {
+      const bang = address.indexOf('!', i);
+      const comma = address.indexOf(',', i);
+      if (bang >= 0 && (comma < 0 || bang < comma)) {
+        sheet = address.slice(i, bang);
+        i = bang;
+      }
+    }
+    if (address[i] === '!') i++;
+    let end = address.indexOf(',', i);
+    if (end < 0) end = n;
+    out.push({ sheet, range: address.slice(i, end).trim().replace(/\$/g, '') });
+    i = end;
+  }
+  return out;
+}
 
 /** Comments mode: the existing comments, their content and cells queued (one extra sync to list them). */
 async function loadComments(context: Excel.RequestContext): Promise<{ c: Excel.Comment; loc: Excel.Range }[]> {
@@ -39,7 +96,80 @@ const ADDRESS_CHUNK = 4000;
 /** Cells read per sync when a workbook is too large for one request (Excel on the web: 5 MB). */
 export const CELLS_PER_SYNC = 150_000;
 
+/**
+ * Bytes one request may carry before we sync: Excel on the web refuses 5 MB; our estimate counts
+ * each call's arguments as UTF-8 JSON plus a fixed cost for its object path, and keeps a margin.
+ */
+export const REQUEST_BUDGET = 4 * 1024 * 1024;
+/** Estimated bytes of one queued call besides its arguments (object path, action, ids). */
+const CALL_COST = 256;
+
 const isPayloadError = (e: unknown) => /PayloadSizeLimitExceeded/i.test(String((e as { code?: string })?.code ?? '') + String((e as Error)?.message ?? ''));
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** The estimated size of one call with these arguments. */
+export const callBytes = (...args: unknown[]) => CALL_COST + utf8Length(JSON.stringify(args));
+
+/**
+ * Writes queued against a byte budget: `add` syncs first when the next call would pass it. Calls
+ * run in the order added, across syncs as within one.
+ */
+class Batch {
+  private bytes = 0;
+  constructor(private context: Excel.RequestContext, private budget: number) {}
+  /** Count bytes already queued by the caller (loads of the first sync). */
+  queued(bytes: number) {
+    this.bytes += bytes;
+  }
+  async add(bytes: number, queue: () => void): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > this.budget) await this.flush();
+    queue();
+    this.bytes += bytes;
+  }
+  async flush(): Promise<void> {
+    if (this.bytes === 0) return;
+    this.bytes = 0;
+    // One sync per request's worth of calls: the payload limit, not the findings, sets the count.
+    await this.context.sync();
+  }
+}
+
+/**
+ * Write rows of values from (r0, 0) in pieces that fit the budget. Columns for which `text(c)`
+ * holds get the text format first, so Excel keeps them as written.
+ */
+async function writeRows(batch: Batch, budget: number, ws: Excel.Worksheet, r0: number, rows: unknown[][], cols: number, text: (c: number) => boolean, asFormulas = false) {
+  const fmtRow = Array.from({ length: cols }, (_, c) => (text(c) ? '@' : null));
+  const anyText = fmtRow.some((f) => f !== null);
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = CALL_COST * 2;
+    while (end < rows.length) {
+      const b = utf8Length(JSON.stringify(rows[end])) + (anyText ? cols * 5 : 0);
+      if (end > start && bytes + b > budget / 2) break;
+      bytes += b;
+      end++;
+    }
+    const part = rows.slice(start, end);
+    const at = r0 + start;
+    await batch.add(bytes, () => {
+      const range = ws.getRangeByIndexes(at, 0, part.length, cols);
+      if (anyText) range.numberFormat = part.map(() => fmtRow) as unknown as string[][];
+      if (asFormulas) range.formulas = part as string[][];
+      else range.values = part as string[][];
+    });
+    start = end;
+  }
+}
 
 /** Put a block of cells (values, formulas, number formats from (r0, c0)) into a sheet. */
 function putBlock(sheet: Sheet, r0: number, c0: number, values: unknown[][], formulas: unknown[][], formats: unknown[][]) {
@@ -58,8 +188,8 @@ function putBlock(sheet: Sheet, r0: number, c0: number, values: unknown[][], for
 
 function putMerges(sheet: Sheet, merged: Excel.RangeAreas) {
   if (merged.isNullObject || !merged.address) return;
-  for (const a of merged.address.split(',')) {
-    const rg = parseRange(a.trim());
+  for (const a of splitAddresses(merged.address)) {
+    const rg = parseRange(a.range);
     if (rg) sheet.merges.push(rg);
   }
 }
@@ -74,8 +204,8 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
   await context.sync();
   const names = sheets.items.map((s) => s.name);
   const storeHead = names.includes(FLAGS_SHEET) ? sheets.getItem(FLAGS_SHEET).getRange('A1:B1').load('values') : undefined;
-  const notes = names.includes(EXPLANATIONS_SHEET) ? sheets.getItem(EXPLANATIONS_SHEET).getUsedRangeOrNullObject(true).load('isNullObject,values') : undefined;
-  const own = names.filter((n) => n !== FLAGS_SHEET && n !== EXPLANATIONS_SHEET);
+  const notes = names.includes(EXPLANATIONS_SHEET) || names.includes(STORE_DRAFT_PREFIX) ? loadStore(sheets, EXPLANATIONS_SHEET) : undefined;
+  const own = names.filter((n) => n !== FLAGS_SHEET && n !== EXPLANATIONS_SHEET && !n.startsWith(STORE_DRAFT_PREFIX));
   const merges = own.map((n) => sheets.getItem(n).getRange().getMergedAreasOrNullObject().load('isNullObject,address'));
   let reads: Excel.Range[] | undefined = own.map((n) => sheets.getItem(n).getUsedRangeOrNullObject(true).load('isNullObject,values,numberFormat,formulas,rowIndex,columnIndex'));
   try {
@@ -93,7 +223,8 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
     });
   } else await readInBlocks(context, own, grids, merges, opts.cellsPerSync ?? CELLS_PER_SYNC);
   const reportName = storeHead && storeHead.values[0][0] === FLAGS_MARK ? String(storeHead.values[0][1]) : undefined;
-  out.explanations = notes && !notes.isNullObject ? explanationsFromRows(notes.values) : undefined;
+  const explained = notes && storeOf(notes, EXPLANATIONS_MARK).values;
+  out.explanations = explained ? explanationsFromRows(explained) : undefined;
   grids.forEach((g) => {
     for (let r = 0; r < g.rows.length; r++) if (!g.rows[r]) g.rows[r] = [];
     if (g.name !== reportName) out.sheets.push(g);
@@ -136,6 +267,11 @@ async function readInBlocks(context: Excel.RequestContext, names: string[], grid
   }
 }
 
+/**
+ * A store row: the cell's own fill before we flagged it ('#RRGGBB', '' none) and its own note
+ * ('' none, else JSON of the text). The xlsx adapter writes the same rows (its fill JSON is read
+ * too, for stores written by earlier versions).
+ */
 interface StoreRow {
   sheet: string;
   cell: string;
@@ -143,14 +279,17 @@ interface StoreRow {
   note: string;
 }
 
-/** The store written by either adapter: original fill as exceljs Fill JSON ('' none), note as JSON ('' none). */
-function fillJson(pattern: string, color: string): string {
+/** A store is written under this name first and renamed when complete: a half-written one is never read. */
+const STORE_DRAFT_PREFIX = '_juesuan_draft';
+
+function fillOf(pattern: string, color: string): string {
   if (!pattern || pattern === 'None') return '';
   return JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + color.replace('#', '').toUpperCase() } });
 }
 
 function colorOf(json: string): string | undefined {
   if (!json) return undefined;
+  if (json.startsWith('#')) return json;
   const f = JSON.parse(json) as { fgColor?: { argb?: string } };
   const argb = f.fgColor?.argb;
   return argb ? '#' + argb.slice(-6) : undefined;
@@ -184,61 +323,137 @@ function readStore(values: unknown[][] | undefined): { report?: string; rows: St
   };
 }
 
-function restore(context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupport, names: Set<string>, comments?: Map<string, Excel.Comment>) {
+/** Give cells their own fill and note back (queued through the batch, in order). */
+async function restore(batch: Batch, context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupport, comments?: Map<string, Excel.Comment>) {
   for (const row of rows) {
-    if (!names.has(row.sheet)) continue;
-    const ws = context.workbook.worksheets.getItem(row.sheet);
     const color = colorOf(row.fill);
-    if (color) ws.getRange(row.cell).format.fill.color = color;
-    else ws.getRange(row.cell).format.fill.clear();
     const note = noteText(row.note);
-    if (opts.notes === 'notes') {
-      const existing = ws.notes.getItemOrNullObject(row.cell);
-      if (note !== undefined) existing.content = note;
-      else existing.delete();
-    } else if (opts.notes === 'comments') {
-      // The comment on the cell is ours (we wrote it when flagging).
-      const ours = comments?.get(`${row.sheet}!${row.cell}`) ?? context.workbook.comments.getItemByCell(qualified(row.sheet, row.cell));
-      if (note !== undefined) ours.content = note;
-      else ours.delete();
-    }
+    await batch.add(callBytes(row.sheet, row.cell, color ?? '') + (note ? callBytes(row.sheet, row.cell, note) * 2 : CALL_COST * 2), () => {
+      const ws = context.workbook.worksheets.getItem(row.sheet);
+      if (color) ws.getRange(row.cell).format.fill.color = color;
+      else ws.getRange(row.cell).format.fill.clear();
+      if (opts.notes === 'notes') {
+        // The note may be gone (the user deleted it): editing a null object does nothing, so
+        // the note is deleted (nothing, when gone) and added back.
+        ws.notes.getItemOrNullObject(row.cell).delete();
+        if (note !== undefined) ws.notes.add(row.cell, note);
+      } else if (opts.notes === 'comments') {
+        const ours = comments?.get(`${row.sheet}!${row.cell}`);
+        if (ours) {
+          if (note !== undefined) ours.content = note;
+          else ours.delete();
+        } else if (note !== undefined) context.workbook.comments.add(qualified(row.sheet, row.cell), note);
+      }
+    });
   }
 }
 
+/** Delete a store or report sheet: a VeryHidden sheet cannot be deleted, so it is made Hidden first. */
+function removeSheet(sheets: Excel.WorksheetCollection, name: string) {
+  const ws = sheets.getItem(name);
+  ws.visibility = 'Hidden';
+  ws.delete();
+}
+
 /**
- * Flag the findings' cells and write 审核报告 in two syncs (three with comments); earlier flags
- * are cleared in the same syncs.
+ * Write a store sheet under a draft name, its mark row last (a draft with its mark is complete),
+ * then swap it in for the old one. A run that fails half-way leaves either the old store or a
+ * complete draft, which `storeOf` reads.
  */
-export async function applyFlags(context: Excel.RequestContext, findings: Finding[], opts: NoteSupport): Promise<{ flaggedCells: number; reportSheet: string }> {
+async function writeStore(batch: Batch, sheets: Excel.WorksheetCollection, name: string, rows: string[][], cols: number, existing: Set<string>) {
+  const ws = sheets.add(STORE_DRAFT_PREFIX);
+  ws.visibility = 'Hidden';
+  await writeRows(batch, REQUEST_BUDGET, ws, 1, rows.slice(1), cols, () => true);
+  await writeRows(batch, REQUEST_BUDGET, ws, 0, rows.slice(0, 1), cols, () => true);
+  await batch.add(CALL_COST * 4, () => {
+    if (existing.has(name)) removeSheet(sheets, name);
+    ws.name = name;
+    ws.visibility = 'VeryHidden';
+  });
+}
+
+/** Queue the reads of a store and of a draft that may have been left complete by a failed run. */
+function loadStore(sheets: Excel.WorksheetCollection, name: string) {
+  return {
+    name,
+    store: sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load('isNullObject,values'),
+    draft: sheets.getItemOrNullObject(STORE_DRAFT_PREFIX).getUsedRangeOrNullObject(true).load('isNullObject,values'),
+  };
+}
+
+/** After the sync: the store's rows and the sheet they are in, or the complete draft's. */
+function storeOf(s: ReturnType<typeof loadStore>, mark: string): { values?: unknown[][]; sheet?: string } {
+  if (!s.store.isNullObject && s.store.values[0]?.[0] === mark) return { values: s.store.values, sheet: s.name };
+  if (!s.draft.isNullObject && s.draft.values[0]?.[0] === mark) return { values: s.draft.values, sheet: STORE_DRAFT_PREFIX };
+  return { sheet: s.store.isNullObject ? undefined : s.name };
+}
+
+/** Remove leftover drafts (a complete one that is being used is moved to its store's name instead). */
+async function tidyDrafts(batch: Batch, sheets: Excel.WorksheetCollection, names: Set<string>, keep?: string) {
+  for (const d of [...names].filter((n) => n.startsWith(STORE_DRAFT_PREFIX) && n !== keep)) {
+    await batch.add(CALL_COST * 2, () => removeSheet(sheets, d));
+    names.delete(d);
+  }
+}
+
+export interface FlagOutcome {
+  flaggedCells: number;
+  reportSheet: string;
+  /** Protected sheets whose cells could not be flagged or restored (their findings are in the report). */
+  protectedSheets: string[];
+}
+
+/**
+ * Flag the findings' cells and write 审核报告 in two syncs for a normal workbook (three with
+ * comments), more only when the payload needs it; earlier flags are cleared in the same syncs.
+ */
+export async function applyFlags(context: Excel.RequestContext, findings: Finding[], opts: NoteSupport, budget = REQUEST_BUDGET): Promise<FlagOutcome> {
   const pendingComments = opts.notes === 'comments' ? await loadComments(context) : undefined;
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const storeUsed = sheets.getItemOrNullObject(FLAGS_SHEET).getUsedRangeOrNullObject().load('isNullObject,values');
-  // Every cell a finding may flag: its current fill and note (read now, written after one sync).
+  sheets.load('items/name,items/protection/protected');
+  const stored = loadStore(sheets, FLAGS_SHEET);
+  const batch = new Batch(context, budget);
+  batch.queued(CALL_COST * 6);
+  // Every cell a finding may flag: its current fill and note (read now, written after a sync).
   const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note }>();
   for (const f of findings) {
     if (!f.sheet || !f.cell || f.severity === 'info') continue;
     const key = `${f.sheet}!${f.cell}`;
     if (targets.has(key)) continue;
-    const ws = sheets.getItemOrNullObject(f.sheet);
-    const fill = ws.getRange(f.cell).format.fill.load('color,pattern');
-    const note = opts.notes === 'notes' ? ws.notes.getItemOrNullObject(f.cell).load('isNullObject,content') : undefined;
-    targets.set(key, { fill, note });
+    await batch.add(callBytes(f.sheet, f.cell, 'color,pattern') * (opts.notes === 'notes' ? 2 : 1), () => {
+      const ws = sheets.getItemOrNullObject(f.sheet);
+      const fill = ws.getRange(f.cell).format.fill.load('color,pattern');
+      const note = opts.notes === 'notes' ? ws.notes.getItemOrNullObject(f.cell).load('isNullObject,content') : undefined;
+      targets.set(key, { fill, note });
+    });
   }
-  await context.sync();
+  await batch.flush();
   const comments = pendingComments && commentMap(pendingComments);
   const names = new Set(sheets.items.map((s) => s.name));
-  const old = readStore(storeUsed.isNullObject ? undefined : storeUsed.values);
+  const locked = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+  const found = storeOf(stored, FLAGS_MARK);
+  const old = readStore(found.values);
   const oldByCell = new Map(old.rows.map((r) => [`${r.sheet}!${r.cell}`, r]));
-  const plan = planFlags(findings, (n) => names.has(n) && n !== FLAGS_SHEET && n !== old.report);
+  const isOurs = (n: string) => n === FLAGS_SHEET || n === old.report || n.startsWith(STORE_DRAFT_PREFIX) || n === EXPLANATIONS_SHEET;
+  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n));
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
-  // Cells flagged last time and not now get their original back.
-  restore(context, old.rows.filter((r) => !planned.has(`${r.sheet}!${r.cell}`)), opts, names, comments);
-  if (old.report && names.has(old.report)) sheets.getItem(old.report).delete();
-  if (names.has(FLAGS_SHEET)) sheets.getItem(FLAGS_SHEET).delete();
-  const taken = new Set([...names].filter((n) => n !== old.report && n !== FLAGS_SHEET));
-  const reportName = reportSheetName((n) => taken.has(n));
+  const protectedSheets = [...new Set([...findings.filter((f) => f.cell && f.severity !== 'info').map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n)))];
 
+  // 0. What a failed earlier run left: a complete draft becomes the store, half-written ones go.
+  if (found.sheet === STORE_DRAFT_PREFIX) {
+    if (names.has(FLAGS_SHEET)) await batch.add(CALL_COST * 2, () => removeSheet(sheets, FLAGS_SHEET));
+    await batch.add(CALL_COST, () => (sheets.getItem(STORE_DRAFT_PREFIX).name = FLAGS_SHEET));
+    names.delete(STORE_DRAFT_PREFIX);
+    names.add(FLAGS_SHEET);
+  }
+  await tidyDrafts(batch, sheets, names);
+  // 1. Cells flagged last time and not now get their own fill and note back, while the old store
+  //    still lists them (a batch failing here is repaired by the next check or 清除标记).
+  await restore(batch, context, old.rows.filter((r) => !planned.has(`${r.sheet}!${r.cell}`) && !locked.has(r.sheet) && names.has(r.sheet)), opts, comments);
+
+  // 2. The new store, complete, before any cell is flagged: the originals of every planned cell, and
+  //    the old rows of cells on protected sheets (still flagged from last time; restored later).
+  const keep = old.rows.filter((r) => !planned.has(`${r.sheet}!${r.cell}`) && locked.has(r.sheet) && names.has(r.sheet));
   const storeRows: StoreRow[] = plan.cells.map((c) => {
     const key = `${c.sheet}!${c.cell}`;
     const prev = oldByCell.get(key);
@@ -246,14 +461,17 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
     const t = targets.get(key)!;
     const existingComment = comments?.get(key);
     const note = t.note && !t.note.isNullObject ? JSON.stringify(t.note.content) : existingComment ? JSON.stringify(existingComment.content) : '';
-    return { sheet: c.sheet, cell: c.cell, fill: fillJson(t.fill.pattern, t.fill.color), note };
+    return { sheet: c.sheet, cell: c.cell, fill: fillOf(t.fill.pattern, t.fill.color), note };
   });
-  const store = sheets.add(FLAGS_SHEET);
+  storeRows.push(...keep);
+  const taken = new Set([...names].filter((n) => n !== old.report && n !== FLAGS_SHEET));
+  const reportName = reportSheetName((n) => taken.has(n));
   const storeValues = [[FLAGS_MARK, reportName, '', ''], ...storeRows.map((r) => [r.sheet, r.cell, r.fill, r.note])];
-  store.getRangeByIndexes(0, 0, storeValues.length, 4).values = storeValues;
-  store.visibility = 'VeryHidden';
+  await writeStore(batch, sheets, FLAGS_SHEET, storeValues, 4, names);
 
-  // Fills: one RangeAreas per sheet and colour, chunked under the address-length limit.
+  if (old.report && names.has(old.report)) await batch.add(CALL_COST * 2, () => removeSheet(sheets, old.report!));
+
+  // 3. Fills: one RangeAreas per sheet and colour, chunked under the address-length limit.
   const groups = new Map<string, string[]>();
   for (const c of plan.cells) {
     const k = `${c.sheet}\u0000${c.severity}`;
@@ -263,49 +481,83 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
   }
   for (const [k, cells] of groups) {
     const [sheet, severity] = k.split('\u0000') as [string, FlagKind];
-    for (const part of chunks(cells)) sheets.getItem(sheet).getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity];
+    for (const part of chunks(cells)) await batch.add(callBytes(sheet, part, FLAG_COLOR[severity]), () => (sheets.getItem(sheet).getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity]));
   }
-  if (opts.notes === 'notes')
-    for (const c of plan.cells) {
+  for (const c of plan.cells) {
+    if (opts.notes === 'notes') {
       const t = targets.get(`${c.sheet}!${c.cell}`)!;
-      if (t.note && !t.note.isNullObject) t.note.content = c.note;
-      else sheets.getItem(c.sheet).notes.add(c.cell, c.note);
-    }
-  else if (opts.notes === 'comments')
-    for (const c of plan.cells) {
+      await batch.add(callBytes(c.sheet, c.cell, c.note), () => {
+        if (t.note && !t.note.isNullObject) t.note.content = c.note;
+        else sheets.getItem(c.sheet).notes.add(c.cell, c.note);
+      });
+    } else if (opts.notes === 'comments') {
       const existing = comments!.get(`${c.sheet}!${c.cell}`);
-      if (existing) existing.content = c.note;
-      else context.workbook.comments.add(qualified(c.sheet, c.cell), c.note);
+      await batch.add(callBytes(c.sheet, c.cell, c.note), () => {
+        if (existing) existing.content = c.note;
+        else context.workbook.comments.add(qualified(c.sheet, c.cell), c.note);
+      });
     }
+  }
 
+  // 4. The report: text columns as text, numbers as numbers; links and severity fills.
   const report = sheets.add(reportName);
   const values = [REPORT_HEADER, ...plan.report.map((r) => r.values.map((v) => (typeof v === 'number' ? v : String(v))))];
-  report.getRangeByIndexes(0, 0, values.length, REPORT_HEADER.length).values = values;
-  report.getRangeByIndexes(0, 0, 1, REPORT_HEADER.length).format.font.bold = true;
-  REPORT_WIDTHS.forEach((w, i) => (report.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
-  plan.report.forEach((r, i) => {
-    if (r.link) report.getRangeByIndexes(i + 1, 3, 1, 1).hyperlink = { documentReference: r.link, textToDisplay: String(r.values[3]) };
-    if (r.severity !== 'info') report.getRangeByIndexes(i + 1, 1, 1, 1).format.fill.color = '#' + FLAG_COLOR[r.severity];
+  await writeRows(batch, budget, report, 0, values, REPORT_HEADER.length, (c) => c !== 0);
+  await batch.add(CALL_COST * (3 + REPORT_WIDTHS.length), () => {
+    report.getRangeByIndexes(0, 0, 1, REPORT_HEADER.length).format.font.bold = true;
+    REPORT_WIDTHS.forEach((w, i) => (report.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+    report.freezePanes.freezeRows(1);
   });
-  report.freezePanes.freezeRows(1);
-  await context.sync();
-  return { flaggedCells: plan.cells.length, reportSheet: reportName };
+  for (const [i, r] of plan.report.entries()) {
+    if (r.link) await batch.add(callBytes(r.link, r.values[3]), () => (report.getRangeByIndexes(i + 1, 3, 1, 1).hyperlink = { documentReference: r.link!, textToDisplay: String(r.values[3]) }));
+  }
+  for (const severity of ['error', 'warning'] as const) {
+    const cells = plan.report.flatMap((r, i) => (r.severity === severity ? [`B${i + 2}`] : []));
+    for (const part of chunks(cells)) await batch.add(callBytes(part), () => (report.getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity]));
+  }
+  await batch.flush();
+  return { flaggedCells: plan.cells.length, reportSheet: reportName, protectedSheets };
 }
 
-/** Remove every flag and the report, restoring each cell's fill and note, in two syncs. */
-export async function clearFlags(context: Excel.RequestContext, opts: NoteSupport): Promise<boolean> {
+export interface ClearOutcome {
+  /** Whether there were flags to clear. */
+  cleared: boolean;
+  /** Protected sheets whose cells keep their flags (remembered: a later 清除标记 restores them). */
+  protectedSheets: string[];
+}
+
+/** Remove every flag and the report, restoring each cell's fill and note, in two syncs (three with comments). */
+export async function clearFlags(context: Excel.RequestContext, opts: NoteSupport, budget = REQUEST_BUDGET): Promise<ClearOutcome> {
+  const pendingComments = opts.notes === 'comments' ? await loadComments(context) : undefined;
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const storeUsed = sheets.getItemOrNullObject(FLAGS_SHEET).getUsedRangeOrNullObject().load('isNullObject,values');
+  sheets.load('items/name,items/protection/protected');
+  const stored = loadStore(sheets, FLAGS_SHEET);
   await context.sync();
+  const comments = pendingComments && commentMap(pendingComments);
   const names = new Set(sheets.items.map((s) => s.name));
-  if (storeUsed.isNullObject) return false;
-  const store = readStore(storeUsed.values);
-  restore(context, store.rows, opts, names);
-  if (store.report && names.has(store.report)) sheets.getItem(store.report).delete();
-  sheets.getItem(FLAGS_SHEET).delete();
-  await context.sync();
-  return true;
+  const locked = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+  const batch = new Batch(context, budget);
+  const found = storeOf(stored, FLAGS_MARK);
+  await tidyDrafts(batch, sheets, names, found.sheet);
+  if (!found.values) {
+    if (found.sheet) await batch.add(CALL_COST * 2, () => removeSheet(sheets, found.sheet!));
+    await batch.flush();
+    return { cleared: false, protectedSheets: [] };
+  }
+  const store = readStore(found.values);
+  const kept = store.rows.filter((r) => locked.has(r.sheet));
+  await restore(batch, context, store.rows.filter((r) => !locked.has(r.sheet) && names.has(r.sheet)), opts, comments);
+  if (store.report && names.has(store.report)) await batch.add(CALL_COST * 2, () => removeSheet(sheets, store.report!));
+  if (kept.length) {
+    // Rows of protected sheets stay in the store, for a 清除标记 once the sheet is unprotected.
+    const values = [[FLAGS_MARK, '', '', ''], ...kept.map((r) => [r.sheet, r.cell, r.fill, r.note])];
+    if (found.sheet === STORE_DRAFT_PREFIX) names.delete(STORE_DRAFT_PREFIX);
+    await batch.add(CALL_COST * 2, () => removeSheet(sheets, found.sheet!));
+    names.delete(found.sheet!);
+    await writeStore(batch, sheets, FLAGS_SHEET, values, 4, names);
+  } else await batch.add(CALL_COST * 2, () => removeSheet(sheets, found.sheet!));
+  await batch.flush();
+  return { cleared: true, protectedSheets: [...new Set(kept.map((r) => r.sheet))] };
 }
 
 /**
@@ -316,7 +568,7 @@ export async function saveExplanation(context: Excel.RequestContext, f: Finding,
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const cell = sheets.getItemOrNullObject(f.sheet).getRange(f.cell).load('isNullObject,values,formulas');
-  const store = sheets.getItemOrNullObject(EXPLANATIONS_SHEET).getUsedRangeOrNullObject(true).load('isNullObject,values');
+  const stored = loadStore(sheets, EXPLANATIONS_SHEET);
   await context.sync();
   const names = new Set(sheets.items.map((s) => s.name));
   if (cell.isNullObject) throw new Error(`找不到工作表“${f.sheet}”，无法保存说明`);
@@ -326,19 +578,24 @@ export async function saveExplanation(context: Excel.RequestContext, f: Finding,
   grid.sheets[0].rows[p.r] = [];
   const v = cell.values[0][0];
   grid.sheets[0].rows[p.r][p.c] = { value: v === '' ? null : (v as string | number | boolean), formula: formula.startsWith('=') ? formula.slice(1) : undefined };
-  const list = upsertExplanation(store.isNullObject ? [] : explanationsFromRows(store.values), f, text, grid);
-  if (names.has(EXPLANATIONS_SHEET)) sheets.getItem(EXPLANATIONS_SHEET).delete();
-  const ws = sheets.add(EXPLANATIONS_SHEET);
-  const rows = explanationRows(list);
-  ws.getRangeByIndexes(0, 0, rows.length, 5).values = rows;
-  ws.visibility = 'VeryHidden';
-  await context.sync();
+  const found = storeOf(stored, EXPLANATIONS_MARK);
+  const list = upsertExplanation(found.values ? explanationsFromRows(found.values) : [], f, text, grid);
+  const batch = new Batch(context, REQUEST_BUDGET);
+  if (found.sheet === STORE_DRAFT_PREFIX) {
+    if (names.has(EXPLANATIONS_SHEET)) await batch.add(CALL_COST * 2, () => removeSheet(sheets, EXPLANATIONS_SHEET));
+    await batch.add(CALL_COST * 2, () => removeSheet(sheets, STORE_DRAFT_PREFIX));
+    names.delete(STORE_DRAFT_PREFIX);
+    names.delete(EXPLANATIONS_SHEET);
+  }
+  await tidyDrafts(batch, sheets, names);
+  await writeStore(batch, sheets, EXPLANATIONS_SHEET, explanationRows(list), 5, names);
+  await batch.flush();
 }
 
 /**
  * Write grid sheets (scaffold, forms, a drafted narrative) into the open workbook in two syncs.
  * Sheets that already exist are not touched unless `overwrite`: the names are returned instead,
- * so the pane can ask before anything of the user's is lost.
+ * so the pane can ask before anything of the user's is lost. Texts are written as text.
  */
 export async function writeSheets(
   context: Excel.RequestContext,
@@ -352,30 +609,66 @@ export async function writeSheets(
   const existing = new Set(sheets.items.map((s) => s.name));
   const conflicts = grid.sheets.map((s) => s.name).filter((n) => existing.has(n));
   if (conflicts.length && !opts.overwrite) return { written: [], conflicts };
-  for (const n of conflicts) sheets.getItem(n).delete();
+  const batch = new Batch(context, REQUEST_BUDGET);
+  // Replaced sheets are renamed aside, the new ones added, then the old ones deleted: a workbook
+  // must keep a visible sheet, and a failure half-way loses nothing of the user's.
+  const aside = conflicts.map((n, i) => {
+    let name = `_juesuan_old${i + 1}`;
+    for (let k = 2; existing.has(name); k++) name = `_juesuan_old${i + 1}_${k}`;
+    return name;
+  });
+  for (const [i, n] of conflicts.entries()) await batch.add(callBytes(n, aside[i]), () => (sheets.getItem(n).name = aside[i]));
   for (const sheet of grid.sheets) {
     const ws = sheets.add(sheet.name);
+    batch.queued(CALL_COST);
     const rows = sheet.rows.length;
     const cols = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
     if (rows) {
-      const range = ws.getRangeByIndexes(0, 0, rows, cols);
-      range.formulas = sheet.rows.map((r) => Array.from({ length: cols }, (_, c) => {
+      const formulas = sheet.rows.map((r) => Array.from({ length: cols }, (_, c) => {
         const cell = r?.[c];
         if (!cell) return '';
         return cell.formula ? '=' + cell.formula : cell.value === null ? '' : cell.value;
-      })) as unknown as string[][];
-      range.numberFormat = sheet.rows.map((r) => Array.from({ length: cols }, (_, c) => r?.[c]?.numFmt ?? 'General'));
+      }));
+      // Number formats per cell: the sheet's own, and text ("@") for every text, so that a
+      // label such as "- 一、部门职责" or "2023-12" stays what it is.
+      const formats = sheet.rows.map((r) => Array.from({ length: cols }, (_, c) => {
+        const cell = r?.[c];
+        if (cell && !cell.formula && typeof cell.value === 'string') return '@';
+        return cell?.numFmt ?? 'General';
+      }));
+      let start = 0;
+      while (start < rows) {
+        let end = start;
+        let bytes = CALL_COST * 2;
+        while (end < rows) {
+          const b = utf8Length(JSON.stringify(formulas[end])) + utf8Length(JSON.stringify(formats[end]));
+          if (end > start && bytes + b > REQUEST_BUDGET / 2) break;
+          bytes += b;
+          end++;
+        }
+        const at = start;
+        const n = end - start;
+        await batch.add(bytes, () => {
+          const range = ws.getRangeByIndexes(at, 0, n, cols);
+          range.numberFormat = formats.slice(at, at + n);
+          range.formulas = formulas.slice(at, at + n) as unknown as string[][];
+        });
+        start = end;
+      }
     }
-    for (const m of sheet.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
     const lay = layouts[sheet.name] ?? {};
-    (lay.widths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
-    for (const r of [...(lay.boldRows ?? []), ...(lay.titleRows ?? []), ...(lay.centerRows ?? [])]) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
-    for (const b of lay.borders ?? []) {
-      const fmt = ws.getRangeByIndexes(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).format;
-      for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) fmt.borders.getItem(edge).style = 'Continuous';
-    }
-    if (lay.freezeRows) ws.freezePanes.freezeRows(lay.freezeRows);
+    await batch.add(CALL_COST * (sheet.merges.length + (lay.widths?.length ?? 0) + 8 * (lay.borders?.length ?? 0) + 20), () => {
+      for (const m of sheet.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+      (lay.widths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+      for (const r of [...(lay.boldRows ?? []), ...(lay.titleRows ?? []), ...(lay.centerRows ?? [])]) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
+      for (const b of lay.borders ?? []) {
+        const fmt = ws.getRangeByIndexes(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).format;
+        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) fmt.borders.getItem(edge).style = 'Continuous';
+      }
+      if (lay.freezeRows) ws.freezePanes.freezeRows(lay.freezeRows);
+    });
   }
-  await context.sync();
+  for (const n of aside) await batch.add(CALL_COST * 2, () => sheets.getItem(n).delete());
+  await batch.flush();
   return { written: grid.sheets.map((s) => s.name), conflicts };
 }

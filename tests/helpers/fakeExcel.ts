@@ -1,11 +1,29 @@
 import { Workbook, a1, parseA1, parseRange } from '../../src/core/grid';
 
 /**
- * A simulated Excel object model, just large enough for the Office.js adapter, that behaves like
- * Office.js where it matters: proxies, load-before-read and sync-before-read (reading a property
- * that was not loaded, or before the next context.sync(), throws), null objects, queued writes,
- * and a count of context.sync() calls. It holds a real grid: values, formulas, number formats,
- * merged areas, fills, notes, hyperlinks, visibility.
+ * A simulated Excel object model, just large enough for the Office.js adapter, that refuses what
+ * real Excel refuses (each rule from Microsoft's API reference or the office-js issue tracker):
+ *
+ * - Proxies and a queue: every call is queued and runs only at context.sync(), in order. Reading a
+ *   property that was not loaded, or before the sync that loads it, throws PropertyNotLoaded.
+ * - A failed call fails the whole sync, but what ran before it in the batch stays done (Excel does
+ *   not roll back), and nothing after it runs.
+ * - Worksheet.delete() on a VeryHidden sheet throws InvalidOperation (office-js #365, by design);
+ *   so does hiding or deleting the last visible sheet.
+ * - range.values and range.formulas interpret text as Excel does when typed: "=…" becomes a formula,
+ *   "+…"/"-…" a formula or a number, number-like and date-like text a number; not in a cell whose
+ *   number format is text ("@").
+ * - A request larger than 5 MB (values, formats, names and addresses of every queued call, counted
+ *   as UTF-8 JSON) throws RequestPayloadSizeLimitExceeded before anything runs; a response of more
+ *   than `cellLimit` cells throws ResponsePayloadSizeLimitExceeded (Excel on the web).
+ * - A protected sheet refuses writes to its cells, formats and notes (AccessDenied); while the user
+ *   edits a cell every sync throws InvalidOperationInCellEditMode.
+ * - *OrNullObject: loads report isNullObject; writes and deletes on a null object do nothing.
+ * - getMergedAreasOrNullObject() gives a RangeAreas (null when there is none) whose `areas` are the
+ *   merged ranges; addresses carry the sheet name, quoted where Excel quotes it.
+ *
+ * It holds a real grid (values, formulas, number formats, merged areas, fills, notes, comments,
+ * hyperlinks, visibility, protection) and counts syncs and the bytes of each request.
  */
 
 export interface FakeCell {
@@ -25,13 +43,35 @@ export interface FakeSheet {
   merges: string[];
   /** Threaded comments (ExcelApi 1.10) by cell. */
   comments?: Map<string, string>;
+  /** Sheet protection (no password needed to simulate): writes are refused. */
+  protected?: boolean;
+  /** Internal identity: survives a rename, as a worksheet id does. */
+  id?: number;
 }
+
+/** Excel on the web's limit on one request (and one response), in bytes. */
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+/** What every queued call costs besides its arguments (action type, object path ids). */
+const CALL_OVERHEAD = 40;
+
+const excelError = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
+
+let nextId = 1;
 
 export class FakeBook {
   sheets: FakeSheet[] = [];
   syncs = 0;
   /** Cells one sync may return (values, formulas, formats each count): like Excel on the web's 5 MB. */
   cellLimit = Infinity;
+  /** Bytes one request may carry. */
+  requestLimit = REQUEST_LIMIT;
+  /** The user is editing a cell: every sync fails. */
+  editing = false;
+  /** Bytes of every request sent, in order (failed ones included). */
+  requests: number[] = [];
+  /** Calls run so far; with `failAt`, the call of that number fails (a lost connection, a crash). */
+  calls = 0;
+  failAt?: number;
 
   static fromGrid(wb: Workbook): FakeBook {
     const b = new FakeBook();
@@ -52,9 +92,22 @@ export class FakeBook {
     return this.sheets.find((s) => s.name === name);
   }
 
+  idOf(s: FakeSheet): number {
+    s.id ??= nextId++;
+    return s.id;
+  }
+
   /** A deep copy of the visible state, to compare before and after. */
   snapshot(): unknown {
-    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: [...s.cells.entries()].sort(), notes: [...s.notes.entries()].sort(), comments: [...(s.comments ?? new Map()).entries()].sort(), merges: [...s.merges] }));
+    return this.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      protected: !!s.protected,
+      cells: [...s.cells.entries()].map(([k, v]) => [k, { ...v }]).sort(),
+      notes: [...s.notes.entries()].sort(),
+      comments: [...(s.comments ?? new Map()).entries()].sort(),
+      merges: [...s.merges],
+    }));
   }
 
   context(): FakeContext {
@@ -64,270 +117,488 @@ export class FakeBook {
 
 class NotLoaded extends Error {}
 
-/** Base of every proxy: properties become readable after load() and the next sync(). */
+interface Op {
+  bytes: number;
+  /** Cells the response carries for this call (loads of values, formulas, formats). */
+  cells: number;
+  run(): void;
+}
+
+const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+const bytesOf = (...parts: unknown[]) => CALL_OVERHEAD + utf8(JSON.stringify(parts));
+
+export class FakeContext {
+  queue: Op[] = [];
+  workbook: { worksheets: Worksheets; comments: Comments };
+  constructor(public book: FakeBook) {
+    this.workbook = { worksheets: new Worksheets(this), comments: new Comments(this) };
+  }
+  enqueue(run: () => void, bytes: number, cells = 0) {
+    this.queue.push({ run, bytes, cells });
+  }
+  async sync(): Promise<void> {
+    this.book.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    const bytes = ops.reduce((n, o) => n + o.bytes, 0);
+    this.book.requests.push(bytes);
+    if (this.book.editing) throw excelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    if (bytes > this.book.requestLimit) throw excelError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    const cells = ops.reduce((n, o) => n + o.cells, 0);
+    if (cells > this.book.cellLimit) throw excelError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    // Each call in order; a failing one ends the batch, what ran before it stays done.
+    for (const op of ops) {
+      if (++this.book.calls === this.book.failAt) throw excelError('GeneralException', 'There was an internal error while processing the request.');
+      op.run();
+    }
+  }
+}
+
+/** Base of every proxy: properties become readable once a load of them has run in a sync. */
 abstract class Proxy {
-  private requested = new Set<string>();
-  private ready = new Set<string>();
+  protected ready = new Set<string>();
   protected snap: Record<string, unknown> = {};
   constructor(protected ctx: FakeContext) {}
   load(props?: string | string[]): this {
-    const list = (Array.isArray(props) ? props : (props ?? '').split(',')).map((p) => p.trim().split('/')[0]).filter(Boolean);
-    for (const p of list) this.requested.add(p);
-    this.ctx.pending.add(this);
+    const list = (Array.isArray(props) ? props : (props ?? '').split(',')).map((p) => p.trim()).filter(Boolean);
+    this.ctx.enqueue(
+      () => {
+        for (const p of list) this.take(p);
+      },
+      bytesOf(this.path(), list),
+      this.cost(list),
+    );
     return this;
   }
-  /** Called by sync(): take the values of the loaded properties. */
-  resolve() {
-    for (const p of this.requested) {
-      this.snap[p] = this.read(p);
-      this.ready.add(p);
-    }
-    this.requested.clear();
+  /** Items of a loaded collection arrive with their properties. */
+  settle(props: string[]) {
+    for (const p of props) this.take(p);
   }
-  /** Cells this proxy's loads would return (ranges only). */
-  cost(): number {
+  /** Resolve one loaded path ("values", "items/name") into the snapshot. */
+  protected take(p: string) {
+    const head = p.split('/')[0];
+    this.snap[head] = this.read(head, p);
+    this.ready.add(head);
+  }
+  /** Cells these loads return (ranges only). */
+  protected cost(_props: string[]): number {
     return 0;
   }
-  protected isRequested(p: string) {
-    return this.requested.has(p);
+  /** The object path sent with every call (names and addresses count in the request). */
+  protected path(): string {
+    return '';
   }
   protected get<T>(p: string): T {
     if (!this.ready.has(p)) throw new NotLoaded(`PropertyNotLoaded: “${p}” was read without load() and context.sync()`);
     return this.snap[p] as T;
   }
-  protected abstract read(p: string): unknown;
+  protected abstract read(p: string, full: string): unknown;
 }
 
-export class FakeContext {
-  pending = new Set<Proxy>();
-  workbook: { worksheets: Worksheets; comments: Comments };
-  constructor(public book: FakeBook) {
-    this.workbook = { worksheets: new Worksheets(this), comments: new Comments(this) };
-  }
-  async sync(): Promise<void> {
-    this.book.syncs++;
-    const cost = [...this.pending].reduce((n, p) => n + p.cost(), 0);
-    if (cost > this.book.cellLimit) {
-      this.pending.clear();
-      throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'ResponsePayloadSizeLimitExceeded' });
-    }
-    for (const p of this.pending) p.resolve();
-    this.pending.clear();
-  }
-}
+// ---------------------------------------------------------------------------------------------
+// Worksheets
 
 class Worksheets extends Proxy {
-  read(p: string) {
-    if (p === 'items') return this.ctx.book.sheets.map((s) => new Worksheet(this.ctx, s.name));
-    throw new Error(`unsupported ${p}`);
+  read(p: string, full: string) {
+    if (p !== 'items') throw new Error(`unsupported ${p}`);
+    const sub = full.split('/').slice(1).join('/');
+    return this.ctx.book.sheets.map((s) => {
+      const w = new Worksheet(this.ctx, { id: this.ctx.book.idOf(s) });
+      w.preload(s, sub);
+      return w;
+    });
+  }
+  protected take(p: string) {
+    // Several item paths load one list of items, each with every requested sub-path.
+    if (!p.startsWith('items')) return super.take(p);
+    const prev = (this.snap.items as Worksheet[] | undefined) ?? undefined;
+    const items = this.read('items', p) as Worksheet[];
+    if (prev && prev.length === items.length) {
+      prev.forEach((w, i) => w.absorb(items[i]));
+    } else this.snap.items = items;
+    this.ready.add('items');
   }
   get items(): Worksheet[] {
-    const items = this.get<Worksheet[]>('items');
-    for (const w of items) w.markNameLoaded();
-    return items;
+    return this.get<Worksheet[]>('items');
   }
   getItem(name: string): Worksheet {
-    if (!this.ctx.book.sheet(name)) throw new Error(`ItemNotFound: 工作表“${name}”`);
-    return new Worksheet(this.ctx, name);
+    return new Worksheet(this.ctx, { name });
   }
   getItemOrNullObject(name: string): Worksheet {
-    return new Worksheet(this.ctx, name, !this.ctx.book.sheet(name));
+    return new Worksheet(this.ctx, { name, orNull: true });
   }
   add(name: string): Worksheet {
-    if (this.ctx.book.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
-    this.ctx.book.sheets.push({ name, visibility: 'Visible', cells: new Map(), notes: new Map(), merges: [] });
-    return new Worksheet(this.ctx, name);
+    const ws = new Worksheet(this.ctx, { name });
+    this.ctx.enqueue(() => {
+      const book = this.ctx.book;
+      if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw excelError('ItemAlreadyExists', `已有名为“${name}”的工作表`);
+      const s: FakeSheet = { name, visibility: 'Visible', cells: new Map(), notes: new Map(), merges: [] };
+      book.sheets.push(s);
+      ws.bind(book.idOf(s));
+    }, bytesOf('add', name));
+    return ws;
   }
+}
+
+interface SheetRef {
+  name?: string;
+  id?: number;
+  orNull?: boolean;
 }
 
 class Worksheet extends Proxy {
-  private nameLoaded = false;
-  constructor(ctx: FakeContext, private sheetName: string, private missing = false) {
+  private preloaded = new Map<string, unknown>();
+  constructor(ctx: FakeContext, private ref: SheetRef) {
     super(ctx);
   }
-  markNameLoaded() {
-    this.nameLoaded = true;
+  bind(id: number) {
+    this.ref.id = id;
   }
-  private data(): FakeSheet {
-    const s = this.ctx.book.sheet(this.sheetName);
-    if (!s || this.missing) throw new Error(`InvalidObjectPath: 工作表“${this.sheetName}”不存在`);
+  /** Values a collection load gave this item ("name", "protection/protected", "visibility"). */
+  preload(s: FakeSheet, sub: string) {
+    if (!sub || sub === 'name') this.preloaded.set('name', s.name);
+    if (sub === 'visibility') this.preloaded.set('visibility', s.visibility);
+    if (sub === 'protection/protected') this.preloaded.set('protection/protected', !!s.protected);
+  }
+  absorb(other: Worksheet) {
+    for (const [k, v] of other.preloaded) this.preloaded.set(k, v);
+  }
+  /** The sheet now, or undefined for a null object; a missing sheet throws ItemNotFound. */
+  target(): FakeSheet | undefined {
+    const book = this.ctx.book;
+    const s = this.ref.id !== undefined ? book.sheets.find((x) => x.id === this.ref.id) : book.sheets.find((x) => x.name === this.ref.name);
+    if (!s) {
+      if (this.ref.orNull) return undefined;
+      throw excelError('ItemNotFound', `找不到工作表“${this.ref.name ?? this.ref.id}”`);
+    }
+    if (this.ref.id === undefined && !this.ref.orNull) this.ref.id = book.idOf(s);
     return s;
   }
+  protected path(): string {
+    return this.ref.name ?? String(this.ref.id);
+  }
   read(p: string) {
-    if (p === 'isNullObject') return this.missing;
-    if (p === 'name') return this.sheetName;
+    const s = this.target();
+    if (p === 'isNullObject') return !s;
+    if (p === 'name') return s?.name;
+    if (p === 'visibility') return s?.visibility;
     throw new Error(`unsupported ${p}`);
   }
   get name(): string {
-    return this.nameLoaded ? this.sheetName : this.get<string>('name');
+    if (this.preloaded.has('name')) return this.preloaded.get('name') as string;
+    return this.get<string>('name');
+  }
+  set name(v: string) {
+    this.ctx.enqueue(() => {
+      const s = this.target();
+      if (!s) return;
+      if (this.ctx.book.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase())) throw excelError('ItemAlreadyExists', `已有名为“${v}”的工作表`);
+      s.name = v;
+    }, bytesOf(this.path(), 'name', v));
   }
   get isNullObject(): boolean {
     return this.get<boolean>('isNullObject');
   }
+  get visibility(): string {
+    if (this.preloaded.has('visibility')) return this.preloaded.get('visibility') as string;
+    return this.get<string>('visibility');
+  }
   set visibility(v: string) {
-    this.data().visibility = v;
+    this.ctx.enqueue(() => {
+      const s = this.target();
+      if (!s) return;
+      const othersVisible = this.ctx.book.sheets.some((x) => x !== s && x.visibility === 'Visible');
+      if (v !== 'Visible' && !othersVisible) throw excelError('InvalidOperation', '工作簿至少要有一张可见的工作表');
+      s.visibility = v;
+    }, bytesOf(this.path(), 'visibility', v));
+  }
+  get protection() {
+    return new Protection(this.ctx, this, this.preloaded.get('protection/protected') as boolean | undefined);
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
-    if (this.missing) return new Range(this.ctx, this.sheetName, '', true);
-    const s = this.ctx.book.sheet(this.sheetName)!;
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
-    for (const [addr, cell] of s.cells) {
-      if (valuesOnly && (cell.value === null || cell.value === '') && !cell.formula) continue;
-      const p = parseA1(addr)!;
-      r0 = Math.min(r0, p.r); c0 = Math.min(c0, p.c); r1 = Math.max(r1, p.r); c1 = Math.max(c1, p.c);
-    }
-    return r1 < 0 ? new Range(this.ctx, this.sheetName, '', true) : new Range(this.ctx, this.sheetName, `${a1(r0, c0)}:${a1(r1, c1)}`);
+    return new Range(this.ctx, this, () => {
+      const s = this.target();
+      if (!s) return undefined;
+      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      for (const [addr, cell] of s.cells) {
+        if (valuesOnly && (cell.value === null || cell.value === '') && !cell.formula) continue;
+        const p = parseA1(addr)!;
+        r0 = Math.min(r0, p.r); c0 = Math.min(c0, p.c); r1 = Math.max(r1, p.r); c1 = Math.max(c1, p.c);
+      }
+      return r1 < 0 ? undefined : `${a1(r0, c0)}:${a1(r1, c1)}`;
+    }, true);
   }
   getRange(address?: string): Range {
-    if (this.missing) return new Range(this.ctx, this.sheetName, '', true);
-    return new Range(this.ctx, this.sheetName, address ?? 'A1:XFD1048576');
+    const addr = address ?? 'A1:XFD1048576';
+    return new Range(this.ctx, this, () => (this.target() ? addr : undefined), !!this.ref.orNull, addr);
   }
   getRangeByIndexes(r: number, c: number, rows: number, cols: number): Range {
-    if (this.missing) return new Range(this.ctx, this.sheetName, '', true);
     return this.getRange(`${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`);
   }
   getRanges(address: string): RangeAreas {
-    return new RangeAreas(this.ctx, this.sheetName, address.split(','));
+    return new RangeAreas(this.ctx, this, () => (this.target() ? address.split(',') : undefined), address);
   }
   get notes(): Notes {
-    return new Notes(this.ctx, this.sheetName, this.missing);
+    return new Notes(this.ctx, this);
   }
   get freezePanes() {
-    return { freezeRows: (_n: number) => undefined };
+    return { freezeRows: (n: number) => this.ctx.enqueue(() => void this.target(), bytesOf(this.path(), 'freezeRows', n)) };
+  }
+  activate() {
+    this.ctx.enqueue(() => {
+      const s = this.target();
+      if (s && s.visibility !== 'Visible') throw excelError('InvalidOperation', '不能激活隐藏的工作表');
+    }, bytesOf(this.path(), 'activate'));
   }
   delete() {
-    this.ctx.book.sheets = this.ctx.book.sheets.filter((s) => s.name !== this.sheetName);
+    this.ctx.enqueue(() => {
+      const s = this.target();
+      if (!s) return;
+      const book = this.ctx.book;
+      if (s.visibility === 'VeryHidden') throw excelError('InvalidOperation', 'This operation is not permitted for the current object.');
+      if (s.visibility === 'Visible' && !book.sheets.some((x) => x !== s && x.visibility === 'Visible')) throw excelError('InvalidOperation', '不能删除唯一可见的工作表');
+      book.sheets = book.sheets.filter((x) => x !== s);
+    }, bytesOf(this.path(), 'delete'));
+  }
+  /** The sheet, refusing writes when it is protected. */
+  writable(): FakeSheet | undefined {
+    const s = this.target();
+    if (s?.protected) throw excelError('AccessDenied', `工作表“${s.name}”受保护：The cell or chart you're trying to change is on a protected sheet.`);
+    return s;
+  }
+  get sheetPath() {
+    return this.path();
   }
 }
+
+class Protection extends Proxy {
+  constructor(ctx: FakeContext, private ws: Worksheet, private preloaded?: boolean) {
+    super(ctx);
+  }
+  read(p: string) {
+    if (p === 'protected') return !!this.ws.target()?.protected;
+    throw new Error(`unsupported ${p}`);
+  }
+  get protected(): boolean {
+    return this.preloaded ?? this.get<boolean>('protected');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges
 
 function box(address: string): { r0: number; c0: number; r1: number; c1: number } {
   const g = parseRange(address)!;
-  return { r0: g.top, c0: g.left, r1: Math.min(g.bottom, 5000), c1: Math.min(g.right, 200) };
+  return { r0: g.top, c0: g.left, r1: Math.min(g.bottom, 1048575), c1: Math.min(g.right, 16383) };
+}
+
+/** A sheet name as Excel writes it in an address: quoted unless letters, digits, _ and . only. */
+export function sheetInAddress(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const NUMBER_LIKE = /^\s*[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?%?\s*$/;
+const DATE_LIKE = /^\s*\d{1,4}[-/]\d{1,2}([-/]\d{1,4})?\s*$/;
+
+/** What Excel stores when a value is written through range.values or range.formulas. */
+export function interpret(x: unknown, numFmt: string | undefined, asFormula: boolean): { value: string | number | boolean | null; formula?: string } {
+  if (x === '' || x === null || x === undefined) return { value: null };
+  if (typeof x !== 'string') return { value: x as number | boolean };
+  if (numFmt === '@') return { value: x };
+  if (x.length > 1 && x.startsWith('=')) return { value: null, formula: x.slice(1) };
+  if (/\d/.test(x) && NUMBER_LIKE.test(x)) {
+    const t = x.trim().replace(/,/g, '');
+    return { value: t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t) };
+  }
+  if (DATE_LIKE.test(x)) return { value: 45000 }; // a date serial: the text is gone
+  if (x.length > 1 && /^[+-]/.test(x)) return { value: null, formula: x };
+  void asFormula;
+  return { value: x };
 }
 
 class Range extends Proxy {
-  constructor(ctx: FakeContext, private sheetName: string, private address: string, private nullObject = false) {
+  /** `where()` gives the address now, or undefined for a null object. */
+  constructor(ctx: FakeContext, private ws: Worksheet, private where: () => string | undefined, private orNull = false, private fixed = '') {
     super(ctx);
   }
-  cost(): number {
-    if (this.nullObject) return 0;
-    const b = box(this.address);
-    const n = (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
-    return ['values', 'formulas', 'numberFormat'].filter((p) => this.isRequested(p)).length * n;
+  protected path(): string {
+    return `${this.ws.sheetPath}!${this.fixed}`;
   }
-  private sheet(): FakeSheet {
-    if (this.nullObject) throw new Error('InvalidObjectPath: null object');
-    return this.ctx.book.sheet(this.sheetName)!;
+  protected cost(props: string[]): number {
+    const addr = this.fixed || (() => { try { return this.where(); } catch { return undefined; } })();
+    if (!addr) return 0;
+    const b = box(addr);
+    return props.filter((p) => p === 'values' || p === 'formulas' || p === 'numberFormat').length * (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
   }
-  private cells<T>(f: (cell: FakeCell | undefined, addr: string) => T): T[][] {
-    const b = box(this.address);
+  private cells<T>(s: FakeSheet, addr: string, f: (cell: FakeCell | undefined) => T): T[][] {
+    const b = box(addr);
     const out: T[][] = [];
     for (let r = b.r0; r <= b.r1; r++) {
       const row: T[] = [];
-      for (let c = b.c0; c <= b.c1; c++) row.push(f(this.sheet().cells.get(a1(r, c)), a1(r, c)));
+      for (let c = b.c0; c <= b.c1; c++) row.push(f(s.cells.get(a1(r, c))));
       out.push(row);
     }
     return out;
   }
   read(p: string) {
-    if (p === 'isNullObject') return this.nullObject;
-    if (this.nullObject) return undefined;
-    const b = box(this.address);
+    const addr = this.where();
+    if (p === 'isNullObject') return !addr;
+    if (!addr) return undefined;
+    const s = this.ws.target()!;
+    const b = box(addr);
     switch (p) {
       case 'rowCount': return b.r1 - b.r0 + 1;
       case 'columnCount': return b.c1 - b.c0 + 1;
-      case 'values': return this.cells((x) => (x ? x.value ?? '' : ''));
-      case 'formulas': return this.cells((x) => (x?.formula ? '=' + x.formula : x ? x.value ?? '' : ''));
-      case 'numberFormat': return this.cells((x) => x?.numFmt ?? 'General');
+      case 'values': return this.cells(s, addr, (x) => (x ? x.value ?? '' : ''));
+      case 'formulas': return this.cells(s, addr, (x) => (x?.formula ? '=' + x.formula : x ? x.value ?? '' : ''));
+      case 'numberFormat': return this.cells(s, addr, (x) => x?.numFmt ?? 'General');
       case 'rowIndex': return b.r0;
       case 'columnIndex': return b.c0;
-      case 'address': return `${this.sheetName}!${this.address}`;
+      case 'address': return `${sheetInAddress(s.name)}!${addr}`;
       default: throw new Error(`unsupported ${p}`);
     }
   }
   private nonNull<T>(p: string): T {
-    if (this.nullObject) throw new Error(`InvalidObjectPath: “${p}” of a null object`);
-    return this.get<T>(p);
+    const v = this.get<T>(p);
+    if (this.snap.isNullObject === true || (v === undefined && this.orNull)) throw new Error(`InvalidObjectPath: “${p}” of a null object`);
+    return v;
+  }
+  /** Queue a write over every cell of the range (a null object: nothing). */
+  private write(kind: string, payload: unknown, f: (s: FakeSheet, addr: string) => void) {
+    this.ctx.enqueue(() => {
+      const addr = this.where();
+      if (!addr) return;
+      const s = this.ws.writable();
+      if (!s) return;
+      f(s, addr);
+    }, bytesOf(this.path(), kind, payload));
+  }
+  private setEach(v: unknown[][], asFormula: boolean) {
+    this.write(asFormula ? 'formulas' : 'values', v, (s, addr) => {
+      const b = box(addr);
+      if (v.length !== b.r1 - b.r0 + 1 || v.some((row) => row.length !== b.c1 - b.c0 + 1)) throw excelError('InvalidArgument', '数组的行列数与区域不一致');
+      v.forEach((row, i) => row.forEach((x, j) => {
+        const at = a1(b.r0 + i, b.c0 + j);
+        const cell = s.cells.get(at) ?? { value: null };
+        const got = interpret(x, cell.numFmt, asFormula);
+        cell.value = got.value;
+        if (got.formula) cell.formula = got.formula;
+        else delete cell.formula;
+        if (cell.value === null && !cell.formula && !cell.numFmt && !cell.fill && !cell.bold && !cell.hyperlink) s.cells.delete(at);
+        else s.cells.set(at, cell);
+      }));
+    });
   }
   get isNullObject() { return this.get<boolean>('isNullObject'); }
   get values() { return this.nonNull<unknown[][]>('values'); }
-  set values(v: unknown[][]) {
-    const b = box(this.address);
-    v.forEach((row, i) => row.forEach((x, j) => {
-      const addr = a1(b.r0 + i, b.c0 + j);
-      const cell = this.sheet().cells.get(addr) ?? { value: null };
-      cell.value = x === '' ? null : (x as string | number);
-      this.sheet().cells.set(addr, cell);
-    }));
-  }
+  set values(v: unknown[][]) { this.setEach(v, false); }
   get formulas() { return this.nonNull<unknown[][]>('formulas'); }
-  set formulas(v: unknown[][]) {
-    const b = box(this.address);
-    v.forEach((row, i) => row.forEach((x, j) => {
-      const addr = a1(b.r0 + i, b.c0 + j);
-      const cell = this.sheet().cells.get(addr) ?? { value: null };
-      if (typeof x === 'string' && x.startsWith('=')) {
-        cell.formula = x.slice(1);
-        cell.value = null;
-      } else {
-        delete cell.formula;
-        cell.value = x === '' ? null : (x as string | number);
-      }
-      if (cell.value === null && !cell.formula && !cell.numFmt) this.sheet().cells.delete(addr);
-      else this.sheet().cells.set(addr, cell);
-    }));
-  }
-  set numberFormat(v: unknown[][]) {
-    const b = box(this.address);
-    v.forEach((row, i) => row.forEach((x, j) => {
-      const addr = a1(b.r0 + i, b.c0 + j);
-      const cell = this.sheet().cells.get(addr);
-      if (cell && x !== 'General') cell.numFmt = String(x);
-    }));
-  }
-  merge() {
-    this.sheet().merges.push(this.address);
-  }
+  set formulas(v: unknown[][]) { this.setEach(v, true); }
   get numberFormat() { return this.nonNull<unknown[][]>('numberFormat'); }
+  set numberFormat(v: unknown[][]) {
+    this.write('numberFormat', v, (s, addr) => {
+      const b = box(addr);
+      v.forEach((row, i) => row.forEach((x, j) => {
+        const at = a1(b.r0 + i, b.c0 + j);
+        const cell = s.cells.get(at) ?? { value: null };
+        if (x === 'General') delete cell.numFmt;
+        else if (x !== null) cell.numFmt = String(x);
+        if (cell.value === null && !cell.formula && !cell.numFmt && !cell.fill && !cell.bold && !cell.hyperlink) s.cells.delete(at);
+        else s.cells.set(at, cell);
+      }));
+    });
+  }
   get rowIndex() { return this.nonNull<number>('rowIndex'); }
   get rowCount() { return this.nonNull<number>('rowCount'); }
   get columnCount() { return this.nonNull<number>('columnCount'); }
   get columnIndex() { return this.nonNull<number>('columnIndex'); }
+  get address() { return this.nonNull<string>('address'); }
+  merge() {
+    this.write('merge', null, (s, addr) => s.merges.push(addr));
+  }
+  select() {
+    this.write('select', null, () => undefined);
+  }
   set hyperlink(h: { documentReference: string }) {
-    const b = box(this.address);
-    const addr = a1(b.r0, b.c0);
-    const cell = this.sheet().cells.get(addr) ?? { value: null };
-    cell.hyperlink = h.documentReference;
-    this.sheet().cells.set(addr, cell);
+    this.write('hyperlink', h, (s, addr) => {
+      const b = box(addr);
+      const at = a1(b.r0, b.c0);
+      const cell = s.cells.get(at) ?? { value: null };
+      cell.hyperlink = h.documentReference;
+      s.cells.set(at, cell);
+    });
   }
   get format() {
-    return new RangeFormat(this.ctx, this.sheetName, [this.address]);
+    return new RangeFormat(this.ctx, this.ws, () => { const a = this.where(); return a ? [a] : undefined; }, this.path());
   }
   getMergedAreasOrNullObject(): RangeAreas {
-    const s = this.sheet();
-    return new RangeAreas(this.ctx, this.sheetName, s.merges.slice(), s.merges.length === 0);
+    return new RangeAreas(this.ctx, this.ws, () => {
+      const addr = this.where();
+      if (!addr) return undefined;
+      const s = this.ws.target()!;
+      const b = box(addr);
+      const inside = s.merges.filter((m) => {
+        const g = box(m);
+        return g.r0 >= b.r0 && g.r1 <= b.r1 && g.c0 >= b.c0 && g.c1 <= b.c1;
+      });
+      return inside.length ? inside : undefined;
+    }, this.fixed);
   }
 }
 
 class RangeAreas extends Proxy {
-  constructor(ctx: FakeContext, private sheetName: string, private addresses: string[], private nullObject = false) {
+  constructor(ctx: FakeContext, private ws: Worksheet, private where: () => string[] | undefined, private fixed: string) {
     super(ctx);
   }
+  protected path(): string {
+    return `${this.ws.sheetPath}!${this.fixed}`;
+  }
   read(p: string) {
-    if (p === 'isNullObject') return this.nullObject;
-    if (p === 'address') return this.addresses.map((a) => `${this.sheetName}!${a}`).join(',');
+    const list = this.where();
+    if (p === 'isNullObject') return !list;
+    if (!list) return undefined;
+    const name = sheetInAddress(this.ws.target()!.name);
+    if (p === 'address') return list.map((a) => `${name}!${a}`).join(', ');
+    if (p === 'areaCount') return list.length;
     throw new Error(`unsupported ${p}`);
   }
   get isNullObject() { return this.get<boolean>('isNullObject'); }
   get address() { return this.get<string>('address'); }
+  get areaCount() { return this.get<number>('areaCount'); }
+  /** The rectangular ranges, a collection to load ("items/rowIndex, …"). */
+  get areas(): RangeCollection {
+    return new RangeCollection(this.ctx, this.ws, () => this.where() ?? []);
+  }
   get format() {
-    return new RangeFormat(this.ctx, this.sheetName, this.addresses);
+    return new RangeFormat(this.ctx, this.ws, this.where, this.path());
+  }
+}
+
+class RangeCollection extends Proxy {
+  constructor(ctx: FakeContext, private ws: Worksheet, private list: () => string[]) {
+    super(ctx);
+  }
+  read(p: string, full: string) {
+    if (p !== 'items') throw new Error(`unsupported ${p}`);
+    void full;
+    return this.list().map((a) => {
+      const r = new Range(this.ctx, this.ws, () => a, false, a);
+      r.settle(['rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address']);
+      return r;
+    });
+  }
+  protected take(p: string) {
+    // Every "items/x" path resolves the same items once.
+    if (p.startsWith('items') && (this.snap.items as unknown)) return;
+    super.take(p);
+  }
+  get items(): Range[] {
+    return this.get<Range[]>('items');
   }
 }
 
 /** Apply f to every cell of some ranges of a sheet; a cell with nothing left in it is no cell at all (as in Excel). */
-function eachCell(book: FakeBook, sheetName: string, addresses: string[], f: (cell: FakeCell) => void) {
-  const s = book.sheet(sheetName)!;
+function eachCell(s: FakeSheet, addresses: string[], f: (cell: FakeCell) => void) {
   for (const address of addresses) {
     const b = box(address);
     for (let r = b.r0; r <= b.r1; r++)
@@ -343,77 +614,120 @@ function eachCell(book: FakeBook, sheetName: string, addresses: string[], f: (ce
 }
 
 class RangeFormat {
-  constructor(private ctx: FakeContext, private sheetName: string, private addresses: string[]) {}
-  private each(f: (cell: FakeCell) => void) {
-    eachCell(this.ctx.book, this.sheetName, this.addresses, f);
+  constructor(private ctx: FakeContext, private ws: Worksheet, private where: () => string[] | undefined, private pathText: string) {}
+  private each(kind: string, payload: unknown, f: (cell: FakeCell) => void) {
+    this.ctx.enqueue(() => {
+      const list = this.where();
+      if (!list) return;
+      const s = this.ws.writable();
+      if (s) eachCell(s, list, f);
+    }, bytesOf(this.pathText, kind, payload));
+  }
+  private touch(kind: string, payload: unknown) {
+    this.ctx.enqueue(() => {
+      if (this.where()) this.ws.writable();
+    }, bytesOf(this.pathText, kind, payload));
   }
   get fill() {
-    return new RangeFill(this.ctx, this.sheetName, this.addresses);
+    return new RangeFill(this.ctx, this.ws, this.where, this.pathText);
   }
   get font() {
-    const each = (f: (c: FakeCell) => void) => this.each(f);
-    return { set bold(v: boolean) { each((c) => (c.bold = v)); } };
+    const each = (k: string, p: unknown, f: (c: FakeCell) => void) => this.each(k, p, f);
+    return { set bold(v: boolean) { each('bold', v, (c) => (c.bold = v)); } };
   }
-  set columnWidth(_w: number) {
-    /* widths are not part of the simulated state */
+  set columnWidth(w: number) {
+    this.touch('columnWidth', w);
+  }
+  set wrapText(v: boolean) {
+    this.touch('wrapText', v);
   }
   get borders() {
-    return { getItem: () => ({ set style(_s: string) { /* borders are not part of the simulated state */ } }) };
+    const touch = (k: string, p: unknown) => this.touch(k, p);
+    return { getItem: (edge: string) => ({ set style(s: string) { touch('border', [edge, s]); } }) };
   }
 }
 
 class RangeFill extends Proxy {
-  constructor(ctx: FakeContext, private sheetName: string, private addresses: string[]) {
+  constructor(ctx: FakeContext, private ws: Worksheet, private where: () => string[] | undefined, private pathText: string) {
     super(ctx);
   }
-  private first(): FakeCell | undefined {
-    return this.ctx.book.sheet(this.sheetName)?.cells.get(this.addresses[0]);
+  protected path(): string {
+    return this.pathText;
   }
   read(p: string) {
-    const fill = this.first()?.fill;
+    const list = this.where();
+    const fill = list ? this.ws.target()?.cells.get(list[0].split(':')[0])?.fill : undefined;
     if (p === 'color') return fill ?? '#FFFFFF';
     if (p === 'pattern') return fill ? 'Solid' : 'None';
     throw new Error(`unsupported ${p}`);
   }
   get color() { return this.get<string>('color'); }
   get pattern() { return this.get<string>('pattern'); }
-  private each(f: (c: FakeCell) => void) {
-    eachCell(this.ctx.book, this.sheetName, this.addresses, f);
+  private each(kind: string, payload: unknown, f: (c: FakeCell) => void) {
+    this.ctx.enqueue(() => {
+      const list = this.where();
+      if (!list) return;
+      const s = this.ws.writable();
+      if (s) eachCell(s, list, f);
+    }, bytesOf(this.pathText, kind, payload));
   }
-  set color(v: string) { this.each((c) => (c.fill = v.toUpperCase())); }
-  clear() { this.each((c) => delete c.fill); }
+  set color(v: string) { this.each('fill', v, (c) => (c.fill = v.toUpperCase())); }
+  clear() { this.each('fillClear', null, (c) => delete c.fill); }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Notes (ExcelApi 1.18) and comments (1.10)
+
 class Notes {
-  constructor(private ctx: FakeContext, private sheetName: string, private missing: boolean) {}
+  constructor(private ctx: FakeContext, private ws: Worksheet) {}
   add(cell: string, content: string) {
-    const s = this.ctx.book.sheet(this.sheetName)!;
-    if (s.notes.has(cell)) throw new Error(`InvalidArgument: 单元格 ${cell} 已有批注`);
-    s.notes.set(cell, content);
-    return new Note(this.ctx, this.sheetName, cell, false);
+    this.ctx.enqueue(() => {
+      const s = this.ws.writable();
+      if (!s) return;
+      if (s.notes.has(cell)) throw excelError('InvalidArgument', `单元格 ${cell} 已有批注`);
+      s.notes.set(cell, content);
+    }, bytesOf(this.ws.sheetPath, 'addNote', cell, content));
+    return new Note(this.ctx, this.ws, cell, false);
   }
   getItemOrNullObject(cell: string): Note {
-    const exists = !this.missing && !!this.ctx.book.sheet(this.sheetName)?.notes.has(cell);
-    return new Note(this.ctx, this.sheetName, cell, !exists);
+    return new Note(this.ctx, this.ws, cell, true);
   }
 }
 
 class Note extends Proxy {
-  constructor(ctx: FakeContext, private sheetName: string, private cell: string, private nullObject: boolean) {
+  constructor(ctx: FakeContext, private ws: Worksheet, private cell: string, private orNull: boolean) {
     super(ctx);
   }
+  protected path(): string {
+    return `${this.ws.sheetPath}!${this.cell}`;
+  }
+  private exists(): boolean {
+    return !!this.ws.target()?.notes.has(this.cell);
+  }
   read(p: string) {
-    if (p === 'isNullObject') return this.nullObject;
-    if (p === 'content') return this.ctx.book.sheet(this.sheetName)?.notes.get(this.cell);
+    if (p === 'isNullObject') return !this.exists();
+    if (p === 'content') return this.ws.target()?.notes.get(this.cell);
     throw new Error(`unsupported ${p}`);
   }
   get isNullObject() { return this.get<boolean>('isNullObject'); }
   get content() { return this.get<string>('content'); }
   set content(v: string) {
-    this.ctx.book.sheet(this.sheetName)!.notes.set(this.cell, v);
+    this.ctx.enqueue(() => {
+      if (!this.exists()) {
+        if (this.orNull) return; // a null object: the write does nothing
+        throw excelError('ItemNotFound', `单元格 ${this.cell} 没有批注`);
+      }
+      this.ws.writable()!.notes.set(this.cell, v);
+    }, bytesOf(this.path(), 'content', v));
   }
   delete() {
-    this.ctx.book.sheet(this.sheetName)?.notes.delete(this.cell);
+    this.ctx.enqueue(() => {
+      if (!this.exists()) {
+        if (this.orNull) return;
+        throw excelError('ItemNotFound', `单元格 ${this.cell} 没有批注`);
+      }
+      this.ws.writable()!.notes.delete(this.cell);
+    }, bytesOf(this.path(), 'delete'));
   }
 }
 
@@ -432,17 +746,24 @@ class Comments extends Proxy {
   get items(): Comment[] {
     return this.get<Comment[]>('items');
   }
+  private sheetOf(name: string): FakeSheet {
+    const s = this.ctx.book.sheet(name);
+    if (!s) throw excelError('ItemNotFound', `找不到工作表“${name}”`);
+    if (s.protected) throw excelError('AccessDenied', `工作表“${name}”受保护`);
+    return s;
+  }
   add(address: string, content: string) {
     const [sheet, cell] = splitAddress(address);
-    const s = this.ctx.book.sheet(sheet)!;
-    s.comments ??= new Map();
-    if (s.comments.has(cell)) throw new Error(`InvalidArgument: ${address} 已有批注`);
-    s.comments.set(cell, content);
+    this.ctx.enqueue(() => {
+      const s = this.sheetOf(sheet);
+      s.comments ??= new Map();
+      if (s.comments.has(cell)) throw excelError('InvalidArgument', `${address} 已有批注`);
+      s.comments.set(cell, content);
+    }, bytesOf('addComment', address, content));
     return new Comment(this.ctx, sheet, cell);
   }
   getItemByCell(address: string) {
     const [sheet, cell] = splitAddress(address);
-    if (!this.ctx.book.sheet(sheet)?.comments?.has(cell)) throw new Error(`ItemNotFound: ${address} 没有批注`);
     return new Comment(this.ctx, sheet, cell);
   }
 }
@@ -451,13 +772,30 @@ class Comment extends Proxy {
   constructor(ctx: FakeContext, private sheetName: string, private cell: string) {
     super(ctx);
   }
+  private map(): Map<string, string> {
+    const m = this.ctx.book.sheet(this.sheetName)?.comments;
+    if (!m?.has(this.cell)) throw excelError('ItemNotFound', `${this.sheetName}!${this.cell} 没有批注`);
+    return m;
+  }
   read(p: string) {
-    if (p === 'content') return this.ctx.book.sheet(this.sheetName)?.comments?.get(this.cell);
+    if (p === 'content') return this.map().get(this.cell);
     throw new Error(`unsupported ${p}`);
   }
   get content() { return this.get<string>('content'); }
-  set content(v: string) { this.ctx.book.sheet(this.sheetName)!.comments!.set(this.cell, v); }
-  delete() { this.ctx.book.sheet(this.sheetName)?.comments?.delete(this.cell); }
+  set content(v: string) {
+    this.ctx.enqueue(() => {
+      const m = this.map();
+      if (this.ctx.book.sheet(this.sheetName)!.protected) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
+      m.set(this.cell, v);
+    }, bytesOf(this.sheetName, this.cell, 'content', v));
+  }
+  delete() {
+    this.ctx.enqueue(() => {
+      const m = this.map();
+      if (this.ctx.book.sheet(this.sheetName)!.protected) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
+      m.delete(this.cell);
+    }, bytesOf(this.sheetName, this.cell, 'delete'));
+  }
   getLocation() {
     return new LocationRange(this.ctx, this.sheetName, this.cell);
   }
@@ -468,7 +806,7 @@ class LocationRange extends Proxy {
     super(ctx);
   }
   read(p: string) {
-    if (p === 'address') return `${this.sheetName.includes(' ') ? `'${this.sheetName}'` : this.sheetName}!${this.cell}`;
+    if (p === 'address') return `${sheetInAddress(this.sheetName)}!${this.cell}`;
     throw new Error(`unsupported ${p}`);
   }
   get address() { return this.get<string>('address'); }
