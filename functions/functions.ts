@@ -7,12 +7,17 @@ import * as core from '../src/functions/core';
  * comments at build time by custom-functions-metadata.
  */
 
+/**
+ * Bad input becomes an error with its Chinese message. Excel shows a custom message only with
+ * #VALUE! and #N/A (it drops it from #DIV/0! and #NUM!), so a zero base is #VALUE! with the
+ * reason ("总额为 0，不能计算占比") rather than a bare #DIV/0!.
+ */
 function guard<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
     if (e instanceof core.FunctionInputError) {
-      const code = e.kind === 'div0' ? CustomFunctions.ErrorCode.divisionByZero : e.kind === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+      const code = e.kind === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
       throw new CustomFunctions.Error(code, e.message);
     }
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, '计算出错');

@@ -1,7 +1,8 @@
 // Production static folder of the add-in: dist-addin/ with manifest.xml pointing at the production
 // base URL and the static files (icons, pages). One setting: JUESUAN_BASE_URL, else the package's
 // config.baseUrl (npm config set juesuan:baseUrl https://…). The URL must be https.
-import { readFileSync, writeFileSync, mkdirSync, cpSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 
@@ -19,9 +20,16 @@ mkdirSync(out, { recursive: true });
 const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll('https://localhost:3000', base);
 writeFileSync(join(out, 'manifest.xml'), manifest);
 cpSync(join(here, 'assets'), join(out, 'assets'), { recursive: true });
-for (const page of ['taskpane.html', 'help.html']) if (existsSync(join(here, page))) cpSync(join(here, page), join(out, page));
-// The task pane script: React + Fluent UI + the core, exceljs split off and loaded only when used.
+cpSync(join(here, 'taskpane.html'), join(out, 'taskpane.html'));
 const { build } = await import('esbuild');
+// help.html (SupportUrl, LearnMoreUrl): written from the rule registry, so it lists every check.
+{
+  const bundled = await build({ entryPoints: [join(root, 'src', 'helpPage.ts')], bundle: true, write: false, format: 'cjs', platform: 'node', target: ['node20'], logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
+  writeFileSync(join(out, 'help.html'), mod.exports.helpPage());
+}
+// The task pane script: React + Fluent UI + the core, exceljs split off and loaded only when used.
 await build({
   entryPoints: [join(here, 'src', 'main.tsx')],
   outdir: out,

@@ -179,3 +179,19 @@ describe('flat: a text built of pieces, the same text', () => {
     expect(flat(joined).length).toBe(a.length + b.length);
   });
 });
+
+describe('matchAllNotAfter: a one-character lookbehind without lookbehind', () => {
+  const { matchAllNotAfter } = require('../src/core/text') as typeof import('../src/core/text');
+  const cases: [string, RegExp, RegExp, RegExp][] = [
+    ['1920.38万元，a12 与 3.5%，x1.2y，12.5.6，2023年度', /(\d+)(?:\.(\d+))?(?![\d.]*[A-Za-z])\s*(万元|%)?/g, /[\dA-Za-z.]/, new RegExp('(?<![\\dA-Za-z.])(\\d+)(?:\\.(\\d+))?(?![\\d.]*[A-Za-z])\\s*(万元|%)?', 'g')],
+    ['XX项目、TEXX、xx、×× 与 AXXB', /(X{2,}|x{2,})(?![A-Za-z])|×{2,}/g, /[A-Za-z]/, new RegExp('(?<![A-Za-z])(X{2,}|x{2,})(?![A-Za-z])|×{2,}', 'g')],
+    ['截至2023年度、12023年度、202年度、2024 年度', /(\d{4})\s*年度/g, /[\d截至止]/, new RegExp('(?<![\\d截至止])(\\d{4})\\s*年度', 'g')],
+  ];
+  test.each(cases)('%s', (text, re, refused, native) => {
+    const guard = re.source.startsWith('(X') ? (m: RegExpExecArray) => m[1] !== undefined : undefined;
+    const ours = matchAllNotAfter(text, re, refused, guard).map((m) => [m.index, m[0]]);
+    const theirs = [...text.matchAll(native)].map((m) => [m.index, m[0]]);
+    expect(ours).toEqual(theirs);
+    expect(theirs.length).toBeGreaterThan(0);
+  });
+});

@@ -90,12 +90,12 @@ describe('科目 names', () => {
   });
 });
 
-describe('bad input is #VALUE! (or #DIV/0!, #N/A) with a Chinese message, never a wrong number', () => {
+describe('bad input is #VALUE! (or #N/A) with a Chinese message Excel shows, never a wrong number or a bare #DIV/0!', () => {
   test.each([
     ['text for a number', () => F.pct('abc' as unknown as number, 1), '#VALUE!', /不是数字/],
     ['missing argument', () => F.pct(undefined as unknown as number, 1), '#VALUE!', /缺少/],
-    ['zero base', () => F.pct(1, 0), '#DIV/0!', /总额为 0/],
-    ['zero last year', () => F.growth(1, 0), '#DIV/0!', /上年数为 0/],
+    ['zero base (an empty cell)', () => F.pct(1, 0), '#VALUE!', /总额为 0/],
+    ['zero last year', () => F.growth(1, 0), '#VALUE!', /上年数为 0/],
     ['bad digits', () => F.pct(1, 3, 1.5), '#VALUE!', /小数位数/],
     ['text in a range', () => F.sumcheck(1, [[1, 'x' as unknown as number]]), '#VALUE!', /不是数字/],
     ['no parts', () => F.sumcheck(1), '#VALUE!', /缺少分项/],

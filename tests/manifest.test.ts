@@ -105,6 +105,22 @@ describe('manifest.xml', () => {
     }
   });
 
+  test('one page for the shared runtime: every pane opens Taskpane.Url; the commands are the ones the page registers', async () => {
+    const actions = [...walk(doc)].filter((e) => local(e.name) === 'Action');
+    const panes = actions.filter((a) => a.attrs['xsi:type'] === 'ShowTaskpane').map((a) => child(a, 'SourceLocation')!.attrs.resid);
+    expect(panes.length).toBeGreaterThan(0);
+    expect(new Set(panes)).toEqual(new Set(['Taskpane.Url']));
+    const urls = [...walk(doc)].filter((e) => local(e.name) === 'Url').map((e) => e.attrs.id).sort();
+    expect(urls).toEqual(['Functions.Metadata.Url', 'Functions.Script.Url', 'Help.Url', 'Taskpane.Url']);
+    const functions = actions.filter((a) => a.attrs['xsi:type'] === 'ExecuteFunction').map((a) => child(a, 'FunctionName')!.text.trim()).sort();
+    const associated: string[] = [];
+    const { registerCommands } = await import('../taskpane/src/commands');
+    const { HostEvents } = await import('../taskpane/src/hostApi');
+    registerCommands({ actions: { associate: (id: string) => associated.push(id) } } as unknown as typeof Office, new HostEvents());
+    expect(associated.sort()).toEqual(functions);
+    expect(functions).toEqual(['checkAll', 'clearAllFlags', 'openScaffold']);
+  });
+
   test('the XML reader itself rejects malformed input', () => {
     expect(() => parseXml('<a><b></a>')).toThrow();
     expect(() => parseXml('<a x="1" x="2"/>')).toThrow();
@@ -124,6 +140,37 @@ describe('npm run build', () => {
     const urls = [...walk(parseXml(built))].map((e) => e.attrs.DefaultValue).filter((v) => v && /^https?:/.test(v));
     for (const u of urls) expect(u.startsWith('https://jsgk.example.gov.cn/addin/')).toBe(true);
     expect(fs.existsSync(path.join(out, 'assets', 'icon-80.png'))).toBe(true);
+  });
+
+  test('the help page exists where SupportUrl and LearnMoreUrl point, and lists every rule', () => {
+    const built = parseXml(fs.readFileSync(path.join(out, 'manifest.xml'), 'utf8'));
+    const support = child(built, 'SupportUrl')!.attrs.DefaultValue;
+    const help = [...walk(built)].find((e) => local(e.name) === 'Url' && e.attrs.id === 'Help.Url')!.attrs.DefaultValue;
+    for (const u of [support, help]) expect(fs.existsSync(path.join(out, u.replace('https://jsgk.example.gov.cn/addin/', '')))).toBe(true);
+    const page = fs.readFileSync(path.join(out, 'help.html'), 'utf8');
+    const { RULES } = require('../src/rules') as typeof import('../src/rules');
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    for (const r of RULES) expect(page).toContain(esc(r.title));
+    expect(page).toContain('安装');
+    expect(page).toContain('清除标记');
+  });
+
+  test('no regex lookbehind in any script of the pane or the custom functions (Safari before 16.4 rejects the whole file)', () => {
+    const scripts: string[] = [];
+    const walkDir = (d: string) => {
+      for (const f of fs.readdirSync(d)) {
+        const p = path.join(d, f);
+        if (fs.statSync(p).isDirectory()) walkDir(p);
+        else if (p.endsWith('.js')) scripts.push(p);
+      }
+    };
+    walkDir(out);
+    expect(scripts.length).toBeGreaterThan(3);
+    const lookbehind = new RegExp('\\(\\?<[=!]');
+    const offenders = scripts.filter((p) => lookbehind.test(fs.readFileSync(p, 'utf8'))).map((p) => path.relative(out, p));
+    expect(offenders).toEqual([]);
+    // The test itself can see one.
+    expect(lookbehind.test('/(?' + '<![A-Z])x/')).toBe(true);
   });
 
   test('refuses a base URL that is not https', () => {

@@ -138,4 +138,65 @@ if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 
     await page.getByRole('button', { name: '审核' }).click();
     await page.getByText(/无法读取/).waitFor();
   });
+
+  /** office.js as Excel serves it, simulated: onReady answers after `delay` ms with host Excel. */
+  const slowOffice = (delay: number) => `window.Office = {
+    HostType: { Excel: 'Excel' },
+    actions: { associate() {} },
+    addin: { showAsTaskpane: () => Promise.resolve() },
+    context: { requirements: { isSetSupported: () => true } },
+    onReady(cb) { return new Promise((r) => setTimeout(() => { cb({ host: 'Excel', platform: 'PC' }); r({ host: 'Excel' }); }, ${delay})); },
+  };`;
+  type Route = { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void>; fulfill(o: { status: number; contentType: string; body: string }): Promise<void> };
+
+  test('inside Excel a slow Office start never falls back to browser mode', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: Route) => {
+      const url = route.request().url();
+      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: slowOffice(5000) });
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForSelector('html[data-state="waiting"]');
+    await page.waitForTimeout(3500);
+    // Past the 3 s a plain browser waits: still waiting for Excel, not browser mode.
+    expect(await page.evaluate(() => document.documentElement.dataset.ready ?? '')).toBe('');
+    expect(await page.getByRole('status').innerText()).toContain('正在连接 Excel');
+    await page.waitForSelector('html[data-ready="excel"]', { timeout: 10000 });
+    await page.getByRole('button', { name: '清除标记' }).waitFor();
+    expect(await page.locator('input[type=file]').count()).toBe(0);
+  });
+
+  test('inside Excel, a script chunk that fails to load is a message, not a blank pane', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: Route) => {
+      const url = route.request().url();
+      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: slowOffice(10) });
+      if (url.includes('/chunks/officeHost-')) return route.abort();
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForSelector('html[data-state="load-failed"]');
+    expect(await page.locator('body').innerText()).toContain('加载程序文件失败');
+  });
+
+  test('the page script itself failing to load is a message too', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: Route) => {
+      const url = route.request().url();
+      if (url.endsWith('/taskpane.js')) return route.abort();
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-state="load-failed"]');
+    expect(await page.locator('body').innerText()).toContain('加载程序文件失败');
+  });
+
+  test('inside Excel without office.js (blocked network) the pane says so', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: Route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForSelector('html[data-state="no-office"]');
+    expect(await page.locator('body').innerText()).toContain('未能加载 Office 脚本');
+  });
 });

@@ -5,10 +5,6 @@ import { textToWorkbook } from '../adapters/textDocument';
 import { gridToExcel } from '../adapters/xlsxWrite';
 import { readXlsx } from '../adapters/xlsx';
 import { checkWorkbook } from '../check';
-import { recognize, cellPositions } from '../recognize';
-import { tableSet } from '../specs';
-import { Workbook, Sheet, Cell } from '../core/grid';
-import { readAmount } from '../core/amount';
 
 /**
  * npm run bench: a generated consolidated workbook of 200 units (the nine tables of the sample,
@@ -17,55 +13,7 @@ import { readAmount } from '../core/amount';
  * time, recognition + rules time, their ratio and the engine's cells per second, all in one run.
  */
 
-const UNITS = Number(process.env.BENCH_UNITS ?? 200);
-const root = path.resolve(__dirname, '..', '..');
-const sampleText = fs.readFileSync(path.join(root, 'samples', 'seed-2023.txt'), 'utf8');
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-function consolidated(): { wb: Workbook; numericCells: number } {
-  const seed = textToWorkbook(sampleText, 'seed');
-  const set = tableSet();
-  const rec = recognize(seed, set);
-  const src = seed.sheets[0];
-  const first = Math.min(...rec.tables.map((t) => t.titleAt.r));
-  const last = Math.max(...rec.tables.map((t) => t.dataEnd));
-  const amountPos = new Set<string>();
-  for (const t of rec.tables) for (const it of t.items) for (const p of cellPositions(it)) amountPos.add(p.r + ',' + p.c);
-  const rand = rng(42);
-  let numericCells = 0;
-  const sheets: Sheet[] = [];
-  for (let u = 0; u < UNITS; u++) {
-    const rows: (Cell | undefined)[][] = [];
-    for (let r = first; r <= last; r++) {
-      const row = src.rows[r] ?? [];
-      const width = Math.max(row.length, ...[...amountPos].filter((k) => k.startsWith(r + ',')).map((k) => Number(k.split(',')[1]) + 1));
-      const out: (Cell | undefined)[] = [];
-      for (let c = 0; c < width; c++) {
-        const cell = row[c];
-        const a = amountPos.has(r + ',' + c) ? readAmount(cell) : undefined;
-        if (a && (a.kind === 'num' || a.kind === 'blank')) {
-          // Blank amount cells print as 0.00, as many units' tables do: the workload is every
-          // amount cell of the nine tables as a number (relations hold as before).
-          out[c] = { value: a.kind === 'num' ? a.value.toNumber() : 0, numFmt: '#,##0.00' };
-          numericCells++;
-        } else if (cell) out[c] = { value: cell.value };
-      }
-      rows.push(out);
-    }
-    if (u % 10 === 0) {
-      // Plant one error: a random amount + 1.00.
-      const nums = rows.flatMap((row, r) => row.map((cell, c) => (cell && typeof cell.value === 'number' ? [r, c] : undefined)).filter(Boolean)) as number[][];
-      const [r, c] = nums[Math.floor(rand() * nums.length)];
-      rows[r][c] = { value: (rows[r][c]!.value as number) + 1, numFmt: '#,##0.00' };
-    }
-    sheets.push({ name: `单位${String(u + 1).padStart(3, '0')}`, rows, merges: [] });
-  }
-  return { wb: { sheets }, numericCells };
-}
+import { UNITS, root, sampleText, consolidated } from './consolidated';
 
 async function consolidatedFile(): Promise<{ buf: Buffer; numericCells: number; totalCells: number; sheetCount: number }> {
   const { wb, numericCells } = consolidated();

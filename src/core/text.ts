@@ -78,3 +78,25 @@ function computeNormLabel(s: string): string {
   t = t.replace(/[“”"'‘’「」『』]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
   return t;
 }
+
+/**
+ * Every match of a global regex, except at a position right after a character `refused` matches:
+ * a one-character negative lookbehind written without lookbehind, which Safari before 16.4
+ * rejects (and with it the whole script of the pane or the custom functions). A refused position is
+ * tried again one character on, as the regex engine does when a lookbehind fails, so the matches
+ * are exactly those of the lookbehind. `guarded` limits the test to some alternatives.
+ */
+export function matchAllNotAfter(text: string, re: RegExp, refused: RegExp, guarded: (m: RegExpExecArray) => boolean = () => true): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index > 0 && guarded(m) && refused.test(text[m.index - 1])) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}

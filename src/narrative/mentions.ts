@@ -33,7 +33,7 @@ export interface Mention {
   para: Paragraph;
 }
 
-const NUM = /(?<![\dA-Za-z.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.]*[A-Za-z])\s*(万元|亿元|千元|元|%|个|辆|人次|人|批次|台|套|组|次|年|月|日|分|册|平方米|项|家|名|倍)?/g;
+const NUM = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.]*[A-Za-z])\s*(万元|亿元|千元|元|%|个|辆|人次|人|批次|台|套|组|次|年|月|日|分|册|平方米|项|家|名|倍)?/g;
 const CLAUSE_DELIM = /[，,；;。：:]/;
 const COUNT_UNITS = new Set(['个', '辆', '人次', '人', '批次', '台', '套', '组', '次', '册', '平方米', '项', '家', '名']);
 
@@ -69,6 +69,11 @@ export function extractMentions(p: Paragraph): Mention[] {
   let m: RegExpExecArray | null;
   while ((m = NUM.exec(text))) {
     const start = m.index;
+    // Not inside a number or a word (a lookbehind, written out: see matchAllNotAfter).
+    if (start > 0 && /[\dA-Za-z.]/.test(text[start - 1])) {
+      NUM.lastIndex = start + 1;
+      continue;
+    }
     const intPart = m[1].replace(/,/g, '');
     const dec = m[2];
     const unit = m[3];

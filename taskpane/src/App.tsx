@@ -5,33 +5,33 @@ import {
 import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
 import { CheckResult, looksLikeDisclosure, submitLine } from '../../src/check';
 
+import { HostApi, Notice, PaneView } from './hostApi';
+
 /** The task pane: one button to check, a summary, findings grouped by table, filters, a search. */
 
-export interface HostApi {
-  mode: 'excel' | 'browser';
-  /** Excel: check the open workbook. Browser: check the chosen file. */
-  check(): Promise<CheckResult>;
-  select(f: Finding): Promise<void>;
-  clear?(): Promise<void>;
-  /** Browser mode: choose a file; returns its name. */
-  chooseFile?(file: File): Promise<string>;
-  download?(): Promise<void>;
-  /** Record (or with '' remove) the unit's 出错说明 for a finding; returns the re-checked result. */
-  explain?(f: Finding, text: string): Promise<CheckResult>;
-  /** 生成模板: the nine tables (and an empty 项目清单); conflicts are names that would be overwritten. */
-  scaffold?(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
-  /** 起草情况说明 from the tables; returns the sheet written, or conflicts. */
-  draft?(overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
-  /** Results of checks run elsewhere (the ribbon's 一键审核), shown when they arrive. */
-  subscribe?(listener: (r: CheckResult) => void): () => void;
+export type { HostApi } from './hostApi';
+
+/** A script chunk that could not be fetched (network, a redeployed add-in): said in Chinese. */
+export function userMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (/dynamically imported module|Importing a module script failed|Loading chunk|Failed to fetch/i.test(m)) return '加载程序文件失败：请检查网络连接后重试。';
+  return m;
 }
 
-function Scaffold({ host, busy, run }: { host: HostApi; busy: boolean; run: (f: () => Promise<void>) => Promise<void> }) {
+function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; run: (f: () => Promise<void>) => Promise<void>; focus: number }) {
   const [unit, setUnit] = React.useState('');
   const [year, setYear] = React.useState(String(new Date().getFullYear() - 1));
   const [withForms, setWithForms] = React.useState(true);
   const [conflicts, setConflicts] = React.useState<string[]>();
   const [done, setDone] = React.useState<string>();
+  const card = React.useRef<HTMLDivElement>(null);
+  const unitInput = React.useRef<HTMLInputElement>(null);
+  // Opened on 生成模板 (the ribbon's button, or #scaffold): bring the form into view, cursor in 单位名称.
+  React.useEffect(() => {
+    if (!focus) return;
+    card.current?.scrollIntoView?.({ block: 'start' });
+    unitInput.current?.focus();
+  }, [focus]);
   const go = (overwrite: boolean) =>
     run(async () => {
       const y = Number(year);
@@ -42,10 +42,10 @@ function Scaffold({ host, busy, run }: { host: HostApi; busy: boolean; run: (f: 
       setDone(r.written.length ? `已生成：${r.written.join('、')}` : undefined);
     });
   return (
-    <Card id="scaffold">
+    <Card id="scaffold" ref={card}>
       <Text weight="semibold">生成模板</Text>
       <Field label="单位名称" required>
-        <Input value={unit} onChange={(_, d) => setUnit(d.value)} autoFocus={typeof location !== 'undefined' && location.hash === '#scaffold'} />
+        <Input value={unit} onChange={(_, d) => setUnit(d.value)} ref={unitInput} />
       </Field>
       <Field label="年度">
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
@@ -89,7 +89,9 @@ function Fragment({ f }: { f: Finding }) {
   );
 }
 
-export function App({ host }: { host: HostApi }) {
+const NOTICE_INTENT: Record<Notice['intent'], 'success' | 'warning' | 'error' | 'info'> = { success: 'success', warning: 'warning', error: 'error', info: 'info' };
+
+export function App({ host, initialView = 'check' }: { host: HostApi; initialView?: PaneView }) {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string>();
   const [result, setResult] = React.useState<CheckResult>();
@@ -99,6 +101,8 @@ export function App({ host }: { host: HostApi }) {
   const [selected, setSelected] = React.useState<Finding>();
   const [draft, setDraft] = React.useState('');
   const [notice, setNotice] = React.useState<string>();
+  const [hostNotice, setHostNotice] = React.useState<Notice>();
+  const [scaffoldFocus, setScaffoldFocus] = React.useState(initialView === 'scaffold' ? 1 : 0);
 
   const run = async (what: () => Promise<void>) => {
     setBusy(true);
@@ -106,18 +110,32 @@ export function App({ host }: { host: HostApi }) {
     try {
       await what();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(userMessage(e));
     } finally {
       setBusy(false);
     }
   };
-  const check = () => run(async () => setResult(await host.check()));
+  const check = () =>
+    run(async () => {
+      setHostNotice(undefined);
+      setResult(await host.check());
+    });
   const pick = (f: Finding) => {
     setSelected(f);
     setDraft(f.explained ?? '');
     void host.select(f);
   };
-  React.useEffect(() => host.subscribe?.((r) => setResult(r)), [host]);
+  React.useEffect(
+    () =>
+      host.subscribe?.((e) => {
+        if (e.kind === 'checked') {
+          setResult(e.result);
+          setHostNotice(undefined);
+        } else if (e.kind === 'notice') setHostNotice(e.notice);
+        else if (e.view === 'scaffold') setScaffoldFocus((n) => n + 1);
+      }),
+    [host],
+  );
   const findings = (result?.findings ?? []).filter((f) => (filter === 'all' || f.severity === filter) && (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())));
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.table || '工作簿', [...(groups.get(f.table || '工作簿') ?? []), f]);
@@ -149,7 +167,7 @@ export function App({ host }: { host: HostApi }) {
       ) : null}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
         <Button appearance="primary" onClick={check} disabled={busy || (host.mode === 'browser' && !file)}>审核</Button>
-        {host.clear ? <Button onClick={() => run(async () => { await host.clear!(); setResult(undefined); })} disabled={busy}>清除标记</Button> : null}
+        {host.clear ? <Button onClick={() => run(async () => { setHostNotice(await host.clear!()); setResult(undefined); })} disabled={busy}>清除标记</Button> : null}
         {host.download && result ? <Button onClick={() => run(() => host.download!())} disabled={busy}>下载标记后的工作簿</Button> : null}
       </div>
       {host.draft ? (
@@ -162,6 +180,9 @@ export function App({ host }: { host: HostApi }) {
       {busy ? <Spinner size="tiny" label="正在处理…" /> : null}
       {error ? (
         <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
+      ) : null}
+      {hostNotice ? (
+        <MessageBar intent={NOTICE_INTENT[hostNotice.intent]} data-testid="notice"><MessageBarBody>{hostNotice.text}</MessageBarBody></MessageBar>
       ) : null}
       {!result && !busy && !error ? <Text>{host.mode === 'browser' ? '请先选择文件，再点击“审核”。' : '点击“审核”核对本工作簿的全部公开表、绩效自评表和情况说明。'}</Text> : null}
       {notDisclosure ? (
@@ -224,7 +245,7 @@ export function App({ host }: { host: HostApi }) {
           ) : null}
         </>
       ) : null}
-      {host.scaffold ? <Scaffold host={host} busy={busy} run={run} /> : null}
+      {host.scaffold ? <Scaffold host={host} busy={busy} run={run} focus={scaffoldFocus} /> : null}
     </main>
   );
 }

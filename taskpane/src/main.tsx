@@ -1,14 +1,24 @@
 /// <reference types="office-js" />
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { App, HostApi } from './App';
+import { App } from './App';
+import { HostApi, HostEvents, PaneView } from './hostApi';
+import { registerCommands } from './commands';
 import { CheckedFile, checkFileBytes, flaggedWorkbookBytes, explainChecked } from '../../src/browserHost';
 
 /**
- * Entry of the task pane page. Inside Excel (office.js loaded and the host is Excel) it works on
- * the open workbook; opened in a plain browser (or where office.js could not load) it works on a
- * file the user chooses. Nothing is sent anywhere.
+ * Entry of the task pane page. Inside Excel it works on the open workbook; opened in a plain
+ * browser it works on a file the user chooses. Nothing is sent anywhere.
+ *
+ * Inside Excel the page never falls back to browser mode because Office is slow to start: Office
+ * opens the page with `_host_Info` in its address (and office.js keeps it in sessionStorage), so
+ * the page knows it is in Excel and waits for Office.onReady as long as it takes, saying so. Only a
+ * page outside Office (no host info) falls back to browser mode when onReady reports no host or
+ * office.js is absent.
  */
+
+const root = createRoot(document.getElementById('root')!);
+const events = new HostEvents();
 
 function save(bytes: Uint8Array, fileName: string) {
   const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -58,53 +68,101 @@ function browserHost(): HostApi {
       if (!checked || !bytes) return;
       save(await flaggedWorkbookBytes(checked, bytes), name.replace(/\.[^.]*$/, '') + '-已审核.xlsx');
     },
+    subscribe: (l) => events.subscribe(l),
   };
 }
 
 async function excelHost(): Promise<HostApi> {
   const office = await import('./officeHost');
-  const listeners = new Set<(r: import('../../src/check').CheckResult) => void>();
-  office.registerCommands((r) => listeners.forEach((l) => l(r)));
   return {
     mode: 'excel',
-    subscribe: (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
+    subscribe: (l) => events.subscribe(l),
+    check: async () => {
+      const { result, notice } = await office.checkOpenWorkbook();
+      if (notice) events.emit({ kind: 'notice', notice });
+      return result;
     },
-    check: () => office.checkOpenWorkbook(),
     select: (f) => office.selectFinding(f),
-    clear: async () => {
-      await office.clearOpenWorkbook();
-    },
+    clear: () => office.clearOpenWorkbook(),
     explain: async (f, text) => {
       await office.explainInWorkbook(f, text);
-      return office.checkOpenWorkbook();
+      return (await office.checkOpenWorkbook()).result;
     },
     scaffold: (o, overwrite) => office.scaffoldInWorkbook(o, overwrite),
     draft: (overwrite) => office.draftInWorkbook(overwrite),
   };
 }
 
-function render(host: HostApi) {
-  const el = document.getElementById('root')!;
-  createRoot(el).render(
+/** A plain message in place of the pane (Office not reachable, a script that failed to load). */
+function message(text: string, state: string) {
+  root.render(
     <FluentProvider theme={webLightTheme} lang="zh-CN">
-      <App host={host} />
+      <main style={{ padding: 16, fontSize: 14, lineHeight: 1.6 }} role="status">
+        <p>{text}</p>
+      </main>
+    </FluentProvider>,
+  );
+  document.documentElement.dataset.state = state;
+}
+
+function render(host: HostApi) {
+  const view: PaneView = typeof location !== 'undefined' && location.hash === '#scaffold' ? 'scaffold' : 'check';
+  root.render(
+    <FluentProvider theme={webLightTheme} lang="zh-CN">
+      <App host={host} initialView={view} />
     </FluentProvider>,
   );
   document.documentElement.dataset.ready = host.mode;
+  delete document.documentElement.dataset.state;
+}
+
+/** Office opened this page (its address or this tab's session says so). */
+function openedByOffice(): boolean {
+  try {
+    if (/[?&#]_host_Info=/i.test(location.href)) return true;
+    return !!sessionStorage.getItem('hostInfoValue');
+  } catch {
+    return false;
+  }
 }
 
 const office = (globalThis as { Office?: typeof Office }).Office;
-if (office && typeof office.onReady === 'function') {
+// The ribbon's commands are registered at once, as Office requires of the shared runtime.
+try {
+  if (office?.actions?.associate) registerCommands(office, events);
+} catch {
+  /* outside Office there is nothing to register */
+}
+
+const inOffice = openedByOffice();
+if (inOffice && !(office && typeof office.onReady === 'function')) {
+  message('未能加载 Office 脚本（office.js）：请检查网络连接，然后关闭并重新打开“审核助手”。', 'no-office');
+} else if (office && typeof office.onReady === 'function') {
   let done = false;
-  // Outside Office, onReady reports no host; give it a moment, then fall back to browser mode.
-  const fallback = setTimeout(() => { if (!done) { done = true; render(browserHost()); } }, 3000);
+  const start = (host: () => Promise<HostApi> | HostApi) => {
+    Promise.resolve()
+      .then(host)
+      .then(render, () => message('加载程序文件失败：请检查网络连接，然后关闭并重新打开“审核助手”。', 'load-failed'));
+  };
+  if (inOffice) {
+    message('正在连接 Excel…', 'waiting');
+    // Say so when Office takes long, but keep waiting: never browser mode inside Excel.
+    setTimeout(() => {
+      if (!done) message('Excel 仍在启动，请稍候…（如长时间无响应，请关闭并重新打开“审核助手”）', 'waiting');
+    }, 10000);
+  } else {
+    // Outside Office, onReady reports no host; if it never answers, browser mode after a moment.
+    setTimeout(() => {
+      if (!done) {
+        done = true;
+        start(browserHost);
+      }
+    }, 3000);
+  }
   void office.onReady((info) => {
     if (done) return;
     done = true;
-    clearTimeout(fallback);
-    if (info.host === office.HostType.Excel) void excelHost().then(render);
-    else render(browserHost());
+    if (info.host === office.HostType.Excel) start(excelHost);
+    else start(browserHost);
   });
 } else render(browserHost());

@@ -4,75 +4,111 @@ import { scaffold } from '../../src/scaffold/build';
 import { draftNarrative, withDraft } from '../../src/narrative/draft';
 import { checkWorkbook, CheckResult } from '../../src/check';
 import { Finding } from '../../src/core/findings';
+import type { Notice } from './hostApi';
 
-/** Excel mode: the task pane and the ribbon commands run the core against the open workbook. */
+/**
+ * Excel mode: the task pane and the ribbon commands run the core against the open workbook. One
+ * operation at a time (the ribbon and the pane share this runtime); Excel's refusals become one
+ * Chinese sentence saying what to do.
+ */
 
 function noteSupport(): NoteSupport {
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
   return { notes: has('1.18') ? 'notes' : has('1.10') ? 'comments' : 'none' };
 }
 
-export async function checkOpenWorkbook(): Promise<CheckResult> {
-  return Excel.run(async (context) => {
-    const grid = await readWorkbook(context);
-    const result = checkWorkbook(grid);
-    await applyFlags(context, result.findings, noteSupport());
-    return result;
-  });
+type Action = '一键审核' | '清除标记' | '保存说明' | '生成模板' | '起草情况说明' | '定位';
+
+/** Excel's error, as the user should read it. */
+export function excelMessage(e: unknown, action: Action): string {
+  const code = String((e as { code?: string })?.code ?? '');
+  const message = String((e as Error)?.message ?? e);
+  switch (code) {
+    case 'InvalidOperationInCellEditMode':
+      return `请先结束单元格编辑（按 Enter 或 Esc），再点${action}`;
+    case 'AccessDenied':
+      return `工作簿或工作表受保护，Excel 拒绝写入：请撤销保护后再点${action}`;
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return `工作簿过大，Excel 拒绝了本次请求：请在桌面版 Excel 中${action}，或分表核对`;
+    case 'ItemNotFound':
+      return `找不到要操作的工作表或单元格（可能已被删除或改名）：请重新${action === '定位' ? '审核' : action}`;
+    case 'GeneralException':
+    case 'InvalidOperation':
+      return `Excel 未能完成“${action}”：请再试一次；如已标记了一部分，点“清除标记”即可复原`;
+    default:
+      // Our own messages are Chinese already; anything else is not shown raw.
+      return /[\u4e00-\u9fff]/.test(message) ? message : `Excel 未能完成“${action}”（${code || '未知错误'}）：请再试一次`;
+  }
 }
 
-export async function clearOpenWorkbook(): Promise<boolean> {
-  return Excel.run((context) => clearFlags(context, noteSupport()));
+let running: Action | undefined;
+
+/** Run one operation; a second while one runs is refused politely. */
+async function exclusive<T>(action: Action, work: () => Promise<T>): Promise<T> {
+  if (running) throw new Error(running === action ? `正在${action}，请等本次完成` : `正在${running}，请等其完成后再点${action}`);
+  running = action;
+  try {
+    return await work();
+  } catch (e) {
+    throw new Error(excelMessage(e, action));
+  } finally {
+    running = undefined;
+  }
+}
+
+const protectedNotice = (sheets: string[], what: string): Notice | undefined =>
+  sheets.length ? { intent: 'warning', text: `工作表${sheets.map((s) => `“${s}”`).join('、')}受保护，${what}；撤销保护后再点一次即可。` } : undefined;
+
+export async function checkOpenWorkbook(): Promise<{ result: CheckResult; notice?: Notice }> {
+  return exclusive('一键审核', () =>
+    Excel.run(async (context) => {
+      const grid = await readWorkbook(context);
+      const result = checkWorkbook(grid);
+      const out = await applyFlags(context, result.findings, noteSupport());
+      return { result, notice: protectedNotice(out.protectedSheets, '其上的问题未标记（已列入审核报告）') };
+    }),
+  );
+}
+
+export async function clearOpenWorkbook(): Promise<Notice> {
+  return exclusive('清除标记', async () => {
+    const out = await Excel.run((context) => clearFlags(context, noteSupport()));
+    if (!out.cleared) return { intent: 'info', text: '工作簿中没有审核标记，无需清除。' };
+    return protectedNotice(out.protectedSheets, '其上的标记未能清除') ?? { intent: 'success', text: '已清除全部审核标记，单元格恢复原有填充色和批注。' };
+  });
 }
 
 export async function selectFinding(f: Finding): Promise<void> {
   if (!f.sheet || !f.cell) return;
-  await Excel.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(f.sheet);
-    ws.activate();
-    ws.getRange(f.cell).select();
-    await context.sync();
-  });
-}
-
-/**
- * Ribbon commands (shared runtime): 一键审核 checks and flags the workbook without the pane, then
- * shows the pane with the summary; 清除标记 removes the flags.
- */
-export function registerCommands(onChecked: (r: CheckResult) => void): void {
-  const done = (event: Office.AddinCommands.Event) => event.completed();
-  Office.actions.associate('checkAll', async (event: Office.AddinCommands.Event) => {
-    try {
-      const r = await checkOpenWorkbook();
-      onChecked(r);
-      await Office.addin.showAsTaskpane().catch(() => undefined);
-    } finally {
-      done(event);
-    }
-  });
-  Office.actions.associate('clearAllFlags', async (event: Office.AddinCommands.Event) => {
-    try {
-      await clearOpenWorkbook();
-    } finally {
-      done(event);
-    }
-  });
+  await exclusive('定位', () =>
+    Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(f.sheet);
+      ws.activate();
+      ws.getRange(f.cell).select();
+      await context.sync();
+    }),
+  );
 }
 
 export async function explainInWorkbook(f: Finding, text: string): Promise<void> {
-  await Excel.run((context) => saveExplanation(context, f, text));
+  await exclusive('保存说明', () => Excel.run((context) => saveExplanation(context, f, text)));
 }
 
 export async function scaffoldInWorkbook(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean) {
-  const built = scaffold({ unit: o.unit, year: o.year, projectList: o.withForms });
-  return Excel.run((context) => writeSheets(context, built.workbook, built.layouts, { overwrite }));
+  return exclusive('生成模板', () => {
+    const built = scaffold({ unit: o.unit, year: o.year, projectList: o.withForms });
+    return Excel.run((context) => writeSheets(context, built.workbook, built.layouts, { overwrite }));
+  });
 }
 
 export async function draftInWorkbook(overwrite: boolean) {
-  return Excel.run(async (context) => {
-    const grid = await readWorkbook(context);
-    const { workbook, sheet } = withDraft(grid, draftNarrative(grid));
-    const only = { sheets: workbook.sheets.filter((s) => s.name === sheet) };
-    return writeSheets(context, only, { [sheet]: { widths: [120] } }, { overwrite });
-  });
+  return exclusive('起草情况说明', () =>
+    Excel.run(async (context) => {
+      const grid = await readWorkbook(context);
+      const { workbook, sheet } = withDraft(grid, draftNarrative(grid));
+      const only = { sheets: workbook.sheets.filter((s) => s.name === sheet) };
+      return writeSheets(context, only, { [sheet]: { widths: [120] } }, { overwrite });
+    }),
+  );
 }

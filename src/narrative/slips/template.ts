@@ -1,10 +1,12 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
+import { matchAllNotAfter } from '../../core/text';
 import { narrativeOf, textFinding, quote } from '../model';
 
-const LEFTOVERS: [RegExp, string][] = [
+/** Each pattern, the reason, and a character that must not come right before a match (XX inside a word). */
+const LEFTOVERS: [RegExp, string, RegExp?][] = [
   [/增加[（(]减少[)）]|增长[（(]下降[)）]|减少[（(]增加[)）]/g, '模板中的“增加（减少）”未改成实际的一种'],
-  [/(?<![A-Za-z])(X{2,}|x{2,})(?![A-Za-z])|×{2,}|＊{2,}/g, '模板占位符未替换'],
+  [/(X{2,}|x{2,})(?![A-Za-z])|×{2,}|＊{2,}/g, '模板占位符未替换', /[A-Za-z]/],
   [/【请填写[^】]*】/g, '起草时留下的待填内容未补全'],
   [/。{2,}|，{2,}|；{2,}/g, '标点重复'],
   [/主要原因是[:：]?\s*(?=[。；;]|$)/g, '“主要原因是”后没有写原因'],
@@ -19,8 +21,8 @@ export const narrTemplate: Rule = {
     const n = narrativeOf(ctx);
     const out: Finding[] = [];
     for (const p of n.paragraphs)
-      for (const [re, why] of LEFTOVERS)
-        for (const m of p.text.matchAll(re)) {
+      for (const [re, why, notAfter] of LEFTOVERS)
+        for (const m of notAfter ? matchAllNotAfter(p.text, re, notAfter, (x) => x[1] !== undefined) : p.text.matchAll(re)) {
           const s = m.index!;
           const e = s + Math.max(m[0].length, 1);
           out.push(textFinding(this.id, 'error', p, s, e, `${why}：${quote(p, s, e)}`));

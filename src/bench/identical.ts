@@ -1,0 +1,57 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { createHash } from 'crypto';
+import { textToWorkbook } from '../adapters/textDocument';
+import { checkWorkbook } from '../check';
+import { Workbook } from '../core/grid';
+import { consolidated, root, sampleText } from './consolidated';
+
+/**
+ * npm run identical: a digest of the findings and the recognition of the sample, the 2024 template
+ * and the bench workbook. A change that must not alter behaviour (a refactor, a rewrite for an old
+ * browser) is checked by running it before and after:
+ *
+ *   npm run identical -- --save /tmp/before.json      (on the old commit)
+ *   npm run identical -- --against /tmp/before.json   (on the new one: exit 1 on any difference)
+ */
+
+function stable(x: unknown): string {
+  return JSON.stringify(x, (_k, v) => {
+    if (v instanceof Map) return { __map: [...v.entries()] };
+    if (v instanceof Set) return { __set: [...v.values()] };
+    if (typeof v === 'object' && v && typeof (v as { toFixed?: unknown }).toFixed === 'function' && (v as { constructor?: { name?: string } }).constructor?.name === 'Decimal') return String(v);
+    return v;
+  });
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function run(name: string, wb: Workbook): Record<string, string> {
+  const r = checkWorkbook(wb);
+  return { [`${name} findings`]: digest(stable(r.findings)), [`${name} recognition`]: digest(stable(r.recognition)), [`${name} count`]: String(r.findings.length) };
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const template = fs.readFileSync(path.join(root, 'samples', '2024-shanghai-template.layout.txt'), 'utf8');
+  const out = {
+    ...run('sample', textToWorkbook(sampleText, 'seed-2023')),
+    ...run('template-2024', textToWorkbook(template, '2024-shanghai-template')),
+    ...run('bench', consolidated().wb),
+  };
+  const save = args.indexOf('--save');
+  const against = args.indexOf('--against');
+  if (save >= 0) fs.writeFileSync(args[save + 1], JSON.stringify(out, null, 2));
+  if (against >= 0) {
+    const before = JSON.parse(fs.readFileSync(args[against + 1], 'utf8')) as Record<string, string>;
+    const diff = Object.keys({ ...before, ...out }).filter((k) => before[k] !== out[k]);
+    for (const k of Object.keys(out)) console.log(`${diff.includes(k) ? '不同' : '相同'}  ${k}  ${out[k]}`);
+    if (diff.length) {
+      console.error(`与基准不同：${diff.join('、')}`);
+      process.exit(1);
+    }
+    console.log('发现与识别结果与基准逐字节相同。');
+  } else for (const [k, v] of Object.entries(out)) console.log(`${k}  ${v}`);
+}
+
+main();

@@ -1,0 +1,60 @@
+import { Finding } from '../../src/core/findings';
+import { CheckResult } from '../../src/check';
+
+/**
+ * What the task pane asks of its host: the open workbook in Excel, or a chosen file in browser
+ * mode. The pane holds no domain logic; it calls these and shows what comes back.
+ */
+
+/** Where the pane should open: the findings, or 生成模板 (the ribbon's button opens the same page). */
+export type PaneView = 'check' | 'scaffold';
+
+/** A message for the user, in Chinese. */
+export interface Notice {
+  intent: 'success' | 'warning' | 'error' | 'info';
+  text: string;
+}
+
+/** What happens outside the pane's own buttons (the ribbon's commands in the shared runtime). */
+export type HostEvent = { kind: 'checked'; result: CheckResult } | { kind: 'notice'; notice: Notice } | { kind: 'view'; view: PaneView };
+
+export interface HostApi {
+  mode: 'excel' | 'browser';
+  /** Excel: check the open workbook. Browser: check the chosen file. A notice says what else happened. */
+  check(): Promise<CheckResult>;
+  select(f: Finding): Promise<void>;
+  /** Remove every flag; the notice says what was done. */
+  clear?(): Promise<Notice>;
+  /** Browser mode: choose a file; returns its name. */
+  chooseFile?(file: File): Promise<string>;
+  download?(): Promise<void>;
+  /** Record (or with '' remove) the unit's 出错说明 for a finding; returns the re-checked result. */
+  explain?(f: Finding, text: string): Promise<CheckResult>;
+  /** 生成模板: the nine tables (and an empty 项目清单); conflicts are names that would be overwritten. */
+  scaffold?(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
+  /** 起草情况说明 from the tables; returns the sheet written, or conflicts. */
+  draft?(overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
+  /** Events from elsewhere (the ribbon), shown when they arrive; the last view asked for is replayed. */
+  subscribe?(listener: (e: HostEvent) => void): () => void;
+}
+
+/** One channel between the ribbon's commands and the pane (both live in the shared runtime). */
+export class HostEvents {
+  private listeners = new Set<(e: HostEvent) => void>();
+  private pending: HostEvent[] = [];
+  emit(e: HostEvent) {
+    if (this.listeners.size === 0) {
+      // The pane is not rendered yet: keep what it must show when it is.
+      this.pending.push(e);
+      return;
+    }
+    for (const l of this.listeners) l(e);
+  }
+  subscribe(listener: (e: HostEvent) => void): () => void {
+    this.listeners.add(listener);
+    const waiting = this.pending;
+    this.pending = [];
+    for (const e of waiting) listener(e);
+    return () => this.listeners.delete(listener);
+  }
+}
