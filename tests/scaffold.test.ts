@@ -13,15 +13,16 @@ import { readXlsx } from '../src/adapters/xlsx';
 import { setCell, cellAt, Workbook } from '../src/core/grid';
 import { readAmount } from '../src/core/amount';
 import { sampleWorkbook } from './helpers/grid';
-import { SANGONG_HEADER } from '../src/scaffold/layout2023';
+import { EDITIONS, Edition } from '../src/editions';
+import { TableSetSpec } from '../src/specs/types';
 
 /** The template: official layout, formulas for every total, recognized by our own checker. */
 
 const set = tableSet(2023);
 const CODES = ['2010301', '2010302', '2011308', '2080505', '2080506', '2101101', '2101103', '2210201'].map((code) => ({ code }));
 
-function tables(wb: Workbook): Map<string, RecognizedTable> {
-  return new Map(recognize(wb, set).tables.map((t) => [t.spec.id, t]));
+function tables(wb: Workbook, of: TableSetSpec = set): Map<string, RecognizedTable> {
+  return new Map(recognize(wb, of).tables.map((t) => [t.spec.id, t]));
 }
 
 function soffice(): string | undefined {
@@ -108,9 +109,10 @@ describe('scaffold: structure', () => {
  * same amounts in 02, 03 and 05, 公开06 carrying the basic total), recalculate in LibreOffice
  * and compare every total with sums computed here.
  */
-function fillConsistent(built: ScaffoldResult): { expected: Record<string, Decimal> } {
+function fillConsistent(built: ScaffoldResult, edition: Edition): { expected: Record<string, Decimal> } {
   const wb = built.workbook;
-  const t = tables(wb);
+  const set = edition.tables;
+  const t = tables(wb, set);
   const sheetOf = (id: string) => wb.sheets.find((s) => s.name === set.tables.find((x) => x.id === id)!.code)!;
   const put = (id: string, pos: { r: number; c: number }, v: Decimal) => setCell(sheetOf(id), pos.r, pos.c, { value: v.toNumber(), numFmt: '#,##0.00' });
   let seed = 7;
@@ -146,8 +148,8 @@ function fillConsistent(built: ScaffoldResult): { expected: Record<string, Decim
   put('gk01', cellPos(g01, 'inc')!, all);
   // 公开09: 预算 and 决算 parts.
   // (its only row is blank in the template, so it is found through the template's own layout)
-  const row09 = built.inputs['公开09'][0].r;
-  const col09 = Object.fromEntries(Object.entries(SANGONG_HEADER.cols).map(([c, k]) => [k, Number(c)]));
+  const row09 = built.inputs[sheetOf('gk09').name][0].r;
+  const col09 = Object.fromEntries(Object.entries(edition.layout.sangongHeader.cols).map(([c, k]) => [k, Number(c)]));
   for (const [k, v] of [['ys_cg', 3], ['ys_gz', 0], ['ys_yx', 2.5], ['ys_jd', 1.25], ['js_cg', 2], ['js_gz', 0], ['js_yx', 2.4], ['js_jd', 1]] as const)
     put('gk09', { r: row09, c: col09[k] }, new Decimal(v));
   const expected: Record<string, Decimal> = { all, basic, project: all.minus(basic), sangong: new Decimal(5.4) };
@@ -158,15 +160,16 @@ function fillConsistent(built: ScaffoldResult): { expected: Record<string, Decim
 const office = soffice();
 (office ? describe : describe.skip)('scaffold: recalculated by LibreOffice', () => {
   jest.setTimeout(120000);
-  let dir: string;
+  let base: string;
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-lo-'));
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-lo-'));
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
-  test('every total the template computes matches the sums of the typed leaves; the checker finds nothing', async () => {
-    const built = scaffold({ unit: '某某局', year: 2023, codes: CODES });
-    const { expected } = fillConsistent(built);
+  test.each(EDITIONS.map((e) => [e.name, e] as const))('%s: every total the template computes matches the sums of the typed leaves; the checker finds nothing', async (_name, edition) => {
+    const built = scaffold({ unit: '某某局', set: edition.tables, codes: CODES });
+    const { expected } = fillConsistent(built, edition);
+    const dir = fs.mkdtempSync(path.join(base, `${edition.id}-`));
     const input = path.join(dir, 'filled.xlsx');
     await gridToExcel(built.workbook, built.layouts).xlsx.writeFile(input);
     const outDir = path.join(dir, 'out');
@@ -176,7 +179,7 @@ const office = soffice();
     // No formula ended in an error value.
     for (const s of recalculated.sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.formula) expect(String(c.value)).not.toMatch(/^#|^Err:/);
 
-    const t = tables(recalculated);
+    const t = tables(recalculated, edition.tables);
     const val = (id: string, pick: (i: RecognizedTable['items'][number]) => boolean, col: string) => {
       const tb = t.get(id)!;
       const it = tb.items.find(pick)!;
@@ -201,8 +204,9 @@ const office = soffice();
     expect(val('gk06', (i) => i.key === 'ryjf', 'amount').plus(val('gk06', (i) => i.key === 'gyjf', 'amount')).toFixed(2)).toBe(expected.basic.toFixed(2));
     expect(val('gk09', () => true, 'js_hj').toFixed(2)).toBe(expected.sangong.toFixed(2));
 
-    // Every relation the checker knows holds in the recalculated template.
+    // Every relation the checker knows holds in the recalculated template, read as this edition.
     const r = checkWorkbook(recalculated);
+    expect(r.recognition.tables.length).toBe(9);
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { sampleWorkbook, sampleText } from './helpers/grid';
 import { checkWorkbook } from '../src/check';
 import { textToWorkbook } from '../src/adapters/textDocument';
 import { recognize } from '../src/recognize';
-import { TABLES_2023 } from '../src/specs/y2023';
+import { TABLES_2023 } from '../src/editions/national2023/tables';
 import { Finding } from '../src/core/findings';
 
 /**

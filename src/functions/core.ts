@@ -1,12 +1,23 @@
 import Decimal from 'decimal.js';
 import { printed, div, mul, exact, meets, sum } from '../core/interval';
-import { gongnengName, gongnengLevel } from '../specs/kemu/gongneng2023';
-import { jingjiName } from '../specs/kemu/jingji2023';
+import { EDITIONS } from '../editions';
 import { textToWorkbook } from '../adapters/textDocument';
 import { checkWorkbook } from '../check';
 import { NARRATIVE_RULES } from '../narrative/rules';
 import { CODE_RE } from '../recognize/sheetView';
 import { versusPrior, wan as money } from '../narrative/phrases';
+
+/**
+ * A 科目 name from the editions' references, the newest first: a cell formula knows no year, and
+ * a code added in a later year (22006 from 2024) is named all the same.
+ */
+function kemuName(lookup: (e: (typeof EDITIONS)[number]) => string | undefined): string | undefined {
+  for (const e of [...EDITIONS].sort((a, b) => b.year - a.year)) {
+    const n = lookup(e);
+    if (n) return n;
+  }
+  return undefined;
+}
 
 /**
  * What the Excel custom functions compute, as plain functions over numbers and strings: shares
@@ -130,7 +141,7 @@ function code(v: unknown): string {
 
 export function kemu(c: unknown): string {
   const k = code(c);
-  const n = gongnengName(k);
+  const n = kemuName((e) => e.kemu.gongnengName(k));
   if (!n) throw new FunctionInputError(`未收录支出功能分类科目 ${k}（科目表收录了全部类和常用款、项）`, 'na');
   return n;
 }
@@ -138,11 +149,11 @@ export function kemu(c: unknown): string {
 export function jingji(c: unknown): string {
   const k = code(c);
   if (k.length === 7) throw new FunctionInputError('部门预算支出经济分类只有类（3 位）和款（5 位）');
-  const n = jingjiName(k);
+  const n = kemuName((e) => e.kemu.jingjiName(k));
   if (!n) throw new FunctionInputError(`未收录经济分类科目 ${k}`, 'na');
   return n;
 }
 
 export function kemulevel(c: unknown): string {
-  return gongnengLevel(code(c))!;
+  return EDITIONS[0].kemu.gongnengLevel(code(c))!;
 }

@@ -7,8 +7,7 @@ import { tableSet } from '../specs';
 import { recognize, pickTableSet, RecognizedTable, cellPos } from '../recognize';
 import { buildContext, ScopeTables } from '../rules/engine';
 import { tableValue, isEmptyTable, tablesYear } from './model';
-import { className } from '../specs/functionClasses';
-import { jingjiName } from '../specs/kemu/jingji2023';
+import { Edition, editionOf } from '../editions';
 import { versusPrior as versusLastYear, wan } from './phrases';
 
 /**
@@ -43,75 +42,65 @@ function versusPrior(cur: Decimal, prev: Decimal | undefined): string {
 /** The standard paragraphs, section headings included, one string per paragraph. */
 export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] {
   const set = opts.set ?? (opts.year ? tableSet(opts.year) : pickTableSet(wb));
+  const edition = editionOf(set);
+  const plan = edition.draft;
   const tables = scopeTables(wb, set);
   const prior = opts.prior ? scopeTables(opts.prior, set) : undefined;
   const year = opts.year ?? tablesYear(tables) ?? set.year;
-  const v = (sel: CellSel): Decimal => tableValue(tables, sel)?.value ?? new Decimal(0);
-  const pv = (sel: CellSel): Decimal | undefined => (prior ? tableValue(prior, sel)?.value : undefined);
+  const v = (sel: CellSel): Decimal => tableValue(tables, sel, edition)?.value ?? new Decimal(0);
+  const pv = (sel: CellSel): Decimal | undefined => (prior ? tableValue(prior, sel, edition)?.value : undefined);
   const out: string[] = [];
 
   // 一、收入支出决算总体情况
-  const grand: CellSel = { table: 'gk01', row: 'inc_grand', col: 'inc' };
+  const grand = plan.grandTotal;
   out.push('一、收入支出决算总体情况说明');
   out.push(`本部门${year}年度收、支总计（含结转和结余）${wan(v(grand))}万元。与${year - 1}年度决算相比，收支总计${versusPrior(v(grand), pv(grand))}，主要原因是：${BLANK('原因')}。`);
 
   // 二、收入决算情况
-  const incTotal = v({ table: 'gk01', row: 'inc_total', col: 'inc' });
-  const sources: [string, CellSel][] = [
-    ['财政拨款收入', { table: 'gk02', col: 'czbk', total: true }],
-    ['上级补助收入', { table: 'gk01', row: 'inc_sjbz', col: 'inc' }],
-    ['事业收入', { table: 'gk01', row: 'inc_sy', col: 'inc' }],
-    ['经营收入', { table: 'gk01', row: 'inc_jy', col: 'inc' }],
-    ['附属单位上缴收入', { table: 'gk01', row: 'inc_fs', col: 'inc' }],
-    ['其他收入', { table: 'gk01', row: 'inc_qt', col: 'inc' }],
-  ];
+  const incTotal = v(plan.incomeTotal);
   out.push('二、收入决算情况说明');
-  out.push(`本部门${year}年度本年收入合计${wan(incTotal)}万元，其中：${sources.map(([n, s]) => `${n}${wan(v(s))}万元，占${pct(v(s), incTotal)}%`).join('；')}。`);
+  out.push(`本部门${year}年度本年收入合计${wan(incTotal)}万元，其中：${plan.incomeSources.map(([n, s]) => `${n}${wan(v(s))}万元，占${pct(v(s), incTotal)}%`).join('；')}。`);
 
   // 三、支出决算情况
-  const expTotal = v({ table: 'gk01', row: 'exp_total', col: 'exp' });
-  const kinds: [string, string][] = [['基本支出', 'jb'], ['项目支出', 'xm'], ['上缴上级支出', 'sjjs'], ['经营支出', 'jyzc'], ['对附属单位补助支出', 'fsbz']];
+  const expTotal = v(plan.expenseTotal);
   out.push('三、支出决算情况说明');
-  out.push(`本部门${year}年度本年支出合计${wan(expTotal)}万元，其中：${kinds.map(([n, col]) => { const x = v({ table: 'gk03', col, total: true }); return `${n}${wan(x)}万元，占${pct(x, expTotal)}%`; }).join('；')}。`);
+  out.push(`本部门${year}年度本年支出合计${wan(expTotal)}万元，其中：${plan.expenseKinds.map(([n, s]) => { const x = v(s); return `${n}${wan(x)}万元，占${pct(x, expTotal)}%`; }).join('；')}。`);
 
   // 四、财政拨款收入支出决算总体情况
   out.push('四、财政拨款收入支出决算总体情况说明');
   out.push(`（一）财政拨款收支与${year - 1}年度决算对比情况`);
-  const fInc: CellSel = { table: 'gk04', row: 'inc_total', col: 'inc' };
-  const fExp: CellSel = { table: 'gk04', row: 'exp_total', col: 'exp_total' };
+  const fInc = plan.fiscalIncome;
+  const fExp = plan.fiscalExpense;
   out.push(`本部门${year}年度财政拨款本年收入合计${wan(v(fInc))}万元，${versusPrior(v(fInc), pv(fInc))}，主要原因是：${BLANK('原因')}；本年支出合计${wan(v(fExp))}万元，${versusPrior(v(fExp), pv(fExp))}，主要原因是：${BLANK('原因')}。`);
-  const funds: [string, string, string][] = [['一般公共预算财政拨款', 'inc_gyys', 'exp_gyys'], ['政府性基金预算财政拨款', 'inc_zfjj', 'exp_zfjj'], ['国有资本经营预算财政拨款', 'inc_gyzb', 'exp_gyzb']];
-  funds.forEach(([name, inc, exp], i) => {
-    const a: CellSel = { table: 'gk04', row: inc, col: 'inc' };
-    const b: CellSel = { table: 'gk04', row: 'exp_total', col: exp };
+  plan.fiscalFunds.forEach(([name, a, b], i) => {
     out.push(`${i + 1}. ${name}本年收入合计${wan(v(a))}万元，${versusPrior(v(a), pv(a))}；本年支出合计${wan(v(b))}万元，${versusPrior(v(b), pv(b))}。`);
   });
   out.push('（二）财政拨款收支与年初预算数对比情况');
   out.push(`本部门${year}年度财政拨款本年收入合计${wan(v(fInc))}万元，完成年初预算的${BLANK('完成率')}%，比年初预算${BLANK('增减金额')}，主要原因是：${BLANK('原因')}；本年支出合计${wan(v(fExp))}万元，完成年初预算的${BLANK('完成率')}%，比年初预算${BLANK('增减金额')}，主要原因是：${BLANK('原因')}。`);
   out.push('（三）财政拨款支出决算结构情况');
   out.push(`${year}年度财政拨款支出合计${wan(v(fExp))}万元，主要用于以下方面：`);
-  const gk04 = tables.get('gk04');
-  const classes = (gk04?.items ?? []).filter((i) => i.classCode).map((i) => ({ code: i.classCode!, amount: v({ table: 'gk04', col: 'exp_total', code: i.classCode! }) })).filter((x) => !x.amount.isZero());
+  const byClass = plan.classExpense;
+  const classes = (tables.get(byClass.table)?.items ?? []).filter((i) => i.classCode).map((i) => ({ code: i.classCode!, amount: v({ table: byClass.table, col: byClass.col, code: i.classCode! }) })).filter((x) => !x.amount.isZero());
   if (classes.length)
-    out.push(classes.map((c) => `${(className(c.code) ?? c.code).replace(/支出$/, '')}（类）支出${wan(c.amount)}万元，占${pct(c.amount, v(fExp))}%，主要用于${BLANK('用途')}`).join('；') + '。');
+    out.push(classes.map((c) => `${(edition.functionClasses.name(c.code) ?? c.code).replace(/支出$/, '')}（类）支出${wan(c.amount)}万元，占${pct(c.amount, v(fExp))}%，主要用于${BLANK('用途')}`).join('；') + '。');
   out.push('（四）一般公共预算基本支出决算情况说明');
-  const basic = v({ table: 'gk05', col: 'jb', total: true });
+  const basic = v(plan.basicTotal);
   out.push(`${year}年度财政拨款基本支出${wan(basic)}万元，其中：`);
-  const econNames = (classes: string[]) => namesOfNonzero(tables.get('gk06'), classes);
-  out.push(`人员经费${wan(v({ table: 'gk06', row: 'ryjf', col: 'amount' }))}万元，主要包括：${econNames(['301', '303']) || BLANK('主要内容')}；`);
-  out.push(`公用经费${wan(v({ table: 'gk06', row: 'gyjf', col: 'amount' }))}万元，主要包括：${econNames(['302', '307', '310', '312', '399']) || BLANK('主要内容')}。`);
+  const econNames = (classes: string[]) => namesOfNonzero(tables.get(plan.econ.table), classes, edition);
+  out.push(`人员经费${wan(v(plan.personnel))}万元，主要包括：${econNames(plan.econ.personnel) || BLANK('主要内容')}；`);
+  out.push(`公用经费${wan(v(plan.publicFunds))}万元，主要包括：${econNames(plan.econ.public) || BLANK('主要内容')}。`);
 
   // 五、“三公”经费
   out.push('五、财政拨款“三公”经费支出决算情况说明');
   out.push('（一）“三公”经费财政拨款支出决算总体情况说明');
-  const sg = (k: string) => v({ table: 'gk09', col: k, data: true });
+  const sg = (k: string) => v({ table: plan.sangong, col: k, data: true });
   const budgetSentence = (ys: Decimal, js: Decimal) => {
     if (ys.isZero()) return js.isZero() ? '与预算持平' : `预算为0，${BLANK('超预算支出的原因')}`;
     const rate = js.div(ys).times(100).toFixed(1, Decimal.ROUND_HALF_UP);
     const d = js.minus(ys);
     return `完成预算的${rate}%，${d.isZero() ? '与预算持平' : `${d.gt(0) ? '超出' : '低于'}预算${wan(d.abs())}万元，主要原因是：${BLANK('原因')}`}`;
   };
-  const jsPrior = (k: string) => pv({ table: 'gk09', col: k, data: true });
+  const jsPrior = (k: string) => pv({ table: plan.sangong, col: k, data: true });
   out.push(`本部门${year}年度“三公”经费财政拨款支出预算为${wan(sg('ys_hj'))}万元，支出决算为${wan(sg('js_hj'))}万元，${budgetSentence(sg('ys_hj'), sg('js_hj'))}，较${year - 1}年度决算${versusPrior(sg('js_hj'), jsPrior('js_hj')).replace(/^比上年/, '')}，主要原因是：${BLANK('原因')}。`);
   out.push('（二）“三公”经费财政拨款支出决算具体情况说明');
   const items: [string, string][] = [['因公出国（境）费', 'cg'], ['公务用车购置及运行维护费', 'gc'], ['公务接待费', 'jd']];
@@ -130,26 +119,25 @@ export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] 
   // 十、其他需要说明的情况
   out.push('十、其他需要说明的情况');
   const notes: string[] = [];
-  const empty = (id: string) => {
+  // Each table the edition names as possibly empty, by its own number (公开07 / 表八).
+  for (const [id, covers] of plan.emptyTables) {
     const t = tables.get(id);
-    return !!t && isEmptyTable(t);
-  };
-  if (empty('gk07')) notes.push(`本部门${year}年度政府性基金预算财政拨款无收支及结转结余情况，故公开07表以空表列示`);
-  if (empty('gk08')) notes.push(`本部门${year}年度国有资本经营预算财政拨款无收支及结转结余情况，故公开08表以空表列示`);
+    if (t && isEmptyTable(t)) notes.push(`本部门${year}年度${covers}无收支及结转结余情况，故${/表/.test(t.spec.code) ? t.spec.code : `${t.spec.code}表`}以空表列示`);
+  }
   notes.push('由于决算公开表格中金额数值应当保留两位小数，公开数据为四舍五入计算结果，个别数据合计项与分项之和存在小数点后差额，特此说明');
   notes.forEach((n, i) => out.push(`${i + 1}. ${n}。`));
   return out;
 }
 
 /** Names of the nonzero 款 of some economic classes in 公开06, 、-separated. */
-function namesOfNonzero(t: RecognizedTable | undefined, classes: string[]): string {
+function namesOfNonzero(t: RecognizedTable | undefined, classes: string[], edition: Edition): string {
   if (!t) return '';
   const names: string[] = [];
   for (const it of t.items) {
     if (!it.code || it.code.length !== 5 || !classes.includes(it.code.slice(0, 3))) continue;
     const pos = cellPos(it, 'amount');
     const a = pos ? readAmount(cellAt(t.sheet, pos.r, pos.c)) : undefined;
-    if (a?.kind === 'num' && !a.value.isZero()) names.push(it.label || jingjiName(it.code) || it.code);
+    if (a?.kind === 'num' && !a.value.isZero()) names.push(it.label || edition.kemu.jingjiName(it.code) || it.code);
   }
   return names.join('、');
 }

@@ -7,10 +7,9 @@ import { cellAt } from '../core/grid';
 import { CellSel } from '../specs/types';
 import { RuleContext, ScopeTables, itemOf, columnName, rowName } from '../rules/engine';
 import { RecognizedTable, cellPos, cellPositions } from '../recognize/model';
-import { classCodeOfLabel, className } from '../specs/functionClasses';
 import { readNarrative, locate, Paragraph } from './paragraphs';
 import { extractMentions, Mention } from './mentions';
-import { BINDINGS_2023, BASE_NAMES_2023, Binding } from './bindings2023';
+import { Edition, Binding } from '../editions';
 import { formFigures, FormSummary } from '../forms/read';
 import { formsOf } from '../forms/rules/common';
 
@@ -24,6 +23,8 @@ export interface Narrative {
   forms: FormSummary[];
   /** The unit most amounts are written in ('万元' normally). */
   unit: string;
+  /** The workbook's edition: its bindings, splits, function classes. */
+  edition: Edition;
 }
 
 const cache = new WeakMap<RuleContext, Narrative>();
@@ -44,7 +45,7 @@ export function narrativeOf(ctx: RuleContext): Narrative {
   const units = new Map<string, number>();
   for (const m of mentions) if (m.kind === 'amount') units.set(m.unit!, (units.get(m.unit!) ?? 0) + 1);
   const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '万元';
-  n = { paragraphs, mentions, byParagraph, tables: scope?.tables ?? new Map(), forms: formsOf(ctx).map(formFigures), unit };
+  n = { paragraphs, mentions, byParagraph, tables: scope?.tables ?? new Map(), forms: formsOf(ctx).map(formFigures), unit, edition: ctx.edition };
   cache.set(ctx, n);
   return n;
 }
@@ -63,13 +64,13 @@ export interface TableValue {
   name: string;
 }
 
-/** A table cell's value by selector; undefined when the table or row is not there. */
-export function tableValue(tables: ScopeTables, sel: CellSel): TableValue | undefined {
+/** A table cell's value by selector; undefined when the table or row is not there. Class rows are named by the edition's classes. */
+export function tableValue(tables: ScopeTables, sel: CellSel, edition: Edition): TableValue | undefined {
   const t = tables.get(sel.table);
   if (!t) return undefined;
   const item = itemOf(t, sel);
   const rowLabel =
-    'row' in sel ? rowName(t, sel.row) : 'code' in sel ? (sel.code.length === 3 ? `${sel.code} ${className(sel.code) ?? ''}`.trim() : sel.code) : 'total' in sel ? '合计' : '';
+    'row' in sel ? rowName(t, sel.row) : 'code' in sel ? (sel.code.length === 3 ? `${sel.code} ${edition.functionClasses.name(sel.code) ?? ''}`.trim() : sel.code) : 'total' in sel ? '合计' : '';
   const pos = item && cellPos(item, sel.col);
   if (!item || !pos) {
     // A complete table that does not list the row holds zero there.
@@ -86,18 +87,18 @@ export function tableValue(tables: ScopeTables, sel: CellSel): TableValue | unde
   return { interval: iv, value, table: t, r: pos.r, c: pos.c, name };
 }
 
-/** The table cell a quoted amount names, by the bindings. */
-export function bindingOf(m: Mention, bindings: Binding[] = BINDINGS_2023): { binding: Binding; sel: CellSel; label: string } | undefined {
+/** The table cell a quoted amount names, by the edition's bindings. */
+export function bindingOf(m: Mention, edition: Edition): { binding: Binding; sel: CellSel; label: string } | undefined {
   const where = `${m.para.section} ${m.para.subsection}`;
-  for (const b of bindings) {
+  for (const b of edition.narrative.bindings) {
     if (!b.section.test(where)) continue;
     if (b.context && !b.context.test(m.context)) continue;
     if (!b.label.test(m.label)) continue;
     if (b.exclude && b.exclude.test(m.label)) continue;
     if ('classOf' in b.cell) {
-      const code = classCodeOfLabel(m.label);
+      const code = edition.functionClasses.codeOfLabel(m.label);
       if (!code) continue;
-      return { binding: b, sel: { table: b.cell.classOf.table, col: b.cell.classOf.col, code }, label: `${code} ${className(code)}` };
+      return { binding: b, sel: { table: b.cell.classOf.table, col: b.cell.classOf.col, code }, label: `${code} ${edition.functionClasses.name(code)}` };
     }
     return { binding: b, sel: b.cell, label: m.label };
   }
@@ -105,8 +106,8 @@ export function bindingOf(m: Mention, bindings: Binding[] = BINDINGS_2023): { bi
 }
 
 /** The table total a share's base phrase names (占一般公共预算项目支出总额的…). */
-export function baseByName(label: string): CellSel | undefined {
-  return BASE_NAMES_2023.find((b) => b.label.test(label))?.cell;
+export function baseByName(label: string, edition: Edition): CellSel | undefined {
+  return edition.narrative.baseNames.find((b) => b.label.test(label))?.cell;
 }
 
 /** A finding on a quoted fragment of the narrative. */

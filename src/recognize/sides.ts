@@ -3,7 +3,7 @@ import { SheetView, isNoteText, isColumnNumberRow } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
 import { Item, newItem } from './model';
 import { BodyResult } from './body';
-import { classCodeOfLabel } from '../specs/functionClasses';
+import { classCodeOfLabel } from '../editions/national2023/functionClasses';
 import { normLabel, isAsciiDigits } from '../core/text';
 
 const SIDES = ['income', 'expense'] as const;

@@ -3,7 +3,6 @@ import { cellAt } from '../core/grid';
 import { Finding } from '../core/findings';
 import { CellSel, CrossSpec } from '../specs/types';
 import { Item, RecognizedTable } from '../recognize/model';
-import { className } from '../specs/functionClasses';
 
 /** A cell of another table; `zero` when the table is complete but lists no such row (blank = 0). */
 function cellOf(tables: ScopeTables, sel: CellSel): Operand | 'zero' | undefined {
@@ -94,7 +93,7 @@ export const crossEqual: Rule = {
             const cb = ib?.cols[x.b.col];
             if ((ia && ca === undefined) || (ib && cb === undefined)) continue;
             if (equalExactly(ia && cellAt(ta.sheet, ia.row, ca!), ib && cellAt(tb.sheet, ib.row, cb!))) continue;
-            const f = classFinding(this.id, x, code, ta, ia, tb, ib);
+            const f = classFinding(this.id, x, code, ctx.edition.functionClasses.name(code), ta, ia, tb, ib);
             if (f) out.push(f);
           }
         }
@@ -160,10 +159,10 @@ function eqFinding(ruleId: string, tables: ScopeTables, x: Cross<'eq'>): Finding
 }
 
 /** One class compared between two tables; a class one table does not list reads as zero there. */
-function classFinding(ruleId: string, x: Cross<'eqByClass'>, code: string, ta: RecognizedTable, ia: Item | undefined, tb: RecognizedTable, ib: Item | undefined): Finding | undefined {
+function classFinding(ruleId: string, x: Cross<'eqByClass'>, code: string, name: string | undefined, ta: RecognizedTable, ia: Item | undefined, tb: RecognizedTable, ib: Item | undefined): Finding | undefined {
   const opA = ia && operand(ta, ia, x.a.col);
   const opB = ib && operand(tb, ib, x.b.col);
-  const label = () => `${code} ${className(code) ?? ''}`.trim();
+  const label = () => `${code} ${name ?? ''}`.trim();
   const aName = () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`;
   const bName = () => `${tb.spec.code}「${label()}」${columnName(tb, x.b.col)}`;
   return opA

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { Edition, editionOf } from '../editions';
 import { a1, cellAt, Workbook, Sheet, Cell } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount, readMilli, Milli, groupDigits } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
@@ -31,6 +32,9 @@ export interface Rule extends RuleMeta {
 export type ScopeTables = Map<string, RecognizedTable>;
 
 export interface RuleContext {
+  /** The edition of the workbook: its tables, 科目, narrative bindings, sections (see editions/types.ts). */
+  edition: Edition;
+  /** The edition's tables and relations (edition.tables). */
   set: TableSetSpec;
   rec: Recognition;
   scopes: { id: string; tables: ScopeTables }[];
@@ -49,7 +53,7 @@ export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook =
   const isPrior = (id: string) => id === 'prior' || id.startsWith('prior:');
   const prior = new Map<string, RecognizedTable>();
   for (const s of all.filter((x) => isPrior(x.id))) for (const [k, t] of s.tables) if (!prior.has(k)) prior.set(k, t);
-  return { set, rec, scopes: all.filter((x) => !isPrior(x.id)), wb, prior, scan };
+  return { edition: editionOf(set), set, rec, scopes: all.filter((x) => !isPrior(x.id)), wb, prior, scan };
 }
 
 /** A cell of a recognized table, with its reading. */

@@ -1,8 +1,6 @@
 import { Rule, finding, tableIndex } from './engine';
 import { Finding } from '../core/findings';
 import { normLabel } from '../core/text';
-import { gongnengName } from '../specs/kemu/gongneng2023';
-import { jingjiName } from '../specs/kemu/jingji2023';
 import { Item } from '../recognize/model';
 
 /** A name as compared: normalized, brackets dropped (remembered: the same names recur in every unit). */
@@ -24,7 +22,7 @@ function firstCell(it: Item): { r: number; c: number } {
 }
 
 /**
- * 科目编码 against the 2023 科目 tables: a listed code printed with another name, and a 款/项 whose
+ * 科目编码 against the edition's 科目 reference: a listed code printed with another name, and a 款/项 whose
  * parent is not in the table (a truncated table excepted). Codes the reference does not list are
  * not judged.
  */
@@ -35,6 +33,7 @@ export const kemuNames: Rule = {
   title: '科目编码与科目名称相符，款、项的上级科目已列出',
   run(ctx) {
     const out: Finding[] = [];
+    const kemu = ctx.edition.kemu;
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values()) {
         const econ = t.spec.kind === 'econ';
@@ -49,8 +48,8 @@ export const kemuNames: Rule = {
           if (!code) continue;
           recent[code.length] = code;
           if (!it.label) continue;
-          const ref = econ ? jingjiName(code) : gongnengName(code);
-          if (ref && !same(ref, it.label)) out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${code} 的名称为“${it.label}”，2023 年科目表中为“${ref}”`));
+          const ref = econ ? kemu.jingjiName(code) : kemu.gongnengName(code);
+          if (ref && !same(ref, it.label)) out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${code} 的名称为“${it.label}”，${ctx.edition.year} 年科目表中为“${ref}”`));
           if (econ || t.truncated || code.length <= 3) continue;
           const last = recent[code.length - 2];
           if ((last === undefined || !code.startsWith(last)) && !codes.has(code.slice(0, code.length - 2)))

@@ -2,12 +2,9 @@ import { Workbook, Sheet, Range, newSheet, setCell, a1, colLetters, quoteSheet }
 import { SheetLayout } from '../core/layout';
 import { TableSetSpec, TableSpec, CodedTableSpec, SidesTableSpec, EconTableSpec, MatrixTableSpec, RowSumSpec, CrossSpec, CellSel } from '../specs/types';
 import { tableSet } from '../specs';
-import { CLASS_ROWS_2023, className } from '../specs/functionClasses';
-import { gongnengName, DEFAULT_SCAFFOLD_CODES } from '../specs/kemu/gongneng2023';
-import { jingjiName, jingjiChildren } from '../specs/kemu/jingji2023';
+import { Edition, HeaderBlock, editionOf } from '../editions';
 import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
 import { CODE_RE } from '../recognize/sheetView';
-import { CODED_HEADERS, SIDES_LAYOUTS, ECON_LAYOUT, SANGONG_HEADER, HeaderBlock } from './layout2023';
 
 /**
  * The scaffold: a blank disclosure workbook in the official layout, one sheet per table, with a
@@ -160,22 +157,21 @@ function rowSums(w: SheetWriter, sums: RowSumSpec[] | undefined, r: number, cols
 }
 
 /** The unit's codes with every parent added, in code order. */
-function expandCodes(codes: ScaffoldCode[]): { code: string; name: string }[] {
+function expandCodes(codes: ScaffoldCode[], ed: Edition): { code: string; name: string }[] {
   const names = new Map<string, string>();
   for (const { code, name } of codes) {
     const k = code.trim();
     if (!CODE_RE.test(k)) continue;
     for (let len = 3; len <= k.length; len += 2) {
       const p = k.slice(0, len);
-      if (!names.has(p) || (p === k && name)) names.set(p, (p === k && name) || gongnengName(p) || className(p) || '');
+      if (!names.has(p) || (p === k && name)) names.set(p, (p === k && name) || ed.kemu.gongnengName(p) || ed.functionClasses.name(p) || '');
     }
   }
   return [...names.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, name]) => ({ code, name }));
 }
 
-function buildCoded(spec: CodedTableSpec, unit: string, year: number, codes: { code: string; name: string }[]): { w: SheetWriter; placed: Placed } {
-  // A table with carry-overs (政府性基金, and 国有资本经营 in some layouts) prints like 公开07.
-  const block = CODED_HEADERS[spec.columns.some((c) => c.key === 'nm') ? 'gk07' : spec.id];
+function buildCoded(spec: CodedTableSpec, unit: string, year: number, codes: { code: string; name: string }[], ed: Edition): { w: SheetWriter; placed: Placed } {
+  const block = ed.layout.codedHeaders[spec.id];
   const width = block.rows[0].length;
   const w = new SheetWriter(spec.code);
   let r = w.header(block, w.head(spec, unit, year, width));
@@ -221,8 +217,9 @@ function buildCoded(spec: CodedTableSpec, unit: string, year: number, codes: { c
   return { w, placed: { spec, sheet: w.sheet, cols, rows: {}, codeCol: 0, totalRow, bodyTop: totalRow, bodyBottom, codeRows } };
 }
 
-function buildSides(spec: SidesTableSpec, unit: string, year: number, classList: string[]): { w: SheetWriter; placed: Placed } {
-  const lay = SIDES_LAYOUTS[spec.id];
+function buildSides(spec: SidesTableSpec, unit: string, year: number, ed: Edition): { w: SheetWriter; placed: Placed } {
+  const lay = ed.layout.sides[spec.id];
+  const classList = ed.functionClasses.rows;
   const width = lay.header.rows[0].length;
   const w = new SheetWriter(spec.code);
   const top = w.header(lay.header, w.head(spec, unit, year, width));
@@ -247,7 +244,7 @@ function buildSides(spec: SidesTableSpec, unit: string, year: number, classList:
       let label: string;
       if (key.startsWith('class:')) {
         const code = key.slice(6);
-        label = `${chineseNumeral(classRows.size + 1)}、${className(code)}`;
+        label = `${chineseNumeral(classRows.size + 1)}、${ed.functionClasses.name(code)}`;
         classRows.set(code, r);
       } else {
         label = i < topLen ? `${chineseNumeral(i + 1)}、${rowName(key)}` : rowName(key);
@@ -295,7 +292,8 @@ function sidesFormulas(w: SheetWriter, p: Placed, cross: CrossSpec[], placed: Ma
   for (const [r, side] of sideRows) for (const [key, c] of Object.entries(p.cols)) if (colSide(key) === side) w.input(r, c);
 }
 
-function buildEcon(spec: EconTableSpec, unit: string, year: number): { w: SheetWriter; placed: Placed } {
+function buildEcon(spec: EconTableSpec, unit: string, year: number, ed: Edition): { w: SheetWriter; placed: Placed } {
+  const ECON_LAYOUT = ed.layout.econ;
   const width = ECON_LAYOUT.groups.length * 3;
   const w = new SheetWriter(spec.code);
   let r = w.head(spec, unit, year, width);
@@ -314,10 +312,10 @@ function buildEcon(spec: EconTableSpec, unit: string, year: number): { w: SheetW
   ECON_LAYOUT.groups.forEach((classes, g) => {
     let row = bodyTop;
     for (const cls of classes) {
-      const kids = jingjiChildren(cls);
+      const kids = ed.kemu.jingjiChildren(cls);
       const clsRow = row;
       w.text(row, g * 3, cls);
-      w.text(row, g * 3 + 1, jingjiName(cls) ?? '');
+      w.text(row, g * 3 + 1, ed.kemu.jingjiName(cls) ?? '');
       econCells.set(cls, { r: row, c: g * 3 + 2 });
       row++;
       for (const k of kids) {
@@ -349,7 +347,8 @@ function buildEcon(spec: EconTableSpec, unit: string, year: number): { w: SheetW
   return { w, placed: { spec, sheet: w.sheet, cols: {}, rows, econCells } };
 }
 
-function buildMatrix(spec: MatrixTableSpec, unit: string, year: number): { w: SheetWriter; placed: Placed } {
+function buildMatrix(spec: MatrixTableSpec, unit: string, year: number, ed: Edition): { w: SheetWriter; placed: Placed } {
+  const SANGONG_HEADER = ed.layout.sangongHeader;
   const width = SANGONG_HEADER.rows[0].length;
   const w = new SheetWriter(spec.code);
   const r = w.header(SANGONG_HEADER, w.head(spec, unit, year, width));
@@ -405,16 +404,17 @@ function cellRef(sel: CellSel, placed: Map<string, Placed>): string | undefined 
 /** Build the blank template workbook for a unit. */
 export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   const set = opts.set ?? tableSet(opts.year);
+  const ed = editionOf(set);
   const year = opts.year ?? set.year;
-  const codes = expandCodes(opts.codes?.length ? opts.codes : DEFAULT_SCAFFOLD_CODES.map((code) => ({ code })));
+  const codes = expandCodes(opts.codes?.length ? opts.codes : ed.kemu.defaultScaffoldCodes.map((code) => ({ code })), ed);
   const writers = new Map<string, SheetWriter>();
   const placed = new Map<string, Placed>();
   for (const spec of set.tables) {
     let built: { w: SheetWriter; placed: Placed };
-    if (spec.kind === 'coded') built = buildCoded(spec, opts.unit, year, spec.id === 'gk07' || spec.id === 'gk08' ? [] : codes);
-    else if (spec.kind === 'sides') built = buildSides(spec, opts.unit, year, set.classRows ?? CLASS_ROWS_2023);
-    else if (spec.kind === 'econ') built = buildEcon(spec, opts.unit, year);
-    else built = buildMatrix(spec, opts.unit, year);
+    if (spec.kind === 'coded') built = buildCoded(spec, opts.unit, year, (ed.layout.withoutCodes as string[]).includes(spec.id) ? [] : codes, ed);
+    else if (spec.kind === 'sides') built = buildSides(spec, opts.unit, year, ed);
+    else if (spec.kind === 'econ') built = buildEcon(spec, opts.unit, year, ed);
+    else built = buildMatrix(spec, opts.unit, year, ed);
     writers.set(spec.id, built.w);
     placed.set(spec.id, built.placed);
   }

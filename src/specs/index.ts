@@ -1,11 +1,10 @@
 import { TableSetSpec } from './types';
-import { TABLES_2023 } from './y2023';
-import { TABLES_2024_SHANGHAI } from './shanghai2024';
+import { EDITIONS } from '../editions';
 
 export * from './types';
 
 /** Every table set the product knows; the first is the default. */
-export const TABLE_SETS: TableSetSpec[] = [TABLES_2023, TABLES_2024_SHANGHAI];
+export const TABLE_SETS: TableSetSpec[] = EDITIONS.map((e) => e.tables);
 
 /** The set of a year (exact), else the default. */
 export function tableSet(year?: number): TableSetSpec {

@@ -1,6 +1,6 @@
 import { Workbook, Sheet, Cell } from '../../src/core/grid';
 import { recognize } from '../../src/recognize';
-import { TABLES_2023 } from '../../src/specs/y2023';
+import { TABLES_2023 } from '../../src/editions/national2023/tables';
 
 /**
  * Re-lay an imported workbook the way other software exports it: a spacer column on the left,

@@ -22,7 +22,7 @@ function lastYear(overrides: [CellSel, number][]): Workbook {
   const wb = importDocument(textToWorkbook(sampleText(), 'last'));
   const ctx = buildContext(set, recognize(wb, set), wb);
   for (const [sel, v] of overrides) {
-    const tv = tableValue(ctx.scopes[0].tables, sel)!;
+    const tv = tableValue(ctx.scopes[0].tables, sel, ctx.edition)!;
     setCell(tv.table.sheet, tv.r, tv.c, { value: v, numFmt: '#,##0.00' });
   }
   const tables = new Set(set.tables.map((t) => t.code));

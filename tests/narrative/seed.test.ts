@@ -4,7 +4,7 @@ import { narrativeFigures, withFigure, Located } from '../helpers/narrative';
 import { checkWorkbook } from '../../src/check';
 import { findingKey, Finding } from '../../src/core/findings';
 import { bindingOf } from '../../src/narrative/model';
-import { SPLITS_2023 } from '../../src/narrative/bindings2023';
+import { NATIONAL_2023 } from '../../src/editions/national2023';
 
 /**
  * The sample's narrative: its real mistakes are reported, nothing else is an error, and any figure
@@ -59,9 +59,9 @@ function determined(f: Located, all: Located[]): boolean {
   if (m.kind === 'percent') return m.relation !== 'other' && !(m.value.isZero() && same.some((o) => o.m.kind === 'amount' && o.m.value.isZero()));
   if (m.kind === 'count') return m.unit === '分' || (m.unit === '个' && /二级项目$|等$/.test(m.label));
   if (m.kind !== 'amount') return false;
-  if (!m.change && bindingOf(m)) return true;
+  if (!m.change && bindingOf(m, NATIONAL_2023)) return true;
   const section = `${m.para.section} ${m.para.subsection}`;
-  if (SPLITS_2023.some((s) => s.section.test(section) && (s.total.test(m.label) || s.parts.some((p) => p.test(m.label))))) return true;
+  if (NATIONAL_2023.narrative.splits.some((s) => s.section.test(section) && (s.total.test(m.label) || s.parts.some((p) => p.test(m.label))))) return true;
   // An operand of a rate: the last amount before it, or a change (增加/减少) in its sentence.
   const ms = all.filter((o) => o.m.para === m.para).map((o) => o.m);
   const i = ms.indexOf(m);

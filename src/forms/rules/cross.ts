@@ -26,8 +26,8 @@ export const formCross: Rule = {
     const n = narrativeOf(ctx);
     const sum = forms.reduce((a, f) => a.plus(num(f.executed.total) ?? 0), new Decimal(0));
     const first = forms[0];
-    const gk05 = tableValue(n.tables, { table: 'gk05', col: 'xm', total: true });
-    const gk03 = tableValue(n.tables, { table: 'gk03', col: 'xm', total: true });
+    const gk05 = tableValue(n.tables, { table: 'gk05', col: 'xm', total: true }, n.edition);
+    const gk03 = tableValue(n.tables, { table: 'gk03', col: 'xm', total: true }, n.edition);
     const all = n.paragraphs.some((p) => ALL_EVALUATED.test(p.text));
     const rel = (tv: NonNullable<typeof gk05>) => (tv.r >= 0 ? [{ sheet: tv.table.sheet.name, cell: a1(tv.r, tv.c) }] : []);
     if (all && gk05 && !meets(printed(sum, 6), gk05.interval))

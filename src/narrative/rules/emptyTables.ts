@@ -2,11 +2,6 @@ import { Rule } from '../../rules/engine';
 import { Finding, } from '../../core/findings';
 import { narrativeOf, textFinding, isEmptyTable } from '../model';
 
-/** Tables a unit often has nothing to report in, and the words that name them in the text. */
-const EMPTY_CAPABLE: { table: string; words: RegExp }[] = [
-  { table: 'gk07', words: /政府性基金|公开\s*0?7\s*表/ },
-  { table: 'gk08', words: /国有资本经营|公开\s*0?8\s*表/ },
-];
 const CLAIM = /空表|无(相关)?(收支|收入|支出)|没有(相关)?(收支|收入|支出)|未发生/;
 
 /** 公开07/08 left empty are explained in the text; a table with figures is not called empty. */
@@ -18,7 +13,7 @@ export const narrEmptyTables: Rule = {
     const n = narrativeOf(ctx);
     const out: Finding[] = [];
     if (!n.paragraphs.length) return out;
-    for (const { table, words } of EMPTY_CAPABLE) {
+    for (const { table, words } of ctx.edition.sections.emptyTables) {
       const t = n.tables.get(table);
       if (!t) continue;
       const claims: { p: (typeof n.paragraphs)[number]; start: number; end: number }[] = [];

@@ -4,7 +4,6 @@ import { Finding } from '../../core/findings';
 import { meets, sum, printed, Interval, exact, div, mul } from '../../core/interval';
 import { narrativeOf, mentionInterval, textFinding, quote, money, bindingOf } from '../model';
 import { Mention } from '../mentions';
-import { SPLITS_2023, CELL_SPLITS_2023 } from '../bindings2023';
 import { isValue, sameSection } from './helpers';
 import { shareBase } from './share';
 
@@ -21,7 +20,7 @@ export const narrListSum: Rule = {
     const out: Finding[] = [];
     const seen = new Set<Mention>();
     for (const p of n.paragraphs) {
-      for (const split of SPLITS_2023) {
+      for (const split of n.edition.narrative.splits) {
         if (!split.section.test(`${p.section} ${p.subsection}`)) continue;
         const kindOk = (m: Mention) => (split.unit === 'count' ? m.kind === 'count' && m.unit === '辆' : isValue(m));
         const ms = (n.byParagraph.get(p) ?? []).filter(kindOk);
@@ -87,11 +86,11 @@ export const narrListSum: Rule = {
       }
     }
     // Splits known by the cells their figures name (三公: total = 出国 + 公务用车 + 接待).
-    for (const split of CELL_SPLITS_2023) {
+    for (const split of n.edition.narrative.cellSplits) {
       const inSection = n.mentions.filter((m) => isValue(m) && m.unit === n.unit && split.section.test(m.para.section));
       const byCol = new Map<string, Mention>();
       for (const m of inSection) {
-        const b = bindingOf(m);
+        const b = bindingOf(m, n.edition);
         const col = b && 'col' in b.sel ? b.sel.col : undefined;
         if (col && !byCol.has(col)) byCol.set(col, m);
       }

@@ -23,8 +23,8 @@ export const narrPrior: Rule = {
       ms.forEach((m, i) => {
         if (m.kind !== 'amount' || m.change?.against !== 'prior') return;
         const cur = changedFigure(ms, i);
-        const b = cur && bindingOf(cur);
-        const last = b && tableValue(ctx.prior, b.sel);
+        const b = cur && bindingOf(cur, ctx.edition);
+        const last = b && tableValue(ctx.prior, b.sel, ctx.edition);
         if (!cur || !last) return;
         const stated = changeInterval(m);
         const actual = sub(mentionInterval(cur), last.interval);
@@ -44,8 +44,8 @@ export const narrPrior: Rule = {
         const at = lv.index;
         // The figure it speaks of: the clause's own, else the last one of the sentence before.
         const cur = [...ms].reverse().find((x) => x.end <= at && isValue(x) && (p.text.slice(x.end, at).match(/[；;。]/g)?.length ?? 0) <= 1);
-        const b = cur && bindingOf(cur);
-        const last = b && tableValue(ctx.prior, b.sel);
+        const b = cur && bindingOf(cur, ctx.edition);
+        const last = b && tableValue(ctx.prior, b.sel, ctx.edition);
         if (!cur || !last || meets(printed(cur.value, cur.decimals), last.interval)) continue;
         const d = cur.value.minus(last.value);
         out.push(

@@ -24,8 +24,8 @@ export function shareBase(n: ReturnType<typeof narrativeOf>, ms: Mention[], i: n
     const bl = m.baseLabel;
     const named = section.filter((x) => isValue(x) && x !== part && x.unit === part.unit && (x.label === bl || x.label.endsWith(bl) || (x.label.length >= 4 && bl.endsWith(x.label))));
     if (named.length) return asBase(named.find((x) => x.para === m.para && x.start < part.start) ?? named[0]);
-    const sel = baseByName(bl);
-    const tv = sel ? tableValue(n.tables, sel) : undefined;
+    const sel = baseByName(bl, n.edition);
+    const tv = sel ? tableValue(n.tables, sel, n.edition) : undefined;
     return tv ? { interval: tv.interval, value: tv.value, name: tv.name } : undefined;
   }
   // The total the paragraph opens with; else the last total stated earlier in the section

@@ -14,9 +14,9 @@ export const narrTables: Rule = {
     const out: Finding[] = [];
     for (const m of n.mentions) {
       if (m.kind !== 'amount' || m.change || m.unit !== n.unit) continue;
-      const b = bindingOf(m);
+      const b = bindingOf(m, n.edition);
       if (!b) continue;
-      const tv = tableValue(n.tables, b.sel);
+      const tv = tableValue(n.tables, b.sel, n.edition);
       if (!tv || meets(mentionInterval(m), tv.interval)) continue;
       const p = m.para;
       out.push(

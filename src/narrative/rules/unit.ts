@@ -19,8 +19,8 @@ export const narrUnit: Rule = {
       const p = m.para;
       if (m.kind === 'amount' && m.unit !== n.unit && TO_WAN[m.unit!] !== undefined && TO_WAN[n.unit] !== undefined) {
         // Sure when the same figure, read in the narrative's unit, is what the tables or the text say.
-        const b = m.change ? undefined : bindingOf(m);
-        const tv = b ? tableValue(n.tables, b.sel) : undefined;
+        const b = m.change ? undefined : bindingOf(m, n.edition);
+        const tv = b ? tableValue(n.tables, b.sel, n.edition) : undefined;
         const same = (tv && meets(printed(m.value, m.decimals), tv.interval)) || n.mentions.some((o) => o !== m && o.kind === 'amount' && o.unit === n.unit && o.value.eq(m.value));
         const fix = `${m.value.toFixed(m.decimals)}${n.unit}`;
         out.push(

@@ -18,7 +18,7 @@ export const narrTwice: Rule = {
     const out: Finding[] = [];
     const seen = new Map<string, Mention>();
     for (const m of n.mentions) {
-      if (!isValue(m) || m.label.length < 4 || /合计|总计|总额|支出$|收入$|经费$|资金$/.test(m.label) || bindingOf(m)) continue;
+      if (!isValue(m) || m.label.length < 4 || /合计|总计|总额|支出$|收入$|经费$|资金$/.test(m.label) || bindingOf(m, n.edition)) continue;
       // Numbered paragraphs (1、2、…) each speak of their own item: compare within one only.
       const item = /^\s*(\d{1,2})\s*[、.．]/.exec(m.para.text)?.[1] ?? '';
       const key = `${m.para.section}|${m.para.subsection}|${item}|${m.label}|${m.unit}`;

@@ -1,20 +1,10 @@
-import { CellSel } from '../specs/types';
+import { CellSel } from '../../specs/types';
+import { Binding, SplitSpec, CellSplitSpec, NarrativeBindings } from '../types';
 
 /**
- * What the narrative's amounts name in the 2023 tables: where a phrase in a section stands for a
- * table cell. Matched in order, first hit wins. `section` is tested on the section and
- * sub-section headings, `context` on the sentence up to the figure, `label` on the cleaned phrase
- * just before it (see mentions.ts cleanLabel). Data, not code paths.
+ * What the narrative's amounts name in the 2023 tables (see Binding in ../types for how a binding
+ * is matched). Data, not code paths.
  */
-export interface Binding {
-  id: string;
-  section: RegExp;
-  context?: RegExp;
-  label: RegExp;
-  exclude?: RegExp;
-  /** A table cell, or 'class' for a 功能分类 类 row named by the label (支出结构). */
-  cell: CellSel | { classOf: { table: string; col: string } };
-}
 
 const FISCAL = [
   ['一般公共预算', 'inc_gyys', 'exp_gyys'],
@@ -88,7 +78,7 @@ export const BASE_NAMES_2023: { label: RegExp; cell: CellSel }[] = [
 ];
 
 /** Splits a paragraph lists: the total named first, then its parts (a list must add up). */
-export const SPLITS_2023: { id: string; section: RegExp; total: RegExp; parts: RegExp[]; unit: 'amount' | 'count'; complete?: boolean }[] = [
+export const SPLITS_2023: SplitSpec[] = [
   { id: 'basic-split', section: /基本支出/, total: /基本支出$/, parts: [/^人员经费$/, /^公用经费$/], unit: 'amount' },
   { id: 'procurement', section: /政府采购/, total: /政府采购支出总额$/, parts: [/货物(支出)?$/, /工程(支出)?$/, /服务(支出)?$/], unit: 'amount' },
   { id: 'income-sources', section: /^二.*收入决算/, total: /收入合计$/, parts: [/^财政拨款收入$/, /^上级补助收入$/, /^事业收入$/, /^经营收入$/, /^附属单位上缴收入$/, /^其他收入$/], unit: 'amount' },
@@ -107,7 +97,9 @@ export const SPLITS_2023: { id: string; section: RegExp; total: RegExp; parts: R
  * Splits whose parts are known by the table cell they name (the 三公 items are quoted in separate
  * paragraphs of one section): total = Σ parts, on the figures the text binds to those cells.
  */
-export const CELL_SPLITS_2023: { id: string; section: RegExp; total: string; parts: string[] }[] = [
+export const CELL_SPLITS_2023: CellSplitSpec[] = [
   { id: 'sangong-js', section: /三公/, total: 'js_hj', parts: ['js_cg', 'js_gc', 'js_jd'] },
   { id: 'sangong-ys', section: /三公/, total: 'ys_hj', parts: ['ys_cg', 'ys_gc', 'ys_jd'] },
 ];
+
+export const NATIONAL_2023_NARRATIVE: NarrativeBindings = { bindings: BINDINGS_2023, baseNames: BASE_NAMES_2023, splits: SPLITS_2023, cellSplits: CELL_SPLITS_2023 };

@@ -1,4 +1,4 @@
-import { TableSetSpec, ColumnSpec, CellSel } from './types';
+import { TableSetSpec, ColumnSpec, CellSel } from '../../specs/types';
 
 /**
  * The nine 公开 tables of the 2023 部门决算公开 layout (as in the seed: 公开01 … 公开09),

@@ -1,5 +1,5 @@
-import { TableSetSpec, TableSpec, CrossSpec, CodedTableSpec } from './types';
-import { TABLES_2023 } from './y2023';
+import { TableSetSpec, TableSpec, CrossSpec, CodedTableSpec } from '../../specs/types';
+import { TABLES_2023 } from '../national2023/tables';
 
 /**
  * The 2024 上海市 layout (../shared/reference/2024-shanghai-template.layout.txt): the same tables

@@ -1,31 +1,9 @@
+import { HeaderBlock, SidesLayout, EconLayout, PrintLayout } from '../types';
+
 /**
  * Printed layout of the 2023 公开 tables for the scaffold: header texts and merges, the order of
  * the fixed rows of the two-sided tables. Data only; build.ts turns it into sheets with formulas.
  */
-
-/** A header block: rows of texts ('' blank) and merged areas relative to the block. */
-export interface HeaderBlock {
-  rows: string[][];
-  merges: [number, number, number, number][]; // top, left, bottom, right (0-based, inclusive)
-  /** Spec column key of each amount column, by sheet column index. */
-  cols: Record<number, string>;
-}
-
-/** Rows of one side of a two-sided table: above the 本年合计 line and from it down. */
-export interface SideRows {
-  /** Row keys; 'classes' expands to the function-class rows. */
-  top: string[];
-  bottom: string[];
-}
-
-export interface SidesLayout {
-  header: HeaderBlock;
-  /** Sheet columns: label, 行次, then amount columns (header.cols). */
-  income: { labelCol: number; lineCol: number; rows: SideRows };
-  expense: { labelCol: number; lineCol: number; rows: SideRows };
-  /** Printed labels that differ from the spec's row names. */
-  labels?: Record<string, string>;
-}
 
 const lanci = (n: number, from = 1) => Array.from({ length: n }, (_, i) => String(from + i));
 
@@ -129,7 +107,7 @@ export const SIDES_LAYOUTS: Record<string, SidesLayout> = {
 };
 
 /** 公开06: three column groups of (科目编码, 科目名称, 决算数); which economic classes go where. */
-export const ECON_LAYOUT = {
+export const ECON_LAYOUT: EconLayout = {
   groupTitles: ['人员经费', '公用经费', ''],
   groups: [['301', '303'], ['302'], ['307', '310', '312', '399']],
   personnel: ['301', '303'],
@@ -146,4 +124,13 @@ export const SANGONG_HEADER: HeaderBlock = {
   ],
   merges: [[0, 0, 0, 5], [0, 6, 0, 11], [1, 0, 2, 0], [1, 1, 2, 1], [1, 2, 1, 4], [1, 5, 2, 5], [1, 6, 2, 6], [1, 7, 2, 7], [1, 8, 1, 10], [1, 11, 2, 11]],
   cols: { 0: 'ys_hj', 1: 'ys_cg', 2: 'ys_gc', 3: 'ys_gz', 4: 'ys_yx', 5: 'ys_jd', 6: 'js_hj', 7: 'js_cg', 8: 'js_gc', 9: 'js_gz', 10: 'js_yx', 11: 'js_jd' },
+};
+
+/** The national 2023 layout: 公开07 and 公开08 start without 科目 rows (most units have none). */
+export const NATIONAL_2023_LAYOUT: PrintLayout = {
+  codedHeaders: CODED_HEADERS,
+  sides: SIDES_LAYOUTS,
+  econ: ECON_LAYOUT,
+  sangongHeader: SANGONG_HEADER,
+  withoutCodes: ['gk07', 'gk08'],
 };

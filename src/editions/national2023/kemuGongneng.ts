@@ -1,4 +1,5 @@
-import { FUNCTION_CLASSES } from '../functionClasses';
+import { FUNCTION_CLASSES } from './functionClasses';
+import { KemuEntry } from '../types';
 
 /**
  * 政府收支分类科目 支出功能分类 (类 3 digits / 款 5 / 项 7), 2023.
@@ -9,10 +10,7 @@ import { FUNCTION_CLASSES } from '../functionClasses';
  * missing here is unknown to us, not wrong; checks warn only when a listed code carries another
  * name. Names are given as the 决算 tables print them.
  */
-export interface GongnengEntry {
-  code: string;
-  name: string;
-}
+export type GongnengEntry = KemuEntry;
 
 const KUAN_XIANG: [string, string][] = [
   ['20101', '人大事务'],
@@ -87,16 +85,6 @@ export const GONGNENG_2023: GongnengEntry[] = [
   ...FUNCTION_CLASSES.map((c) => ({ code: c.code, name: c.name })),
   ...KUAN_XIANG.map(([code, name]) => ({ code, name })),
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-
-const byCode = new Map(GONGNENG_2023.map((e) => [e.code, e.name]));
-
-export function gongnengName(code: string): string | undefined {
-  return byCode.get(code);
-}
-
-export function gongnengLevel(code: string): '类' | '款' | '项' | undefined {
-  return code.length === 3 ? '类' : code.length === 5 ? '款' : code.length === 7 ? '项' : undefined;
-}
 
 /** The 项 codes a typical administrative unit reports, used when a template is made without a code list. */
 export const DEFAULT_SCAFFOLD_CODES = ['2010301', '2010302', '2080505', '2080506', '2101101', '2210201'];

@@ -1,8 +1,11 @@
+import { functionClasses } from '../reference';
+import { FunctionClass } from '../types';
+
 /**
  * 支出功能分类 类 (function classes) by code, as printed in 公开01/公开04 row labels.
  * Source: 2023年政府收支分类科目 (财政部), 支出功能分类科目 类级. Row order of the 2023 公开01 table.
  */
-export const FUNCTION_CLASSES: { code: string; name: string; aliases?: string[] }[] = [
+export const FUNCTION_CLASSES: FunctionClass[] = [
   { code: '201', name: '一般公共服务支出' },
   { code: '202', name: '外交支出' },
   { code: '203', name: '国防支出' },
@@ -40,22 +43,7 @@ export const CLASS_ROWS_2023 = [
   '215', '216', '217', '219', '220', '221', '222', '223', '224', '229', '231', '232', '234',
 ];
 
-const byName = new Map<string, string>();
-for (const c of FUNCTION_CLASSES) {
-  byName.set(c.name, c.code);
-  byName.set(c.name.replace(/支出$/, ''), c.code);
-  byName.set(c.name + '(类)', c.code);
-  for (const a of c.aliases ?? []) byName.set(a, c.code);
-}
-
 /** Class code for a normalized label ("一般公共服务支出", "一般公共服务(类)支出"), if it names one. */
-export function classCodeOfLabel(norm: string): string | undefined {
-  const direct = byName.get(norm);
-  if (direct) return direct;
-  const t = norm.replace(/\(类\)/, '');
-  return byName.get(t);
-}
+export const classCodeOfLabel = (norm: string): string | undefined => NATIONAL_FUNCTION_CLASSES.codeOfLabel(norm);
 
-export function className(code: string): string | undefined {
-  return FUNCTION_CLASSES.find((c) => c.code === code)?.name;
-}
+export const NATIONAL_FUNCTION_CLASSES = functionClasses(FUNCTION_CLASSES, CLASS_ROWS_2023);

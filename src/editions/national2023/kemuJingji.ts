@@ -1,3 +1,5 @@
+import { KemuEntry } from '../types';
+
 /**
  * 部门预算支出经济分类科目 (departmental economic classification of expenditure), 类 and 款, 2023.
  *
@@ -7,10 +9,7 @@
  * 309 资本性支出（基本建设）, 311 对企业资本性支出, 313 对社会保障基金补助) are KNOWN INCOMPLETE:
  * 309/311/313 appear at 类 level only, their 款 are not listed rather than invented.
  */
-export interface JingjiEntry {
-  code: string;
-  name: string;
-}
+export type JingjiEntry = KemuEntry;
 
 export const JINGJI_2023: JingjiEntry[] = [
   { code: '301', name: '工资福利支出' },
@@ -104,14 +103,3 @@ export const JINGJI_2023: JingjiEntry[] = [
   { code: '39910', name: '资本性赠与' },
   { code: '39999', name: '其他支出' },
 ];
-
-const byCode = new Map(JINGJI_2023.map((e) => [e.code, e.name]));
-
-export function jingjiName(code: string): string | undefined {
-  return byCode.get(code);
-}
-
-/** The 款 of a 类 in printed order. */
-export function jingjiChildren(classCode: string): JingjiEntry[] {
-  return JINGJI_2023.filter((e) => e.code.length === 5 && e.code.startsWith(classCode));
-}

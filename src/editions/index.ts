@@ -1,0 +1,23 @@
+import { Edition } from './types';
+import { TableSetSpec } from '../specs/types';
+import { NATIONAL_2023 } from './national2023';
+import { SHANGHAI_2024 } from './shanghai2024';
+import { functionClasses } from './reference';
+
+export * from './types';
+
+/**
+ * Every edition the product knows; the first is the default. Adding an edition: its folder
+ * (src/editions/<id>/index.ts exporting a complete Edition) and one line here.
+ */
+export const EDITIONS: Edition[] = [NATIONAL_2023, SHANGHAI_2024];
+
+export const DEFAULT_EDITION = EDITIONS[0];
+
+/** The edition a table set belongs to (a set made by hand in a test: the default edition's data). */
+export function editionOf(set: TableSetSpec): Edition {
+  const known = EDITIONS.find((e) => e.tables === set) ?? EDITIONS.find((e) => e.id === set.id);
+  if (known) return known;
+  const classes = set.classRows ? functionClasses(DEFAULT_EDITION.functionClasses.list, set.classRows) : DEFAULT_EDITION.functionClasses;
+  return { ...DEFAULT_EDITION, tables: set, functionClasses: classes };
+}
