@@ -1,4 +1,4 @@
-import { RULES } from './rules';
+import { RULES } from './check/registry';
 import { RuleMeta } from './rules/engine';
 
 /**

@@ -1,5 +1,8 @@
 import { checkWorkbook } from '../src/check';
-import { RULES, TABLE_RULES, buildContext, Rule } from '../src/rules';
+import { TABLE_RULES } from '../src/rules';
+import { RULES } from '../src/check/registry';
+import { ruleContext } from '../src/check/context';
+import type { Rule } from '../src/check/contract';
 import { recognize, recognizeSheet, assemble, scopeOfSheet, pickTableSet, scanTexts, PRIOR_PREFIX } from '../src/recognize';
 import { sortFindings, Finding } from '../src/core/findings';
 import { Workbook, Sheet } from '../src/core/grid';
@@ -38,7 +41,7 @@ function consolidated(): Workbook {
 function allAtOnce(wb: Workbook, rules: Rule[]): Finding[] {
   const scan = scanTexts(wb);
   const set = pickTableSet(wb, scan);
-  const ctx = buildContext(set, recognize(wb, set, scan), wb, scan);
+  const ctx = ruleContext(set, recognize(wb, set, scan), wb, scan);
   return sortFindings(rules.flatMap((r) => r.run(ctx)));
 }
 

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { EDITIONS, Edition, TABLE_ROLES, editionOf } from '../src/editions';
 import { CellSel, TableSpec } from '../src/specs/types';
-import { TABLE_SETS, tableSet } from '../src/specs';
+import { TABLE_SETS, tableSet } from '../src/editions';
 
 /**
  * Editions as data: each is complete (the type checker refuses one that is not), every figure its

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { textToWorkbook } from '../src/adapters/textDocument';
 import { looksLikeLayoutText } from '../src/adapters/layoutText';
 import { recognize } from '../src/recognize';
-import { tableSet } from '../src/specs';
+import { tableSet } from '../src/editions';
 import { sampleText } from './helpers/grid';
 
 /**

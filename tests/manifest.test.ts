@@ -148,7 +148,7 @@ describe('npm run build', () => {
     const help = [...walk(built)].find((e) => local(e.name) === 'Url' && e.attrs.id === 'Help.Url')!.attrs.DefaultValue;
     for (const u of [support, help]) expect(fs.existsSync(path.join(out, u.replace('https://jsgk.example.gov.cn/addin/', '')))).toBe(true);
     const page = fs.readFileSync(path.join(out, 'help.html'), 'utf8');
-    const { RULES } = require('../src/rules') as typeof import('../src/rules');
+    const { RULES } = require('../src/check/registry') as typeof import('../src/check/registry');
     const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     for (const r of RULES) expect(page).toContain(esc(r.title));
     expect(page).toContain('安装');

@@ -137,7 +137,7 @@ describe('writing sheets into the open workbook (生成模板, 起草情况说�
   const { writeSheets } = require('../src/adapters/officeExcel') as typeof import('../src/adapters/officeExcel');
   const { scaffold } = require('../src/scaffold/build') as typeof import('../src/scaffold/build');
   const { recognize } = require('../src/recognize') as typeof import('../src/recognize');
-  const { tableSet } = require('../src/specs') as typeof import('../src/specs');
+  const { tableSet } = require('../src/editions') as typeof import('../src/editions');
 
   test('the template in two syncs, with its formulas, recognized when read back', async () => {
     const book = FakeBook.fromGrid({ sheets: [newSheet('Sheet1')] });

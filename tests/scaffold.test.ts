@@ -6,7 +6,7 @@ import Decimal from 'decimal.js';
 import { scaffold, ScaffoldResult, chineseNumeral } from '../src/scaffold/build';
 import { codesOfWorkbook, parseCodeList } from '../src/scaffold/codesFrom';
 import { recognize, RecognizedTable, cellPos } from '../src/recognize';
-import { tableSet } from '../src/specs';
+import { tableSet } from '../src/editions';
 import { checkWorkbook } from '../src/check';
 import { gridToExcel } from '../src/adapters/xlsxWrite';
 import { readXlsx } from '../src/adapters/xlsx';

@@ -3,7 +3,7 @@ import { table03 } from './helpers/tables';
 import { scanTexts, recognize, pickTableSet } from '../src/recognize';
 import { mentions, holdsNonNumber, holdsNoNonNumber, columnMask, textsInRows, scanOfSheet } from '../src/core/textScan';
 import { Cell } from '../src/core/grid';
-import { tableSet } from '../src/specs';
+import { tableSet } from '../src/editions';
 
 const rows = [['合计', '', '100.00'], ['201', '一般公共服务支出', '100.00'], ['20101', '人大事务', '100.00']];
 

@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../src/check';
-import { RULES } from '../src/rules';
+import { RULES } from '../src/check/registry';
 import { workbookFromTsv, sampleWorkbook } from './helpers/grid';
 
 /** 强制 vs 提示: the summary says 可提交 only when no finding of a 强制 rule is open. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { textToWorkbook } from '../adapters/textDocument';
 import { recognize, cellPositions } from '../recognize';
-import { tableSet } from '../specs';
+import { tableSet } from '../editions';
 import { Workbook, Sheet, Cell } from '../core/grid';
 import { readAmount } from '../core/amount';
 

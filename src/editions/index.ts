@@ -21,3 +21,15 @@ export function editionOf(set: TableSetSpec): Edition {
   const classes = set.classRows ? functionClasses(DEFAULT_EDITION.functionClasses.list, set.classRows) : DEFAULT_EDITION.functionClasses;
   return { ...DEFAULT_EDITION, tables: set, functionClasses: classes };
 }
+
+/** Every table set the product knows (one per edition); the first is the default. */
+export const TABLE_SETS: TableSetSpec[] = EDITIONS.map((e) => e.tables);
+
+/** The set of a year (exact), else the default. */
+export function tableSet(year?: number): TableSetSpec {
+  if (year !== undefined) {
+    const exact = TABLE_SETS.find((s) => s.year === year);
+    if (exact) return exact;
+  }
+  return TABLE_SETS[0];
+}

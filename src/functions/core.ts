@@ -3,7 +3,7 @@ import { printed, div, mul, exact, meets, sum } from '../core/interval';
 import { EDITIONS } from '../editions';
 import { textToWorkbook } from '../adapters/textDocument';
 import { checkWorkbook } from '../check';
-import { NARRATIVE_RULES } from '../narrative/rules';
+import { NARRATIVE_RULES } from '../check/registry';
 import { CODE_RE } from '../recognize/sheetView';
 import { versusPrior, wan as money } from '../narrative/phrases';
 

@@ -3,11 +3,10 @@ import { Workbook } from '../core/grid';
 import { readAmount } from '../core/amount';
 import { cellAt } from '../core/grid';
 import { TableSetSpec, CellSel } from '../specs/types';
-import { tableSet } from '../specs';
 import { recognize, pickTableSet, RecognizedTable, cellPos } from '../recognize';
 import { buildContext, ScopeTables } from '../rules/engine';
 import { tableValue, isEmptyTable, tablesYear } from './model';
-import { Edition, editionOf } from '../editions';
+import { Edition, editionOf, tableSet } from '../editions';
 import { versusPrior as versusLastYear, wan } from './phrases';
 
 /**

@@ -10,8 +10,6 @@ import { RecognizedTable, cellPos, cellPositions } from '../recognize/model';
 import { readNarrative, locate, Paragraph } from './paragraphs';
 import { extractMentions, Mention } from './mentions';
 import { Edition, Binding } from '../editions';
-import { formFigures, FormSummary } from '../forms/read';
-import { formsOf } from '../forms/rules/common';
 
 /** The narrative of a workbook, read once per check and shared by the narrative rules. */
 export interface Narrative {
@@ -20,18 +18,14 @@ export interface Narrative {
   byParagraph: Map<Paragraph, Mention[]>;
   /** The tables the narrative speaks of (its scope). */
   tables: ScopeTables;
-  forms: FormSummary[];
   /** The unit most amounts are written in ('万元' normally). */
   unit: string;
   /** The workbook's edition: its bindings, splits, function classes. */
   edition: Edition;
 }
 
-const cache = new WeakMap<RuleContext, Narrative>();
-
-export function narrativeOf(ctx: RuleContext): Narrative {
-  let n = cache.get(ctx);
-  if (n) return n;
+/** Read the narrative of a check's workbook (rules ask ctx.narrative(), which reads it once). */
+export function readNarrativeOf(ctx: RuleContext): Narrative {
   const paragraphs = readNarrative(ctx.wb, ctx.scan);
   const byParagraph = new Map<Paragraph, Mention[]>();
   const mentions: Mention[] = [];
@@ -45,9 +39,7 @@ export function narrativeOf(ctx: RuleContext): Narrative {
   const units = new Map<string, number>();
   for (const m of mentions) if (m.kind === 'amount') units.set(m.unit!, (units.get(m.unit!) ?? 0) + 1);
   const unit = [...units.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '万元';
-  n = { paragraphs, mentions, byParagraph, tables: scope?.tables ?? new Map(), forms: formsOf(ctx).map(formFigures), unit, edition: ctx.edition };
-  cache.set(ctx, n);
-  return n;
+  return { paragraphs, mentions, byParagraph, tables: scope?.tables ?? new Map(), unit, edition: ctx.edition };
 }
 
 /** The interval a quoted figure stands for (printed to the decimals written). */

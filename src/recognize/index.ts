@@ -3,7 +3,7 @@ import { normLabel } from '../core/text';
 import { scanTexts, TextScan, SheetScan, mentions } from '../core/textScan';
 import { TableSetSpec, TableSpec } from '../specs/types';
 import { SheetView, isMetaRow } from './sheetView';
-import { TABLE_SETS } from '../specs';
+import { TABLE_SETS } from '../editions';
 import { readCoded } from './coded';
 import { readSides } from './sides';
 import { readEcon } from './econ';

@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js';
-import { Edition, editionOf } from '../editions';
+import { editionOf } from '../editions';
+import type { RuleContext, ScopeTables, ContextReaders } from '../check/contract';
+export type { Rule, RuleMeta, RuleContext, ScopeTables, ContextReaders } from '../check/contract';
 import { a1, cellAt, Workbook, Sheet, Cell } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, Amount, readMilli, Milli, groupDigits } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
@@ -9,51 +11,39 @@ import { Recognition, RecognizedTable, Item, Pos } from '../recognize/model';
 import { flat } from '../core/text';
 import { TextScan } from '../core/textScan';
 
-/** What a rule declares about itself: a reviewer can read the list of rules. */
-export interface RuleMeta {
-  id: string;
-  /** 强制: must be fixed before submission; 提示: may be explained. */
-  level: '强制' | '提示';
-  /** One Chinese sentence of what it checks. */
-  title: string;
-  /**
-   * The rule reads nothing but ctx.set and the tables of ctx.scopes (with the scan of their
-   * sheets), each disclosure on its own: a check may then run it on one disclosure at a time,
-   * while that sheet's cells are still in the processor's cache (see checkWorkbook).
-   */
-  perDisclosure?: boolean;
-}
-
-export interface Rule extends RuleMeta {
-  run(ctx: RuleContext): Finding[];
-}
-
-/** The tables of one disclosure (one scope), by spec id. */
-export type ScopeTables = Map<string, RecognizedTable>;
-
-export interface RuleContext {
-  /** The edition of the workbook: its tables, 科目, narrative bindings, sections (see editions/types.ts). */
-  edition: Edition;
-  /** The edition's tables and relations (edition.tables). */
-  set: TableSetSpec;
-  rec: Recognition;
-  scopes: { id: string; tables: ScopeTables }[];
-  /** The workbook itself, for rules that read beyond the tables (narrative, forms). */
-  wb: Workbook;
-  /** Last year's tables (sheets 上年…), read for 比上年 sentences, never checked themselves. */
-  prior: ScopeTables;
-  /** The workbook's texts as scanned for recognition, when the caller has them (the narrative and forms start from them too). */
-  scan?: TextScan;
-}
-
-export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook = { sheets: [] }, scan?: TextScan): RuleContext {
+/**
+ * The tables of a recognition as a rule sees them: one scope per disclosure, last year's apart.
+ * The narrative and the forms are read on first ask by `readers` (the check layer's); without
+ * them a rule that asks for either fails, as only table rules may run on such a context.
+ */
+export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook = { sheets: [] }, scan?: TextScan, readers?: ContextReaders): RuleContext {
   const all = rec.scopes.map((id) => ({ id, tables: new Map<string, RecognizedTable>() }));
   const byId = new Map(all.map((s) => [s.id, s]));
   for (const t of rec.tables) byId.get(t.scope)?.tables.set(t.spec.id, t);
   const isPrior = (id: string) => id === 'prior' || id.startsWith('prior:');
-  const prior = new Map<string, RecognizedTable>();
+  const prior: ScopeTables = new Map<string, RecognizedTable>();
   for (const s of all.filter((x) => isPrior(x.id))) for (const [k, t] of s.tables) if (!prior.has(k)) prior.set(k, t);
-  return { edition: editionOf(set), set, rec, scopes: all.filter((x) => !isPrior(x.id)), wb, prior, scan };
+  let narrative: ReturnType<RuleContext['narrative']> | undefined;
+  let forms: ReturnType<RuleContext['forms']> | undefined;
+  const missing = (what: string) => new Error(`${what} are not read on this context: build it with ruleContext (src/check/context.ts)`);
+  const ctx: RuleContext = {
+    edition: editionOf(set),
+    set,
+    rec,
+    scopes: all.filter((x) => !isPrior(x.id)),
+    wb,
+    prior,
+    scan,
+    narrative: () => {
+      if (!readers) throw missing('the narrative and the forms');
+      return (narrative ??= readers.narrative(ctx));
+    },
+    forms: () => {
+      if (!readers) throw missing('the narrative and the forms');
+      return (forms ??= readers.forms(ctx));
+    },
+  };
+  return ctx;
 }
 
 /** A cell of a recognized table, with its reading. */

@@ -1,8 +1,7 @@
 import { Workbook, Sheet, Range, newSheet, setCell, a1, colLetters, quoteSheet } from '../core/grid';
 import { SheetLayout } from '../core/layout';
 import { TableSetSpec, TableSpec, CodedTableSpec, SidesTableSpec, EconTableSpec, MatrixTableSpec, RowSumSpec, CrossSpec, CellSel } from '../specs/types';
-import { tableSet } from '../specs';
-import { Edition, HeaderBlock, editionOf } from '../editions';
+import { Edition, HeaderBlock, editionOf, tableSet } from '../editions';
 import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
 import { CODE_RE } from '../recognize/sheetView';
 

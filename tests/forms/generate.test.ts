@@ -8,7 +8,7 @@ import { readXlsx } from '../../src/adapters/xlsx';
 import { recognizeForms } from '../../src/forms/model';
 import { formSheetName } from '../../src/forms/generate';
 import { checkWorkbook } from '../../src/check';
-import { FORM_RULES } from '../../src/forms/rules';
+import { FORM_RULES } from '../../src/check/registry';
 
 /** 项目清单 → forms with formulas; regeneration keeps what the user typed; LibreOffice recalculates. */
 

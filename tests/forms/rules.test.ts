@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../../src/check';
-import { FORM_RULES } from '../../src/forms/rules';
+import { FORM_RULES } from '../../src/check/registry';
 import { workbookFromTsv, sheetFromTsv } from '../helpers/grid';
 import { Finding } from '../../src/core/findings';
 

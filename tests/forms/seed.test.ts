@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { sampleWorkbook } from '../helpers/grid';
 import { recognizeForms, FormCell } from '../../src/forms/model';
 import { checkWorkbook } from '../../src/check';
-import { FORM_RULES } from '../../src/forms/rules';
+import { FORM_RULES } from '../../src/check/registry';
 import { findingKey } from '../../src/core/findings';
 import { Workbook } from '../../src/core/grid';
 

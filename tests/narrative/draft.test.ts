@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../../src/check';
 import { TABLE_RULES } from '../../src/rules';
-import { NARRATIVE_RULES } from '../../src/narrative/rules';
+import { NARRATIVE_RULES } from '../../src/check/registry';
 import { draftNarrative, withDraft, BLANK } from '../../src/narrative/draft';
 import { textToWorkbook } from '../../src/adapters/textDocument';
 import { importDocument } from '../../src/importDoc';

@@ -4,7 +4,7 @@ import { importDocument } from '../../src/importDoc';
 import { recognize, PRIOR_PREFIX } from '../../src/recognize';
 import { buildContext } from '../../src/rules/engine';
 import { tableValue } from '../../src/narrative/model';
-import { tableSet } from '../../src/specs';
+import { tableSet } from '../../src/editions';
 import { CellSel } from '../../src/specs/types';
 import * as fs from 'fs';
 import * as os from 'os';

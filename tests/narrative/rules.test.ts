@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../../src/check';
-import { NARRATIVE_RULES } from '../../src/narrative/rules';
+import { NARRATIVE_RULES } from '../../src/check/registry';
 import { TABLE_RULES } from '../../src/rules';
 import { Finding } from '../../src/core/findings';
 import { sampleWithNarrative } from '../helpers/narrative';

@@ -1,12 +1,12 @@
 import { checkWorkbook } from '../../src/check';
-import { SLIP_RULES } from '../../src/narrative/slips';
+import { SLIP_RULES } from '../../src/check/registry';
 import { TABLE_RULES } from '../../src/rules';
 import { sampleWithNarrative } from '../helpers/narrative';
 import { textToWorkbook } from '../../src/adapters/textDocument';
 import { sampleText } from '../helpers/grid';
-import { buildContext } from '../../src/rules';
+import { ruleContext } from '../../src/check/context';
 import { recognize, pickTableSet } from '../../src/recognize';
-import { narrUnitName } from '../../src/narrative/slips/unitName';
+import { narrUnitName } from '../../src/crossRules/unit-name';
 
 /** The slips reviewers reject disclosures for: one table of true and false cases per rule. */
 
@@ -108,7 +108,7 @@ describe('unit-name', () => {
     const wb = textToWorkbook(lines.join('\n'), 's');
     const viaCheck = checkWorkbook(wb, { rules: [narrUnitName] }).findings;
     const set = pickTableSet(wb);
-    const alone = narrUnitName.run(buildContext(set, recognize(wb, set), wb));
+    const alone = narrUnitName.run(ruleContext(set, recognize(wb, set), wb));
     expect(viaCheck.map((f) => f.table).sort()).toEqual(['公开01', '封面']);
     expect(alone.map((f) => [f.cell, f.message]).sort()).toEqual(viaCheck.map((f) => [f.cell, f.message]).sort());
   });

@@ -1,6 +1,6 @@
 import { rowColumns, rowBalancesAt, childrenBalance, equalExactly, notAboveExactly, compareCells, compareEqual, Operand } from '../../src/rules/engine';
 import { RecognizedTable } from '../../src/recognize/model';
-import { tableSet } from '../../src/specs';
+import { tableSet } from '../../src/editions';
 import { Sheet, Cell } from '../../src/core/grid';
 import { Item } from '../../src/recognize/model';
 

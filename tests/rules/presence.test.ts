@@ -7,7 +7,7 @@ import { buildContext } from '../../src/rules/engine';
 import { scanTexts, recognize, pickTableSet } from '../../src/recognize';
 import { Cell } from '../../src/core/grid';
 import { RecognizedTable, newItem } from '../../src/recognize/model';
-import { tableSet } from '../../src/specs';
+import { tableSet } from '../../src/editions';
 
 describe('table-presence', () => {
   test('missing tables are named, one warning each', () => {

@@ -1,20 +1,7 @@
 import Decimal from 'decimal.js';
 import { a1 } from '../../core/grid';
 import { Finding, Severity } from '../../core/findings';
-import { RuleContext } from '../../rules/engine';
-import { Form, FormCell, recognizeForms } from '../model';
-
-const cache = new WeakMap<RuleContext, Form[]>();
-
-/** The workbook's forms, recognized once per check. */
-export function formsOf(ctx: RuleContext): Form[] {
-  let f = cache.get(ctx);
-  if (!f) {
-    f = recognizeForms(ctx.wb, ctx.scan);
-    cache.set(ctx, f);
-  }
-  return f;
-}
+import { Form, FormCell } from '../model';
 
 /** A finding on a form's cell (or on its name when the cell is missing). */
 export function formFinding(rule: string, severity: Severity, form: Form, at: FormCell | { r: number; c: number } | undefined, message: string, extra: Partial<Finding> = {}): Finding {

@@ -1,6 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { formsOf, formFinding, num } from './common';
+import { formFinding, num } from './common';
 
 /** A goal reported done (its 具体完成情况 written) has a 总体完成率 other than 0. */
 export const formGoals: Rule = {
@@ -9,7 +9,7 @@ export const formGoals: Rule = {
   title: '已填写完成情况的年度目标，总体完成率不为 0',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx))
+    for (const f of ctx.forms())
       for (const g of f.goals) {
         const rate = num(g.rate);
         if (g.actual && rate && rate.isZero())

@@ -1,14 +1,10 @@
-import { Rule } from '../../rules/engine';
-import { formWeights } from './weights';
-import { formScores } from './scores';
-import { formTotal } from './total';
-import { formProgress } from './progress';
-import { formRateScore } from './rateScore';
-import { formMoney } from './money';
-import { formIndicators } from './indicators';
-import { formGoals } from './goals';
-import { formCross } from './cross';
-import { formStructure } from './structure';
-
-/** The 绩效自评表 rules. */
-export const FORM_RULES: Rule[] = [formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal, formCross];
+/** The 绩效自评表 rules; listed in src/check/registry.ts. */
+export { formWeights } from './weights';
+export { formScores } from './scores';
+export { formTotal } from './total';
+export { formProgress } from './progress';
+export { formRateScore } from './rateScore';
+export { formMoney } from './money';
+export { formIndicators } from './indicators';
+export { formGoals } from './goals';
+export { formStructure } from './structure';

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { formsOf, formFinding, num, show } from './common';
+import { formFinding, num, show } from './common';
 import { Indicator } from '../model';
 
 const FIRST_NUMBER = /-?\d+(?:\.\d+)?/;
@@ -46,7 +46,7 @@ export const formIndicators: Rule = {
   title: '指标完成情况与预期指标值、得分一致（单位按指标计）',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx))
+    for (const f of ctx.forms())
       for (const i of f.indicators) {
         const what = `指标“${i.name || i.level2 || '（未命名）'}”`;
         const status = i.status?.text ?? '';

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { formsOf, formFinding, num, show } from './common';
+import { formFinding, num, show } from './common';
 import { Money } from '../model';
 
 /** Each money figure = 财政资金 + 其他, and 执行数 ≤ 到位数 ≤ 预算数. */
@@ -11,7 +11,7 @@ export const formMoney: Rule = {
   title: '预算数、到位数、执行数各等于财政资金 + 其他，且执行数 ≤ 到位数 ≤ 预算数',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx)) {
+    for (const f of ctx.forms()) {
       const parts: [string, Money][] = [['预算数', f.budget], ['到位数', f.available], ['执行数', f.executed]];
       for (const [what, m] of parts) {
         const t = num(m.total);

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets, printed } from '../../core/interval';
-import { formsOf, formFinding, num } from './common';
+import { formFinding, num } from './common';
 
 /** 预算执行进度 is filled in and equals 执行数 ÷ 预算数 (in %). */
 export const formProgress: Rule = {
@@ -11,7 +11,7 @@ export const formProgress: Rule = {
   title: '预算执行进度已填写且等于执行数 ÷ 预算数',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx)) {
+    for (const f of ctx.forms()) {
       const b = num(f.budget.total);
       const e = num(f.executed.total);
       if (!b || !e || b.isZero()) continue;

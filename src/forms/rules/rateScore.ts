@@ -1,7 +1,7 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets, printed } from '../../core/interval';
-import { formsOf, formFinding, num, show, expectedRateScore } from './common';
+import { formFinding, num, show, expectedRateScore } from './common';
 
 /** 预算执行率得分 = 10 × min(执行数 ÷ 预算数, 1), and it is filled in. */
 export const formRateScore: Rule = {
@@ -10,7 +10,7 @@ export const formRateScore: Rule = {
   title: '预算执行率得分 = 10 × min(执行数 ÷ 预算数, 1)',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx)) {
+    for (const f of ctx.forms()) {
       const want = expectedRateScore(f);
       if (!f.indicators.length || want === undefined) continue;
       if (!f.rate) {

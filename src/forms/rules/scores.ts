@@ -1,6 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { formsOf, formFinding, num, show } from './common';
+import { formFinding, num, show } from './common';
 
 /** Each 自评得分 is filled in and is at most its 指标分值. */
 export const formScores: Rule = {
@@ -9,7 +9,7 @@ export const formScores: Rule = {
   title: '每项自评得分已填写且不超过该指标分值',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx))
+    for (const f of ctx.forms())
       for (const i of f.indicators) {
         const w = num(i.weight);
         const s = num(i.score);

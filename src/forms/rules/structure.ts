@@ -1,6 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { formsOf, formFinding } from './common';
+import { formFinding } from './common';
 
 /** A form whose parts cannot be found is reported (its checks are skipped, not failed). */
 export const formStructure: Rule = {
@@ -9,7 +9,7 @@ export const formStructure: Rule = {
   title: '绩效自评表的预算执行情况、绩效指标、预算执行率、自评总分各部分齐全',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx)) {
+    for (const f of ctx.forms()) {
       const missing: string[] = [];
       if (!f.budget.total && !f.executed.total) missing.push('预算执行情况（预算数、执行数）');
       if (!f.indicators.length) missing.push('年度绩效指标');

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { formsOf, formFinding, num, show, expectedRateScore } from './common';
+import { formFinding, num, show, expectedRateScore } from './common';
 
 /** 自评总分 is filled in and equals Σ 自评得分 (a blank 预算执行率得分 counts as what it should be). */
 export const formTotal: Rule = {
@@ -10,7 +10,7 @@ export const formTotal: Rule = {
   title: '自评总分已填写且等于各项自评得分之和',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx)) {
+    for (const f of ctx.forms()) {
       if (!f.indicators.length) continue;
       const rateScore = num(f.rate?.score) ?? expectedRateScore(f) ?? new Decimal(0);
       const sum = f.indicators.reduce((a, i) => a.plus(num(i.score) ?? 0), new Decimal(0)).plus(rateScore);

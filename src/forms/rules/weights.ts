@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { formsOf, formFinding, num, show } from './common';
+import { formFinding, num, show } from './common';
 
 /** 指标分值 add to 100: the indicators' 90 and the 预算执行率's 10. */
 export const formWeights: Rule = {
@@ -10,7 +10,7 @@ export const formWeights: Rule = {
   title: '绩效自评表各指标分值之和为 100（含预算执行率 10 分）',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of formsOf(ctx)) {
+    for (const f of ctx.forms()) {
       if (!f.indicators.length) continue;
       const rateW = num(f.rate?.weight);
       if (f.rate && rateW && !rateW.eq(10)) out.push(formFinding(this.id, 'error', f, f.rate.weight, `预算执行率的分值为 ${show(rateW)}，应为 10`));

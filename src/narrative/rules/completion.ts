@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed, sub } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, money, percentFinding } from '../model';
+import { mentionInterval, textFinding, quote, money, percentFinding } from '../model';
 import { Mention } from '../mentions';
 import { isValue, changeInterval } from './helpers';
 
@@ -16,7 +16,7 @@ export const narrCompletion: Rule = {
   level: '强制',
   title: '情况说明中的预算完成率与决算数、预算数相符：决算数 ÷ 预算数',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const [p, ms] of n.byParagraph)
       ms.forEach((m, i) => {

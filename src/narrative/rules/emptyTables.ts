@@ -1,6 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding, } from '../../core/findings';
-import { narrativeOf, textFinding, isEmptyTable } from '../model';
+import { textFinding, isEmptyTable } from '../model';
 
 const CLAIM = /空表|无(相关)?(收支|收入|支出)|没有(相关)?(收支|收入|支出)|未发生/;
 
@@ -10,7 +10,7 @@ export const narrEmptyTables: Rule = {
   level: '提示',
   title: '空表（公开07、08）须在情况说明中说明；有数据的表不得称为空表',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     if (!n.paragraphs.length) return out;
     for (const { table, words } of ctx.edition.sections.emptyTables) {

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { div, mul, meets, exact, printed, sub } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, money, percentFinding } from '../model';
+import { mentionInterval, textFinding, quote, money, percentFinding } from '../model';
 import { growthOperands, changeInterval } from './helpers';
 
 /** 增长/下降 p%: the rate equals the increase over last year's figure (current − increase). */
@@ -11,7 +11,7 @@ export const narrGrowth: Rule = {
   level: '强制',
   title: '情况说明中的增长（下降）率与增减额、本年数相符：增减额 ÷ （本年数 − 增减额）',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const [p, ms] of n.byParagraph)
       ms.forEach((m, i) => {

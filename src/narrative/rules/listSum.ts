@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets, sum, printed, Interval, exact, div, mul } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, money, bindingOf } from '../model';
+import { mentionInterval, textFinding, quote, money, bindingOf } from '../model';
 import { Mention } from '../mentions';
 import { isValue, sameSection } from './helpers';
 import { shareBase } from './share';
@@ -16,7 +16,7 @@ export const narrListSum: Rule = {
   level: '强制',
   title: '情况说明中列举的分项之和等于总数，完整拆分的占比之和为 100%',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     const seen = new Set<Mention>();
     for (const p of n.paragraphs) {

@@ -2,7 +2,7 @@ import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { a1 } from '../../core/grid';
 import { meets, sub, printed } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, money, bindingOf, tableValue } from '../model';
+import { mentionInterval, textFinding, quote, money, bindingOf, tableValue } from '../model';
 import { isValue, changedFigure, changeInterval } from './helpers';
 
 const LEVEL = /与上年(度)?(决算)?(相比)?持平/g;
@@ -16,7 +16,7 @@ export const narrPrior: Rule = {
   level: '强制',
   title: '情况说明中与上年相比的增减额与上年公开表相符（工作簿含上年数据时）',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     if (!ctx.prior.size) return out;
     for (const [p, ms] of n.byParagraph) {

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed } from '../../core/interval';
-import { narrativeOf, mentionInterval, money, baseByName, tableValue, percentFinding } from '../model';
+import { Narrative, mentionInterval, money, baseByName, tableValue, percentFinding } from '../model';
 import { Mention } from '../mentions';
 import { isValue, before, sameSection } from './helpers';
 
@@ -16,7 +16,7 @@ export interface ShareBase {
 }
 
 /** The base a share is taken of: the named total, else the total the paragraph (or section) opens with. */
-export function shareBase(n: ReturnType<typeof narrativeOf>, ms: Mention[], i: number, part: Mention): ShareBase | undefined {
+export function shareBase(n: Narrative, ms: Mention[], i: number, part: Mention): ShareBase | undefined {
   const m = ms[i];
   const asBase = (b: Mention): ShareBase => ({ interval: mentionInterval(b), value: b.value, name: b.label, mention: b });
   const section = sameSection(n, m.para).flatMap((p) => n.byParagraph.get(p) ?? []);
@@ -45,7 +45,7 @@ export const narrShare: Rule = {
   level: '强制',
   title: '情况说明中的占比与其金额、基数相符（如 基本支出 ÷ 本年支出合计）',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const ms of n.byParagraph.values())
       ms.forEach((m, i) => {

@@ -2,7 +2,7 @@ import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { a1 } from '../../core/grid';
 import { meets } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, money, bindingOf, tableValue } from '../model';
+import { mentionInterval, textFinding, quote, money, bindingOf, tableValue } from '../model';
 
 /** Every quoted amount that names a table figure equals it (收支总计, 本年收入合计, 各类支出, 三公 …). */
 export const narrTables: Rule = {
@@ -10,7 +10,7 @@ export const narrTables: Rule = {
   level: '强制',
   title: '情况说明中引用的金额与公开表一致（收支总计、收入支出合计、各类支出、人员/公用经费、“三公”经费等）',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const m of n.mentions) {
       if (m.kind !== 'amount' || m.change || m.unit !== n.unit) continue;

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets, printed } from '../../core/interval';
-import { narrativeOf, textFinding, quote, bindingOf, tableValue } from '../model';
+import { textFinding, quote, bindingOf, tableValue } from '../model';
 import { TO_WAN } from './helpers';
 
 const MONEY_WORDS = /(收入|支出|合计|总计|总额|经费|资金|金额|预算|决算|拨款|费用?)$/;
@@ -13,7 +13,7 @@ export const narrUnit: Rule = {
   level: '强制',
   title: '情况说明中的金额单位与全文一致（万元），金额不缺单位',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const m of n.mentions) {
       const p = m.para;

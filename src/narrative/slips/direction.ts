@@ -1,6 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { narrativeOf, textFinding, quote, percentStart } from '../model';
+import { textFinding, quote, percentStart } from '../model';
 
 /** 增加 with 下降, 减少 with 增长, or an increase called 持平: the words contradict the figures. */
 export const narrDirection: Rule = {
@@ -8,7 +8,7 @@ export const narrDirection: Rule = {
   level: '强制',
   title: '增减方向的用词一致（增加…增长、减少…下降；有增减额时不称持平）',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const [p, ms] of n.byParagraph)
       ms.forEach((m, i) => {

@@ -1,6 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { narrativeOf, textFinding, quote } from '../model';
+import { textFinding, quote } from '../model';
 
 /** A share written without its % sign ("占76.23"). */
 export const narrPctSign: Rule = {
@@ -8,7 +8,7 @@ export const narrPctSign: Rule = {
   level: '强制',
   title: '占比、增长率、完成率带百分号',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const m of n.mentions) {
       if (m.kind !== 'bare') continue;

@@ -1,6 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { narrativeOf, textFinding, quote } from '../model';
+import { textFinding, quote } from '../model';
 
 /** A word written twice in a row ("增加增加", "支出支出"). */
 export const narrRepeat: Rule = {
@@ -8,7 +8,7 @@ export const narrRepeat: Rule = {
   level: '提示',
   title: '没有重复的词语',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const p of n.paragraphs)
       for (const m of p.text.matchAll(/(\p{Script=Han}{2,6})\1/gu)) {

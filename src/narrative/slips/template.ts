@@ -1,7 +1,7 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { matchAllNotAfter } from '../../core/text';
-import { narrativeOf, textFinding, quote } from '../model';
+import { textFinding, quote } from '../model';
 
 /** Each pattern, the reason, and a character that must not come right before a match (XX inside a word). */
 const LEFTOVERS: [RegExp, string, RegExp?][] = [
@@ -18,7 +18,7 @@ export const narrTemplate: Rule = {
   level: '强制',
   title: '情况说明中没有残留的模板文字和占位符',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const p of n.paragraphs)
       for (const [re, why, notAfter] of LEFTOVERS)

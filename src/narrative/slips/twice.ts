@@ -1,7 +1,7 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets } from '../../core/interval';
-import { narrativeOf, textFinding, quote, mentionInterval, bindingOf, money } from '../model';
+import { textFinding, quote, mentionInterval, bindingOf, money } from '../model';
 import { Mention } from '../mentions';
 import { isValue } from '../rules/helpers';
 
@@ -14,7 +14,7 @@ export const narrTwice: Rule = {
   level: '强制',
   title: '同一项目在情况说明中多次出现时数值一致',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     const seen = new Map<string, Mention>();
     for (const m of n.mentions) {

@@ -1,7 +1,7 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { matchAllNotAfter } from '../../core/text';
-import { narrativeOf, textFinding, quote, tablesYear } from '../model';
+import { textFinding, quote, tablesYear } from '../model';
 
 /**
  * Years in the text: a malformed year ("202 年度"), 截至 a year-end that is not the disclosure's,
@@ -12,7 +12,7 @@ export const narrYear: Rule = {
   level: '强制',
   title: '情况说明中的年份为本年度或上年度，格式正确',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     const year = tablesYear(n.tables);
     for (const p of n.paragraphs) {

@@ -1,7 +1,7 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { sub } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote, percentStart } from '../model';
+import { mentionInterval, textFinding, quote, percentStart } from '../model';
 import { isValue, growthOperands, changeInterval } from '../rules/helpers';
 
 const BUDGET = /预算(数|为)?$/;
@@ -12,7 +12,7 @@ export const narrZeroBase: Rule = {
   level: '提示',
   title: '上年为 0 时不写增长率，预算为 0 时不写完成率',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const out: Finding[] = [];
     for (const [p, ms] of n.byParagraph)
       ms.forEach((m, i) => {

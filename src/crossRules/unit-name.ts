@@ -1,9 +1,9 @@
-import { Rule, finding } from '../../rules/engine';
-import { Finding } from '../../core/findings';
-import { cellText, Workbook, Sheet } from '../../core/grid';
-import { SheetScan, scanOfSheet, textsInRows } from '../../core/textScan';
-import { normLabel } from '../../core/text';
-import { narrativeOf, textFinding } from '../model';
+import { Rule, finding } from '../rules/engine';
+import { Finding } from '../core/findings';
+import { cellText, Workbook, Sheet } from '../core/grid';
+import { SheetScan, scanOfSheet, textsInRows } from '../core/textScan';
+import { normLabel } from '../core/text';
+import { textFinding } from '../narrative/model';
 
 const NAME = /^(?:部门|单位|编制单位|填报单位)[:：]\s*(.+)$/;
 const norm = (s: string) => normLabel(s).replace(/[(（](汇总|本级|部门|单位)[)）]$/, '');
@@ -36,7 +36,7 @@ export const narrUnitName: Rule = {
     const scanOf = scanOfSheet(ctx.wb, ctx.scan);
     const cover = coverName(ctx.wb, scanOf);
     for (const scope of ctx.scopes) {
-      const names: { name: string; key: string; t: import('../../recognize/model').RecognizedTable; r: number; c: number }[] = [];
+      const names: { name: string; key: string; t: import('../recognize/model').RecognizedTable; r: number; c: number }[] = [];
       // The lines between a table's title and its header, those with a colon (部门：…).
       for (const t of scope.tables.values())
         for (const { r, c, raw } of textsInRows(scanOf(t.sheet).colons, t.titleAt.r, t.headerTop)) {
@@ -56,8 +56,8 @@ export const narrUnitName: Rule = {
       // The text: where it writes the unit's name (its first characters), the whole name must match.
       const full = norm(shown);
       const stem = full.slice(0, Math.min(6, full.length));
-      if (full.length >= 6 && narrativeOf(ctx).tables === scope.tables)
-        for (const p of narrativeOf(ctx).paragraphs) {
+      if (full.length >= 6 && ctx.narrative().tables === scope.tables)
+        for (const p of ctx.narrative().paragraphs) {
           const t = normLabel(p.raw);
           for (let at = t.indexOf(stem); at >= 0; at = t.indexOf(stem, at + 1)) {
             const m = /^[\u4e00-\u9fff]+(?:委员会办公室|委员会|办公室|局|厅|中心|院|所|处|站|社)/.exec(t.slice(at));

@@ -1,9 +1,11 @@
-import { Workbook } from './core/grid';
-import { Finding, sortFindings, summarize, Summary } from './core/findings';
-import { TableSetSpec } from './specs/types';
-import { recognizeSheet, assemble, scopeOfSheet, pickTableSet, scanTexts, Recognition, SheetTables } from './recognize';
-import { RULES, buildContext, Rule, RuleContext } from './rules';
-import { withExplanations } from './core/explanations';
+import { Workbook } from '../core/grid';
+import { Finding, sortFindings, summarize, Summary } from '../core/findings';
+import { TableSetSpec } from '../specs/types';
+import { recognizeSheet, assemble, scopeOfSheet, pickTableSet, scanTexts, Recognition, SheetTables } from '../recognize';
+import type { Rule, RuleContext } from './contract';
+import { RULES } from './registry';
+import { ruleContext } from './context';
+import { withExplanations } from '../core/explanations';
 
 export interface CheckResult {
   findings: Finding[];
@@ -35,12 +37,12 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
     const scope = scopeOfSheet(ps);
     if (!scope.startsWith('sheet:') || perDisclosure.length === 0) continue;
     const one: Workbook = { sheets: [ps.sheet] };
-    const own = buildContext(set, assemble([ps]), one, { sheets: [scan.sheets[s]], year: scan.year });
+    const own = ruleContext(set, assemble([ps]), one, { sheets: [scan.sheets[s]], year: scan.year });
     for (const rule of perDisclosure) run(rule, own, findings, failed);
     early.add(scope);
   }
   const recognition = assemble(perSheet);
-  const ctx = buildContext(set, recognition, wb, scan);
+  const ctx = ruleContext(set, recognition, wb, scan);
   const rest = early.size ? { ...ctx, scopes: ctx.scopes.filter((x) => !early.has(x.id)) } : ctx;
   for (const rule of rules) run(rule, rule.perDisclosure ? rest : ctx, findings, failed);
   const sorted = withExplanations(sortFindings(findings), wb);

@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
-import { Rule } from '../../rules/engine';
-import { Finding } from '../../core/findings';
-import { a1 } from '../../core/grid';
-import { meets, printed } from '../../core/interval';
-import { formsOf, formFinding, num, show } from './common';
-import { narrativeOf, tableValue } from '../../narrative/model';
-import { projectKey } from '../read';
-import { readProjectList } from '../generate';
+import { Rule } from '../rules/engine';
+import { Finding } from '../core/findings';
+import { a1 } from '../core/grid';
+import { meets, printed } from '../core/interval';
+import { formFinding, num, show } from '../forms/rules/common';
+import { tableValue } from '../narrative/model';
+import { projectKey } from '../forms/read';
+import { readProjectList } from '../forms/generate';
 
 const ALL_EVALUATED = /全面开展绩效自评|占一般公共预算项目支出总额的\s*100(\.0+)?\s*%/;
 
@@ -21,9 +21,9 @@ export const formCross: Rule = {
   title: '自评表执行数合计与公开05/公开03 项目支出相符；项目清单与自评表一一对应',
   run(ctx) {
     const out: Finding[] = [];
-    const forms = formsOf(ctx);
+    const forms = ctx.forms();
     if (!forms.length) return out;
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
     const sum = forms.reduce((a, f) => a.plus(num(f.executed.total) ?? 0), new Decimal(0));
     const first = forms[0];
     const gk05 = tableValue(n.tables, { table: 'gk05', col: 'xm', total: true }, n.edition);

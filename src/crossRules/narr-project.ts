@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
-import { Rule } from '../../rules/engine';
-import { Finding } from '../../core/findings';
-import { a1 } from '../../core/grid';
-import { meets, printed } from '../../core/interval';
-import { narrativeOf, mentionInterval, textFinding, quote } from '../model';
-import { projectKey, FormSummary } from '../../forms/read';
-import { Paragraph } from '../paragraphs';
+import { Rule } from '../rules/engine';
+import { Finding } from '../core/findings';
+import { a1 } from '../core/grid';
+import { meets, printed } from '../core/interval';
+import { mentionInterval, textFinding, quote } from '../narrative/model';
+import { projectKey, formFigures, FormSummary } from '../forms/read';
+import { Paragraph } from '../narrative/paragraphs';
 
 const ITEM = /^\s*(\d{1,2})\s*[、.．]\s*(.+?)项目(?:绩效)?(?:自评情况|自评综述|绩效自评|自评结果)/;
 const NAMED_SCORE = /([^，,：:。；;]+?)项目(?:绩效)?自评得分(?:为)?\s*$/;
@@ -56,7 +56,8 @@ export const narrProjects: Rule = {
   level: '强制',
   title: '项目绩效段落与其绩效自评表一致（项目名称、自评得分、预算数、执行数、项目个数）',
   run(ctx) {
-    const n = narrativeOf(ctx);
+    const n = ctx.narrative();
+    const forms = ctx.forms().map(formFigures);
     const out: Finding[] = [];
     const projectParas: Paragraph[] = [];
     for (const p of n.paragraphs) {
@@ -79,8 +80,8 @@ export const narrProjects: Rule = {
             );
         }
       }
-      if (!n.forms.length) continue;
-      const found = findForm(n.forms, title);
+      if (!forms.length) continue;
+      const found = findForm(forms, title);
       const ts = Math.max(0, p.text.indexOf(title));
       if (!found) {
         out.push(textFinding(this.id, 'warning', p, ts, ts + title.length, `未找到“${title}”项目的绩效自评表，无法核对其自评得分和金额`));
@@ -133,12 +134,12 @@ export const narrProjects: Rule = {
       }
     }
     // The number of projects the text states against the forms.
-    if (n.forms.length) {
+    if (forms.length) {
       for (const m of n.mentions) {
         if (m.kind !== 'count' || m.unit !== '个' || !/绩效/.test(m.para.section)) continue;
         if (!/二级项目$/.test(m.label) && !/等$/.test(m.label)) continue;
-        if (m.value.eq(n.forms.length) || m.decimals > 0) continue;
-        out.push(textFinding(this.id, 'error', m.para, m.start, m.end, `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${n.forms.length} 张`, `${n.forms.length}个`));
+        if (m.value.eq(forms.length) || m.decimals > 0) continue;
+        out.push(textFinding(this.id, 'error', m.para, m.start, m.end, `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${forms.length} 张`, `${forms.length}个`));
       }
     }
     return out;

@@ -1,0 +1,62 @@
+import type { Finding } from '../core/findings';
+import type { Workbook } from '../core/grid';
+import type { TextScan } from '../core/textScan';
+import type { TableSetSpec } from '../specs/types';
+import type { Recognition, RecognizedTable } from '../recognize/model';
+import type { Edition } from '../editions/types';
+import type { Narrative } from '../narrative/model';
+import type { Form } from '../forms/model';
+
+/**
+ * The rule contract: what a rule declares and what it is given. Types only: the rules, the
+ * narrative and the forms import it without depending on the check that runs them (the registry,
+ * src/check/registry.ts, is the one place that imports every rule).
+ */
+
+/** What a rule declares about itself: a reviewer can read the list of rules. */
+export interface RuleMeta {
+  id: string;
+  /** 强制: must be fixed before submission; 提示: may be explained. */
+  level: '强制' | '提示';
+  /** One Chinese sentence of what it checks. */
+  title: string;
+  /**
+   * The rule reads nothing but ctx.set and the tables of ctx.scopes (with the scan of their
+   * sheets), each disclosure on its own: a check may then run it on one disclosure at a time,
+   * while that sheet's cells are still in the processor's cache (see checkWorkbook).
+   */
+  perDisclosure?: boolean;
+}
+
+export interface Rule extends RuleMeta {
+  run(ctx: RuleContext): Finding[];
+}
+
+/** The tables of one disclosure (one scope), by spec id. */
+export type ScopeTables = Map<string, RecognizedTable>;
+
+export interface RuleContext {
+  /** The edition of the workbook: its tables, 科目, narrative bindings, sections (see editions/types.ts). */
+  edition: Edition;
+  /** The edition's tables and relations (edition.tables). */
+  set: TableSetSpec;
+  rec: Recognition;
+  scopes: { id: string; tables: ScopeTables }[];
+  /** The workbook itself, for rules that read beyond the tables (narrative, forms). */
+  wb: Workbook;
+  /** Last year's tables (sheets 上年…), read for 比上年 sentences, never checked themselves. */
+  prior: ScopeTables;
+  /** The workbook's texts as scanned for recognition, when the caller has them (the narrative and forms start from them too). */
+  scan?: TextScan;
+  /** The narrative (情况说明) of the workbook, read on first ask and kept for the check. */
+  narrative(): Narrative;
+  /** The 项目支出绩效自评表 of the workbook, recognized on first ask and kept for the check. */
+  forms(): Form[];
+}
+
+/** How a context reads the narrative and the forms (given by the check layer, src/check/context.ts). */
+export interface ContextReaders {
+  narrative(ctx: RuleContext): Narrative;
+  forms(ctx: RuleContext): Form[];
+}
+

@@ -1,0 +1,28 @@
+import type { Rule } from './contract';
+import { TABLE_RULES } from '../rules';
+import { narrTables, narrUnit, narrShare, narrGrowth, narrCompletion, narrListSum, narrEmptyTables, narrPrior } from '../narrative/rules';
+import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice } from '../narrative/slips';
+import { formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal } from '../forms/rules';
+import { narrProjects } from '../crossRules/narr-project';
+import { narrUnitName } from '../crossRules/unit-name';
+import { formCross } from '../crossRules/form-cross';
+
+/**
+ * The rule registry: every rule of a check, the list a reviewer reads, in the order a reviewer
+ * reads a disclosure (tables, narrative, slips, forms). Adding a rule: its module, and a line here.
+ * Rules that read two domains (the project paragraphs against the forms, the unit's name across
+ * cover, tables and text, the forms against the tables) live in src/crossRules/.
+ */
+
+export { TABLE_RULES };
+
+/** The narrative (情况说明) rules, in the order a reviewer reads them. */
+export const NARRATIVE_RULES: Rule[] = [narrTables, narrUnit, narrShare, narrGrowth, narrCompletion, narrListSum, narrProjects, narrEmptyTables, narrPrior];
+
+/** Slips reviewers reject disclosures for, beyond arithmetic. */
+export const SLIP_RULES: Rule[] = [narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice, narrUnitName];
+
+/** The 绩效自评表 rules. */
+export const FORM_RULES: Rule[] = [formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal, formCross];
+
+export const RULES: Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES, ...SLIP_RULES, ...FORM_RULES];
