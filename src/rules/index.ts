@@ -1,11 +1,11 @@
 import { Rule } from './engine';
-import { rowSum } from './rowSum';
-import { codeHierarchy } from './codeHierarchy';
-import { tableSums } from './tableSums';
+import { rowSum } from './row-sum';
+import { codeHierarchy } from './code-hierarchy';
+import { tableSums } from './table-sum';
 import { crossEqual, crossLe } from './crossTables';
-import { tablePresence } from './tablePresence';
-import { numericCells } from './numericCells';
-import { kemuNames } from './kemuNames';
+import { tablePresence } from './table-presence';
+import { numericCells } from './numeric-cell';
+import { kemuNames } from './kemu-names';
 
 export { Rule, RuleContext, buildContext } from './engine';
 

@@ -1,7 +1,7 @@
 import { workbookFromTsv } from '../helpers/grid';
 import { table03, table06 } from '../helpers/tables';
 import { checkWorkbook } from '../../src/check';
-import { codeHierarchy, childrenByCode } from '../../src/rules/codeHierarchy';
+import { codeHierarchy, childrenByCode } from '../../src/rules/code-hierarchy';
 import { Item } from '../../src/recognize/model';
 
 const run = (tsv: string) => checkWorkbook(workbookFromTsv(tsv), { rules: [codeHierarchy] }).findings.filter((f) => f.cell.startsWith('C') || f.table === '公开06');

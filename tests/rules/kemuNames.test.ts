@@ -1,7 +1,7 @@
 import { workbookFromTsv } from '../helpers/grid';
 import { table03 } from '../helpers/tables';
 import { checkWorkbook } from '../../src/check';
-import { kemuNames } from '../../src/rules/kemuNames';
+import { kemuNames } from '../../src/rules/kemu-names';
 
 const run = (rows: string[][], note = true) =>
   checkWorkbook(workbookFromTsv(table03(rows, note)), { rules: [kemuNames] }).findings.map((f) => f.message);

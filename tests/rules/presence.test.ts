@@ -1,8 +1,8 @@
 import { workbookFromTsv } from '../helpers/grid';
 import { table03, table05 } from '../helpers/tables';
 import { checkWorkbook } from '../../src/check';
-import { tablePresence } from '../../src/rules/tablePresence';
-import { numericCells } from '../../src/rules/numericCells';
+import { tablePresence } from '../../src/rules/table-presence';
+import { numericCells } from '../../src/rules/numeric-cell';
 import { buildContext } from '../../src/rules/engine';
 import { scanTexts, recognize, pickTableSet } from '../../src/recognize';
 import { Cell } from '../../src/core/grid';

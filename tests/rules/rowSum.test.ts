@@ -1,7 +1,7 @@
 import { workbookFromTsv } from '../helpers/grid';
 import { table03, table09 } from '../helpers/tables';
 import { checkWorkbook } from '../../src/check';
-import { rowSum } from '../../src/rules/rowSum';
+import { rowSum } from '../../src/rules/row-sum';
 
 const run = (tsv: string) => checkWorkbook(workbookFromTsv(tsv), { rules: [rowSum] }).findings;
 

@@ -1,7 +1,7 @@
 import { workbookFromTsv } from '../helpers/grid';
 import { table01, table06 } from '../helpers/tables';
 import { checkWorkbook } from '../../src/check';
-import { tableSums } from '../../src/rules/tableSums';
+import { tableSums } from '../../src/rules/table-sum';
 
 const run = (tsv: string) => checkWorkbook(workbookFromTsv(tsv), { rules: [tableSums] }).findings;
 const money = (v: number) => v.toFixed(2);

@@ -1,10 +1,10 @@
 /** The 绩效自评表 rules; listed in src/check/registry.ts. */
-export { formWeights } from './weights';
-export { formScores } from './scores';
-export { formTotal } from './total';
-export { formProgress } from './progress';
-export { formRateScore } from './rateScore';
-export { formMoney } from './money';
-export { formIndicators } from './indicators';
-export { formGoals } from './goals';
-export { formStructure } from './structure';
+export { formWeights } from './form-weights';
+export { formScores } from './form-score-max';
+export { formTotal } from './form-total';
+export { formProgress } from './form-progress';
+export { formRateScore } from './form-rate-score';
+export { formMoney } from './form-money';
+export { formIndicators } from './form-indicator';
+export { formGoals } from './form-goal';
+export { formStructure } from './form-structure';

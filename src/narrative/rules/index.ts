@@ -1,9 +1,9 @@
 /** The narrative rules are listed, with every other rule, in src/check/registry.ts. */
-export { narrShare } from './share';
-export { narrGrowth } from './growth';
-export { narrCompletion } from './completion';
-export { narrListSum } from './listSum';
-export { narrTables } from './tables';
-export { narrUnit } from './unit';
-export { narrEmptyTables } from './emptyTables';
-export { narrPrior } from './prior';
+export { narrShare } from './narr-share';
+export { narrGrowth } from './narr-growth';
+export { narrCompletion } from './narr-completion';
+export { narrListSum } from './narr-list-sum';
+export { narrTables } from './narr-table';
+export { narrUnit } from './narr-unit';
+export { narrEmptyTables } from './narr-empty-table';
+export { narrPrior } from './narr-prior';

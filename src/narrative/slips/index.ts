@@ -1,8 +1,8 @@
 /** Slips reviewers reject disclosures for, beyond arithmetic; listed in src/check/registry.ts. */
-export { narrPctSign } from './pctSign';
-export { narrZeroBase } from './zeroBase';
-export { narrDirection } from './direction';
-export { narrYear } from './year';
-export { narrTemplate } from './template';
-export { narrRepeat } from './repeat';
-export { narrTwice } from './twice';
+export { narrPctSign } from './narr-pct-sign';
+export { narrZeroBase } from './narr-zero-base';
+export { narrDirection } from './narr-direction';
+export { narrYear } from './narr-year';
+export { narrTemplate } from './narr-template';
+export { narrRepeat } from './narr-repeat';
+export { narrTwice } from './narr-twice';

@@ -5,7 +5,7 @@ import { meets, sum, printed, Interval, exact, div, mul } from '../../core/inter
 import { mentionInterval, textFinding, quote, money, bindingOf } from '../model';
 import { Mention } from '../mentions';
 import { isValue, sameSection } from './helpers';
-import { shareBase } from './share';
+import { shareBase } from './narr-share';
 
 /**
  * Lists add up: a total and its parts (基本支出 = 人员经费 + 公用经费, 政府采购 = 货物 + 工程 + 服务,
