@@ -1,9 +1,9 @@
 /// <reference types="office-js" />
-import * as core from '../src/functions/core';
+import * as core from '../src/customFunctions/core';
 
 /**
  * Excel custom functions, namespace JUESUAN (ids stable forever). Each is a thin wrapper over the
- * pure core (src/functions/core.ts); the metadata (functions.json) is generated from these JSDoc
+ * pure core (src/customFunctions/core.ts); the metadata (functions.json) is generated from these JSDoc
  * comments at build time by custom-functions-metadata.
  */
 

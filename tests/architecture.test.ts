@@ -29,11 +29,11 @@ const RANK: Record<string, number> = {
   adapters: 9,
   browserHost: 10,
   app: 10,
-  functions: 10,
+  customFunctions: 10,
   cli: 11,
   bench: 11,
 };
-const HOSTS = new Set(['adapters', 'browserHost', 'app', 'functions', 'cli', 'bench']);
+const HOSTS = new Set(['adapters', 'browserHost', 'app', 'customFunctions', 'cli', 'bench']);
 const HOST_MODULES = /^(fs|path|os|child_process|worker_threads|node:.*|exceljs)$/;
 
 function files(dir: string): string[] {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { versusPrior } from '../../src/narrative/phrases';
-import { growthtext } from '../../src/functions/core';
+import { growthtext } from '../../src/customFunctions/core';
 
 /** This year against last, as the drafting and the GROWTHTEXT function both write it. */
 
