@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { checkWorkbook, CheckResult } from './check';
-import { readDisclosure, readFileBytes, InputError } from './adapters/files';
-import { excelToGrid, loadExcel } from './adapters/xlsx';
-import { applyFlags, clearFlags, writeExplanations, reportExplanations } from './adapters/xlsxFlags';
+import { readDisclosure, readFileBytes, InputError } from './hosts/files';
+import { excelToGrid, loadExcel } from './hosts/xlsx/xlsx';
+import { applyFlags, clearFlags, writeExplanations, reportExplanations } from './hosts/xlsx/xlsxFlags';
 import { upsertExplanation } from './core/explanations';
-import { gridToExcel, addSheet } from './adapters/xlsxWrite';
+import { gridToExcel, addSheet } from './hosts/xlsx/xlsxWrite';
 import { importDocument, importLayouts } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
@@ -16,7 +16,7 @@ import { draftNarrative, draftSheetName } from './narrative/draft';
 import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT } from './forms/generate';
 import { recognizeForms } from './forms/model';
 import { projectKey } from './forms/read';
-import { addForms } from './adapters/xlsxForms';
+import { addForms } from './hosts/xlsx/xlsxForms';
 
 /** File-level operations shared by the CLI and the worker threads. Thin: the core does the work. */
 

@@ -1,6 +1,6 @@
 import { Workbook } from './core/grid';
-import { readDisclosureBytes } from './adapters/disclosure';
-import { InputError } from './adapters/problems';
+import { readDisclosureBytes } from './hosts/disclosure';
+import { InputError } from './hosts/problems';
 import { importDocument, importLayouts } from './importDoc';
 import { checkWorkbook, CheckResult } from './check';
 import { Finding } from './core/findings';
@@ -32,8 +32,8 @@ export async function checkFileBytes(name: string, bytes: Uint8Array): Promise<C
 
 /** The checked workbook as .xlsx bytes: flags on the cells and the 审核报告 sheet. */
 export async function flaggedWorkbookBytes(file: CheckedFile, bytes: Uint8Array): Promise<Uint8Array> {
-  const { loadExcel } = await import('./adapters/xlsx');
-  const { applyFlags, writeExplanations } = await import('./adapters/xlsxFlags');
+  const { loadExcel } = await import('./hosts/xlsx/xlsx');
+  const { applyFlags, writeExplanations } = await import('./hosts/xlsx/xlsxFlags');
   if (file.kind === 'xlsx') {
     const excel = await loadExcel(bytes);
     applyFlags(excel, file.result.findings);
@@ -41,7 +41,7 @@ export async function flaggedWorkbookBytes(file: CheckedFile, bytes: Uint8Array)
     return new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
   }
   // A text document becomes a workbook first (one sheet per table …), checked again there.
-  const { gridToExcel } = await import('./adapters/xlsxWrite');
+  const { gridToExcel } = await import('./hosts/xlsx/xlsxWrite');
   const grid = importDocument(file.grid);
   const excel = gridToExcel(grid, importLayouts(grid));
   applyFlags(excel, checkWorkbook(grid).findings);

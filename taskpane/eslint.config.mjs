@@ -6,7 +6,7 @@ import officeAddins from 'eslint-plugin-office-addins';
 
 export default [
   {
-    files: ['src/adapters/officeExcel.ts', 'taskpane/src/**/*.ts', 'taskpane/src/**/*.tsx', 'functions/**/*.ts'],
+    files: ['src/hosts/office/**/*.ts', 'taskpane/src/**/*.ts', 'taskpane/src/**/*.tsx', 'functions/**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
     plugins: { 'office-addins': officeAddins },
     rules: {

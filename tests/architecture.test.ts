@@ -26,14 +26,14 @@ const RANK: Record<string, number> = {
   scaffold: 8,
   helpPage: 8,
   // Hosts and tools: they read files, workbooks, Excel; the core never imports them.
-  adapters: 9,
+  hosts: 9,
   browserHost: 10,
   app: 10,
   customFunctions: 10,
   cli: 11,
   bench: 11,
 };
-const HOSTS = new Set(['adapters', 'browserHost', 'app', 'customFunctions', 'cli', 'bench']);
+const HOSTS = new Set(['hosts', 'browserHost', 'app', 'customFunctions', 'cli', 'bench']);
 const HOST_MODULES = /^(fs|path|os|child_process|worker_threads|node:.*|exceljs)$/;
 
 function files(dir: string): string[] {
@@ -76,5 +76,5 @@ test('the pure core never imports a host, the file system or exceljs', () => {
   expect(edges.filter((e) => core(e.from) && HOSTS.has(e.to)).map((e) => `${e.file} → ${e.spec}`)).toEqual([]);
   expect(external.filter((x) => core(x.unit) && HOST_MODULES.test(x.spec)).map((x) => `${x.file} → ${x.spec}`)).toEqual([]);
   // The check itself sees a host import.
-  expect(external.some((x) => x.unit === 'adapters' && x.spec === 'exceljs')).toBe(true);
+  expect(external.some((x) => x.unit === 'hosts' && x.spec === 'exceljs')).toBe(true);
 });

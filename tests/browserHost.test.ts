@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { checkFileBytes, flaggedWorkbookBytes } from '../src/browserHost';
-import { readDisclosure } from '../src/adapters/files';
+import { readDisclosure } from '../src/hosts/files';
 import { checkWorkbook } from '../src/check';
 import { SAMPLE } from './helpers/grid';
 

@@ -1,5 +1,5 @@
 import { FakeBook, FakeContext, REQUEST_LIMIT } from './helpers/fakeExcel';
-import { readWorkbook, applyFlags, clearFlags, saveExplanation, writeSheets, splitAddresses } from '../src/adapters/officeExcel';
+import { readWorkbook, applyFlags, clearFlags, saveExplanation, writeSheets, splitAddresses } from '../src/hosts/office/officeExcel';
 import { importDocument } from '../src/importDoc';
 import { sampleWorkbook } from './helpers/grid';
 import { checkWorkbook } from '../src/check';

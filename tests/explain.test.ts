@@ -3,12 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { checkFile, explainFile, clearFile } from '../src/app';
-import { readXlsx } from '../src/adapters/xlsx';
+import { readXlsx } from '../src/hosts/xlsx/xlsx';
 import { checkWorkbook } from '../src/check';
 import { SAMPLE, sampleWorkbook } from './helpers/grid';
 import { importDocument } from '../src/importDoc';
 import { FakeBook } from './helpers/fakeExcel';
-import { readWorkbook, saveExplanation, applyFlags } from '../src/adapters/officeExcel';
+import { readWorkbook, saveExplanation, applyFlags } from '../src/hosts/office/officeExcel';
 
 /** 出错说明: written in 审核报告 or given directly, kept in the workbook, reopened when the cell changes. */
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { sampleWorkbook } from './helpers/grid';
 import { importDocument } from '../src/importDoc';
-import { gridToExcel } from '../src/adapters/xlsxWrite';
-import { excelToGrid, FLAGS_SHEET, REPORT_SHEET } from '../src/adapters/xlsx';
-import { applyFlags, clearFlags } from '../src/adapters/xlsxFlags';
+import { gridToExcel } from '../src/hosts/xlsx/xlsxWrite';
+import { excelToGrid, FLAGS_SHEET, REPORT_SHEET } from '../src/hosts/xlsx/xlsx';
+import { applyFlags, clearFlags } from '../src/hosts/xlsx/xlsxFlags';
 import { checkWorkbook } from '../src/check';
 
 /** Flags in place on xlsx files, and clearing them restores the workbook exactly. */

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { sampleText } from './helpers/grid';
-import { textToWorkbook } from '../src/adapters/textDocument';
+import { textToWorkbook } from '../src/hosts/text/textDocument';
 import { checkWorkbook } from '../src/check';
 import { TABLE_RULES } from '../src/rules';
 

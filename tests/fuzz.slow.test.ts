@@ -1,5 +1,5 @@
 import { sampleText } from './helpers/grid';
-import { textToWorkbook } from '../src/adapters/textDocument';
+import { textToWorkbook } from '../src/hosts/text/textDocument';
 import { checkWorkbook } from '../src/check';
 import { Workbook, Cell } from '../src/core/grid';
 

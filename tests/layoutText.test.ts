@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { textToWorkbook } from '../src/adapters/textDocument';
-import { looksLikeLayoutText } from '../src/adapters/layoutText';
+import { textToWorkbook } from '../src/hosts/text/textDocument';
+import { looksLikeLayoutText } from '../src/hosts/text/layoutText';
 import { recognize } from '../src/recognize';
 import { tableSet } from '../src/editions';
 import { sampleText } from './helpers/grid';

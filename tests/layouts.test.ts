@@ -4,8 +4,8 @@ import { table01 } from './helpers/tables';
 import { asExported } from './helpers/exported';
 import { checkWorkbook } from '../src/check';
 import { importDocument } from '../src/importDoc';
-import { gridToExcel } from '../src/adapters/xlsxWrite';
-import { readXlsx } from '../src/adapters/xlsx';
+import { gridToExcel } from '../src/hosts/xlsx/xlsxWrite';
+import { readXlsx } from '../src/hosts/xlsx/xlsx';
 import { Finding } from '../src/core/findings';
 
 /** The same disclosure in three layouts gives the same findings, table by table. */

@@ -15,7 +15,7 @@ export async function bad(context: Excel.RequestContext, names: string[]) {
   const u = context.workbook.worksheets.getItem('x').getRange('A1');
   console.log(u.values);
 }`;
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '-c', 'taskpane/eslint.config.mjs', '--format', 'json', '--stdin', '--stdin-filename', 'src/adapters/officeExcel.ts'], { cwd: root, input: bad, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '-c', 'taskpane/eslint.config.mjs', '--format', 'json', '--stdin', '--stdin-filename', 'src/hosts/office/officeExcel.ts'], { cwd: root, input: bad, encoding: 'utf8' });
   expect(r.status).toBe(1);
   const rules = (JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[])[0].messages.map((m) => m.ruleId);
   expect(rules).toContain('office-addins/no-context-sync-in-loop');

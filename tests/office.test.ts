@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { FakeBook, FakeContext } from './helpers/fakeExcel';
-import { readWorkbook, applyFlags, clearFlags } from '../src/adapters/officeExcel';
+import { readWorkbook, applyFlags, clearFlags } from '../src/hosts/office/officeExcel';
 import { importDocument } from '../src/importDoc';
 import { sampleWorkbook } from './helpers/grid';
-import { gridToExcel } from '../src/adapters/xlsxWrite';
-import { readXlsx } from '../src/adapters/xlsx';
-import { applyFlags as applyXlsxFlags } from '../src/adapters/xlsxFlags';
+import { gridToExcel } from '../src/hosts/xlsx/xlsxWrite';
+import { readXlsx } from '../src/hosts/xlsx/xlsx';
+import { applyFlags as applyXlsxFlags } from '../src/hosts/xlsx/xlsxFlags';
 import { checkWorkbook } from '../src/check';
 import { findingKey } from '../src/core/findings';
 import { Workbook, newSheet, setCell } from '../src/core/grid';
@@ -134,7 +134,7 @@ describe('flags in the open workbook', () => {
 });
 
 describe('writing sheets into the open workbook (生成模板, 起草情况说明)', () => {
-  const { writeSheets } = require('../src/adapters/officeExcel') as typeof import('../src/adapters/officeExcel');
+  const { writeSheets } = require('../src/hosts/office/officeExcel') as typeof import('../src/hosts/office/officeExcel');
   const { scaffold } = require('../src/scaffold/build') as typeof import('../src/scaffold/build');
   const { recognize } = require('../src/recognize') as typeof import('../src/recognize');
   const { tableSet } = require('../src/editions') as typeof import('../src/editions');

@@ -1,6 +1,6 @@
 import { sampleWorkbook, sampleText } from './helpers/grid';
 import { checkWorkbook } from '../src/check';
-import { textToWorkbook } from '../src/adapters/textDocument';
+import { textToWorkbook } from '../src/hosts/text/textDocument';
 import { recognize } from '../src/recognize';
 import { TABLES_2023 } from '../src/editions/national2023/tables';
 import { Finding } from '../src/core/findings';

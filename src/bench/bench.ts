@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { textToWorkbook } from '../adapters/textDocument';
-import { gridToExcel } from '../adapters/xlsxWrite';
-import { readXlsx } from '../adapters/xlsx';
+import { textToWorkbook } from '../hosts/text/textDocument';
+import { gridToExcel } from '../hosts/xlsx/xlsxWrite';
+import { readXlsx } from '../hosts/xlsx/xlsx';
 import { checkWorkbook } from '../check';
 
 /**

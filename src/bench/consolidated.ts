@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { textToWorkbook } from '../adapters/textDocument';
+import { textToWorkbook } from '../hosts/text/textDocument';
 import { recognize, cellPositions } from '../recognize';
 import { tableSet } from '../editions';
 import { Workbook, Sheet, Cell } from '../core/grid';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import { textToWorkbook } from '../adapters/textDocument';
+import { textToWorkbook } from '../hosts/text/textDocument';
 import { checkWorkbook } from '../check';
 import { Workbook } from '../core/grid';
 import { consolidated, root, sampleText } from './consolidated';

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { gridToExcel } from '../adapters/xlsxWrite';
+import { gridToExcel } from '../hosts/xlsx/xlsxWrite';
 import { consolidated, UNITS } from './consolidated';
 
 /**

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { printed, div, mul, exact, meets, sum } from '../core/interval';
 import { EDITIONS } from '../editions';
-import { textToWorkbook } from '../adapters/textDocument';
+import { textToWorkbook } from '../hosts/text/textDocument';
 import { checkWorkbook } from '../check';
 import { NARRATIVE_RULES } from '../check/registry';
 import { CODE_RE } from '../recognize/sheetView';

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { readWorkbook, applyFlags, clearFlags, saveExplanation, writeSheets, NoteSupport } from '../../src/adapters/officeExcel';
+import { readWorkbook, applyFlags, clearFlags, saveExplanation, writeSheets, NoteSupport } from '../../src/hosts/office/officeExcel';
 import { scaffold } from '../../src/scaffold/build';
 import { draftNarrative, withDraft } from '../../src/narrative/draft';
 import { checkWorkbook, CheckResult } from '../../src/check';

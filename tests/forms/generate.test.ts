@@ -4,7 +4,7 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { formsFile } from '../../src/app';
-import { readXlsx } from '../../src/adapters/xlsx';
+import { readXlsx } from '../../src/hosts/xlsx/xlsx';
 import { recognizeForms } from '../../src/forms/model';
 import { formSheetName } from '../../src/forms/generate';
 import { checkWorkbook } from '../../src/check';

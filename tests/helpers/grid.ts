@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Workbook, Sheet } from '../../src/core/grid';
-import { textToWorkbook } from '../../src/adapters/textDocument';
+import { textToWorkbook } from '../../src/hosts/text/textDocument';
 
 /** A sheet from tab-separated lines, the way tables look in a disclosure's text. */
 export function sheetFromTsv(name: string, tsv: string): Sheet {

@@ -2,7 +2,7 @@ import { Workbook, Cell } from '../../src/core/grid';
 import { readNarrative, locate } from '../../src/narrative/paragraphs';
 import { extractMentions, Mention } from '../../src/narrative/mentions';
 import { sampleTablesText } from './grid';
-import { textToWorkbook } from '../../src/adapters/textDocument';
+import { textToWorkbook } from '../../src/hosts/text/textDocument';
 
 /** The sample's text up to its narrative (tables and forms removed from the end are kept). */
 export function sampleWithNarrative(narrative: string): Workbook {

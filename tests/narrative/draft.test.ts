@@ -2,7 +2,7 @@ import { checkWorkbook } from '../../src/check';
 import { TABLE_RULES } from '../../src/rules';
 import { NARRATIVE_RULES } from '../../src/check/registry';
 import { draftNarrative, withDraft, BLANK } from '../../src/narrative/draft';
-import { textToWorkbook } from '../../src/adapters/textDocument';
+import { textToWorkbook } from '../../src/hosts/text/textDocument';
 import { importDocument } from '../../src/importDoc';
 import { sampleTablesText } from '../helpers/grid';
 import { Workbook } from '../../src/core/grid';

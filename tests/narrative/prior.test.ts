@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../../src/check';
-import { textToWorkbook } from '../../src/adapters/textDocument';
+import { textToWorkbook } from '../../src/hosts/text/textDocument';
 import { importDocument } from '../../src/importDoc';
 import { recognize, PRIOR_PREFIX } from '../../src/recognize';
 import { buildContext } from '../../src/rules/engine';

@@ -2,7 +2,7 @@ import { checkWorkbook } from '../../src/check';
 import { SLIP_RULES } from '../../src/check/registry';
 import { TABLE_RULES } from '../../src/rules';
 import { sampleWithNarrative } from '../helpers/narrative';
-import { textToWorkbook } from '../../src/adapters/textDocument';
+import { textToWorkbook } from '../../src/hosts/text/textDocument';
 import { sampleText } from '../helpers/grid';
 import { ruleContext } from '../../src/check/context';
 import { recognize, pickTableSet } from '../../src/recognize';

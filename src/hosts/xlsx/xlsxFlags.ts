@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { Finding } from '../core/findings';
-import { FLAGS_SHEET, REPORT_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, ReportRow, FlagKind } from '../core/flagPlan';
-import { EXPLANATIONS_SHEET, explanationRows } from '../core/explanations';
-import { StoredExplanation } from '../core/grid';
+import { Finding } from '../../core/findings';
+import { FLAGS_SHEET, REPORT_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, ReportRow, FlagKind } from '../../core/flagPlan';
+import { EXPLANATIONS_SHEET, explanationRows } from '../../core/explanations';
+import { StoredExplanation } from '../../core/grid';
 
 /**
  * Flags in place for xlsx files: fill and note on each finding's cell, a 审核报告 sheet with links,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { Workbook, Sheet, Cell, a1 } from '../core/grid';
-import { SheetLayout } from '../core/layout';
+import { Workbook, Sheet, Cell, a1 } from '../../core/grid';
+import { SheetLayout } from '../../core/layout';
 
 export type { SheetLayout };
 

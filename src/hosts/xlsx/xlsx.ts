@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { FLAGS_SHEET, REPORT_SHEET } from '../core/flagPlan';
-import { Workbook, Sheet, Cell, CellValue, newSheet, parseRange, StoredExplanation } from '../core/grid';
-import { EXPLANATIONS_SHEET, explanationsFromRows } from '../core/explanations';
-import { InputError, xlsxProblem } from './problems';
+import { FLAGS_SHEET, REPORT_SHEET } from '../../core/flagPlan';
+import { Workbook, Sheet, Cell, CellValue, newSheet, parseRange, StoredExplanation } from '../../core/grid';
+import { EXPLANATIONS_SHEET, explanationsFromRows } from '../../core/explanations';
+import { InputError, xlsxProblem } from '../problems';
 
 /**
  * xlsx files ⇄ the grid model, through exceljs. Values, formulas (with their cached results),

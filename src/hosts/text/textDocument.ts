@@ -1,4 +1,4 @@
-import { Workbook, Sheet, newSheet } from '../core/grid';
+import { Workbook, Sheet, newSheet } from '../../core/grid';
 import { looksLikeLayoutText, layoutToSheet } from './layoutText';
 
 /**

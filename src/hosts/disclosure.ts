@@ -1,6 +1,6 @@
 import { Workbook } from '../core/grid';
 import { InputError, xlsxProblem } from './problems';
-import { textToWorkbook, textProblem } from './textDocument';
+import { textToWorkbook, textProblem } from './text/textDocument';
 
 /**
  * A disclosure from a file's name and bytes: an xlsx workbook or a text document (the text of a
@@ -11,7 +11,7 @@ export async function readDisclosureBytes(name: string, buf: Uint8Array): Promis
   const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';
   if (ext === '.xlsx' || ext === '.xlsm' || (ext !== '.txt' && !xlsxProblem(buf))) {
     // exceljs is loaded only when a workbook is read: the task pane's first render stays small.
-    const { readXlsx } = await import('./xlsx');
+    const { readXlsx } = await import('./xlsx/xlsx');
     const wb = await readXlsx(buf, name);
     if (wb.sheets.every((s) => s.rows.length === 0)) throw new InputError('工作簿是空的，没有任何内容');
     return { workbook: wb, kind: 'xlsx' };

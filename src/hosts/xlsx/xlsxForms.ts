@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { writeCells } from './xlsxWrite';
-import { Block, Project, formBlock, formSheetName } from '../forms/generate';
+import { Block, Project, formBlock, formSheetName } from '../../forms/generate';
 
 /** Place generated forms into an exceljs workbook: values, formulas, merges, lists, borders. */
 

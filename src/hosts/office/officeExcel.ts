@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
-import { Workbook, Sheet, Cell, newSheet, parseA1, parseRange, quoteSheet } from '../core/grid';
-import { Finding } from '../core/findings';
-import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows, upsertExplanation } from '../core/explanations';
-import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, FlagKind } from '../core/flagPlan';
+import { Workbook, Sheet, Cell, newSheet, parseA1, parseRange, quoteSheet } from '../../core/grid';
+import { Finding } from '../../core/findings';
+import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows, upsertExplanation } from '../../core/explanations';
+import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
 
 /**
  * The Office.js host: reads the open workbook into the grid model and writes the flags, under the
@@ -600,7 +600,7 @@ export async function saveExplanation(context: Excel.RequestContext, f: Finding,
 export async function writeSheets(
   context: Excel.RequestContext,
   grid: Workbook,
-  layouts: Record<string, import('../core/layout').SheetLayout> = {},
+  layouts: Record<string, import('../../core/layout').SheetLayout> = {},
   opts: { overwrite?: boolean } = {},
 ): Promise<{ written: string[]; conflicts: string[] }> {
   const sheets = context.workbook.worksheets;

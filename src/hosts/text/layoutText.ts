@@ -1,4 +1,4 @@
-import { Sheet } from '../core/grid';
+import { Sheet } from '../../core/grid';
 
 /**
  * Text laid out with spaces instead of tabs (pdftotext -layout): columns are found per block of
