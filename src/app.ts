@@ -4,15 +4,15 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, readFileBytes, InputError } from './hosts/files';
 import { excelToGrid, loadExcel } from './hosts/xlsx/xlsx';
-import { applyFlags, clearFlags, writeExplanations, reportExplanations } from './hosts/xlsx/xlsxFlags';
-import { upsertExplanation } from './core/explanations';
+import { reportExplanations } from './hosts/xlsx/xlsxFlags';
+import { XlsxHost } from './hosts/xlsx/xlsxHost';
+import * as usecases from './usecases';
 import { gridToExcel, addSheet } from './hosts/xlsx/xlsxWrite';
 import { importDocument, importLayouts } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
-import { scaffold, ScaffoldCode } from './scaffold/build';
+import { ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
-import { draftNarrative, draftSheetName } from './narrative/draft';
 import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT } from './forms/generate';
 import { recognizeForms } from './forms/model';
 import { projectKey } from './forms/read';
@@ -38,11 +38,13 @@ async function openWorkbook(file: string): Promise<{ excel: ExcelJS.Workbook; gr
  * imported first (last year's sheets join the new workbook); a workbook gets last year's in its
  * grid only, so that the copy holds nothing but the user's sheets and the flags.
  */
-async function openForCopy(file: string, prior?: string): Promise<{ excel: ExcelJS.Workbook; grid: Workbook }> {
-  if (path.extname(file).toLowerCase() === '.txt') return importToExcel(file, prior);
-  const opened = await openWorkbook(file);
-  if (prior) opened.grid.sheets.push(...(await priorSheets(prior)).sheets);
-  return opened;
+async function openForCopy(file: string, prior?: string): Promise<{ host: XlsxHost; prior?: Workbook }> {
+  if (path.extname(file).toLowerCase() === '.txt') {
+    const { excel } = await importToExcel(file, prior);
+    return { host: new XlsxHost(excel, path.basename(file)) };
+  }
+  const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
+  return { host, prior: prior ? await priorSheets(prior) : undefined };
 }
 
 /** Last year's disclosure as sheets named 上年…, to sit beside this year's in one workbook. */
@@ -67,26 +69,28 @@ export async function importFile(file: string, out: string, prior?: string): Pro
   return grid;
 }
 
-/** Check a file; with `out`, also write a flagged copy (a text document is imported first). */
+/**
+ * Check a file; with `out`, also write a flagged copy. A text document is checked as text; its
+ * flagged copy is the document imported as a workbook (one sheet per table …) and checked there.
+ */
 export async function checkFile(file: string, out?: string, prior?: string): Promise<CheckResult> {
   if (!out) {
     const { workbook } = await readDisclosure(file);
     if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
     return checkWorkbook(workbook);
   }
-  const { excel, grid } = await openForCopy(file, prior);
-  const result = checkWorkbook(grid);
-  applyFlags(excel, result.findings);
-  await writeExcel(excel, out);
+  const { host, prior: last } = await openForCopy(file, prior);
+  const { result } = await usecases.check(host, { flag: true, prior: last });
+  await writeExcel(host.excel, out);
   return result;
 }
 
 /** Remove every flag from a checked workbook, restoring it exactly. */
 export async function clearFile(file: string, out: string): Promise<boolean> {
-  const excel = await loadExcel(readFileBytes(file));
-  const had = clearFlags(excel);
-  await writeExcel(excel, out);
-  return had;
+  const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
+  const { cleared } = await usecases.clear(host);
+  await writeExcel(host.excel, out);
+  return cleared;
 }
 
 export interface ScaffoldFileOptions {
@@ -107,9 +111,10 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
     codes = codesOfWorkbook(workbook);
     if (!codes.length) throw new InputError(`在“${opts.codesFrom}”中找不到带科目编码的公开表，无法沿用其科目`);
   }
-  const built = scaffold({ unit: opts.unit, year: opts.year, codes });
-  await writeExcel(gridToExcel(built.workbook, built.layouts), out);
-  return { sheets: built.workbook.sheets.map((s) => s.name), codes: built.codes.length };
+  const host = new XlsxHost(gridToExcel({ sheets: [] }), path.basename(out));
+  const written = await usecases.scaffoldInto(host, { unit: opts.unit, year: opts.year, codes });
+  await writeExcel(host.excel, out);
+  return { sheets: written.written, codes: written.codes };
 }
 
 /**
@@ -118,18 +123,12 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
  */
 export async function draftFile(file: string, out: string, opts: { prior?: string } = {}): Promise<{ sheet: string; paragraphs: string[] }> {
   if (path.resolve(file) === path.resolve(out)) throw new InputError('输出文件不能与输入文件相同，以免覆盖原文件');
-  const { excel, grid } = await openForCopy(file);
+  const { host } = await openForCopy(file);
   const prior = opts.prior ? (await readDisclosure(opts.prior)).workbook : undefined;
-  const paragraphs = draftNarrative(grid, { prior });
-  const sheet = draftSheetName((n) => !!excel.getWorksheet(n));
-  const existing = excel.getWorksheet(sheet);
-  if (existing) excel.removeWorksheet(existing.id);
-  const ws = excel.addWorksheet(sheet);
-  ws.getColumn(1).width = 120;
-  ws.addRow(['第三部分']);
-  for (const p of paragraphs) ws.addRow([p]).alignment = { wrapText: true, vertical: 'top' };
-  await writeExcel(excel, out);
-  return { sheet, paragraphs };
+  // The copy is a new file: an earlier draft in it is replaced.
+  const r = await usecases.draftInto(host, { prior, overwrite: true });
+  await writeExcel(host.excel, out);
+  return { sheet: r.sheet, paragraphs: r.paragraphs };
 }
 
 export interface FormsResult {
@@ -168,21 +167,11 @@ export async function formsFile(file: string, out: string, opts: { stacked?: boo
  * explicitly; then re-check and refresh the flags, so explained findings show as 已说明.
  */
 export async function explainFile(file: string, out: string, one?: { rule: string; sheet: string; cell: string; text: string }): Promise<{ explained: number; result: CheckResult }> {
-  const { excel, grid } = await openWorkbook(file);
-  let list = grid.explanations ?? [];
-  const entries = one ? [one] : reportExplanations(excel);
+  const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
+  const entries = one ? [one] : reportExplanations(host.excel);
   if (!one && entries.length === 0) throw new InputError('工作簿中没有“审核报告”：请先用 check --out 生成审核报告，在其“说明”列填写后再运行');
-  for (const e of entries) {
-    if (!grid.sheets.some((s) => s.name === e.sheet)) continue;
-    // Rows left blank keep what was on file; a row whose 说明 was cleared removes it.
-    const had = list.some((x) => x.rule === e.rule && x.sheet === e.sheet && x.cell === e.cell);
-    if (!e.text.trim() && !had) continue;
-    list = upsertExplanation(list, e, e.text, grid);
-  }
-  grid.explanations = list;
-  const result = checkWorkbook(grid);
-  applyFlags(excel, result.findings);
-  writeExplanations(excel, list);
-  await writeExcel(excel, out);
-  return { explained: result.findings.filter((f) => f.explained !== undefined).length, result };
+  // Rows left blank keep what was on file; a row whose 说明 was cleared removes it.
+  const { result, explained } = await usecases.explain(host, entries);
+  await writeExcel(host.excel, out);
+  return { explained, result };
 }

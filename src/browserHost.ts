@@ -1,6 +1,7 @@
 import { Workbook } from './core/grid';
 import { readDisclosureBytes } from './hosts/disclosure';
 import { InputError } from './hosts/problems';
+import type { XlsxHost } from './hosts/xlsx/xlsxHost';
 import { importDocument, importLayouts } from './importDoc';
 import { checkWorkbook, CheckResult } from './check';
 import { Finding } from './core/findings';
@@ -17,6 +18,8 @@ export interface CheckedFile {
   kind: 'xlsx' | 'text';
   grid: Workbook;
   result: CheckResult;
+  /** The workbook as loaded (an .xlsx), written back with the flags: parsed once. */
+  host?: XlsxHost;
 }
 
 /** Read and check a chosen file; a file that cannot be used is an InputError with the command line's message. */
@@ -27,18 +30,18 @@ export async function checkFileBytes(name: string, bytes: Uint8Array): Promise<C
   } catch (e) {
     throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
   }
-  return { name, kind: read.kind, grid: read.workbook, result: checkWorkbook(read.workbook) };
+  const host = read.excel ? new (await import('./hosts/xlsx/xlsxHost')).XlsxHost(read.excel, name) : undefined;
+  return { name, kind: read.kind, grid: read.workbook, result: checkWorkbook(read.workbook), host };
 }
 
 /** The checked workbook as .xlsx bytes: flags on the cells and the 审核报告 sheet. */
-export async function flaggedWorkbookBytes(file: CheckedFile, bytes: Uint8Array): Promise<Uint8Array> {
-  const { loadExcel } = await import('./hosts/xlsx/xlsx');
-  const { applyFlags, writeExplanations } = await import('./hosts/xlsx/xlsxFlags');
-  if (file.kind === 'xlsx') {
-    const excel = await loadExcel(bytes);
-    applyFlags(excel, file.result.findings);
-    writeExplanations(excel, file.grid.explanations ?? []);
-    return new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
+export async function flaggedWorkbookBytes(file: CheckedFile): Promise<Uint8Array> {
+  const { applyFlags } = await import('./hosts/xlsx/xlsxFlags');
+  if (file.host) {
+    // The workbook loaded when it was checked; its flags and explanations as the pane shows them.
+    await file.host.saveExplanations(file.grid.explanations ?? []);
+    await file.host.flag(file.result.findings);
+    return file.host.bytes();
   }
   // A text document becomes a workbook first (one sheet per table …), checked again there.
   const { gridToExcel } = await import('./hosts/xlsx/xlsxWrite');

@@ -27,6 +27,7 @@ const RANK: Record<string, number> = {
   helpPage: 8,
   // Hosts and tools: they read files, workbooks, Excel; the core never imports them.
   hosts: 9,
+  usecases: 9,
   browserHost: 10,
   app: 10,
   customFunctions: 10,

@@ -28,7 +28,7 @@ test('a text document downloaded flagged is laid out as an imported one (paragra
   const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
   const checked = await checkFileBytes('sample.txt', bytes);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await flaggedWorkbookBytes(checked, bytes)) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await flaggedWorkbookBytes(checked)) as unknown as ArrayBuffer);
   expect(wb.getWorksheet('情况说明')!.getColumn(1).width).toBe(120);
   expect(wb.getWorksheet('公开01')!.getColumn(1).width).toBe(34);
   expect(wb.getWorksheet('审核报告')).toBeDefined();

@@ -1,5 +1,9 @@
 import { FakeBook, FakeContext, REQUEST_LIMIT } from './helpers/fakeExcel';
-import { readWorkbook, applyFlags, clearFlags, saveExplanation, writeSheets, splitAddresses } from '../src/hosts/office/officeExcel';
+import { readWorkbook, applyFlags, clearFlags, writeSheets, splitAddresses } from '../src/hosts/office/officeExcel';
+import { OfficeHost } from '../src/hosts/office/officeHost';
+import * as usecases from '../src/usecases';
+
+const saveExplanation = (ctx: Excel.RequestContext, f: Finding, text: string) => usecases.explain(new OfficeHost((work) => work(ctx), { notes: 'notes' }), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }]);
 import { importDocument } from '../src/importDoc';
 import { sampleWorkbook } from './helpers/grid';
 import { checkWorkbook } from '../src/check';

@@ -8,7 +8,9 @@ import { checkWorkbook } from '../src/check';
 import { SAMPLE, sampleWorkbook } from './helpers/grid';
 import { importDocument } from '../src/importDoc';
 import { FakeBook } from './helpers/fakeExcel';
-import { readWorkbook, saveExplanation, applyFlags } from '../src/hosts/office/officeExcel';
+import { readWorkbook } from '../src/hosts/office/officeExcel';
+import { OfficeHost } from '../src/hosts/office/officeHost';
+import * as usecases from '../src/usecases';
 
 /** 出错说明: written in 审核报告 or given directly, kept in the workbook, reopened when the cell changes. */
 
@@ -87,18 +89,18 @@ describe('出错说明 in a workbook file', () => {
 });
 
 describe('出错说明 in the open workbook (Office.js)', () => {
-  test('saved in two syncs, read back with the workbook, shown as 已说明', async () => {
+  test('saved with the use case (read, store, re-check, flag: six syncs), read back with the workbook, shown as 已说明', async () => {
     const grid = importDocument(sampleWorkbook());
     const book = FakeBook.fromGrid(grid);
     const finding = checkWorkbook(grid).findings.find((x) => x.rule === 'narr-project' && x.severity === 'warning')!;
     book.syncs = 0;
-    await saveExplanation(book.context() as unknown as Excel.RequestContext, finding, '实为同一项目');
-    expect(book.syncs).toBe(2);
+    const host = new OfficeHost((work) => work(book.context() as unknown as Excel.RequestContext), { notes: 'notes' });
+    const r = await usecases.explain(host, [{ rule: finding.rule, sheet: finding.sheet, cell: finding.cell, text: '实为同一项目' }]);
+    expect(book.syncs).toBe(6);
+    expect(r.result.findings.filter((x) => x.explained).map((x) => x.explained)).toEqual(['实为同一项目']);
     expect(book.sheet('_juesuan_explanations')!.visibility).toBe('VeryHidden');
     const read = await readWorkbook(book.context() as unknown as Excel.RequestContext);
-    const result = checkWorkbook(read);
-    expect(result.findings.filter((x) => x.explained).map((x) => x.explained)).toEqual(['实为同一项目']);
-    await applyFlags(book.context() as unknown as Excel.RequestContext, result.findings, { notes: 'notes' });
+    expect(checkWorkbook(read).findings.filter((x) => x.explained).map((x) => x.explained)).toEqual(['实为同一项目']);
     expect(book.sheet(finding.sheet)!.cells.get(finding.cell)!.fill).toBe('#E2EFDA');
   });
 });

@@ -15,6 +15,8 @@ export interface SheetLayout {
   centerRows?: number[];
   /** 0-based rows of notes under a table (wrapped, small). */
   noteRows?: number[];
+  /** 0-based rows of running text (wrapped, top-aligned, as tall as their text): a drafted narrative. */
+  wrapRows?: number[];
   /** Areas framed with thin borders. */
   borders?: Range[];
 }

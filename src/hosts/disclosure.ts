@@ -7,14 +7,16 @@ import { textToWorkbook, textProblem } from './text/textDocument';
  * PDF, tables as tab-separated rows). Used by the command line (bytes read from disk) and the
  * task pane's browser mode (bytes of the file the user chose): both tell a bad file the same way.
  */
-export async function readDisclosureBytes(name: string, buf: Uint8Array): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text' }> {
+export async function readDisclosureBytes(name: string, buf: Uint8Array): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text'; excel?: import('exceljs').Workbook }> {
   const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';
   if (ext === '.xlsx' || ext === '.xlsm' || (ext !== '.txt' && !xlsxProblem(buf))) {
     // exceljs is loaded only when a workbook is read: the task pane's first render stays small.
-    const { readXlsx } = await import('./xlsx/xlsx');
-    const wb = await readXlsx(buf, name);
+    const { loadExcel, excelToGrid } = await import('./xlsx/xlsx');
+    const excel = await loadExcel(buf);
+    const wb = excelToGrid(excel, name);
     if (wb.sheets.every((s) => s.rows.length === 0)) throw new InputError('工作簿是空的，没有任何内容');
-    return { workbook: wb, kind: 'xlsx' };
+    // The loaded workbook comes along: a host that writes it back need not parse it again.
+    return { workbook: wb, kind: 'xlsx', excel };
   }
   if (ext === '.xls') throw new InputError('不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再试');
   const problem = textProblem(buf);

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { Workbook } from '../core/grid';
+import { Workbook, Sheet } from '../core/grid';
+import { SheetLayout } from '../core/layout';
 import { readAmount } from '../core/amount';
 import { cellAt } from '../core/grid';
 import { TableSetSpec, CellSel } from '../specs/types';
@@ -148,6 +149,14 @@ export function draftSheetName(exists: (name: string) => boolean): string {
   return exists('情况说明') ? DRAFT_SHEET : '情况说明';
 }
 
+/** The draft as a sheet: 第三部分, then one paragraph per row. */
+export function draftSheet(name: string, paragraphs: string[]): Sheet {
+  return { name, rows: [['第三部分'], ...paragraphs.map((p) => [p])].map((r) => r.map((t) => ({ value: t }))), merges: [], origin: 'scaffold' };
+}
+
+/** How a draft is laid out wherever it is written: one wide column, every paragraph wrapped. */
+export const DRAFT_LAYOUT = (paragraphs: number): SheetLayout => ({ widths: [120], wrapRows: Array.from({ length: paragraphs }, (_, i) => i + 1) });
+
 /**
  * The workbook with the draft added as a sheet of one paragraph per row: 情况说明 when the
  * workbook has none, else 情况说明（草稿） — the user's own text is never overwritten.
@@ -155,6 +164,6 @@ export function draftSheetName(exists: (name: string) => boolean): string {
 export function withDraft(wb: Workbook, paragraphs: string[]): { workbook: Workbook; sheet: string } {
   const name = draftSheetName((n) => wb.sheets.some((s) => s.name === n));
   const sheets = wb.sheets.filter((s) => s.name !== name);
-  sheets.push({ name, rows: [['第三部分'], ...paragraphs.map((p) => [p])].map((r) => r.map((t) => ({ value: t }))), merges: [], origin: 'scaffold' });
+  sheets.push(draftSheet(name, paragraphs));
   return { workbook: { ...wb, sheets }, sheet: name };
 }

@@ -65,8 +65,8 @@ function browserHost(): HostApi {
       return { written: built.workbook.sheets.map((s) => s.name), conflicts: [] };
     },
     async download() {
-      if (!checked || !bytes) return;
-      save(await flaggedWorkbookBytes(checked, bytes), name.replace(/\.[^.]*$/, '') + '-已审核.xlsx');
+      if (!checked) return;
+      save(await flaggedWorkbookBytes(checked), name.replace(/\.[^.]*$/, '') + '-已审核.xlsx');
     },
     subscribe: (l) => events.subscribe(l),
   };
@@ -84,10 +84,7 @@ async function excelHost(): Promise<HostApi> {
     },
     select: (f) => office.selectFinding(f),
     clear: () => office.clearOpenWorkbook(),
-    explain: async (f, text) => {
-      await office.explainInWorkbook(f, text);
-      return (await office.checkOpenWorkbook()).result;
-    },
+    explain: (f, text) => office.explainInWorkbook(f, text),
     scaffold: (o, overwrite) => office.scaffoldInWorkbook(o, overwrite),
     draft: (overwrite) => office.draftInWorkbook(overwrite),
   };

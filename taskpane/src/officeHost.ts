@@ -1,21 +1,24 @@
 /// <reference types="office-js" />
-import { readWorkbook, applyFlags, clearFlags, saveExplanation, writeSheets, NoteSupport } from '../../src/hosts/office/officeExcel';
-import { scaffold } from '../../src/scaffold/build';
-import { draftNarrative, withDraft } from '../../src/narrative/draft';
-import { checkWorkbook, CheckResult } from '../../src/check';
+import { NoteSupport } from '../../src/hosts/office/officeExcel';
+import { OfficeHost } from '../../src/hosts/office/officeHost';
+import * as usecases from '../../src/usecases';
+import { CheckResult } from '../../src/check';
 import { Finding } from '../../src/core/findings';
 import type { Notice } from './hostApi';
 
 /**
- * Excel mode: the task pane and the ribbon commands run the core against the open workbook. One
- * operation at a time (the ribbon and the pane share this runtime); Excel's refusals become one
- * Chinese sentence saying what to do.
+ * Excel mode: the task pane and the ribbon commands run the use cases (src/usecases) on the open
+ * workbook (src/hosts/office). One operation at a time (the ribbon and the pane share this
+ * runtime); Excel's refusals become one Chinese sentence saying what to do.
  */
 
 function noteSupport(): NoteSupport {
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
   return { notes: has('1.18') ? 'notes' : has('1.10') ? 'comments' : 'none' };
 }
+
+/** The open workbook as a host (made on each call: Office is there by then). */
+const workbook = () => new OfficeHost((work) => Excel.run(work), noteSupport());
 
 type Action = '一键审核' | '清除标记' | '保存说明' | '生成模板' | '起草情况说明' | '定位';
 
@@ -61,19 +64,15 @@ const protectedNotice = (sheets: string[], what: string): Notice | undefined =>
   sheets.length ? { intent: 'warning', text: `工作表${sheets.map((s) => `“${s}”`).join('、')}受保护，${what}；撤销保护后再点一次即可。` } : undefined;
 
 export async function checkOpenWorkbook(): Promise<{ result: CheckResult; notice?: Notice }> {
-  return exclusive('一键审核', () =>
-    Excel.run(async (context) => {
-      const grid = await readWorkbook(context);
-      const result = checkWorkbook(grid);
-      const out = await applyFlags(context, result.findings, noteSupport());
-      return { result, notice: protectedNotice(out.protectedSheets, '其上的问题未标记（已列入审核报告）') };
-    }),
-  );
+  return exclusive('一键审核', async () => {
+    const { result, flagged } = await usecases.check(workbook(), { flag: true });
+    return { result, notice: protectedNotice(flagged!.protectedSheets, '其上的问题未标记（已列入审核报告）') };
+  });
 }
 
 export async function clearOpenWorkbook(): Promise<Notice> {
   return exclusive('清除标记', async () => {
-    const out = await Excel.run((context) => clearFlags(context, noteSupport()));
+    const out = await usecases.clear(workbook());
     if (!out.cleared) return { intent: 'info', text: '工作簿中没有审核标记，无需清除。' };
     return protectedNotice(out.protectedSheets, '其上的标记未能清除') ?? { intent: 'success', text: '已清除全部审核标记，单元格恢复原有填充色和批注。' };
   });
@@ -91,24 +90,15 @@ export async function selectFinding(f: Finding): Promise<void> {
   );
 }
 
-export async function explainInWorkbook(f: Finding, text: string): Promise<void> {
-  await exclusive('保存说明', () => Excel.run((context) => saveExplanation(context, f, text)));
+/** Save (or with '' remove) an explanation; the workbook is re-checked and re-flagged. */
+export async function explainInWorkbook(f: Finding, text: string): Promise<CheckResult> {
+  return exclusive('保存说明', async () => (await usecases.explain(workbook(), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }])).result);
 }
 
 export async function scaffoldInWorkbook(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean) {
-  return exclusive('生成模板', () => {
-    const built = scaffold({ unit: o.unit, year: o.year, projectList: o.withForms });
-    return Excel.run((context) => writeSheets(context, built.workbook, built.layouts, { overwrite }));
-  });
+  return exclusive('生成模板', () => usecases.scaffoldInto(workbook(), { unit: o.unit, year: o.year, projectList: o.withForms }, overwrite));
 }
 
 export async function draftInWorkbook(overwrite: boolean) {
-  return exclusive('起草情况说明', () =>
-    Excel.run(async (context) => {
-      const grid = await readWorkbook(context);
-      const { workbook, sheet } = withDraft(grid, draftNarrative(grid));
-      const only = { sheets: workbook.sheets.filter((s) => s.name === sheet) };
-      return writeSheets(context, only, { [sheet]: { widths: [120] } }, { overwrite });
-    }),
-  );
+  return exclusive('起草情况说明', () => usecases.draftInto(workbook(), { overwrite }));
 }

@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
-import { Workbook, Sheet, Cell, newSheet, parseA1, parseRange, quoteSheet } from '../../core/grid';
+import { Workbook, Sheet, Cell, StoredExplanation, newSheet, parseRange, quoteSheet } from '../../core/grid';
 import { Finding } from '../../core/findings';
-import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows, upsertExplanation } from '../../core/explanations';
+import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows } from '../../core/explanations';
+import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
 
 /**
@@ -267,38 +268,13 @@ async function readInBlocks(context: Excel.RequestContext, names: string[], grid
   }
 }
 
-/**
- * A store row: the cell's own fill before we flagged it ('#RRGGBB', '' none) and its own note
- * ('' none, else JSON of the text). The xlsx adapter writes the same rows (its fill JSON is read
- * too, for stores written by earlier versions).
- */
-interface StoreRow {
-  sheet: string;
-  cell: string;
-  fill: string;
-  note: string;
-}
-
 /** A store is written under this name first and renamed when complete: a half-written one is never read. */
 const STORE_DRAFT_PREFIX = '_juesuan_draft';
 
+/** A cell's fill as the store keeps it: '#RRGGBB', or '' for none. */
 function fillOf(pattern: string, color: string): string {
   if (!pattern || pattern === 'None') return '';
-  return JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + color.replace('#', '').toUpperCase() } });
-}
-
-function colorOf(json: string): string | undefined {
-  if (!json) return undefined;
-  if (json.startsWith('#')) return json;
-  const f = JSON.parse(json) as { fgColor?: { argb?: string } };
-  const argb = f.fgColor?.argb;
-  return argb ? '#' + argb.slice(-6) : undefined;
-}
-
-function noteText(json: string): string | undefined {
-  if (!json) return undefined;
-  const n = JSON.parse(json) as string | { texts?: { text: string }[] };
-  return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
+  return '#' + color.replace('#', '').toUpperCase();
 }
 
 function chunks(addresses: string[]): string[] {
@@ -315,18 +291,12 @@ function chunks(addresses: string[]): string[] {
   return out;
 }
 
-function readStore(values: unknown[][] | undefined): { report?: string; rows: StoreRow[] } {
-  if (!values || values[0]?.[0] !== FLAGS_MARK) return { rows: [] };
-  return {
-    report: String(values[0][1] ?? ''),
-    rows: values.slice(1).map((r) => ({ sheet: String(r[0] ?? ''), cell: String(r[1] ?? ''), fill: String(r[2] ?? ''), note: String(r[3] ?? '') })).filter((r) => r.sheet && r.cell),
-  };
-}
+const readStore = readStoreValues;
 
 /** Give cells their own fill and note back (queued through the batch, in order). */
 async function restore(batch: Batch, context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupport, comments?: Map<string, Excel.Comment>) {
   for (const row of rows) {
-    const color = colorOf(row.fill);
+    const color = row.fill || undefined;
     const note = noteText(row.note);
     await batch.add(callBytes(row.sheet, row.cell, color ?? '') + (note ? callBytes(row.sheet, row.cell, note) * 2 : CALL_COST * 2), () => {
       const ws = context.workbook.worksheets.getItem(row.sheet);
@@ -461,13 +431,12 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
     const t = targets.get(key)!;
     const existingComment = comments?.get(key);
     const note = t.note && !t.note.isNullObject ? JSON.stringify(t.note.content) : existingComment ? JSON.stringify(existingComment.content) : '';
-    return { sheet: c.sheet, cell: c.cell, fill: fillOf(t.fill.pattern, t.fill.color), note };
+    return { sheet: c.sheet, cell: c.cell, fill: fillOf(t.fill.pattern, t.fill.color), note, raw: '' };
   });
   storeRows.push(...keep);
   const taken = new Set([...names].filter((n) => n !== old.report && n !== FLAGS_SHEET));
   const reportName = reportSheetName((n) => taken.has(n));
-  const storeValues = [[FLAGS_MARK, reportName, '', ''], ...storeRows.map((r) => [r.sheet, r.cell, r.fill, r.note])];
-  await writeStore(batch, sheets, FLAGS_SHEET, storeValues, 4, names);
+  await writeStore(batch, sheets, FLAGS_SHEET, storeValues(reportName, storeRows), STORE_COLUMNS, names);
 
   if (old.report && names.has(old.report)) await batch.add(CALL_COST * 2, () => removeSheet(sheets, old.report!));
 
@@ -550,43 +519,23 @@ export async function clearFlags(context: Excel.RequestContext, opts: NoteSuppor
   if (store.report && names.has(store.report)) await batch.add(CALL_COST * 2, () => removeSheet(sheets, store.report!));
   if (kept.length) {
     // Rows of protected sheets stay in the store, for a 清除标记 once the sheet is unprotected.
-    const values = [[FLAGS_MARK, '', '', ''], ...kept.map((r) => [r.sheet, r.cell, r.fill, r.note])];
+    const values = storeValues('', kept);
     if (found.sheet === STORE_DRAFT_PREFIX) names.delete(STORE_DRAFT_PREFIX);
     await batch.add(CALL_COST * 2, () => removeSheet(sheets, found.sheet!));
     names.delete(found.sheet!);
-    await writeStore(batch, sheets, FLAGS_SHEET, values, 4, names);
+    await writeStore(batch, sheets, FLAGS_SHEET, values, STORE_COLUMNS, names);
   } else await batch.add(CALL_COST * 2, () => removeSheet(sheets, found.sheet!));
   await batch.flush();
   return { cleared: true, protectedSheets: [...new Set(kept.map((r) => r.sheet))] };
 }
 
-/**
- * Save (or, with empty text, remove) the unit's 出错说明 for a finding, in two syncs: the cell's
- * content is read for the fingerprint, the store sheet rewritten.
- */
-export async function saveExplanation(context: Excel.RequestContext, f: Finding, text: string): Promise<void> {
+/** Keep the unit's 出错说明: the whole list replaces the stored one, in two syncs. */
+export async function saveExplanations(context: Excel.RequestContext, list: StoredExplanation[]): Promise<void> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
-  const cell = sheets.getItemOrNullObject(f.sheet).getRange(f.cell).load('isNullObject,values,formulas');
-  const stored = loadStore(sheets, EXPLANATIONS_SHEET);
   await context.sync();
   const names = new Set(sheets.items.map((s) => s.name));
-  if (cell.isNullObject) throw new Error(`找不到工作表“${f.sheet}”，无法保存说明`);
-  const formula = String(cell.formulas[0][0] ?? '');
-  const grid: Workbook = { sheets: [{ name: f.sheet, rows: [], merges: [] }] };
-  const p = parseA1(f.cell)!;
-  grid.sheets[0].rows[p.r] = [];
-  const v = cell.values[0][0];
-  grid.sheets[0].rows[p.r][p.c] = { value: v === '' ? null : (v as string | number | boolean), formula: formula.startsWith('=') ? formula.slice(1) : undefined };
-  const found = storeOf(stored, EXPLANATIONS_MARK);
-  const list = upsertExplanation(found.values ? explanationsFromRows(found.values) : [], f, text, grid);
   const batch = new Batch(context, REQUEST_BUDGET);
-  if (found.sheet === STORE_DRAFT_PREFIX) {
-    if (names.has(EXPLANATIONS_SHEET)) await batch.add(CALL_COST * 2, () => removeSheet(sheets, EXPLANATIONS_SHEET));
-    await batch.add(CALL_COST * 2, () => removeSheet(sheets, STORE_DRAFT_PREFIX));
-    names.delete(STORE_DRAFT_PREFIX);
-    names.delete(EXPLANATIONS_SHEET);
-  }
   await tidyDrafts(batch, sheets, names);
   await writeStore(batch, sheets, EXPLANATIONS_SHEET, explanationRows(list), 5, names);
   await batch.flush();
@@ -657,10 +606,11 @@ export async function writeSheets(
       }
     }
     const lay = layouts[sheet.name] ?? {};
-    await batch.add(CALL_COST * (sheet.merges.length + (lay.widths?.length ?? 0) + 8 * (lay.borders?.length ?? 0) + 20), () => {
+    await batch.add(CALL_COST * (sheet.merges.length + (lay.widths?.length ?? 0) + (lay.wrapRows?.length ?? 0) + 8 * (lay.borders?.length ?? 0) + 20), () => {
       for (const m of sheet.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
       (lay.widths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
       for (const r of [...(lay.boldRows ?? []), ...(lay.titleRows ?? []), ...(lay.centerRows ?? [])]) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
+      for (const r of lay.wrapRows ?? []) ws.getRangeByIndexes(r, 0, 1, cols).format.wrapText = true;
       for (const b of lay.borders ?? []) {
         const fmt = ws.getRangeByIndexes(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).format;
         for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) fmt.borders.getItem(edge).style = 'Continuous';

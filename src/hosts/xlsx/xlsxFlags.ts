@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Finding } from '../../core/findings';
-import { FLAGS_SHEET, REPORT_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, ReportRow, FlagKind } from '../../core/flagPlan';
+import { StoreRow, storeValues, readStoreValues } from '../../core/flagStore';
+import { FLAGS_SHEET, REPORT_SHEET, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, ReportRow, FlagKind } from '../../core/flagPlan';
 import { EXPLANATIONS_SHEET, explanationRows } from '../../core/explanations';
 import { StoredExplanation } from '../../core/grid';
 
@@ -15,29 +16,43 @@ const FILL: Record<FlagKind, ExcelJS.Fill> = { error: solid(FLAG_COLOR.error), w
 
 type CellWithComment = ExcelJS.Cell & { _comment?: unknown };
 
+/** Every value of a sheet, as rows of cells (1-based rows to 0-based), for the shared store reader. */
+function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  ws.eachRow((row, rn) => {
+    const vals = row.values as unknown[];
+    out[rn - 1] = vals.slice(1);
+  });
+  for (let i = 0; i < out.length; i++) out[i] ??= [];
+  return out;
+}
+
+/** The store's fill for a cell's own fill: a plain solid colour is '#RRGGBB'; anything else keeps exceljs's JSON as raw. */
+function storedFill(fill: ExcelJS.Fill | undefined): { fill: string; raw: string } {
+  if (!fill) return { fill: '', raw: '' };
+  const f = fill as ExcelJS.FillPattern;
+  const keys = Object.keys(f).sort().join(',');
+  const argb = f.fgColor?.argb;
+  const plain = f.type === 'pattern' && f.pattern === 'solid' && keys === 'fgColor,pattern,type' && argb && Object.keys(f.fgColor!).length === 1 && /^FF[0-9A-F]{6}$/i.test(argb);
+  if (plain) return { fill: '#' + argb!.slice(2).toUpperCase(), raw: '' };
+  return { fill: argb ? '#' + argb.slice(-6).toUpperCase() : '', raw: JSON.stringify(fill) };
+}
+
 /** Remove every flag a previous run left, restoring fills and notes. Returns true when there were flags. */
 export function clearFlags(wb: ExcelJS.Workbook): boolean {
   const store = wb.getWorksheet(FLAGS_SHEET);
   if (!store) return false;
-  let reportName = REPORT_SHEET;
-  store.eachRow((row, rn) => {
-    const v = (i: number) => {
-      const x = row.getCell(i).value;
-      return x === null || x === undefined ? '' : String(x);
-    };
-    if (rn === 1) {
-      if (v(2)) reportName = v(2);
-      return;
-    }
-    const ws = wb.getWorksheet(v(1));
-    if (!ws) return;
-    const cell = ws.getCell(v(2)) as CellWithComment;
-    const fill = v(3) ? (JSON.parse(v(3)) as ExcelJS.Fill) : undefined;
+  const { report, rows } = readStoreValues(sheetValues(store));
+  for (const r of rows) {
+    const ws = wb.getWorksheet(r.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(r.cell) as CellWithComment;
+    const fill: ExcelJS.Fill | undefined = r.raw ? (JSON.parse(r.raw) as ExcelJS.Fill) : r.fill ? solid(r.fill.slice(1)) : undefined;
     const style = { ...cell.style } as Partial<ExcelJS.Style>;
     if (fill) style.fill = fill;
     else delete style.fill;
     cell.style = style;
-    const note = v(4) ? JSON.parse(v(4)) : undefined;
+    const note = r.note ? JSON.parse(r.note) : undefined;
     if (note !== undefined) cell.note = note;
     else {
       cell._comment = undefined;
@@ -45,30 +60,30 @@ export function clearFlags(wb: ExcelJS.Workbook): boolean {
       const value = cell.value;
       cell.value = value;
     }
-  });
-  const report = wb.getWorksheet(reportName);
-  if (report) wb.removeWorksheet(report.id);
+  }
+  const reportSheet = wb.getWorksheet(report || REPORT_SHEET);
+  if (reportSheet) wb.removeWorksheet(reportSheet.id);
   wb.removeWorksheet(store.id);
   return true;
 }
 
 /** Flag each finding's cell and add the 审核报告 sheet. Earlier flags are cleared first. */
-export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flaggedCells: number } {
+export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flaggedCells: number; reportSheet: string } {
   clearFlags(wb);
   const plan = planFlags(findings, (name) => !!wb.getWorksheet(name));
   const reportName = reportSheetName((name) => !!wb.getWorksheet(name));
-  const store = wb.addWorksheet(FLAGS_SHEET, { state: 'veryHidden' });
-  store.addRow([FLAGS_MARK, reportName]);
+  const rows: StoreRow[] = [];
   for (const flag of plan.cells) {
     const cell = wb.getWorksheet(flag.sheet)!.getCell(flag.cell) as CellWithComment;
-    const origFill = cell.style?.fill;
     const origNote = cell._comment ? cell.note : undefined;
-    store.addRow([flag.sheet, flag.cell, origFill ? JSON.stringify(origFill) : '', origNote !== undefined ? JSON.stringify(origNote) : '']);
+    rows.push({ sheet: flag.sheet, cell: flag.cell, ...storedFill(cell.style?.fill), note: origNote !== undefined ? JSON.stringify(origNote) : '' });
     cell.style = { ...cell.style, fill: FILL[flag.severity] };
     cell.note = flag.note;
   }
+  const store = wb.addWorksheet(FLAGS_SHEET, { state: 'veryHidden' });
+  for (const row of storeValues(reportName, rows)) store.addRow(row);
   writeReport(wb.addWorksheet(reportName), plan.report);
-  return { flaggedCells: plan.cells.length };
+  return { flaggedCells: plan.cells.length, reportSheet: reportName };
 }
 
 function writeReport(ws: ExcelJS.Worksheet, rows: ReportRow[]) {

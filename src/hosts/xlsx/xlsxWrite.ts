@@ -42,6 +42,7 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, lay: SheetLayout = 
     row.height = 28;
   }
   for (const r of lay.centerRows ?? []) ws.getRow(r + 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  for (const r of lay.wrapRows ?? []) ws.getRow(r + 1).alignment = { wrapText: true, vertical: 'top' };
   for (const r of lay.noteRows ?? []) {
     const row = ws.getRow(r + 1);
     row.alignment = { wrapText: true, vertical: 'top' };

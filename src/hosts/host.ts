@@ -1,0 +1,41 @@
+import type { Workbook, StoredExplanation } from '../core/grid';
+import type { Finding } from '../core/findings';
+import type { SheetLayout } from '../core/layout';
+
+/**
+ * The host contract: what a use case (src/usecases/) needs of the place a workbook lives — a file
+ * (src/hosts/xlsx), the workbook open in Excel (src/hosts/office), and next a PDF. Each host reads
+ * its workbook into the grid and writes back only what it is asked to: flags (with the store that
+ * lets 清除标记 restore every cell, src/core/flagStore.ts), the unit's explanations, new sheets.
+ */
+export interface Host {
+  /** The workbook as the grid, with the unit's explanations (grid.explanations). */
+  read(): Promise<Workbook>;
+  /** Flag each finding's cell and write 审核报告; earlier flags are cleared in the same step. */
+  flag(findings: Finding[]): Promise<FlagOutcome>;
+  /** Remove every flag and the report, restoring each cell's own fill and note. */
+  clear(): Promise<ClearOutcome>;
+  /** Keep the unit's 出错说明 (the whole list replaces the stored one). */
+  saveExplanations(list: StoredExplanation[]): Promise<void>;
+  /** Add sheets; a sheet that exists is a conflict and stays untouched unless `overwrite`. */
+  writeSheets(grid: Workbook, layouts?: Record<string, SheetLayout>, opts?: { overwrite?: boolean }): Promise<WriteOutcome>;
+}
+
+export interface FlagOutcome {
+  flaggedCells: number;
+  reportSheet: string;
+  /** Sheets whose cells could not be flagged (protected); their findings are in the report. */
+  protectedSheets: string[];
+}
+
+export interface ClearOutcome {
+  /** Whether there were flags to clear. */
+  cleared: boolean;
+  /** Protected sheets whose cells keep their flags (a later 清除标记 restores them). */
+  protectedSheets: string[];
+}
+
+export interface WriteOutcome {
+  written: string[];
+  conflicts: string[];
+}

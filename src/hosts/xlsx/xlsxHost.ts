@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import type { Host, FlagOutcome, ClearOutcome, WriteOutcome } from '../host';
+import type { Workbook, StoredExplanation } from '../../core/grid';
+import type { Finding } from '../../core/findings';
+import type { SheetLayout } from '../../core/layout';
+import { excelToGrid, loadExcel } from './xlsx';
+import { applyFlags, clearFlags, writeExplanations } from './xlsxFlags';
+import { addSheet } from './xlsxWrite';
+
+/**
+ * An xlsx workbook held in memory (exceljs), read once: the command line's files and the task
+ * pane's browser mode. `bytes()` gives the workbook as it now is, flags and all.
+ */
+export class XlsxHost implements Host {
+  constructor(
+    readonly excel: ExcelJS.Workbook,
+    readonly name: string,
+  ) {}
+
+  static async fromBytes(bytes: Uint8Array, name: string): Promise<XlsxHost> {
+    return new XlsxHost(await loadExcel(bytes), name);
+  }
+
+  async read(): Promise<Workbook> {
+    return excelToGrid(this.excel, this.name);
+  }
+
+  async flag(findings: Finding[]): Promise<FlagOutcome> {
+    const r = applyFlags(this.excel, findings);
+    return { ...r, protectedSheets: [] };
+  }
+
+  async clear(): Promise<ClearOutcome> {
+    return { cleared: clearFlags(this.excel), protectedSheets: [] };
+  }
+
+  async saveExplanations(list: StoredExplanation[]): Promise<void> {
+    writeExplanations(this.excel, list);
+  }
+
+  async writeSheets(grid: Workbook, layouts: Record<string, SheetLayout> = {}, opts: { overwrite?: boolean } = {}): Promise<WriteOutcome> {
+    const conflicts = grid.sheets.map((s) => s.name).filter((n) => !!this.excel.getWorksheet(n));
+    if (conflicts.length && !opts.overwrite) return { written: [], conflicts };
+    for (const n of conflicts) this.excel.removeWorksheet(this.excel.getWorksheet(n)!.id);
+    for (const sheet of grid.sheets) addSheet(this.excel, sheet, layouts[sheet.name]);
+    return { written: grid.sheets.map((s) => s.name), conflicts };
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    return new Uint8Array((await this.excel.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+}
