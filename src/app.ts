@@ -166,7 +166,11 @@ export async function formsFile(file: string, out: string, opts: { stacked?: boo
  * Record 出错说明: from the 说明 column of 审核报告 (what the unit typed there), or one given
  * explicitly; then re-check and refresh the flags, so explained findings show as 已说明.
  */
-export async function explainFile(file: string, out: string, one?: { rule: string; sheet: string; cell: string; text: string }): Promise<{ explained: number; result: CheckResult }> {
+export async function explainFile(
+  file: string,
+  out: string,
+  one?: { rule: string; sheet: string; cell: string; text: string },
+): Promise<{ explained: number; result: CheckResult }> {
   const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
   const entries = one ? [one] : reportExplanations(host.excel);
   if (!one && entries.length === 0) throw new InputError('工作簿中没有“审核报告”：请先用 check --out 生成审核报告，在其“说明”列填写后再运行');

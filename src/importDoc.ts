@@ -73,13 +73,17 @@ export function importDocument(doc: Workbook, set: TableSetSpec = pickTableSet(d
     else if (p3 >= 0 && r >= p3 && r < p4) (formStart >= 0 && r >= formStart && r <= formEnd ? forms : narrative).push(r);
     else if (r >= p4) glossary.push(r);
     else if (p1 < 0 && p3 < 0) narrative.push(r);
-    else if (p2 >= 0 && r >= p2 && (p3 < 0 || r < p3)) continue; // part-two headings between tables
+    else if (p2 >= 0 && r >= p2 && (p3 < 0 || r < p3))
+      continue; // part-two headings between tables
     else narrative.push(r);
   }
   const paragraphs = (name: string, rows: number[]) => {
     const sheet = newSheet(name, 'text');
     for (const r of rows) {
-      const text = (src.rows[r] ?? []).map(cellText).filter((t) => t !== '').join('\t');
+      const text = (src.rows[r] ?? [])
+        .map(cellText)
+        .filter((t) => t !== '')
+        .join('\t');
       if (text) sheet.rows.push([{ value: text }]);
     }
     return sheet;
@@ -106,7 +110,8 @@ export function importDocument(doc: Workbook, set: TableSetSpec = pickTableSet(d
 export function importLayouts(grid: Workbook): Record<string, SheetLayout> {
   const layouts: Record<string, SheetLayout> = {};
   for (const s of grid.sheets) {
-    if (s.name === SECTION_SHEETS.narrative || s.name === SECTION_SHEETS.overview || s.name === SECTION_SHEETS.cover || s.name === SECTION_SHEETS.glossary) layouts[s.name] = { widths: [120], landscape: false };
+    if (s.name === SECTION_SHEETS.narrative || s.name === SECTION_SHEETS.overview || s.name === SECTION_SHEETS.cover || s.name === SECTION_SHEETS.glossary)
+      layouts[s.name] = { widths: [120], landscape: false };
     else if (s.name === SECTION_SHEETS.forms) layouts[s.name] = { widths: [16, 18, 18, 24, 24, 10, 8, 10, 12, 16, 12, 10] };
     else layouts[s.name] = { widths: [34, 30, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16] };
   }
@@ -117,7 +122,7 @@ export function importLayouts(grid: Workbook): Record<string, SheetLayout> {
 function convert(cell: Cell, isAmount: boolean): Cell {
   if (!isAmount) return { value: cell.value };
   const a = readAmount(cell);
-  if (a.kind === 'num' && !a.percent) return { value: a.value.toNumber(), numFmt: a.decimals <= 2 ? MONEY_FMT : '#,##0.' + '0'.repeat(Math.min(a.decimals, 6)) };
+  if (a.kind === 'num' && !a.percent)
+    return { value: a.value.toNumber(), numFmt: a.decimals <= 2 ? MONEY_FMT : '#,##0.' + '0'.repeat(Math.min(a.decimals, 6)) };
   return { value: cell.value };
 }
-

@@ -24,7 +24,15 @@ cpSync(join(here, 'taskpane.html'), join(out, 'taskpane.html'));
 const { build } = await import('esbuild');
 // help.html (SupportUrl, LearnMoreUrl): written from the rule registry, so it lists every check.
 {
-  const bundled = await build({ entryPoints: [join(root, 'src', 'helpPage.ts')], bundle: true, write: false, format: 'cjs', platform: 'node', target: ['node20'], logLevel: 'warning' });
+  const bundled = await build({
+    entryPoints: [join(root, 'src', 'helpPage.ts')],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    target: ['node20'],
+    logLevel: 'warning',
+  });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', bundled.outputFiles[0].text)(mod, mod.exports, createRequire(import.meta.url));
   writeFileSync(join(out, 'help.html'), mod.exports.helpPage());

@@ -1,10 +1,12 @@
-// Lint of the Office.js code (the adapter and the task pane) with Microsoft's Office add-in rules:
-// no context.sync() in loops, load before read, sync before read, null objects tested with
-// isNullObject. Run: npm run lint
+// Lint (npm run lint): typescript-eslint's recommended rules over all the code (src, the pane,
+// the custom functions), and Microsoft's Office add-in rules over the code that calls Office.js
+// (the Office host, the pane, the functions): no context.sync() in loops, load before read, sync
+// before read, null objects tested with isNullObject. Formatting is prettier's (npm run format).
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
 export default [
+  ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['src/**/*.ts', 'taskpane/src/**/*.ts', 'taskpane/src/**/*.tsx', 'functions/**/*.ts'] })),
   {
     files: ['src/hosts/office/**/*.ts', 'taskpane/src/**/*.ts', 'taskpane/src/**/*.tsx', 'functions/**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },

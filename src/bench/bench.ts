@@ -98,7 +98,28 @@ async function main() {
   ];
   lines.push('', ...(await paneBudget()));
   process.stdout.write(lines.join('\n') + '\n');
-  if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ units: UNITS, totalCells, numericCells, parseMs, checkMs, ratio: checkMs / parseMs, cellsPerSec, firstParseMs, firstCheckMs, warmup: WARMUP, seedParseMs, seedCheckMs }, null, 2));
+  if (process.env.BENCH_JSON)
+    fs.writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify(
+        {
+          units: UNITS,
+          totalCells,
+          numericCells,
+          parseMs,
+          checkMs,
+          ratio: checkMs / parseMs,
+          cellsPerSec,
+          firstParseMs,
+          firstCheckMs,
+          warmup: WARMUP,
+          seedParseMs,
+          seedCheckMs,
+        },
+        null,
+        2,
+      ),
+    );
 }
 
 void main();
@@ -131,7 +152,10 @@ async function paneBudget(): Promise<string[]> {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const base = `http://127.0.0.1:${(server.address() as import('net').AddressInfo).port}`;
     const { chromium: pw } = await import('playwright-core');
-    const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    const browser = await pw.launch({
+      executablePath: chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const page = await browser.newPage();

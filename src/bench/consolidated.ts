@@ -16,10 +16,9 @@ export const UNITS = Number(process.env.BENCH_UNITS ?? 200);
 export const root = path.resolve(__dirname, '..', '..');
 export const sampleText = fs.readFileSync(path.join(root, 'samples', 'seed-2023.txt'), 'utf8');
 
-
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export function consolidated(): { wb: Workbook; numericCells: number } {
@@ -62,4 +61,3 @@ export function consolidated(): { wb: Workbook; numericCells: number } {
   }
   return { wb: { sheets }, numericCells };
 }
-

@@ -19,7 +19,13 @@ function stable(x: unknown): string {
   return JSON.stringify(x, (_k, v) => {
     if (v instanceof Map) return { __map: [...v.entries()] };
     if (v instanceof Set) return { __set: [...v.values()] };
-    if (typeof v === 'object' && v && typeof (v as { toFixed?: unknown }).toFixed === 'function' && (v as { constructor?: { name?: string } }).constructor?.name === 'Decimal') return String(v);
+    if (
+      typeof v === 'object' &&
+      v &&
+      typeof (v as { toFixed?: unknown }).toFixed === 'function' &&
+      (v as { constructor?: { name?: string } }).constructor?.name === 'Decimal'
+    )
+      return String(v);
     return v;
   });
 }
@@ -28,7 +34,11 @@ const digest = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function run(name: string, wb: Workbook): Record<string, string> {
   const r = checkWorkbook(wb);
-  return { [`${name} findings`]: digest(stable(r.findings)), [`${name} recognition`]: digest(stable(r.recognition)), [`${name} count`]: String(r.findings.length) };
+  return {
+    [`${name} findings`]: digest(stable(r.findings)),
+    [`${name} recognition`]: digest(stable(r.recognition)),
+    [`${name} count`]: String(r.findings.length),
+  };
 }
 
 function main() {

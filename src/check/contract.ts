@@ -59,4 +59,3 @@ export interface ContextReaders {
   narrative(ctx: RuleContext): Narrative;
   forms(ctx: RuleContext): Form[];
 }
-

@@ -60,7 +60,15 @@ function run(rule: Rule, ctx: RuleContext, out: Finding[], failed: Set<Rule>): v
   } catch (e) {
     if (failed.has(rule)) return;
     failed.add(rule);
-    out.push({ rule: rule.id, severity: 'warning', table: '', sheet: '', cell: '', related: [], message: `规则“${rule.title}”执行异常，未完成核对：${(e as Error).message}` });
+    out.push({
+      rule: rule.id,
+      severity: 'warning',
+      table: '',
+      sheet: '',
+      cell: '',
+      related: [],
+      message: `规则“${rule.title}”执行异常，未完成核对：${(e as Error).message}`,
+    });
   }
 }
 

@@ -23,6 +23,17 @@ export const NARRATIVE_RULES: Rule[] = [narrTables, narrUnit, narrShare, narrGro
 export const SLIP_RULES: Rule[] = [narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice, narrUnitName];
 
 /** The 绩效自评表 rules. */
-export const FORM_RULES: Rule[] = [formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal, formCross];
+export const FORM_RULES: Rule[] = [
+  formStructure,
+  formMoney,
+  formProgress,
+  formGoals,
+  formWeights,
+  formScores,
+  formIndicators,
+  formRateScore,
+  formTotal,
+  formCross,
+];
 
 export const RULES: Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES, ...SLIP_RULES, ...FORM_RULES];

@@ -130,29 +130,31 @@ async function checkDirectory(dir: string, json: boolean): Promise<number> {
   };
   progress();
   await Promise.all(
-    Array.from({ length: workerCount }, () =>
-      new Promise<void>((resolve) => {
-        const worker = new Worker(path.join(__dirname, 'worker.js'));
-        const feed = () => {
-          if (next >= files.length) {
-            void worker.terminate().then(() => resolve());
-            return;
-          }
-          worker.postMessage(path.resolve(files[next++]));
-        };
-        worker.on('message', (m: FileResult) => {
-          results[files.findIndex((f) => path.resolve(f) === m.file)] = { ...m, file: path.relative(dir, m.file) || m.file };
-          done++;
-          progress();
+    Array.from(
+      { length: workerCount },
+      () =>
+        new Promise<void>((resolve) => {
+          const worker = new Worker(path.join(__dirname, 'worker.js'));
+          const feed = () => {
+            if (next >= files.length) {
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            worker.postMessage(path.resolve(files[next++]));
+          };
+          worker.on('message', (m: FileResult) => {
+            results[files.findIndex((f) => path.resolve(f) === m.file)] = { ...m, file: path.relative(dir, m.file) || m.file };
+            done++;
+            progress();
+            feed();
+          });
+          worker.on('error', (e) => {
+            results[next - 1] = { file: files[next - 1], error: `无法处理：${e.message}` };
+            done++;
+            resolve();
+          });
           feed();
-        });
-        worker.on('error', (e) => {
-          results[next - 1] = { file: files[next - 1], error: `无法处理：${e.message}` };
-          done++;
-          resolve();
-        });
-        feed();
-      }),
+        }),
     ),
   );
   const all: Finding[] = [];
@@ -164,7 +166,13 @@ async function checkDirectory(dir: string, json: boolean): Promise<number> {
     out(
       table(
         ['文件', '错误', '警告', '提示', '状态'],
-        results.map((r) => [r.file, String(r.summary?.error ?? '—'), String(r.summary?.warning ?? '—'), String(r.summary?.info ?? '—'), r.error ?? (r.summary!.error ? '有错误' : '通过')]),
+        results.map((r) => [
+          r.file,
+          String(r.summary?.error ?? '—'),
+          String(r.summary?.warning ?? '—'),
+          String(r.summary?.info ?? '—'),
+          r.error ?? (r.summary!.error ? '有错误' : '通过'),
+        ]),
       ),
     );
     out('');
@@ -240,7 +248,8 @@ async function cmdForms(args: Args): Promise<number> {
 async function cmdExplain(args: Args): Promise<number> {
   const file = args.positional[0];
   const { out: outFile, rule, cell, text } = args.flags;
-  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则 --cell 工作表!A1 --text 说明]');
+  if (!file || typeof outFile !== 'string')
+    throw new UsageError('用法：juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则 --cell 工作表!A1 --text 说明]');
   let one;
   if (rule !== undefined || cell !== undefined || text !== undefined) {
     const m = typeof cell === 'string' ? /^(.+)!([A-Z]+\d+)$/.exec(cell) : null;

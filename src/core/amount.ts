@@ -7,10 +7,7 @@ import { toHalfWidth, stripSpaces } from './text';
  * What an amount cell holds, read the way an accountant reads it:
  * blank and dashes are zero, "1,920.38", full-width digits, numbers stored as text, "68.8%".
  */
-export type Amount =
-  | { kind: 'blank' }
-  | { kind: 'num'; value: Decimal; decimals: number; percent?: boolean }
-  | { kind: 'text'; text: string };
+export type Amount = { kind: 'blank' } | { kind: 'num'; value: Decimal; decimals: number; percent?: boolean } | { kind: 'text'; text: string };
 
 const DASHES = /^[-－—–‐−~～/／\\]+$/;
 const NUMBER = /^([+-]?)(\d+(?:,\d{3})*|\d*)(?:\.(\d+))?$/;
@@ -33,7 +30,10 @@ export function formatDecimals(numFmt: string | undefined): number | undefined {
 
 function computeFormatDecimals(numFmt: string): number | undefined {
   if (/^general$/i.test(numFmt)) return undefined;
-  const first = numFmt.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
+  const first = numFmt
+    .split(';')[0]
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '');
   const dot = /\.([0#?]+)/.exec(first);
   if (dot) return dot[1].length;
   return /[0#?]/.test(first) ? 0 : undefined;

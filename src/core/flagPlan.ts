@@ -57,13 +57,32 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
       sheet: fs[0].sheet,
       cell: fs[0].cell,
       severity: open.length === 0 ? 'explained' : open.some((f) => f.severity === 'error') ? 'error' : 'warning',
-      note: NOTE_HEAD + '\n' + fs.map((f) => `【${f.explained !== undefined ? '已说明' : SEVERITY_ZH[f.severity]}】${f.message}${f.explained !== undefined ? `\n说明：${f.explained}` : ''}`).join('\n'),
+      note:
+        NOTE_HEAD +
+        '\n' +
+        fs
+          .map(
+            (f) =>
+              `【${f.explained !== undefined ? '已说明' : SEVERITY_ZH[f.severity]}】${f.message}${f.explained !== undefined ? `\n说明：${f.explained}` : ''}`,
+          )
+          .join('\n'),
     };
   });
   const report: ReportRow[] = sorted.map((f, i) => {
     const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
     return {
-      values: [i + 1, SEVERITY_ZH[f.severity], f.table || '—', where, f.message, f.expected ?? '', f.actual ?? '', f.rule, f.severity === 'info' ? '' : f.explained !== undefined ? '已说明' : '待处理', f.explained ?? ''],
+      values: [
+        i + 1,
+        SEVERITY_ZH[f.severity],
+        f.table || '—',
+        where,
+        f.message,
+        f.expected ?? '',
+        f.actual ?? '',
+        f.rule,
+        f.severity === 'info' ? '' : f.explained !== undefined ? '已说明' : '待处理',
+        f.explained ?? '',
+      ],
       link: f.sheet && f.cell ? `${quoteSheet(f.sheet)}!${f.cell}` : undefined,
       severity: f.severity,
     };

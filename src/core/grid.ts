@@ -146,8 +146,7 @@ export function mergedValueLookup(sheet: Sheet): Map<string, Cell> {
   for (const rg of sheet.merges) {
     const origin = cellAt(sheet, rg.top, rg.left);
     if (!origin) continue;
-    for (let r = rg.top; r <= rg.bottom; r++)
-      for (let c = rg.left; c <= rg.right; c++) if (r !== rg.top || c !== rg.left) m.set(r + ',' + c, origin);
+    for (let r = rg.top; r <= rg.bottom; r++) for (let c = rg.left; c <= rg.right; c++) if (r !== rg.top || c !== rg.left) m.set(r + ',' + c, origin);
   }
   return m;
 }

@@ -43,8 +43,7 @@ export function stripSpaces(s: string): string {
   return s.replace(/[\s\u00a0\u3000\u200b]+/g, '');
 }
 
-const NUMBERING =
-  /^(?:[-•·*]\s*)?(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
+const NUMBERING = /^(?:[-•·*]\s*)?(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])/;
 
 /** Strip a leading numbering prefix such as 一、 (一) 1. （2） ①. */
 export function stripNumbering(s: string): string {
@@ -75,7 +74,10 @@ export function normLabel(s: string): string {
 function computeNormLabel(s: string): string {
   let t = stripSpaces(toHalfWidth(s));
   t = stripNumbering(t);
-  t = t.replace(/[“”"'‘’「」『』]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')');
+  t = t
+    .replace(/[“”"'‘’「」『』]/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')');
   return t;
 }
 

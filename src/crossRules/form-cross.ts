@@ -31,9 +31,22 @@ export const formCross: Rule = {
     const all = n.paragraphs.some((p) => ALL_EVALUATED.test(p.text));
     const rel = (tv: NonNullable<typeof gk05>) => (tv.r >= 0 ? [{ sheet: tv.table.sheet.name, cell: a1(tv.r, tv.c) }] : []);
     if (all && gk05 && !meets(printed(sum, 6), gk05.interval))
-      out.push(formFinding(this.id, 'error', first, first.executed.total, `全部 ${forms.length} 张自评表执行数合计 ${show(sum)} 万元，与${gk05.name} ${gk05.value.toFixed(2)} 不符（情况说明称已全面开展绩效自评）`, { related: rel(gk05), expected: gk05.value.toFixed(2), actual: show(sum) }));
+      out.push(
+        formFinding(
+          this.id,
+          'error',
+          first,
+          first.executed.total,
+          `全部 ${forms.length} 张自评表执行数合计 ${show(sum)} 万元，与${gk05.name} ${gk05.value.toFixed(2)} 不符（情况说明称已全面开展绩效自评）`,
+          { related: rel(gk05), expected: gk05.value.toFixed(2), actual: show(sum) },
+        ),
+      );
     if (gk03 && sum.gt(gk03.interval.hi))
-      out.push(formFinding(this.id, 'error', first, first.executed.total, `全部自评表执行数合计 ${show(sum)} 万元，超过${gk03.name} ${gk03.value.toFixed(2)}`, { related: rel(gk03) }));
+      out.push(
+        formFinding(this.id, 'error', first, first.executed.total, `全部自评表执行数合计 ${show(sum)} 万元，超过${gk03.name} ${gk03.value.toFixed(2)}`, {
+          related: rel(gk03),
+        }),
+      );
     // 项目清单 ↔ forms.
     const list = ctx.wb.sheets.find((s) => s.name === '项目清单');
     // The list as the form generator reads it.
@@ -43,7 +56,15 @@ export const formCross: Rule = {
       const listKeys = new Set(read.projects.map((p) => projectKey(p.name)));
       for (const p of read.projects)
         if (!formKeys.has(projectKey(p.name)))
-          out.push({ rule: this.id, severity: 'warning', table: '项目清单', sheet: list.name, cell: a1(p.row, read.nameCol), related: [], message: `项目清单中的“${p.name}”没有对应的绩效自评表` });
+          out.push({
+            rule: this.id,
+            severity: 'warning',
+            table: '项目清单',
+            sheet: list.name,
+            cell: a1(p.row, read.nameCol),
+            related: [],
+            message: `项目清单中的“${p.name}”没有对应的绩效自评表`,
+          });
       for (const f of forms) if (!listKeys.has(projectKey(f.name))) out.push(formFinding(this.id, 'warning', f, f.nameCell, '绩效自评表的项目不在项目清单中'));
     }
     return out;

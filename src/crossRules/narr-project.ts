@@ -76,7 +76,15 @@ export const narrProjects: Rule = {
           const start = named.index + named[0].indexOf(named[1]) + named[1].indexOf(who);
           if (who && projectKey(who) !== projectKey(title))
             out.push(
-              textFinding(this.id, 'error', p, start, start + who.length, `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(p, start, start + who.length)} 项目的自评得分`, title),
+              textFinding(
+                this.id,
+                'error',
+                p,
+                start,
+                start + who.length,
+                `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(p, start, start + who.length)} 项目的自评得分`,
+                title,
+              ),
             );
         }
       }
@@ -89,22 +97,49 @@ export const narrProjects: Rule = {
       }
       const form = found.form;
       if (!found.exact)
-        out.push(textFinding(this.id, 'warning', p, ts, ts + title.length, `项目名称与绩效自评表不一致：${quote(p, ts, ts + title.length)}，自评表为“${form.name}”`, form.name));
+        out.push(
+          textFinding(
+            this.id,
+            'warning',
+            p,
+            ts,
+            ts + title.length,
+            `项目名称与绩效自评表不一致：${quote(p, ts, ts + title.length)}，自评表为“${form.name}”`,
+            form.name,
+          ),
+        );
       const related = (f: { sheet: string; r: number; c: number }) => [{ sheet: f.sheet, cell: a1(f.r, f.c) }];
       if (score && form.total) {
         if (!sameScore(score, form.total))
           out.push(
-            textFinding(this.id, 'error', p, score.start, score.end, `自评得分不符：${quote(p, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`, `${form.total.value.toString()}分`, {
-              related: related(form.total),
-              expected: form.total.value.toString(),
-              actual: score.value.toString(),
-            }),
+            textFinding(
+              this.id,
+              'error',
+              p,
+              score.start,
+              score.end,
+              `自评得分不符：${quote(p, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`,
+              `${form.total.value.toString()}分`,
+              {
+                related: related(form.total),
+                expected: form.total.value.toString(),
+                actual: score.value.toString(),
+              },
+            ),
           );
       } else if (score && form.total === null && form.scoreSum && !form.scoreSum.isZero()) {
         // The form leaves its total blank: its scores add up to what the total should be.
         if (!sameScore(score, { value: form.scoreSum, decimals: form.scoreSum.decimalPlaces() }))
           out.push(
-            textFinding(this.id, 'error', p, score.start, score.end, `自评得分不符：${quote(p, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`, `${form.scoreSum.toString()}分`),
+            textFinding(
+              this.id,
+              'error',
+              p,
+              score.start,
+              score.end,
+              `自评得分不符：${quote(p, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`,
+              `${form.scoreSum.toString()}分`,
+            ),
           );
       }
       // 完成预算的 p% against the form's own 执行数 ÷ 预算数.
@@ -114,7 +149,15 @@ export const narrProjects: Rule = {
         if (!meets(printed(rate.value, rate.decimals), printed(exactPct, 6))) {
           const right = exactPct.toFixed(rate.decimals, Decimal.ROUND_HALF_UP);
           out.push(
-            textFinding(this.id, 'error', p, rate.start, rate.end, `预算完成率不符：${quote(p, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`, `${right}%`),
+            textFinding(
+              this.id,
+              'error',
+              p,
+              rate.start,
+              rate.end,
+              `预算完成率不符：${quote(p, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+              `${right}%`,
+            ),
           );
         }
       }
@@ -125,11 +168,20 @@ export const narrProjects: Rule = {
         const m = ms.find((x) => x.kind === 'amount' && re.test(x.label));
         if (!m || !fig || meets(mentionInterval(m), formFigure(fig))) continue;
         out.push(
-          textFinding(this.id, 'error', p, m.start, m.end, `${what}不符：${quote(p, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`, `${fig.value.toString()}万元`, {
-            related: related(fig),
-            expected: fig.value.toString(),
-            actual: m.value.toString(),
-          }),
+          textFinding(
+            this.id,
+            'error',
+            p,
+            m.start,
+            m.end,
+            `${what}不符：${quote(p, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`,
+            `${fig.value.toString()}万元`,
+            {
+              related: related(fig),
+              expected: fig.value.toString(),
+              actual: m.value.toString(),
+            },
+          ),
         );
       }
     }
@@ -139,7 +191,17 @@ export const narrProjects: Rule = {
         if (m.kind !== 'count' || m.unit !== '个' || !/绩效/.test(m.para.section)) continue;
         if (!/二级项目$/.test(m.label) && !/等$/.test(m.label)) continue;
         if (m.value.eq(forms.length) || m.decimals > 0) continue;
-        out.push(textFinding(this.id, 'error', m.para, m.start, m.end, `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${forms.length} 张`, `${forms.length}个`));
+        out.push(
+          textFinding(
+            this.id,
+            'error',
+            m.para,
+            m.start,
+            m.end,
+            `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${forms.length} 张`,
+            `${forms.length}个`,
+          ),
+        );
       }
     }
     return out;

@@ -52,7 +52,8 @@ export const narrUnitName: Rule = {
       const [common] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
       const shown = names.find((x) => x.key === common)!.name;
       for (const x of names)
-        if (x.key !== common) out.push(finding(this.id, 'warning', x.t, { r: x.r, c: x.c }, `${x.t.spec.code} 所填部门名称“${x.name}”与其他各表（“${shown}”）不一致`));
+        if (x.key !== common)
+          out.push(finding(this.id, 'warning', x.t, { r: x.r, c: x.c }, `${x.t.spec.code} 所填部门名称“${x.name}”与其他各表（“${shown}”）不一致`));
       // The text: where it writes the unit's name (its first characters), the whole name must match.
       const full = norm(shown);
       const stem = full.slice(0, Math.min(6, full.length));
@@ -71,7 +72,10 @@ export const narrUnitName: Rule = {
       // The cover speaks for the disclosure it is in: its own sheet's, else the workbook's.
       const here = cover && (scope.id === 'workbook' ? !ctx.scopes.some((x) => x.id === `sheet:${cover.sheet}`) : scope.id === `sheet:${cover.sheet}`);
       if (cover && here && norm(cover.name) !== common)
-        out.push({ ...finding(this.id, 'warning', undefined, { r: cover.r, c: cover.c }, `封面的部门名称“${cover.name}”与公开表所填（“${shown}”）不一致`, cover.sheet), table: '封面' });
+        out.push({
+          ...finding(this.id, 'warning', undefined, { r: cover.r, c: cover.c }, `封面的部门名称“${cover.name}”与公开表所填（“${shown}”）不一致`, cover.sheet),
+          table: '封面',
+        });
     }
     return out;
   },

@@ -26,7 +26,10 @@ function kemuName(lookup: (e: (typeof EDITIONS)[number]) => string | undefined):
  */
 
 export class FunctionInputError extends Error {
-  constructor(message: string, readonly kind: 'value' | 'div0' | 'na' = 'value') {
+  constructor(
+    message: string,
+    readonly kind: 'value' | 'div0' | 'na' = 'value',
+  ) {
     super(message);
   }
 }
@@ -108,7 +111,6 @@ export function consistent(stated: unknown, part: unknown, whole: unknown, digit
 export function wan(yuan: unknown, digits?: unknown): number {
   return halfUp(num(yuan, '金额（元）')!.div(10000), digitsOf(digits, 2)).toNumber();
 }
-
 
 /** "一般公共服务（类）支出1248.32万元，占65.0%". */
 export function sharetext(label: unknown, amount: unknown, base: unknown): string {

@@ -24,7 +24,14 @@ export function functionClasses(list: FunctionClass[], rows: string[]): Function
 
 const byCodeOrder = (a: KemuEntry, b: KemuEntry) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-export function kemuReference(o: { source: string; completeness: KemuReference['completeness']; note: string; gongneng: KemuEntry[]; jingji: KemuEntry[]; defaultScaffoldCodes: string[] }): KemuReference {
+export function kemuReference(o: {
+  source: string;
+  completeness: KemuReference['completeness'];
+  note: string;
+  gongneng: KemuEntry[];
+  jingji: KemuEntry[];
+  defaultScaffoldCodes: string[];
+}): KemuReference {
   // The first entry of a code wins (an edition lists its own names before those it adds).
   const gongneng = [...new Map(o.gongneng.map((e) => [e.code, e] as const)).values()].sort(byCodeOrder);
   const g = new Map<string, string>();

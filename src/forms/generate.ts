@@ -44,7 +44,17 @@ export interface Block {
   titleRow: number;
   headerRows: number[];
   /** Where the formulas are (relative), by meaning, for tests. */
-  at: { budget: number; available: number; executed: number; progress: [number, number]; rateScore: [number, number]; total: [number, number]; scoreCol: number; firstIndicator: number; lastIndicator: number };
+  at: {
+    budget: number;
+    available: number;
+    executed: number;
+    progress: [number, number];
+    rateScore: [number, number];
+    total: [number, number];
+    scoreCol: number;
+    firstIndicator: number;
+    lastIndicator: number;
+  };
 }
 
 const WIDTH = 12;
@@ -89,7 +99,11 @@ export function formBlock(p: Project, year: number, top: number): Block {
   merge(2, 5, 2, 6);
   text(2, 7, '预算执行进度(%)');
   merge(2, 7, 2, 8);
-  const groups: [string, [number, number], number][] = [['预算数', p.budget, 1], ['到位数', p.available, 3], ['执行数', p.executed, 5]];
+  const groups: [string, [number, number], number][] = [
+    ['预算数', p.budget, 1],
+    ['到位数', p.available, 3],
+    ['执行数', p.executed, 5],
+  ];
   for (const [label, [fiscal, other], c] of groups) {
     text(3, c, label);
     text(4, c, '其中：财政资金');
@@ -115,7 +129,9 @@ export function formBlock(p: Project, year: number, top: number): Block {
   }
   const h = 10;
   text(h, 0, '四、年度绩效指标完成情况');
-  ['一级指标', '二级指标', '三级指标', '指标说明', '指标分值', '预期指标值', '', '', '单项指标实际完成值', '单项指标完成情况', '自评得分'].forEach((t, i) => text(h, i + 1, t));
+  ['一级指标', '二级指标', '三级指标', '指标说明', '指标分值', '预期指标值', '', '', '单项指标实际完成值', '单项指标完成情况', '自评得分'].forEach((t, i) =>
+    text(h, i + 1, t),
+  );
   merge(h, 6, h, 8);
   text(h + 1, 6, '符号');
   text(h + 1, 7, '值');
@@ -156,7 +172,17 @@ export function formBlock(p: Project, year: number, top: number): Block {
     inputs,
     titleRow: 0,
     headerRows: [2, 6, h, h + 1],
-    at: { budget: 3, available: 3, executed: 3, progress: [3, 7], rateScore: [rateRow, 11], total: [totalRow, 11], scoreCol: 11, firstIndicator: first, lastIndicator: last },
+    at: {
+      budget: 3,
+      available: 3,
+      executed: 3,
+      progress: [3, 7],
+      rateScore: [rateRow, 11],
+      total: [totalRow, 11],
+      scoreCol: 11,
+      firstIndicator: first,
+      lastIndicator: last,
+    },
   };
 }
 
@@ -222,7 +248,10 @@ function parseIndicators(t: string): [string, string, string, number][] {
   const out: [string, string, string, number][] = [];
   const level1 = (l2: string) => (/数量|质量|时效|成本/.test(l2) ? '产出指标' : /满意/.test(l2) ? '满意度指标' : '效益指标');
   let prev = '';
-  for (const part of t.split(/[;；\n]+/).map((x) => x.trim()).filter(Boolean)) {
+  for (const part of t
+    .split(/[;；\n]+/)
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const [l2, l3, w] = part.split(/[:：]/).map((x) => x.trim());
     const l1 = level1(l2 ?? '');
     out.push([l1 === prev ? '' : l1, l2 ?? '', l3 ?? '', Number(w) || 0]);

@@ -100,7 +100,9 @@ function rowCells(sheet: Sheet, r: number): RowCell[] {
 
 function fc(sheet: Sheet, r: number, x: RowCell): FormCell {
   const a = readAmount(sheet.rows[r]?.[x.c]);
-  return a.kind === 'num' ? { sheet: sheet.name, r, c: x.c, text: x.text, value: a.value, decimals: a.decimals } : { sheet: sheet.name, r, c: x.c, text: x.text };
+  return a.kind === 'num'
+    ? { sheet: sheet.name, r, c: x.c, text: x.text, value: a.value, decimals: a.decimals }
+    : { sheet: sheet.name, r, c: x.c, text: x.text };
 }
 
 const isNum = (sheet: Sheet, r: number, x: RowCell) => readAmount(sheet.rows[r]?.[x.c]).kind === 'num';
@@ -119,7 +121,10 @@ function readIndicator(sheet: Sheet, r: number, cells: RowCell[], carry: { l1: s
   // The weight: the first figure of the row (names before it are words; a row may have none).
   let w = -1;
   for (let i = 0; i < cells.length; i++) {
-    if (WEIGHT.test(cells[i].text)) { w = i; break; }
+    if (WEIGHT.test(cells[i].text)) {
+      w = i;
+      break;
+    }
     if (isNum(sheet, r, cells[i])) return undefined;
   }
   if (w < 0 || (w === 0 && cells.length < 3)) return undefined;
@@ -226,7 +231,10 @@ function readForm(sheet: Sheet, top: number, end: number, name: string, nameCell
     if (!cells.length) continue;
     const texts = cells.map((x) => norm(x.text));
     const head = texts[0];
-    if (/^填报人/.test(head)) { form.bottom = r; break; }
+    if (/^填报人/.test(head)) {
+      form.bottom = r;
+      break;
+    }
     const sec = /^\s*([二三四五])\s*[、.．]/.exec(cells[0].text);
     if (sec) part = sec[1];
     if (texts.some((t) => t.startsWith('预算执行进度'))) progressCol = true;
@@ -254,13 +262,22 @@ function readForm(sheet: Sheet, top: number, end: number, name: string, nameCell
     }
     if (texts.some((t) => t === '自评总分')) {
       const i = texts.indexOf('自评总分');
-      form.total = numberAfter(sheet, r, cells, i) ?? cells.slice(i + 1).map((x) => (isNum(sheet, r, x) ? fc(sheet, r, x) : undefined)).find(Boolean) ?? null;
+      form.total =
+        numberAfter(sheet, r, cells, i) ??
+        cells
+          .slice(i + 1)
+          .map((x) => (isNum(sheet, r, x) ? fc(sheet, r, x) : undefined))
+          .find(Boolean) ??
+        null;
       form.totalRow = r;
       form.totalAt = { r, c: cells[i].c + 1 };
       continue;
     }
     if (part === '五') {
-      const body = cells.filter((x) => !/^\s*五\s*[、.．]/.test(x.text)).map((x) => x.text).join('');
+      const body = cells
+        .filter((x) => !/^\s*五\s*[、.．]/.test(x.text))
+        .map((x) => x.text)
+        .join('');
       form.problems += body;
       continue;
     }
@@ -273,7 +290,12 @@ function readForm(sheet: Sheet, top: number, end: number, name: string, nameCell
       const nums = cells.filter((x) => isNum(sheet, r, x));
       const words = cells.filter((x) => !isNum(sheet, r, x));
       if (!words.length) continue;
-      form.goals.push({ row: r, target: words[0].text, actual: words.length > 1 ? words[words.length - 1].text : '', rate: nums.length ? fc(sheet, r, nums[nums.length - 1]) : undefined });
+      form.goals.push({
+        row: r,
+        target: words[0].text,
+        actual: words.length > 1 ? words[words.length - 1].text : '',
+        rate: nums.length ? fc(sheet, r, nums[nums.length - 1]) : undefined,
+      });
       continue;
     }
     if (part === '四' && sec) for (const x of cells) if (/^(一级指标|二级指标|三级指标|指标说明)$/.test(norm(x.text))) header[norm(x.text)] = x.c;

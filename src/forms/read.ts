@@ -41,7 +41,7 @@ export function formFigures(f: Form): FormSummary {
     c: f.nameCell.c,
     budget: figure(f.budget.total),
     executed: figure(f.executed.total),
-    total: f.total === undefined ? undefined : f.total === null ? null : figure(f.total) ?? null,
+    total: f.total === undefined ? undefined : f.total === null ? null : (figure(f.total) ?? null),
     scoreSum: scores.length ? scores.reduce((a, x) => a.plus(x.value!), new Decimal(0)) : undefined,
   };
 }

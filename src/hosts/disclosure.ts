@@ -7,7 +7,10 @@ import { textToWorkbook, textProblem } from './text/textDocument';
  * PDF, tables as tab-separated rows). Used by the command line (bytes read from disk) and the
  * task pane's browser mode (bytes of the file the user chose): both tell a bad file the same way.
  */
-export async function readDisclosureBytes(name: string, buf: Uint8Array): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text'; excel?: import('exceljs').Workbook }> {
+export async function readDisclosureBytes(
+  name: string,
+  buf: Uint8Array,
+): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text'; excel?: import('exceljs').Workbook }> {
   const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';
   if (ext === '.xlsx' || ext === '.xlsm' || (ext !== '.txt' && !xlsxProblem(buf))) {
     // exceljs is loaded only when a workbook is read: the task pane's first render stays small.

@@ -54,35 +54,60 @@ export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] 
   // 一、收入支出决算总体情况
   const grand = plan.grandTotal;
   out.push('一、收入支出决算总体情况说明');
-  out.push(`本部门${year}年度收、支总计（含结转和结余）${wan(v(grand))}万元。与${year - 1}年度决算相比，收支总计${versusPrior(v(grand), pv(grand))}，主要原因是：${BLANK('原因')}。`);
+  out.push(
+    `本部门${year}年度收、支总计（含结转和结余）${wan(v(grand))}万元。与${year - 1}年度决算相比，收支总计${versusPrior(v(grand), pv(grand))}，主要原因是：${BLANK('原因')}。`,
+  );
 
   // 二、收入决算情况
   const incTotal = v(plan.incomeTotal);
   out.push('二、收入决算情况说明');
-  out.push(`本部门${year}年度本年收入合计${wan(incTotal)}万元，其中：${plan.incomeSources.map(([n, s]) => `${n}${wan(v(s))}万元，占${pct(v(s), incTotal)}%`).join('；')}。`);
+  out.push(
+    `本部门${year}年度本年收入合计${wan(incTotal)}万元，其中：${plan.incomeSources.map(([n, s]) => `${n}${wan(v(s))}万元，占${pct(v(s), incTotal)}%`).join('；')}。`,
+  );
 
   // 三、支出决算情况
   const expTotal = v(plan.expenseTotal);
   out.push('三、支出决算情况说明');
-  out.push(`本部门${year}年度本年支出合计${wan(expTotal)}万元，其中：${plan.expenseKinds.map(([n, s]) => { const x = v(s); return `${n}${wan(x)}万元，占${pct(x, expTotal)}%`; }).join('；')}。`);
+  out.push(
+    `本部门${year}年度本年支出合计${wan(expTotal)}万元，其中：${plan.expenseKinds
+      .map(([n, s]) => {
+        const x = v(s);
+        return `${n}${wan(x)}万元，占${pct(x, expTotal)}%`;
+      })
+      .join('；')}。`,
+  );
 
   // 四、财政拨款收入支出决算总体情况
   out.push('四、财政拨款收入支出决算总体情况说明');
   out.push(`（一）财政拨款收支与${year - 1}年度决算对比情况`);
   const fInc = plan.fiscalIncome;
   const fExp = plan.fiscalExpense;
-  out.push(`本部门${year}年度财政拨款本年收入合计${wan(v(fInc))}万元，${versusPrior(v(fInc), pv(fInc))}，主要原因是：${BLANK('原因')}；本年支出合计${wan(v(fExp))}万元，${versusPrior(v(fExp), pv(fExp))}，主要原因是：${BLANK('原因')}。`);
+  out.push(
+    `本部门${year}年度财政拨款本年收入合计${wan(v(fInc))}万元，${versusPrior(v(fInc), pv(fInc))}，主要原因是：${BLANK('原因')}；本年支出合计${wan(v(fExp))}万元，${versusPrior(v(fExp), pv(fExp))}，主要原因是：${BLANK('原因')}。`,
+  );
   plan.fiscalFunds.forEach(([name, a, b], i) => {
     out.push(`${i + 1}. ${name}本年收入合计${wan(v(a))}万元，${versusPrior(v(a), pv(a))}；本年支出合计${wan(v(b))}万元，${versusPrior(v(b), pv(b))}。`);
   });
   out.push('（二）财政拨款收支与年初预算数对比情况');
-  out.push(`本部门${year}年度财政拨款本年收入合计${wan(v(fInc))}万元，完成年初预算的${BLANK('完成率')}%，比年初预算${BLANK('增减金额')}，主要原因是：${BLANK('原因')}；本年支出合计${wan(v(fExp))}万元，完成年初预算的${BLANK('完成率')}%，比年初预算${BLANK('增减金额')}，主要原因是：${BLANK('原因')}。`);
+  out.push(
+    `本部门${year}年度财政拨款本年收入合计${wan(v(fInc))}万元，完成年初预算的${BLANK('完成率')}%，比年初预算${BLANK('增减金额')}，主要原因是：${BLANK('原因')}；本年支出合计${wan(v(fExp))}万元，完成年初预算的${BLANK('完成率')}%，比年初预算${BLANK('增减金额')}，主要原因是：${BLANK('原因')}。`,
+  );
   out.push('（三）财政拨款支出决算结构情况');
   out.push(`${year}年度财政拨款支出合计${wan(v(fExp))}万元，主要用于以下方面：`);
   const byClass = plan.classExpense;
-  const classes = (tables.get(byClass.table)?.items ?? []).filter((i) => i.classCode).map((i) => ({ code: i.classCode!, amount: v({ table: byClass.table, col: byClass.col, code: i.classCode! }) })).filter((x) => !x.amount.isZero());
+  const classes = (tables.get(byClass.table)?.items ?? [])
+    .filter((i) => i.classCode)
+    .map((i) => ({ code: i.classCode!, amount: v({ table: byClass.table, col: byClass.col, code: i.classCode! }) }))
+    .filter((x) => !x.amount.isZero());
   if (classes.length)
-    out.push(classes.map((c) => `${(edition.functionClasses.name(c.code) ?? c.code).replace(/支出$/, '')}（类）支出${wan(c.amount)}万元，占${pct(c.amount, v(fExp))}%，主要用于${BLANK('用途')}`).join('；') + '。');
+    out.push(
+      classes
+        .map(
+          (c) =>
+            `${(edition.functionClasses.name(c.code) ?? c.code).replace(/支出$/, '')}（类）支出${wan(c.amount)}万元，占${pct(c.amount, v(fExp))}%，主要用于${BLANK('用途')}`,
+        )
+        .join('；') + '。',
+    );
   out.push('（四）一般公共预算基本支出决算情况说明');
   const basic = v(plan.basicTotal);
   out.push(`${year}年度财政拨款基本支出${wan(basic)}万元，其中：`);
@@ -101,11 +126,19 @@ export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] 
     return `完成预算的${rate}%，${d.isZero() ? '与预算持平' : `${d.gt(0) ? '超出' : '低于'}预算${wan(d.abs())}万元，主要原因是：${BLANK('原因')}`}`;
   };
   const jsPrior = (k: string) => pv({ table: plan.sangong, col: k, data: true });
-  out.push(`本部门${year}年度“三公”经费财政拨款支出预算为${wan(sg('ys_hj'))}万元，支出决算为${wan(sg('js_hj'))}万元，${budgetSentence(sg('ys_hj'), sg('js_hj'))}，较${year - 1}年度决算${versusPrior(sg('js_hj'), jsPrior('js_hj')).replace(/^比上年/, '')}，主要原因是：${BLANK('原因')}。`);
+  out.push(
+    `本部门${year}年度“三公”经费财政拨款支出预算为${wan(sg('ys_hj'))}万元，支出决算为${wan(sg('js_hj'))}万元，${budgetSentence(sg('ys_hj'), sg('js_hj'))}，较${year - 1}年度决算${versusPrior(sg('js_hj'), jsPrior('js_hj')).replace(/^比上年/, '')}，主要原因是：${BLANK('原因')}。`,
+  );
   out.push('（二）“三公”经费财政拨款支出决算具体情况说明');
-  const items: [string, string][] = [['因公出国（境）费', 'cg'], ['公务用车购置及运行维护费', 'gc'], ['公务接待费', 'jd']];
+  const items: [string, string][] = [
+    ['因公出国（境）费', 'cg'],
+    ['公务用车购置及运行维护费', 'gc'],
+    ['公务接待费', 'jd'],
+  ];
   items.forEach(([name, k], i) => {
-    out.push(`${i + 1}. ${name}支出情况。本部门${year}年度${name}支出预算为${wan(sg('ys_' + k))}万元，支出决算${wan(sg('js_' + k))}万元，${budgetSentence(sg('ys_' + k), sg('js_' + k))}。`);
+    out.push(
+      `${i + 1}. ${name}支出情况。本部门${year}年度${name}支出预算为${wan(sg('ys_' + k))}万元，支出决算${wan(sg('js_' + k))}万元，${budgetSentence(sg('ys_' + k), sg('js_' + k))}。`,
+    );
     if (k === 'gc') {
       out.push(`公务用车购置费支出${wan(sg('js_gz'))}万元：本部门${year}年度公务用车购置量${BLANK('购置数量')}辆。`);
       out.push(`公务用车运行维护费支出${wan(sg('js_yx'))}万元：本部门${year}年度单位公务用车保有量${BLANK('保有量')}辆。`);
@@ -114,7 +147,9 @@ export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] 
 
   // 七、政府采购 (not in the tables)
   out.push('七、政府采购支出说明');
-  out.push(`本部门${year}年度政府采购支出总额${BLANK('金额')}万元，从采购类型来看，政府采购货物支出${BLANK('金额')}万元、政府采购工程支出${BLANK('金额')}万元、政府采购服务支出${BLANK('金额')}万元。`);
+  out.push(
+    `本部门${year}年度政府采购支出总额${BLANK('金额')}万元，从采购类型来看，政府采购货物支出${BLANK('金额')}万元、政府采购工程支出${BLANK('金额')}万元、政府采购服务支出${BLANK('金额')}万元。`,
+  );
 
   // 十、其他需要说明的情况
   out.push('十、其他需要说明的情况');
@@ -122,7 +157,8 @@ export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] 
   // Each table the edition names as possibly empty, by its own number (公开07 / 表八).
   for (const [id, covers] of plan.emptyTables) {
     const t = tables.get(id);
-    if (t && isEmptyTable(t)) notes.push(`本部门${year}年度${covers}无收支及结转结余情况，故${/表/.test(t.spec.code) ? t.spec.code : `${t.spec.code}表`}以空表列示`);
+    if (t && isEmptyTable(t))
+      notes.push(`本部门${year}年度${covers}无收支及结转结余情况，故${/表/.test(t.spec.code) ? t.spec.code : `${t.spec.code}表`}以空表列示`);
   }
   notes.push('由于决算公开表格中金额数值应当保留两位小数，公开数据为四舍五入计算结果，个别数据合计项与分项之和存在小数点后差额，特此说明');
   notes.forEach((n, i) => out.push(`${i + 1}. ${n}。`));

@@ -96,7 +96,15 @@ export function extractMentions(p: Paragraph): Mention[] {
     while (ss > 0 && text[ss - 1] !== '。') ss--;
     const context = text.slice(ss, start);
     const kind: Mention['kind'] =
-      unit === '%' ? 'percent' : unit && /元$/.test(unit) ? 'amount' : unit && COUNT_UNITS.has(unit) ? 'count' : unit === '分' || unit === '倍' ? 'count' : 'bare';
+      unit === '%'
+        ? 'percent'
+        : unit && /元$/.test(unit)
+          ? 'amount'
+          : unit && COUNT_UNITS.has(unit)
+            ? 'count'
+            : unit === '分' || unit === '倍'
+              ? 'count'
+              : 'bare';
     const mention: Mention = {
       kind,
       value,

@@ -62,7 +62,15 @@ export function tableValue(tables: ScopeTables, sel: CellSel, edition: Edition):
   if (!t) return undefined;
   const item = itemOf(t, sel);
   const rowLabel =
-    'row' in sel ? rowName(t, sel.row) : 'code' in sel ? (sel.code.length === 3 ? `${sel.code} ${edition.functionClasses.name(sel.code) ?? ''}`.trim() : sel.code) : 'total' in sel ? '合计' : '';
+    'row' in sel
+      ? rowName(t, sel.row)
+      : 'code' in sel
+        ? sel.code.length === 3
+          ? `${sel.code} ${edition.functionClasses.name(sel.code) ?? ''}`.trim()
+          : sel.code
+        : 'total' in sel
+          ? '合计'
+          : '';
   const pos = item && cellPos(item, sel.col);
   if (!item || !pos) {
     // A complete table that does not list the row holds zero there.
@@ -103,7 +111,16 @@ export function baseByName(label: string, edition: Edition): CellSel | undefined
 }
 
 /** A finding on a quoted fragment of the narrative. */
-export function textFinding(rule: string, severity: Severity, p: Paragraph, start: number, end: number, message: string, suggestion?: string, extra: Partial<Finding> = {}): Finding {
+export function textFinding(
+  rule: string,
+  severity: Severity,
+  p: Paragraph,
+  start: number,
+  end: number,
+  message: string,
+  suggestion?: string,
+  extra: Partial<Finding> = {},
+): Finding {
   const at = locate(p, start);
   return {
     rule,

@@ -24,12 +24,21 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
   let codeCol = -1;
   let nameCol = -1;
   for (let r = headerTop; r <= scanTo && codeCol < 0; r++)
-    for (let c = 0; c < Math.min(width, 6); c++) if (view.text(r, c).includes('编码')) { codeCol = c; break; }
+    for (let c = 0; c < Math.min(width, 6); c++)
+      if (view.text(r, c).includes('编码')) {
+        codeCol = c;
+        break;
+      }
   if (codeCol < 0) {
     const counts: number[] = [];
     for (let r = headerTop; r <= end; r++) for (let c = 0; c < Math.min(width, 4); c++) if (codeAt(view, r, c)) counts[c] = (counts[c] ?? 0) + 1;
     let best = 0;
-    counts.forEach((n, c) => { if (n > best) { best = n; codeCol = c; } });
+    counts.forEach((n, c) => {
+      if (n > best) {
+        best = n;
+        codeCol = c;
+      }
+    });
     if (codeCol < 0) codeCol = 0;
   }
   let nameWithCode = false;
@@ -37,7 +46,10 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     for (let c = 0; c < Math.min(width, 8); c++) {
       if (!view.text(r, c).includes('名称')) continue;
       if (c === codeCol) nameWithCode = true;
-      else { nameCol = c; break; }
+      else {
+        nameCol = c;
+        break;
+      }
     }
   // 科目名称 printed in the code's own column ("205 教育支出"): the name is read from that cell.
   if (nameCol < 0) nameCol = nameWithCode ? codeCol : codeCol + 1;
@@ -46,7 +58,10 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
   let dataStart = -1;
   for (let r = headerTop; r <= end; r++) {
     // A stray note line above the header (PDF text order) does not end the table here.
-    if (isDataRow(r)) { dataStart = r; break; }
+    if (isDataRow(r)) {
+      dataStart = r;
+      break;
+    }
   }
   if (dataStart < 0) return { error: '未找到科目编码行或“合计”行' };
   // Text can share the first data line with the header's last (a 合计 row printed on the line of
@@ -61,7 +76,11 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
   let dataEnd = end;
   let closed = false;
   for (let r = dataStart; r <= end; r++) {
-    if (isNoteText(view.firstText(r))) { dataEnd = r - 1; closed = true; break; }
+    if (isNoteText(view.firstText(r))) {
+      dataEnd = r - 1;
+      closed = true;
+      break;
+    }
     const code = codeAt(view, r, codeCol);
     const isTotal = !code && (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol)));
     if (!code && !isTotal) continue;
@@ -105,7 +124,13 @@ function openChain(view: SheetView, items: Item[], col: number | undefined): { a
     },
   };
   const open = shortAncestors(items, ancestors, milli);
-  const found = inMilli ? open : shortAncestors(items, ancestors, decimalArith((it) => amountInterval(view.amount(it.row, col))));
+  const found = inMilli
+    ? open
+    : shortAncestors(
+        items,
+        ancestors,
+        decimalArith((it) => amountInterval(view.amount(it.row, col))),
+      );
   if (!found) return undefined;
   // The last row's own parent must be short: that is where the cut happened.
   const parent = ancestors[ancestors.length - 1];

@@ -49,7 +49,10 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
   const items: Item[] = [];
   let dataEnd = end;
   for (let r = dataStart; r <= end; r++) {
-    if (isNoteText(view.firstText(r))) { dataEnd = r - 1; break; }
+    if (isNoteText(view.firstText(r))) {
+      dataEnd = r - 1;
+      break;
+    }
     for (const g of groups) {
       const t = view.text(r, g.code);
       // A code alone in its cell (the usual case) needs no match object.

@@ -123,7 +123,13 @@ function pathMatches(spec: ColumnSpec, { joined, run }: Joined): boolean {
  * The result is remembered for the same paths (headerPaths hands out one array per header text)
  * and is shared: read it, never modify it.
  */
-export function matchColumns(specs: ColumnSpec[], paths: readonly string[][], c0: number, c1: number, exclude: Set<number> = new Set()): Readonly<Record<string, number>> {
+export function matchColumns(
+  specs: ColumnSpec[],
+  paths: readonly string[][],
+  c0: number,
+  c1: number,
+  exclude: Set<number> = new Set(),
+): Readonly<Record<string, number>> {
   let bySpecs = matchMemo.get(paths);
   if (!bySpecs) matchMemo.set(paths, (bySpecs = new Map()));
   let byRange = bySpecs.get(specs);

@@ -122,7 +122,7 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
     // Titles and part headings hold 表 or 部 (normalizing adds neither): only the rows the scan
     // found such a text on need reading.
     const texts = scan.marked;
-    for (let k = 0; k < texts.length; ) {
+    for (let k = 0; k < texts.length;) {
       const r = texts[k].r;
       let c = -1;
       let stopChars = false;
@@ -146,14 +146,20 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
     if (stop !== undefined) end = stop - 1;
     let headerTop = hit.at.r + 1;
     while (headerTop <= end && isMetaRow(view.rowTexts(headerTop))) headerTop++;
-    if (headerTop > end) { unreadable.push({ hit, reason: '标题下没有表格内容' }); return; }
+    if (headerTop > end) {
+      unreadable.push({ hit, reason: '标题下没有表格内容' });
+      return;
+    }
     let body: BodyResult;
     try {
       body = readBody(hit.spec, view, headerTop, end);
-    } catch (e) {
+    } catch {
       body = { error: '表格结构无法识别' };
     }
-    if (isBodyError(body)) { unreadable.push({ hit, reason: body.error }); return; }
+    if (isBodyError(body)) {
+      unreadable.push({ hit, reason: body.error });
+      return;
+    }
     // Every field written out (not spread): one object shape for every table, which V8 keeps
     // between checks (see KEEP_SHAPE).
     const { dataStart, dataEnd, columns, items, missing, truncated } = body;
@@ -180,12 +186,18 @@ export function assemble(perSheet: readonly SheetTables[]): Recognition {
   const seen = new Map<string, Set<string>>();
   for (const ps of perSheet) {
     const scope = scopeOfSheet(ps);
-    if (!seen.has(scope)) { seen.set(scope, new Set()); out.scopes.push(scope); }
+    if (!seen.has(scope)) {
+      seen.set(scope, new Set());
+      out.scopes.push(scope);
+    }
     const ids = seen.get(scope)!;
     for (const t of ps.tables) {
       t.scope = scope;
       if (ids.has(t.spec.id)) out.duplicates.push(t);
-      else { ids.add(t.spec.id); out.tables.push(t); }
+      else {
+        ids.add(t.spec.id);
+        out.tables.push(t);
+      }
     }
     for (const u of ps.unreadable) if (!ps.tables.some((t) => t.spec.id === u.hit.spec.id)) out.unreadable.push(u);
   }

@@ -18,8 +18,14 @@ export function readMatrix(spec: MatrixTableSpec, view: SheetView, headerTop: nu
     const texts = view.rowTexts(r);
     if (isNoteRow(texts)) break;
     if (texts.length === 0) continue;
-    if (isColumnNumberRow(texts)) { headerBottom = r; continue; }
-    if (hasNumber(r)) { dataStart = r; break; }
+    if (isColumnNumberRow(texts)) {
+      headerBottom = r;
+      continue;
+    }
+    if (hasNumber(r)) {
+      dataStart = r;
+      break;
+    }
     headerBottom = r;
   }
   const width = view.colCount;

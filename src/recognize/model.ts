@@ -31,7 +31,12 @@ export interface Item {
  * A recognized row, every field written (absent ones undefined) in one order: the rules read rows
  * of every kind of table, and V8 reads one object shape fast, five shapes slowly.
  */
-export function newItem(label: string, row: number, cols: Readonly<Record<string, number>>, kind: Pick<Item, 'key' | 'code' | 'classCode' | 'side' | 'isTotal'>): Item {
+export function newItem(
+  label: string,
+  row: number,
+  cols: Readonly<Record<string, number>>,
+  kind: Pick<Item, 'key' | 'code' | 'classCode' | 'side' | 'isTotal'>,
+): Item {
   return { key: kind.key, code: kind.code, classCode: kind.classCode, side: kind.side, isTotal: kind.isTotal, label, row, cols };
 }
 

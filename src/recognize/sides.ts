@@ -13,8 +13,15 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   let h = -1;
   let labelCols: number[] = [];
   for (let r = headerTop; r <= Math.min(end, headerTop + 8); r++) {
-    const cols = view.rowTexts(r).filter(({ t }) => t === '项目').map(({ c }) => c);
-    if (cols.length >= 2) { h = r; labelCols = cols.slice(0, 2); break; }
+    const cols = view
+      .rowTexts(r)
+      .filter(({ t }) => t === '项目')
+      .map(({ c }) => c);
+    if (cols.length >= 2) {
+      h = r;
+      labelCols = cols.slice(0, 2);
+      break;
+    }
   }
   if (h < 0) return { error: '表头中找不到收入、支出两侧的“项目”栏' };
   let incomeLeft = true;
@@ -22,7 +29,10 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
     const texts = view.rowTexts(r);
     const inc = texts.find(({ t }) => t === '收入');
     const exp = texts.find(({ t }) => t === '支出');
-    if (inc && exp) { incomeLeft = inc.c < exp.c; break; }
+    if (inc && exp) {
+      incomeLeft = inc.c < exp.c;
+      break;
+    }
   }
   let dataStart = h + 1;
   while (dataStart <= end && isColumnNumberRow(view.rowTexts(dataStart))) dataStart++;
@@ -57,7 +67,10 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   // A label wrapped onto the next line ("灾害防治及应急管理支" over "出") is read joined.
   const continued = { income: -1, expense: -1 };
   for (let r = dataStart; r <= end; r++) {
-    if (isNoteText(view.firstText(r))) { dataEnd = r - 1; break; }
+    if (isNoteText(view.firstText(r))) {
+      dataEnd = r - 1;
+      break;
+    }
     for (let s = 0; s < SIDES.length; s++) {
       const side = SIDES[s];
       let label = view.text(r, labelCol[side]);

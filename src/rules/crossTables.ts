@@ -1,4 +1,19 @@
-import { Rule, ScopeTables, compareEqual, compareLe, equalExactly, notAboveExactly, itemOf, tableIndex, milliAt, Operand, operand, columnName, rowName, onlyColumnOfSide } from './engine';
+import {
+  Rule,
+  ScopeTables,
+  compareEqual,
+  compareLe,
+  equalExactly,
+  notAboveExactly,
+  itemOf,
+  tableIndex,
+  milliAt,
+  Operand,
+  operand,
+  columnName,
+  rowName,
+  onlyColumnOfSide,
+} from './engine';
 import { cellAt } from '../core/grid';
 import { Finding } from '../core/findings';
 import { CellSel, CrossSpec } from '../specs/types';
@@ -159,22 +174,50 @@ function eqFinding(ruleId: string, tables: ScopeTables, x: Cross<'eq'>): Finding
 }
 
 /** One class compared between two tables; a class one table does not list reads as zero there. */
-function classFinding(ruleId: string, x: Cross<'eqByClass'>, code: string, name: string | undefined, ta: RecognizedTable, ia: Item | undefined, tb: RecognizedTable, ib: Item | undefined): Finding | undefined {
+function classFinding(
+  ruleId: string,
+  x: Cross<'eqByClass'>,
+  code: string,
+  name: string | undefined,
+  ta: RecognizedTable,
+  ia: Item | undefined,
+  tb: RecognizedTable,
+  ib: Item | undefined,
+): Finding | undefined {
   const opA = ia && operand(ta, ia, x.a.col);
   const opB = ib && operand(tb, ib, x.b.col);
   const label = () => `${code} ${name ?? ''}`.trim();
   const aName = () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`;
   const bName = () => `${tb.spec.code}「${label()}」${columnName(tb, x.b.col)}`;
   return opA
-    ? compareEqual({ rule: ruleId, table: ta, left: [opA], right: opB ? [opB] : [], leftName: aName, rightName: opB ? bName : () => `${bName()}（未列示，视为 0）` })
+    ? compareEqual({
+        rule: ruleId,
+        table: ta,
+        left: [opA],
+        right: opB ? [opB] : [],
+        leftName: aName,
+        rightName: opB ? bName : () => `${bName()}（未列示，视为 0）`,
+      })
     : compareEqual({ rule: ruleId, table: tb, left: [opB!], right: [], leftName: bName, rightName: () => `${aName()}（未列示，视为 0）` });
 }
 
 function leFinding(ruleId: string, tables: ScopeTables, x: Cross<'le'>, a: Operand, b: Operand): Finding | undefined {
-  return compareLe(ruleId, a, b, () => selName(tables, x.a), () => selName(tables, x.b));
+  return compareLe(
+    ruleId,
+    a,
+    b,
+    () => selName(tables, x.a),
+    () => selName(tables, x.b),
+  );
 }
 
 function codeLeFinding(ruleId: string, x: Cross<'leByCode'>, ta: RecognizedTable, it: Item, tb: RecognizedTable, other: Item): Finding | undefined {
   const label = () => (it.isTotal ? '合计' : `${it.code} ${it.label}`);
-  return compareLe(ruleId, operand(ta, it, x.a.col)!, operand(tb, other, x.b.col)!, () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`, () => `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`);
+  return compareLe(
+    ruleId,
+    operand(ta, it, x.a.col)!,
+    operand(tb, other, x.b.col)!,
+    () => `${ta.spec.code}「${label()}」${columnName(ta, x.a.col)}`,
+    () => `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`,
+  );
 }

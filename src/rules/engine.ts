@@ -251,7 +251,17 @@ function operandsFinding(cmp: Comparison, broken: boolean, shown: Shown): Findin
  * The finding of a comparison whose sides differ, worded from its figures as printed: broken
  * (error), or within rounding (info, with the tolerance).
  */
-function differenceFinding(rule: string, table: RecognizedTable, r: number, c: number, related: CellLocation[], leftName: string, rightName: string, broken: boolean, shown: Shown): Finding {
+function differenceFinding(
+  rule: string,
+  table: RecognizedTable,
+  r: number,
+  c: number,
+  related: CellLocation[],
+  leftName: string,
+  rightName: string,
+  broken: boolean,
+  shown: Shown,
+): Finding {
   // One literal with every field (thousands of findings: one object shape).
   return {
     rule,
@@ -322,7 +332,15 @@ export function compareCells(cmp: CellComparison): Finding | undefined {
   // A cell beyond cents (or text): the interval arithmetic of compareEqual decides.
   if (!exact) {
     const t = cmp.table;
-    return compareEqual({ rule: cmp.rule, table: t, left: operandsAt(t, cmp.left), right: operandsAt(t, cmp.right), rightMinus: operandsAt(t, minus), leftName: cmp.leftName, rightName: cmp.rightName });
+    return compareEqual({
+      rule: cmp.rule,
+      table: t,
+      left: operandsAt(t, cmp.left),
+      right: operandsAt(t, cmp.right),
+      rightMinus: operandsAt(t, minus),
+      leftName: cmp.leftName,
+      rightName: cmp.rightName,
+    });
   }
   const diffM = lm - rm;
   if (diffM === 0) return undefined;
@@ -355,7 +373,14 @@ export function compareLe(rule: string, a: Operand, b: Operand, aName: string | 
   return leFinding(rule, a, b, aName, bName, { a: fmtMoney(av), b: fmtMoney(bv), over: fmtMoney(av.minus(bv)) });
 }
 
-function leFinding(rule: string, a: Operand, b: Operand, aName: string | (() => string), bName: string | (() => string), shown: { a: string; b: string; over: string }): Finding {
+function leFinding(
+  rule: string,
+  a: Operand,
+  b: Operand,
+  aName: string | (() => string),
+  bName: string | (() => string),
+  shown: { a: string; b: string; over: string },
+): Finding {
   return {
     rule,
     severity: 'error',
@@ -450,7 +475,14 @@ export function tableIndex(t: RecognizedTable): TableIndex {
   return idx;
 }
 
-export function finding(rule: string, severity: Severity, table: RecognizedTable | undefined, pos: Pos | undefined, message: string, sheetName?: string): Finding {
+export function finding(
+  rule: string,
+  severity: Severity,
+  table: RecognizedTable | undefined,
+  pos: Pos | undefined,
+  message: string,
+  sheetName?: string,
+): Finding {
   return {
     rule,
     severity,
@@ -461,4 +493,3 @@ export function finding(rule: string, severity: Severity, table: RecognizedTable
     message,
   };
 }
-

@@ -38,7 +38,11 @@ export const numericCells: Rule = {
             (seen ??= new Set()).add(k);
             const pos = { r: it.row, c };
             const a = amountOf({ table: t, pos, name: '' });
-            if (a.kind === 'text') out.push({ ...finding(this.id, 'error', t, pos, `${t.spec.code} 金额栏填写了非数值内容“${a.text.slice(0, 20)}”，无法参与合计核对`), actual: a.text.slice(0, 50) });
+            if (a.kind === 'text')
+              out.push({
+                ...finding(this.id, 'error', t, pos, `${t.spec.code} 金额栏填写了非数值内容“${a.text.slice(0, 20)}”，无法参与合计核对`),
+                actual: a.text.slice(0, 50),
+              });
           }
         }
       }

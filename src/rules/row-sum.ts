@@ -57,7 +57,10 @@ function rowFinding(ruleId: string, t: RecognizedTable, item: Item, rs: RowSumSp
       const filled = (cols: string[], ops: Operand[]) => cols.filter((_, i) => amountOf(ops[i]).kind !== 'blank');
       const plusNames = filled(rs.plus, plus).map((c) => columnName(t, c));
       const minusNames = filled(rs.minus ?? NONE, minus).map((c) => columnName(t, c));
-      const parts = plusNames.length + minusNames.length === 0 ? '各组成栏之和' : (plusNames.join(' + ') || '0') + minusNames.map((n) => ' − ' + n).join('') + (minusNames.length ? '' : ' 之和');
+      const parts =
+        plusNames.length + minusNames.length === 0
+          ? '各组成栏之和'
+          : (plusNames.join(' + ') || '0') + minusNames.map((n) => ' − ' + n).join('') + (minusNames.length ? '' : ' 之和');
       return parts.length > 40 ? '各组成栏之和' : parts;
     },
   });

@@ -10,18 +10,46 @@ export const tablePresence: Rule = {
     const out: Finding[] = [];
     const unreadable = new Set(ctx.rec.unreadable.map((u) => u.hit.spec.id));
     for (const u of ctx.rec.unreadable) {
-      out.push({ ...finding(this.id, 'warning', undefined, u.hit.at, `找到“${u.hit.spec.title}”（${u.hit.spec.code}）的标题，但无法识别表格：${u.reason}`, u.hit.sheet.name), table: u.hit.spec.code });
+      out.push({
+        ...finding(
+          this.id,
+          'warning',
+          undefined,
+          u.hit.at,
+          `找到“${u.hit.spec.title}”（${u.hit.spec.code}）的标题，但无法识别表格：${u.reason}`,
+          u.hit.sheet.name,
+        ),
+        table: u.hit.spec.code,
+      });
     }
     for (const scope of ctx.scopes) {
       const sheetName = scope.id.startsWith('sheet:') ? scope.id.slice(6) : '';
       for (const spec of ctx.set.tables) {
         if (scope.tables.has(spec.id) || unreadable.has(spec.id)) continue;
-        out.push({ ...finding(this.id, 'warning', undefined, undefined, `未找到${spec.code}表“${spec.title}”${sheetName ? `（工作表“${sheetName}”）` : ''}：无数据的表也应按要求以空表列示`, sheetName), table: spec.code });
+        out.push({
+          ...finding(
+            this.id,
+            'warning',
+            undefined,
+            undefined,
+            `未找到${spec.code}表“${spec.title}”${sheetName ? `（工作表“${sheetName}”）` : ''}：无数据的表也应按要求以空表列示`,
+            sheetName,
+          ),
+          table: spec.code,
+        });
       }
       for (const t of scope.tables.values()) {
         if (t.missing.length) out.push(finding(this.id, 'warning', t, t.titleAt, `${t.spec.code}表不完整：缺少${t.missing.join('、')}，涉及的核对未执行`));
         if (t.truncated)
-          out.push(finding(this.id, 'warning', t, { r: t.truncated.afterRow, c: t.titleAt.c }, `${t.spec.code}表在第 ${t.truncated.afterRow + 1} 行后中断：${t.truncated.openCodes.join('、')} 的明细未列全，相关合计无法核对`));
+          out.push(
+            finding(
+              this.id,
+              'warning',
+              t,
+              { r: t.truncated.afterRow, c: t.titleAt.c },
+              `${t.spec.code}表在第 ${t.truncated.afterRow + 1} 行后中断：${t.truncated.openCodes.join('、')} 的明细未列全，相关合计无法核对`,
+            ),
+          );
       }
     }
     for (const d of ctx.rec.duplicates) out.push(finding(this.id, 'warning', d, d.titleAt, `${d.spec.code}表“${d.spec.title}”重复出现，只核对了第一张`));

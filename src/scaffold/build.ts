@@ -148,8 +148,14 @@ function rowSums(w: SheetWriter, sums: RowSumSpec[] | undefined, r: number, cols
     if (s.side && !side) continue;
     const t = cols[s.total];
     if (t === undefined) continue;
-    const plus = s.plus.map((k) => cols[k]).filter((c) => c !== undefined).map((c) => a1(r, c));
-    const minus = (s.minus ?? []).map((k) => cols[k]).filter((c) => c !== undefined).map((c) => a1(r, c));
+    const plus = s.plus
+      .map((k) => cols[k])
+      .filter((c) => c !== undefined)
+      .map((c) => a1(r, c));
+    const minus = (s.minus ?? [])
+      .map((k) => cols[k])
+      .filter((c) => c !== undefined)
+      .map((c) => a1(r, c));
     if (!plus.length) continue;
     w.formula(r, t, plus.join('+') + minus.map((m) => '-' + m).join(''));
   }
@@ -169,7 +175,13 @@ function expandCodes(codes: ScaffoldCode[], ed: Edition): { code: string; name: 
   return [...names.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, name]) => ({ code, name }));
 }
 
-function buildCoded(spec: CodedTableSpec, unit: string, year: number, codes: { code: string; name: string }[], ed: Edition): { w: SheetWriter; placed: Placed } {
+function buildCoded(
+  spec: CodedTableSpec,
+  unit: string,
+  year: number,
+  codes: { code: string; name: string }[],
+  ed: Edition,
+): { w: SheetWriter; placed: Placed } {
   const block = ed.layout.codedHeaders[spec.id];
   const width = block.rows[0].length;
   const w = new SheetWriter(spec.code);
@@ -282,7 +294,11 @@ function sidesFormulas(w: SheetWriter, p: Placed, cross: CrossSpec[], placed: Ma
     }
     if (parts.length) w.formula(tr, tc, parts.join('+'));
   }
-  crossLinks(cross.filter((x) => (x.kind === 'eq' && x.a[0]?.table === spec.id) || (x.kind === 'eqByClass' && x.a.table === spec.id)), placed, writers);
+  crossLinks(
+    cross.filter((x) => (x.kind === 'eq' && x.a[0]?.table === spec.id) || (x.kind === 'eqByClass' && x.a.table === spec.id)),
+    placed,
+    writers,
+  );
   const sideRows: [number, 'income' | 'expense'][] = [];
   for (const [key, r] of Object.entries(p.rows)) sideRows.push([r, spec.rows.find((x) => x.key === key)!.side]);
   for (const r of p.classRows!.values()) sideRows.push([r, spec.classRowsSide ?? 'expense']);
@@ -297,11 +313,11 @@ function buildEcon(spec: EconTableSpec, unit: string, year: number, ed: Edition)
   const w = new SheetWriter(spec.code);
   let r = w.head(spec, unit, year, width);
   const header: HeaderBlock = {
-    rows: [
-      ECON_LAYOUT.groupTitles.flatMap((t) => [t, '', '']),
-      ECON_LAYOUT.groups.flatMap(() => ['科目编码', '科目名称', '决算数']),
+    rows: [ECON_LAYOUT.groupTitles.flatMap((t) => [t, '', '']), ECON_LAYOUT.groups.flatMap(() => ['科目编码', '科目名称', '决算数'])],
+    merges: [
+      [0, 0, 0, 2],
+      [0, 3, 0, width - 1],
     ],
-    merges: [[0, 0, 0, 2], [0, 3, 0, width - 1]],
     cols: {},
   };
   r = w.header(header, r);
@@ -331,7 +347,11 @@ function buildEcon(spec: EconTableSpec, unit: string, year: number, ed: Edition)
   });
   const totalRow = bodyTop + longest;
   const rows: Record<string, number> = { ryjf: totalRow, gyjf: totalRow };
-  const cellsOf = (codes: string[]) => codes.map((c) => econCells.get(c)!).map((p) => a1(p.r, p.c)).join('+');
+  const cellsOf = (codes: string[]) =>
+    codes
+      .map((c) => econCells.get(c)!)
+      .map((p) => a1(p.r, p.c))
+      .join('+');
   w.text(totalRow, 0, '人员经费合计');
   w.merge(totalRow, 0, totalRow, 1);
   w.formula(totalRow, 2, cellsOf(ECON_LAYOUT.personnel));
@@ -418,7 +438,13 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     placed.set(spec.id, built.placed);
   }
   for (const [id, p] of placed) if (p.spec.kind === 'sides') sidesFormulas(writers.get(id)!, p, set.cross, placed, writers);
-  const result: ScaffoldResult = { workbook: { sheets: [], source: `${opts.unit} ${year}年度部门决算公开（模板）` }, layouts: {}, inputs: {}, formulas: {}, codes };
+  const result: ScaffoldResult = {
+    workbook: { sheets: [], source: `${opts.unit} ${year}年度部门决算公开（模板）` },
+    layouts: {},
+    inputs: {},
+    formulas: {},
+    codes,
+  };
   for (const w of writers.values()) {
     result.workbook.sheets.push(w.sheet);
     result.layouts[w.sheet.name] = w.layout;

@@ -63,7 +63,10 @@ export async function scaffoldInto(host: Host, opts: ScaffoldOptions, overwrite 
  * 情况说明, or 情况说明（草稿） when the workbook has a 情况说明 of its own (never overwritten).
  * An earlier draft is a conflict unless `overwrite`.
  */
-export async function draftInto(host: Host, opts: { prior?: Workbook; overwrite?: boolean } = {}): Promise<WriteOutcome & { sheet: string; paragraphs: string[] }> {
+export async function draftInto(
+  host: Host,
+  opts: { prior?: Workbook; overwrite?: boolean } = {},
+): Promise<WriteOutcome & { sheet: string; paragraphs: string[] }> {
   const grid = await host.read();
   const paragraphs = draftNarrative(grid, { prior: opts.prior });
   const name = draftSheetName((n) => grid.sheets.some((s) => s.name === n));

@@ -1,6 +1,21 @@
 import * as React from 'react';
 import {
-  Button, Input, Spinner, Text, Title3, Badge, ToggleButton, MessageBar, MessageBarBody, MessageBarActions, Field, Card, Caption1, Divider, Textarea, Checkbox,
+  Button,
+  Input,
+  Spinner,
+  Text,
+  Title3,
+  Badge,
+  ToggleButton,
+  MessageBar,
+  MessageBarBody,
+  MessageBarActions,
+  Field,
+  Card,
+  Caption1,
+  Divider,
+  Textarea,
+  Checkbox,
 } from '@fluentui/react-components';
 import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
 import { CheckResult, looksLikeDisclosure, submitLine } from '../../src/check';
@@ -51,13 +66,19 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
       </Field>
       <Checkbox label="同时添加项目清单（用于生成绩效自评表）" checked={withForms} onChange={(_, d) => setWithForms(!!d.checked)} />
-      <Button onClick={() => go(false)} disabled={busy}>{host.mode === 'excel' ? '生成模板' : '下载模板'}</Button>
+      <Button onClick={() => go(false)} disabled={busy}>
+        {host.mode === 'excel' ? '生成模板' : '下载模板'}
+      </Button>
       {conflicts ? (
         <MessageBar intent="warning">
           <MessageBarBody>工作簿中已有工作表：{conflicts.join('、')}。覆盖将删除其中的内容。</MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => go(true)}>覆盖</Button>
-            <Button size="small" onClick={() => setConflicts(undefined)}>取消</Button>
+            <Button size="small" onClick={() => go(true)}>
+              覆盖
+            </Button>
+            <Button size="small" onClick={() => setConflicts(undefined)}>
+              取消
+            </Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
@@ -72,9 +93,15 @@ const COLORS: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 
 function SummaryLine({ s }: { s: Summary }) {
   return (
     <div role="status" aria-live="polite" style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-      <Badge color="danger" appearance="filled">错误 {s.error} 项</Badge>
-      <Badge color="warning" appearance="filled">警告 {s.warning} 项</Badge>
-      <Badge color="informative" appearance="tint">提示 {s.info} 项</Badge>
+      <Badge color="danger" appearance="filled">
+        错误 {s.error} 项
+      </Badge>
+      <Badge color="warning" appearance="filled">
+        警告 {s.warning} 项
+      </Badge>
+      <Badge color="informative" appearance="tint">
+        提示 {s.info} 项
+      </Badge>
     </div>
   );
 }
@@ -84,12 +111,22 @@ function Fragment({ f }: { f: Finding }) {
   return (
     <Caption1 as="p" style={{ margin: '4px 0 0' }}>
       原文：<mark data-testid="fragment">{f.text.fragment}</mark>
-      {f.text.suggestion ? <> → 应为 <strong>{f.text.suggestion}</strong></> : null}
+      {f.text.suggestion ? (
+        <>
+          {' '}
+          → 应为 <strong>{f.text.suggestion}</strong>
+        </>
+      ) : null}
     </Caption1>
   );
 }
 
-const NOTICE_INTENT: Record<Notice['intent'], 'success' | 'warning' | 'error' | 'info'> = { success: 'success', warning: 'warning', error: 'error', info: 'info' };
+const NOTICE_INTENT: Record<Notice['intent'], 'success' | 'warning' | 'error' | 'info'> = {
+  success: 'success',
+  warning: 'warning',
+  error: 'error',
+  info: 'info',
+};
 
 export function App({ host, initialView = 'check' }: { host: HostApi; initialView?: PaneView }) {
   const [busy, setBusy] = React.useState(false);
@@ -136,7 +173,9 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
       }),
     [host],
   );
-  const findings = (result?.findings ?? []).filter((f) => (filter === 'all' || f.severity === filter) && (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())));
+  const findings = (result?.findings ?? []).filter(
+    (f) => (filter === 'all' || f.severity === filter) && (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())),
+  );
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.table || '工作簿', [...(groups.get(f.table || '工作簿') ?? []), f]);
   const notDisclosure = result && !looksLikeDisclosure(result);
@@ -160,48 +199,95 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
             tabIndex={-1}
             onChange={(e) => {
               const f = e.target.files?.[0];
-              if (f && host.chooseFile) void run(async () => { setResult(undefined); setFile(await host.chooseFile!(f)); });
+              if (f && host.chooseFile)
+                void run(async () => {
+                  setResult(undefined);
+                  setFile(await host.chooseFile!(f));
+                });
             }}
           />
         </Field>
       ) : null}
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <Button appearance="primary" onClick={check} disabled={busy || (host.mode === 'browser' && !file)}>审核</Button>
-        {host.clear ? <Button onClick={() => run(async () => { setHostNotice(await host.clear!()); setResult(undefined); })} disabled={busy}>清除标记</Button> : null}
-        {host.download && result ? <Button onClick={() => run(() => host.download!())} disabled={busy}>下载标记后的工作簿</Button> : null}
+        <Button appearance="primary" onClick={check} disabled={busy || (host.mode === 'browser' && !file)}>
+          审核
+        </Button>
+        {host.clear ? (
+          <Button
+            onClick={() =>
+              run(async () => {
+                setHostNotice(await host.clear!());
+                setResult(undefined);
+              })
+            }
+            disabled={busy}
+          >
+            清除标记
+          </Button>
+        ) : null}
+        {host.download && result ? (
+          <Button onClick={() => run(() => host.download!())} disabled={busy}>
+            下载标记后的工作簿
+          </Button>
+        ) : null}
       </div>
       {host.draft ? (
-        <Button onClick={() => run(async () => {
-          const r = await host.draft!(false);
-          setNotice(r.written.length ? `已起草情况说明，写入工作表“${r.written[0]}”；【请填写…】处需补充。` : `工作表“${r.conflicts[0]}”已存在，请先重命名或删除后再起草。`);
-        })} disabled={busy}>起草情况说明</Button>
+        <Button
+          onClick={() =>
+            run(async () => {
+              const r = await host.draft!(false);
+              setNotice(
+                r.written.length
+                  ? `已起草情况说明，写入工作表“${r.written[0]}”；【请填写…】处需补充。`
+                  : `工作表“${r.conflicts[0]}”已存在，请先重命名或删除后再起草。`,
+              );
+            })
+          }
+          disabled={busy}
+        >
+          起草情况说明
+        </Button>
       ) : null}
       {notice ? <Caption1>{notice}</Caption1> : null}
       {busy ? <Spinner size="tiny" label="正在处理…" /> : null}
       {error ? (
-        <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
       ) : null}
       {hostNotice ? (
-        <MessageBar intent={NOTICE_INTENT[hostNotice.intent]} data-testid="notice"><MessageBarBody>{hostNotice.text}</MessageBarBody></MessageBar>
+        <MessageBar intent={NOTICE_INTENT[hostNotice.intent]} data-testid="notice">
+          <MessageBarBody>{hostNotice.text}</MessageBarBody>
+        </MessageBar>
       ) : null}
-      {!result && !busy && !error ? <Text>{host.mode === 'browser' ? '请先选择文件，再点击“审核”。' : '点击“审核”核对本工作簿的全部公开表、绩效自评表和情况说明。'}</Text> : null}
+      {!result && !busy && !error ? (
+        <Text>{host.mode === 'browser' ? '请先选择文件，再点击“审核”。' : '点击“审核”核对本工作簿的全部公开表、绩效自评表和情况说明。'}</Text>
+      ) : null}
       {notDisclosure ? (
-        <MessageBar intent="warning"><MessageBarBody>未找到部门决算公开表格：请确认文件中包含“收入支出决算总表”等公开表。</MessageBarBody></MessageBar>
+        <MessageBar intent="warning">
+          <MessageBarBody>未找到部门决算公开表格：请确认文件中包含“收入支出决算总表”等公开表。</MessageBarBody>
+        </MessageBar>
       ) : null}
       {result && !notDisclosure ? (
         <>
           <SummaryLine s={result.summary} />
-          <Caption1>识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}；{submitLine(result)}</Caption1>
+          <Caption1>
+            识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}；{submitLine(result)}
+          </Caption1>
           <div role="group" aria-label="按级别筛选" style={{ display: 'flex', gap: 4 }}>
             {(['all', 'error', 'warning', 'info'] as Filter[]).map((k) => (
-              <ToggleButton key={k} size="small" checked={filter === k} onClick={() => setFilter(k)}>{k === 'all' ? '全部' : SEVERITY_ZH[k]}</ToggleButton>
+              <ToggleButton key={k} size="small" checked={filter === k} onClick={() => setFilter(k)}>
+                {k === 'all' ? '全部' : SEVERITY_ZH[k]}
+              </ToggleButton>
             ))}
           </div>
           <Input aria-label="搜索问题" placeholder="搜索（表名、位置或说明）" value={query} onChange={(_, d) => setQuery(d.value)} />
           {findings.length === 0 ? <Text>{result.findings.length ? '没有符合筛选条件的问题。' : '未发现问题。'}</Text> : null}
           {[...groups.entries()].map(([table, list]) => (
             <section key={table} aria-label={table}>
-              <Divider>{table}（{list.length}）</Divider>
+              <Divider>
+                {table}（{list.length}）
+              </Divider>
               <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 6 }}>
                 {list.map((f, i) => (
                   <li key={i}>
@@ -209,14 +295,22 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
                       data-testid="finding"
                       appearance={selected === f ? 'filled-alternative' : 'outline'}
                       onClick={() => pick(f)}
-                      onKeyDown={(e) => { if (e.key === 'Enter') pick(f); }}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') pick(f);
+                      }}
                       tabIndex={0}
                       role="button"
                       aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
                     >
                       <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
-                        <Badge color={COLORS[f.severity]} appearance="tint">{SEVERITY_ZH[f.severity]}</Badge>
-                        {f.explained !== undefined ? <Badge color="success" appearance="tint">已说明</Badge> : null}
+                        <Badge color={COLORS[f.severity]} appearance="tint">
+                          {SEVERITY_ZH[f.severity]}
+                        </Badge>
+                        {f.explained !== undefined ? (
+                          <Badge color="success" appearance="tint">
+                            已说明
+                          </Badge>
+                        ) : null}
                         <Caption1>{f.sheet && f.cell ? `${f.sheet}!${f.cell}` : ''}</Caption1>
                       </div>
                       <Text>{f.message}</Text>
@@ -227,16 +321,22 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
               </ul>
             </section>
           ))}
-          {selected ? <Caption1 data-testid="selected">已定位：{selected.sheet}!{selected.cell}</Caption1> : null}
+          {selected ? (
+            <Caption1 data-testid="selected">
+              已定位：{selected.sheet}!{selected.cell}
+            </Caption1>
+          ) : null}
           {selected && host.explain && selected.severity !== 'info' && selected.sheet && selected.cell ? (
             <Field label="出错说明（无法或不应修改时，写明原因；单元格内容改动后需重新说明）">
               <Textarea value={draft} onChange={(_, d) => setDraft(d.value)} aria-label="出错说明" />
               <Button
-                onClick={() => run(async () => {
-                  const r = await host.explain!(selected, draft);
-                  setResult(r);
-                  setSelected(r.findings.find((x) => x.rule === selected.rule && x.sheet === selected.sheet && x.cell === selected.cell));
-                })}
+                onClick={() =>
+                  run(async () => {
+                    const r = await host.explain!(selected, draft);
+                    setResult(r);
+                    setSelected(r.findings.find((x) => x.rule === selected.rule && x.sheet === selected.sheet && x.cell === selected.cell));
+                  })
+                }
                 disabled={busy}
               >
                 保存说明

@@ -15,7 +15,8 @@ import { NATIONAL_2023_DRAFT } from './draftPlan';
  */
 
 export const NATIONAL_2023_KEMU = kemuReference({
-  source: '财政部《2023年政府收支分类科目》（支出功能分类：全部类，常用款、项；部门预算支出经济分类：公开06 所列类、款），另加公开来源所见科目（kemuAttested.ts，各注来源）',
+  source:
+    '财政部《2023年政府收支分类科目》（支出功能分类：全部类，常用款、项；部门预算支出经济分类：公开06 所列类、款），另加公开来源所见科目（kemuAttested.ts，各注来源）',
   completeness: 'partial',
   note: '功能分类的款、项只收录行政事业单位常用部分；经济分类 309、311、313 等类的款未全列。未收录的编码视为未知，不作为错误。',
   gongneng: [...GONGNENG_2023, ...ATTESTED_2023.filter((r) => r.classification === '功能')],

@@ -23,7 +23,12 @@ const SANGONG: [RegExp, string][] = [
 
 export const BINDINGS_2023: Binding[] = [
   // 一、收入支出决算总体情况
-  { id: 'grand', section: /^一.*收入支出决算总体/, label: /^(收支总计|收入总计|支出总计|收入支出总计|总计)$/, cell: { table: 'gk01', row: 'inc_grand', col: 'inc' } },
+  {
+    id: 'grand',
+    section: /^一.*收入支出决算总体/,
+    label: /^(收支总计|收入总计|支出总计|收入支出总计|总计)$/,
+    cell: { table: 'gk01', row: 'inc_grand', col: 'inc' },
+  },
   { id: 'grand-income-total', section: /^一.*收入支出决算总体/, label: /^本年收入合计$/, cell: { table: 'gk01', row: 'inc_total', col: 'inc' } },
   { id: 'grand-expense-total', section: /^一.*收入支出决算总体/, label: /^本年支出合计$/, cell: { table: 'gk01', row: 'exp_total', col: 'exp' } },
   // 二、收入决算情况
@@ -43,8 +48,20 @@ export const BINDINGS_2023: Binding[] = [
   { id: 'expense-fsbz', section: /^三.*支出决算/, label: /^对附属单位补助支出$/, cell: { table: 'gk03', col: 'fsbz', total: true } },
   // 四、财政拨款收入支出决算：(一)(二) by kind of fiscal funds, then totals
   ...FISCAL.flatMap(([word, inc, exp]) => [
-    { id: `fiscal-${inc}`, section: /财政拨款收入支出决算总体.*(对比|比较)/, context: new RegExp(word), label: /收入合计$/, cell: { table: 'gk04', row: inc, col: 'inc' } },
-    { id: `fiscal-${exp}`, section: /财政拨款收入支出决算总体.*(对比|比较)/, context: new RegExp(word), label: /支出合计$/, cell: { table: 'gk04', row: 'exp_total', col: exp } },
+    {
+      id: `fiscal-${inc}`,
+      section: /财政拨款收入支出决算总体.*(对比|比较)/,
+      context: new RegExp(word),
+      label: /收入合计$/,
+      cell: { table: 'gk04', row: inc, col: 'inc' },
+    },
+    {
+      id: `fiscal-${exp}`,
+      section: /财政拨款收入支出决算总体.*(对比|比较)/,
+      context: new RegExp(word),
+      label: /支出合计$/,
+      cell: { table: 'gk04', row: 'exp_total', col: exp },
+    },
   ]),
   { id: 'fiscal-income', section: /财政拨款收入支出决算总体.*(对比|比较)/, label: /收入合计$/, cell: { table: 'gk04', row: 'inc_total', col: 'inc' } },
   { id: 'fiscal-expense', section: /财政拨款收入支出决算总体.*(对比|比较)/, label: /支出合计$/, cell: { table: 'gk04', row: 'exp_total', col: 'exp_total' } },
@@ -57,15 +74,34 @@ export const BINDINGS_2023: Binding[] = [
   { id: 'basic-public', section: /基本支出决算/, label: /^公用经费(合计)?$/, cell: { table: 'gk06', row: 'gyjf', col: 'amount' } },
   // 五、“三公”经费: the item named by the phrase, else by the sentence; 预算 or 决算
   ...SANGONG.flatMap(([re, key]) => [
-    { id: `sangong-ys-${key}`, section: /三公/, label: new RegExp(`${re.source}.*预算|预算.*${re.source}`), exclude: /决算/, cell: { table: 'gk09', col: `ys_${key}`, data: true } as CellSel },
+    {
+      id: `sangong-ys-${key}`,
+      section: /三公/,
+      label: new RegExp(`${re.source}.*预算|预算.*${re.source}`),
+      exclude: /决算/,
+      cell: { table: 'gk09', col: `ys_${key}`, data: true } as CellSel,
+    },
     { id: `sangong-js-${key}`, section: /三公/, label: re, cell: { table: 'gk09', col: `js_${key}`, data: true } as CellSel },
   ]),
   ...SANGONG.flatMap(([re, key]) => [
-    { id: `sangong-ctx-ys-${key}`, section: /三公/, context: re, label: /预算/, exclude: /决算/, cell: { table: 'gk09', col: `ys_${key}`, data: true } as CellSel },
+    {
+      id: `sangong-ctx-ys-${key}`,
+      section: /三公/,
+      context: re,
+      label: /预算/,
+      exclude: /决算/,
+      cell: { table: 'gk09', col: `ys_${key}`, data: true } as CellSel,
+    },
     { id: `sangong-ctx-js-${key}`, section: /三公/, context: re, label: /决算|支出/, cell: { table: 'gk09', col: `js_${key}`, data: true } as CellSel },
   ]),
   // 九、预算绩效: funds of the self-evaluated projects
-  { id: 'perf-gyys', section: /预算绩效/, context: /一般公共预算/, label: /(涉及资金|涉及一般公共预算支出|一般公共预算支出)$/, cell: { table: 'gk05', col: 'xm', total: true } },
+  {
+    id: 'perf-gyys',
+    section: /预算绩效/,
+    context: /一般公共预算/,
+    label: /(涉及资金|涉及一般公共预算支出|一般公共预算支出)$/,
+    cell: { table: 'gk05', col: 'xm', total: true },
+  },
   { id: 'perf-zfjj', section: /预算绩效/, context: /政府性基金/, label: /(涉及资金|政府性基金预算支出)$/, cell: { table: 'gk07', col: 'xm', total: true } },
   { id: 'perf-gyzb', section: /预算绩效/, context: /国有资本经营/, label: /(涉及资金|国有资本经营预算支出)$/, cell: { table: 'gk08', col: 'xm', total: true } },
 ];
@@ -81,9 +117,27 @@ export const BASE_NAMES_2023: { label: RegExp; cell: CellSel }[] = [
 export const SPLITS_2023: SplitSpec[] = [
   { id: 'basic-split', section: /基本支出/, total: /基本支出$/, parts: [/^人员经费$/, /^公用经费$/], unit: 'amount' },
   { id: 'procurement', section: /政府采购/, total: /政府采购支出总额$/, parts: [/货物(支出)?$/, /工程(支出)?$/, /服务(支出)?$/], unit: 'amount' },
-  { id: 'income-sources', section: /^二.*收入决算/, total: /收入合计$/, parts: [/^财政拨款收入$/, /^上级补助收入$/, /^事业收入$/, /^经营收入$/, /^附属单位上缴收入$/, /^其他收入$/], unit: 'amount' },
-  { id: 'expense-kinds', section: /^三.*支出决算/, total: /支出合计$/, parts: [/^基本支出$/, /^项目支出$/, /^上缴上级支出$/, /^经营支出$/, /^对附属单位补助支出$/], unit: 'amount' },
-  { id: 'car-split', section: /三公/, total: /公务用车购置及运行维护费(支出)?(决算)?$/, parts: [/^公务用车购置费(支出)?$/, /^公务用车运行维护费(支出)?$/], unit: 'amount' },
+  {
+    id: 'income-sources',
+    section: /^二.*收入决算/,
+    total: /收入合计$/,
+    parts: [/^财政拨款收入$/, /^上级补助收入$/, /^事业收入$/, /^经营收入$/, /^附属单位上缴收入$/, /^其他收入$/],
+    unit: 'amount',
+  },
+  {
+    id: 'expense-kinds',
+    section: /^三.*支出决算/,
+    total: /支出合计$/,
+    parts: [/^基本支出$/, /^项目支出$/, /^上缴上级支出$/, /^经营支出$/, /^对附属单位补助支出$/],
+    unit: 'amount',
+  },
+  {
+    id: 'car-split',
+    section: /三公/,
+    total: /公务用车购置及运行维护费(支出)?(决算)?$/,
+    parts: [/^公务用车购置费(支出)?$/, /^公务用车运行维护费(支出)?$/],
+    unit: 'amount',
+  },
   {
     id: 'vehicles',
     section: /国有资产/,
@@ -102,4 +156,9 @@ export const CELL_SPLITS_2023: CellSplitSpec[] = [
   { id: 'sangong-ys', section: /三公/, total: 'ys_hj', parts: ['ys_cg', 'ys_gc', 'ys_jd'] },
 ];
 
-export const NATIONAL_2023_NARRATIVE: NarrativeBindings = { bindings: BINDINGS_2023, baseNames: BASE_NAMES_2023, splits: SPLITS_2023, cellSplits: CELL_SPLITS_2023 };
+export const NATIONAL_2023_NARRATIVE: NarrativeBindings = {
+  bindings: BINDINGS_2023,
+  baseNames: BASE_NAMES_2023,
+  splits: SPLITS_2023,
+  cellSplits: CELL_SPLITS_2023,
+};

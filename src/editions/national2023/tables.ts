@@ -17,9 +17,19 @@ const SANGONG_ITEMS: [string, string, string[][], string[]?][] = [
 ];
 
 const sangongColumns: ColumnSpec[] = [];
-for (const [prefix, group] of [['ys', '预算'], ['js', '决算']] as const) {
+for (const [prefix, group] of [
+  ['ys', '预算'],
+  ['js', '决算'],
+] as const) {
   for (const [key, name, match, none] of SANGONG_ITEMS) {
-    sangongColumns.push(c(`${prefix}_${key}`, `${group}数·${name}`, match.map((m) => [group, ...m]), none ? { none } : {}));
+    sangongColumns.push(
+      c(
+        `${prefix}_${key}`,
+        `${group}数·${name}`,
+        match.map((m) => [group, ...m]),
+        none ? { none } : {},
+      ),
+    );
   }
 }
 
@@ -37,10 +47,7 @@ export const TABLES_2023: TableSetSpec = {
       title: '收入支出决算总表',
       titles: ['收入支出决算总表'],
       classRowsSide: 'expense',
-      columns: [
-        c('inc', '收入·金额', [['金额'], ['决算数']], { side: 'income' }),
-        c('exp', '支出·金额', [['金额'], ['决算数']], { side: 'expense' }),
-      ],
+      columns: [c('inc', '收入·金额', [['金额'], ['决算数']], { side: 'income' }), c('exp', '支出·金额', [['金额'], ['决算数']], { side: 'expense' })],
       rows: [
         { key: 'inc_gyys', name: '一般公共预算财政拨款收入', side: 'income', labels: ['一般公共预算财政拨款收入'] },
         { key: 'inc_zfjj', name: '政府性基金预算财政拨款收入', side: 'income', labels: ['政府性基金预算财政拨款收入'] },
@@ -66,7 +73,12 @@ export const TABLES_2023: TableSetSpec = {
           total: { row: 'inc_total', col: 'inc' },
           plus: ['inc_gyys', 'inc_zfjj', 'inc_gyzb', 'inc_sjbz', 'inc_sy', 'inc_jy', 'inc_fs', 'inc_qt'].map((row) => ({ row, col: 'inc' })),
         },
-        { id: 'expense-total', desc: '本年支出合计 = 各功能分类支出之和', total: { row: 'exp_total', col: 'exp' }, plus: [{ classRows: 'expense', col: 'exp' }] },
+        {
+          id: 'expense-total',
+          desc: '本年支出合计 = 各功能分类支出之和',
+          total: { row: 'exp_total', col: 'exp' },
+          plus: [{ classRows: 'expense', col: 'exp' }],
+        },
         {
           id: 'income-grand',
           desc: '收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余',
@@ -136,20 +148,44 @@ export const TABLES_2023: TableSetSpec = {
       ],
       rows: [
         { key: 'inc_gyys', name: '一般公共预算财政拨款', side: 'income', labels: ['一般公共预算财政拨款', '一般公共预算财政拨款收入'], before: 'inc_total' },
-        { key: 'inc_zfjj', name: '政府性基金预算财政拨款', side: 'income', labels: ['政府性基金预算财政拨款', '政府性基金预算财政拨款收入'], before: 'inc_total' },
-        { key: 'inc_gyzb', name: '国有资本经营预算财政拨款', side: 'income', labels: ['国有资本经营财政拨款', '国有资本经营预算财政拨款', '国有资本经营预算财政拨款收入'], before: 'inc_total' },
+        {
+          key: 'inc_zfjj',
+          name: '政府性基金预算财政拨款',
+          side: 'income',
+          labels: ['政府性基金预算财政拨款', '政府性基金预算财政拨款收入'],
+          before: 'inc_total',
+        },
+        {
+          key: 'inc_gyzb',
+          name: '国有资本经营预算财政拨款',
+          side: 'income',
+          labels: ['国有资本经营财政拨款', '国有资本经营预算财政拨款', '国有资本经营预算财政拨款收入'],
+          before: 'inc_total',
+        },
         { key: 'inc_total', name: '本年收入合计', side: 'income', labels: ['本年收入合计'], required: true },
         { key: 'inc_begin', name: '年初财政拨款结转和结余', side: 'income', labels: ['年初财政拨款结转和结余'], required: true },
         { key: 'inc_begin_gyys', name: '年初·一般公共预算财政拨款', side: 'income', labels: ['一般公共预算财政拨款'], after: 'inc_begin' },
         { key: 'inc_begin_zfjj', name: '年初·政府性基金预算财政拨款', side: 'income', labels: ['政府性基金预算财政拨款'], after: 'inc_begin' },
-        { key: 'inc_begin_gyzb', name: '年初·国有资本经营预算财政拨款', side: 'income', labels: ['国有资本经营财政拨款', '国有资本经营预算财政拨款'], after: 'inc_begin' },
+        {
+          key: 'inc_begin_gyzb',
+          name: '年初·国有资本经营预算财政拨款',
+          side: 'income',
+          labels: ['国有资本经营财政拨款', '国有资本经营预算财政拨款'],
+          after: 'inc_begin',
+        },
         { key: 'inc_grand', name: '收入总计', side: 'income', labels: ['总计'], required: true },
         { key: 'exp_total', name: '本年支出合计', side: 'expense', labels: ['本年支出合计'], required: true },
         { key: 'exp_end', name: '年末财政拨款结转和结余', side: 'expense', labels: ['年末财政拨款结转和结余'], required: true },
         { key: 'exp_grand', name: '支出总计', side: 'expense', labels: ['总计'], required: true },
       ],
       rowSums: [
-        { id: 'fiscal-kinds', desc: '合计 = 一般公共预算 + 政府性基金 + 国有资本经营', side: 'expense', total: 'exp_total', plus: ['exp_gyys', 'exp_zfjj', 'exp_gyzb'] },
+        {
+          id: 'fiscal-kinds',
+          desc: '合计 = 一般公共预算 + 政府性基金 + 国有资本经营',
+          side: 'expense',
+          total: 'exp_total',
+          plus: ['exp_gyys', 'exp_zfjj', 'exp_gyzb'],
+        },
       ],
       sums: [
         {
@@ -170,12 +206,20 @@ export const TABLES_2023: TableSetSpec = {
           total: { row: 'inc_begin', col: 'inc' },
           plus: ['inc_begin_gyys', 'inc_begin_zfjj', 'inc_begin_gyzb'].map((row) => ({ row, col: 'inc' })),
         },
-        { id: 'income-grand', desc: '收入总计 = 本年收入合计 + 年初财政拨款结转和结余', total: { row: 'inc_grand', col: 'inc' }, plus: ['inc_total', 'inc_begin'].map((row) => ({ row, col: 'inc' })) },
+        {
+          id: 'income-grand',
+          desc: '收入总计 = 本年收入合计 + 年初财政拨款结转和结余',
+          total: { row: 'inc_grand', col: 'inc' },
+          plus: ['inc_total', 'inc_begin'].map((row) => ({ row, col: 'inc' })),
+        },
         ...['exp_total', 'exp_gyys', 'exp_zfjj', 'exp_gyzb'].map((col) => ({
           id: `expense-grand-${col}`,
           desc: '支出总计 = 本年支出合计 + 年末财政拨款结转和结余',
           total: { row: 'exp_grand', col },
-          plus: [{ row: 'exp_total', col }, { row: 'exp_end', col }],
+          plus: [
+            { row: 'exp_total', col },
+            { row: 'exp_end', col },
+          ],
         })),
         { id: 'balance', desc: '收入总计 = 支出总计', total: { row: 'inc_grand', col: 'inc' }, plus: [{ row: 'exp_grand', col: 'exp_total' }] },
       ],
@@ -205,7 +249,12 @@ export const TABLES_2023: TableSetSpec = {
       ],
       sums: [
         { id: 'personnel', desc: '人员经费合计 = 301 + 303', total: { total: 'ryjf', col: 'amount' }, plus: [{ codes: ['301', '303'], col: 'amount' }] },
-        { id: 'public', desc: '公用经费合计 = 302 + 307 + 310 + 312 + 399', total: { total: 'gyjf', col: 'amount' }, plus: [{ codes: ['302', '307', '310', '312', '399'], col: 'amount' }] },
+        {
+          id: 'public',
+          desc: '公用经费合计 = 302 + 307 + 310 + 312 + 399',
+          total: { total: 'gyjf', col: 'amount' },
+          plus: [{ codes: ['302', '307', '310', '312', '399'], col: 'amount' }],
+        },
       ],
       note: '注：本表反映部门（或单位）本年度一般公共预算财政拨款基本支出明细情况。',
     },
@@ -252,7 +301,12 @@ export const TABLES_2023: TableSetSpec = {
       rowSums: (['ys', 'js'] as const).flatMap((p) => {
         const g = p === 'ys' ? '预算数' : '决算数';
         return [
-          { id: `${p}-total`, desc: `${g}：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`, total: `${p}_hj`, plus: [`${p}_cg`, `${p}_gc`, `${p}_jd`] },
+          {
+            id: `${p}-total`,
+            desc: `${g}：合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`,
+            total: `${p}_hj`,
+            plus: [`${p}_cg`, `${p}_gc`, `${p}_jd`],
+          },
           { id: `${p}-car`, desc: `${g}：公务用车购置及运行费 = 购置费 + 运行费`, total: `${p}_gc`, plus: [`${p}_gz`, `${p}_yx`] },
         ];
       }),
@@ -268,54 +322,129 @@ export const TABLES_2023: TableSetSpec = {
       a: [g01('inc_gyys'), g01('inc_zfjj'), g01('inc_gyzb')],
       b: [{ table: 'gk02', col: 'czbk', total: true }],
     },
-    ...([
-      ['inc_sjbz', 'sjbz', '上级补助收入'],
-      ['inc_sy', 'sy', '事业收入'],
-      ['inc_jy', 'jy', '经营收入'],
-      ['inc_fs', 'fs', '附属单位上缴收入'],
-      ['inc_qt', 'qt', '其他收入'],
-    ] as const).map(([row, col, name]) => ({
+    ...(
+      [
+        ['inc_sjbz', 'sjbz', '上级补助收入'],
+        ['inc_sy', 'sy', '事业收入'],
+        ['inc_jy', 'jy', '经营收入'],
+        ['inc_fs', 'fs', '附属单位上缴收入'],
+        ['inc_qt', 'qt', '其他收入'],
+      ] as const
+    ).map(([row, col, name]) => ({
       kind: 'eq' as const,
       id: `01-02-${col}`,
       desc: `公开01 ${name} = 公开02 合计·${name}`,
       a: [g01(row)],
       b: [{ table: 'gk02', col, total: true as const }],
     })),
-    { kind: 'eq', id: '01-03-expense', desc: '公开01 本年支出合计 = 公开03 合计', a: [g01('exp_total', 'exp')], b: [{ table: 'gk03', col: 'total', total: true }] },
-    { kind: 'eqByClass', id: '01-03-class', desc: '公开01 各功能分类支出 = 公开03 对应类', a: { table: 'gk01', col: 'exp' }, b: { table: 'gk03', col: 'total' } },
-    ...([
-      ['inc_gyys', '一般公共预算财政拨款'],
-      ['inc_zfjj', '政府性基金预算财政拨款'],
-      ['inc_gyzb', '国有资本经营预算财政拨款'],
-    ] as const).map(([row, name]) => ({
+    {
+      kind: 'eq',
+      id: '01-03-expense',
+      desc: '公开01 本年支出合计 = 公开03 合计',
+      a: [g01('exp_total', 'exp')],
+      b: [{ table: 'gk03', col: 'total', total: true }],
+    },
+    {
+      kind: 'eqByClass',
+      id: '01-03-class',
+      desc: '公开01 各功能分类支出 = 公开03 对应类',
+      a: { table: 'gk01', col: 'exp' },
+      b: { table: 'gk03', col: 'total' },
+    },
+    ...(
+      [
+        ['inc_gyys', '一般公共预算财政拨款'],
+        ['inc_zfjj', '政府性基金预算财政拨款'],
+        ['inc_gyzb', '国有资本经营预算财政拨款'],
+      ] as const
+    ).map(([row, name]) => ({
       kind: 'eq' as const,
       id: `04-01-${row}`,
       desc: `公开04 ${name}收入 = 公开01 ${name}收入`,
       a: [{ table: 'gk04', row, col: 'inc' }],
       b: [g01(row)],
     })),
-    { kind: 'eqByClass', id: '04-05-class', desc: '公开04 一般公共预算财政拨款支出（各类）= 公开05 小计', a: { table: 'gk04', col: 'exp_gyys' }, b: { table: 'gk05', col: 'xj' } },
-    { kind: 'eqByClass', id: '04-07-class', desc: '公开04 政府性基金预算财政拨款支出（各类）= 公开07 本年支出', a: { table: 'gk04', col: 'exp_zfjj' }, b: { table: 'gk07', col: 'zc' } },
-    { kind: 'eqByClass', id: '04-08-class', desc: '公开04 国有资本经营预算财政拨款支出（各类）= 公开08 合计', a: { table: 'gk04', col: 'exp_gyzb' }, b: { table: 'gk08', col: 'hj' } },
-    { kind: 'eq', id: '04-05-total', desc: '公开04 一般公共预算财政拨款本年支出合计 = 公开05 合计', a: [{ table: 'gk04', row: 'exp_total', col: 'exp_gyys' }], b: [{ table: 'gk05', col: 'xj', total: true }] },
-    { kind: 'eq', id: '04-07-total', desc: '公开04 政府性基金预算财政拨款本年支出合计 = 公开07 本年支出合计', a: [{ table: 'gk04', row: 'exp_total', col: 'exp_zfjj' }], b: [{ table: 'gk07', col: 'zc', total: true }] },
-    { kind: 'eq', id: '04-08-total', desc: '公开04 国有资本经营预算财政拨款本年支出合计 = 公开08 合计', a: [{ table: 'gk04', row: 'exp_total', col: 'exp_gyzb' }], b: [{ table: 'gk08', col: 'hj', total: true }] },
-    { kind: 'leByCode', id: '05-03-total', desc: '公开05 各科目支出 ≤ 公开03 同科目本年支出合计', a: { table: 'gk05', col: 'xj' }, b: { table: 'gk03', col: 'total' } },
-    { kind: 'leByCode', id: '05-03-basic', desc: '公开05 各科目基本支出 ≤ 公开03 同科目基本支出', a: { table: 'gk05', col: 'jb' }, b: { table: 'gk03', col: 'jb' } },
-    { kind: 'leByCode', id: '05-03-project', desc: '公开05 各科目项目支出 ≤ 公开03 同科目项目支出', a: { table: 'gk05', col: 'xm' }, b: { table: 'gk03', col: 'xm' } },
+    {
+      kind: 'eqByClass',
+      id: '04-05-class',
+      desc: '公开04 一般公共预算财政拨款支出（各类）= 公开05 小计',
+      a: { table: 'gk04', col: 'exp_gyys' },
+      b: { table: 'gk05', col: 'xj' },
+    },
+    {
+      kind: 'eqByClass',
+      id: '04-07-class',
+      desc: '公开04 政府性基金预算财政拨款支出（各类）= 公开07 本年支出',
+      a: { table: 'gk04', col: 'exp_zfjj' },
+      b: { table: 'gk07', col: 'zc' },
+    },
+    {
+      kind: 'eqByClass',
+      id: '04-08-class',
+      desc: '公开04 国有资本经营预算财政拨款支出（各类）= 公开08 合计',
+      a: { table: 'gk04', col: 'exp_gyzb' },
+      b: { table: 'gk08', col: 'hj' },
+    },
+    {
+      kind: 'eq',
+      id: '04-05-total',
+      desc: '公开04 一般公共预算财政拨款本年支出合计 = 公开05 合计',
+      a: [{ table: 'gk04', row: 'exp_total', col: 'exp_gyys' }],
+      b: [{ table: 'gk05', col: 'xj', total: true }],
+    },
+    {
+      kind: 'eq',
+      id: '04-07-total',
+      desc: '公开04 政府性基金预算财政拨款本年支出合计 = 公开07 本年支出合计',
+      a: [{ table: 'gk04', row: 'exp_total', col: 'exp_zfjj' }],
+      b: [{ table: 'gk07', col: 'zc', total: true }],
+    },
+    {
+      kind: 'eq',
+      id: '04-08-total',
+      desc: '公开04 国有资本经营预算财政拨款本年支出合计 = 公开08 合计',
+      a: [{ table: 'gk04', row: 'exp_total', col: 'exp_gyzb' }],
+      b: [{ table: 'gk08', col: 'hj', total: true }],
+    },
+    {
+      kind: 'leByCode',
+      id: '05-03-total',
+      desc: '公开05 各科目支出 ≤ 公开03 同科目本年支出合计',
+      a: { table: 'gk05', col: 'xj' },
+      b: { table: 'gk03', col: 'total' },
+    },
+    {
+      kind: 'leByCode',
+      id: '05-03-basic',
+      desc: '公开05 各科目基本支出 ≤ 公开03 同科目基本支出',
+      a: { table: 'gk05', col: 'jb' },
+      b: { table: 'gk03', col: 'jb' },
+    },
+    {
+      kind: 'leByCode',
+      id: '05-03-project',
+      desc: '公开05 各科目项目支出 ≤ 公开03 同科目项目支出',
+      a: { table: 'gk05', col: 'xm' },
+      b: { table: 'gk03', col: 'xm' },
+    },
     {
       kind: 'eq',
       id: '05-06-basic',
       desc: '公开05 基本支出合计 = 公开06 人员经费合计 + 公用经费合计',
       a: [{ table: 'gk05', col: 'jb', total: true }],
-      b: [{ table: 'gk06', row: 'ryjf', col: 'amount' }, { table: 'gk06', row: 'gyjf', col: 'amount' }],
+      b: [
+        { table: 'gk06', row: 'ryjf', col: 'amount' },
+        { table: 'gk06', row: 'gyjf', col: 'amount' },
+      ],
     },
-    ...([
-      ['30212', 'js_cg', '因公出国（境）费'],
-      ['30217', 'js_jd', '公务接待费'],
-      ['30231', 'js_yx', '公务用车运行维护费'],
-      ['31013', 'js_gz', '公务用车购置费'],
-    ] as const).map(([code, col, name]) => ({
+    ...(
+      [
+        ['30212', 'js_cg', '因公出国（境）费'],
+        ['30217', 'js_jd', '公务接待费'],
+        ['30231', 'js_yx', '公务用车运行维护费'],
+        ['31013', 'js_gz', '公务用车购置费'],
+      ] as const
+    ).map(([code, col, name]) => ({
       kind: 'le' as const,
       id: `06-09-${code}`,
       desc: `公开06 ${code} ${name} ≤ 公开09 决算数·${name}`,

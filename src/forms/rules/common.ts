@@ -4,7 +4,14 @@ import { Finding, Severity } from '../../core/findings';
 import { Form, FormCell } from '../model';
 
 /** A finding on a form's cell (or on its name when the cell is missing). */
-export function formFinding(rule: string, severity: Severity, form: Form, at: FormCell | { r: number; c: number } | undefined, message: string, extra: Partial<Finding> = {}): Finding {
+export function formFinding(
+  rule: string,
+  severity: Severity,
+  form: Form,
+  at: FormCell | { r: number; c: number } | undefined,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
   const pos = at ?? form.nameCell;
   return { rule, severity, table: '绩效自评表', sheet: form.sheet.name, cell: a1(pos.r, pos.c), related: [], message: `「${form.name}」${message}`, ...extra };
 }

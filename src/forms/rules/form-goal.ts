@@ -13,7 +13,9 @@ export const formGoals: Rule = {
       for (const g of f.goals) {
         const rate = num(g.rate);
         if (g.actual && rate && rate.isZero())
-          out.push(formFinding(this.id, 'error', f, g.rate, `年度目标已填写完成情况（“${g.actual.slice(0, 20)}…”），总体完成率却为 0`, { actual: g.rate!.text }));
+          out.push(
+            formFinding(this.id, 'error', f, g.rate, `年度目标已填写完成情况（“${g.actual.slice(0, 20)}…”），总体完成率却为 0`, { actual: g.rate!.text }),
+          );
       }
     return out;
   },

@@ -10,12 +10,18 @@ const BOUND_WORDS = /小于|不超过|以内|以下|低于|不低于|以上|大�
 
 function holds(a: Decimal, sign: string, t: Decimal): boolean {
   switch (sign) {
-    case '=': return a.eq(t);
-    case '≥': return a.gte(t);
-    case '≤': return a.lte(t);
-    case '>': return a.gt(t);
-    case '<': return a.lt(t);
-    default: return true;
+    case '=':
+      return a.eq(t);
+    case '≥':
+      return a.gte(t);
+    case '≤':
+      return a.lte(t);
+    case '>':
+      return a.gt(t);
+    case '<':
+      return a.lt(t);
+    default:
+      return true;
   }
 }
 
@@ -57,14 +63,41 @@ export const formIndicators: Rule = {
         if (i.sign && i.sign !== '文字描述' && t) {
           const a = actualInUnit(i);
           if (a?.slip === 'fraction')
-            out.push(formFinding('form-indicator', 'warning', f, i.actual, `${what}实际完成值写作 ${i.actual!.text}，而预期值以 % 计（${i.sign}${show(t)}%），应写作 ${show(a.value)}%`, { expected: `${show(a.value)}%`, actual: i.actual!.text }));
+            out.push(
+              formFinding(
+                'form-indicator',
+                'warning',
+                f,
+                i.actual,
+                `${what}实际完成值写作 ${i.actual!.text}，而预期值以 % 计（${i.sign}${show(t)}%），应写作 ${show(a.value)}%`,
+                { expected: `${show(a.value)}%`, actual: i.actual!.text },
+              ),
+            );
           if (a?.slip === 'over100')
-            out.push(formFinding('form-indicator', 'warning', f, i.actual, `${what}实际完成值 ${i.actual!.text} 超过 100%，疑为录入错误（预期 ${i.sign}${show(t)}%）`, { actual: i.actual!.text }));
+            out.push(
+              formFinding(
+                'form-indicator',
+                'warning',
+                f,
+                i.actual,
+                `${what}实际完成值 ${i.actual!.text} 超过 100%，疑为录入错误（预期 ${i.sign}${show(t)}%）`,
+                { actual: i.actual!.text },
+              ),
+            );
           if (a && a.slip !== 'over100' && done && !holds(a.value, i.sign, t))
-            out.push(formFinding('form-indicator', 'error', f, i.status, `${what}标为“完成”，但实际完成值 ${i.actual!.text} 不满足预期 ${i.sign}${show(t)}${i.unit ?? ''}`));
+            out.push(
+              formFinding(
+                'form-indicator',
+                'error',
+                f,
+                i.status,
+                `${what}标为“完成”，但实际完成值 ${i.actual!.text} 不满足预期 ${i.sign}${show(t)}${i.unit ?? ''}`,
+              ),
+            );
         }
         if (/未完成/.test(status) && w && s && s.eq(w)) out.push(formFinding('form-indicator', 'error', f, i.score, `${what}标为“未完成”却得满分 ${show(s)}`));
-        if (done && w && s && s.lt(w) && !f.problems.trim()) out.push(formFinding('form-indicator', 'info', f, i.score, `${what}标为“完成”但扣了 ${show(w.minus(s))} 分，“存在问题原因及整改措施”中未作说明`));
+        if (done && w && s && s.lt(w) && !f.problems.trim())
+          out.push(formFinding('form-indicator', 'info', f, i.score, `${what}标为“完成”但扣了 ${show(w.minus(s))} 分，“存在问题原因及整改措施”中未作说明`));
       }
     return out;
   },

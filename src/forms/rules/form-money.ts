@@ -12,12 +12,26 @@ export const formMoney: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     for (const f of ctx.forms()) {
-      const parts: [string, Money][] = [['预算数', f.budget], ['到位数', f.available], ['执行数', f.executed]];
+      const parts: [string, Money][] = [
+        ['预算数', f.budget],
+        ['到位数', f.available],
+        ['执行数', f.executed],
+      ];
       for (const [what, m] of parts) {
         const t = num(m.total);
         if (!t || (!m.fiscal && !m.other)) continue;
         const s = (num(m.fiscal) ?? new Decimal(0)).plus(num(m.other) ?? 0);
-        if (!t.eq(s)) out.push(formFinding(this.id, 'error', f, m.total, `${what} ${show(t)} ≠ 财政资金 ${show(num(m.fiscal) ?? new Decimal(0))} + 其他 ${show(num(m.other) ?? new Decimal(0))}`, { expected: show(s), actual: show(t) }));
+        if (!t.eq(s))
+          out.push(
+            formFinding(
+              this.id,
+              'error',
+              f,
+              m.total,
+              `${what} ${show(t)} ≠ 财政资金 ${show(num(m.fiscal) ?? new Decimal(0))} + 其他 ${show(num(m.other) ?? new Decimal(0))}`,
+              { expected: show(s), actual: show(t) },
+            ),
+          );
       }
       const b = num(f.budget.total);
       const a = num(f.available.total);

@@ -26,7 +26,12 @@ export const formProgress: Rule = {
       // Written as 100 or as 1 (a fraction): either way it must say the same rate.
       const asPct = p.lte(1.5) && pct.gt(1.5) ? p.times(100) : p;
       if (!meets(printed(asPct, Math.max(f.progress.decimals ?? 0, 0)), printed(pct, 6)))
-        out.push(formFinding(this.id, 'error', f, f.progress, `预算执行进度 ${p.toString()}% 与执行数 ${e.toString()} ÷ 预算数 ${b.toString()} = ${right}% 不符`, { expected: `${right}%`, actual: p.toString() }));
+        out.push(
+          formFinding(this.id, 'error', f, f.progress, `预算执行进度 ${p.toString()}% 与执行数 ${e.toString()} ÷ 预算数 ${b.toString()} = ${right}% 不符`, {
+            expected: `${right}%`,
+            actual: p.toString(),
+          }),
+        );
     }
     return out;
   },

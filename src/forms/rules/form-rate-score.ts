@@ -19,11 +19,20 @@ export const formRateScore: Rule = {
       }
       const s = num(f.rate.score);
       if (!s) {
-        out.push(formFinding(this.id, 'error', f, f.rate.weight ?? { r: f.rate.row, c: 0 }, `预算执行率未填写得分，应为 ${show(want.toDecimalPlaces(2))}`, { expected: show(want.toDecimalPlaces(2)) }));
+        out.push(
+          formFinding(this.id, 'error', f, f.rate.weight ?? { r: f.rate.row, c: 0 }, `预算执行率未填写得分，应为 ${show(want.toDecimalPlaces(2))}`, {
+            expected: show(want.toDecimalPlaces(2)),
+          }),
+        );
         continue;
       }
       if (!meets(printed(s, f.rate.score!.decimals ?? 0), printed(want, 6)))
-        out.push(formFinding(this.id, 'error', f, f.rate.score, `预算执行率得分 ${show(s)} 应为 10 × min(执行率, 1) = ${show(want.toDecimalPlaces(2))}`, { expected: show(want.toDecimalPlaces(2)), actual: show(s) }));
+        out.push(
+          formFinding(this.id, 'error', f, f.rate.score, `预算执行率得分 ${show(s)} 应为 10 × min(执行率, 1) = ${show(want.toDecimalPlaces(2))}`, {
+            expected: show(want.toDecimalPlaces(2)),
+            actual: show(s),
+          }),
+        );
     }
     return out;
   },

@@ -15,7 +15,10 @@ export const formScores: Rule = {
         const s = num(i.score);
         const what = `指标“${i.name || i.level2 || '（未命名）'}”`;
         if (!s) out.push(formFinding(this.id, 'error', f, { r: i.row, c: i.weight.c }, `${what}未填写自评得分`));
-        else if (w && s.gt(w)) out.push(formFinding(this.id, 'error', f, i.score, `${what}自评得分 ${show(s)} 超过其分值 ${show(w)}`, { expected: `≤ ${show(w)}`, actual: show(s) }));
+        else if (w && s.gt(w))
+          out.push(
+            formFinding(this.id, 'error', f, i.score, `${what}自评得分 ${show(s)} 超过其分值 ${show(w)}`, { expected: `≤ ${show(w)}`, actual: show(s) }),
+          );
       }
     return out;
   },

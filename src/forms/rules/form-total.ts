@@ -17,7 +17,13 @@ export const formTotal: Rule = {
       const at = f.totalAt;
       if (f.total === undefined) out.push(formFinding(this.id, 'error', f, f.nameCell, `缺少“自评总分”行，应为 ${show(sum)} 分`));
       else if (f.total === null) out.push(formFinding(this.id, 'error', f, at, `自评总分未填写，各项自评得分之和为 ${show(sum)}`, { expected: show(sum) }));
-      else if (!num(f.total)!.eq(sum)) out.push(formFinding(this.id, 'error', f, f.total, `自评总分 ${show(num(f.total)!)} ≠ 各项自评得分之和 ${show(sum)}`, { expected: show(sum), actual: show(num(f.total)!) }));
+      else if (!num(f.total)!.eq(sum))
+        out.push(
+          formFinding(this.id, 'error', f, f.total, `自评总分 ${show(num(f.total)!)} ≠ 各项自评得分之和 ${show(sum)}`, {
+            expected: show(sum),
+            actual: show(num(f.total)!),
+          }),
+        );
     }
     return out;
   },

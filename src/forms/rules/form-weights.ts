@@ -16,7 +16,16 @@ export const formWeights: Rule = {
       if (f.rate && rateW && !rateW.eq(10)) out.push(formFinding(this.id, 'error', f, f.rate.weight, `预算执行率的分值为 ${show(rateW)}，应为 10`));
       const sum = f.indicators.reduce((a, i) => a.plus(num(i.weight) ?? 0), new Decimal(0)).plus(rateW ?? 0);
       if (!sum.eq(100))
-        out.push(formFinding(this.id, 'error', f, f.indicators[0].weight, `指标分值合计为 ${show(sum)}，应为 100（各指标 ${show(sum.minus(rateW ?? 0))} + 预算执行率 ${show(rateW ?? new Decimal(0))}）`, { expected: '100', actual: show(sum) }));
+        out.push(
+          formFinding(
+            this.id,
+            'error',
+            f,
+            f.indicators[0].weight,
+            `指标分值合计为 ${show(sum)}，应为 100（各指标 ${show(sum.minus(rateW ?? 0))} + 预算执行率 ${show(rateW ?? new Decimal(0))}）`,
+            { expected: '100', actual: show(sum) },
+          ),
+        );
     }
     return out;
   },

@@ -125,7 +125,10 @@ export const callBytes = (...args: unknown[]) => CALL_COST + utf8Length(JSON.str
  */
 class Batch {
   private bytes = 0;
-  constructor(private context: Excel.RequestContext, private budget: number) {}
+  constructor(
+    private context: Excel.RequestContext,
+    private budget: number,
+  ) {}
   /** Count bytes already queued by the caller (loads of the first sync). */
   queued(bytes: number) {
     this.bytes += bytes;
@@ -147,7 +150,16 @@ class Batch {
  * Write rows of values from (r0, 0) in pieces that fit the budget. Columns for which `text(c)`
  * holds get the text format first, so Excel keeps them as written.
  */
-async function writeRows(batch: Batch, budget: number, ws: Excel.Worksheet, r0: number, rows: unknown[][], cols: number, text: (c: number) => boolean, asFormulas = false) {
+async function writeRows(
+  batch: Batch,
+  budget: number,
+  ws: Excel.Worksheet,
+  r0: number,
+  rows: unknown[][],
+  cols: number,
+  text: (c: number) => boolean,
+  asFormulas = false,
+) {
   const fmtRow = Array.from({ length: cols }, (_, c) => (text(c) ? '@' : null));
   const anyText = fmtRow.some((f) => f !== null);
   let start = 0;
@@ -181,7 +193,11 @@ function putBlock(sheet: Sheet, r0: number, c0: number, values: unknown[][], for
       const formula = typeof f === 'string' && f.startsWith('=') ? f.slice(1) : undefined;
       if ((v === '' || v === null) && !formula) return;
       const fmt = formats[i][j];
-      cells[c0 + j] = { value: v === '' ? null : (v as string | number | boolean), formula, numFmt: typeof fmt === 'string' && fmt !== 'General' ? fmt : undefined };
+      cells[c0 + j] = {
+        value: v === '' ? null : (v as string | number | boolean),
+        formula,
+        numFmt: typeof fmt === 'string' && fmt !== 'General' ? fmt : undefined,
+      };
     });
     sheet.rows[r0 + i] = cells;
   });
@@ -208,7 +224,9 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
   const notes = names.includes(EXPLANATIONS_SHEET) || names.includes(STORE_DRAFT_PREFIX) ? loadStore(sheets, EXPLANATIONS_SHEET) : undefined;
   const own = names.filter((n) => n !== FLAGS_SHEET && n !== EXPLANATIONS_SHEET && !n.startsWith(STORE_DRAFT_PREFIX));
   const merges = own.map((n) => sheets.getItem(n).getRange().getMergedAreasOrNullObject().load('isNullObject,address'));
-  let reads: Excel.Range[] | undefined = own.map((n) => sheets.getItem(n).getUsedRangeOrNullObject(true).load('isNullObject,values,numberFormat,formulas,rowIndex,columnIndex'));
+  let reads: Excel.Range[] | undefined = own.map((n) =>
+    sheets.getItem(n).getUsedRangeOrNullObject(true).load('isNullObject,values,numberFormat,formulas,rowIndex,columnIndex'),
+  );
   try {
     await context.sync();
   } catch (e) {
@@ -244,7 +262,8 @@ async function readInBlocks(context: Excel.RequestContext, names: string[], grid
   dims.forEach((d, k) => {
     if (d.isNullObject) return;
     const step = Math.max(1, Math.floor(budget / Math.max(1, d.columnCount)));
-    for (let r = 0; r < d.rowCount; r += step) blocks.push({ k, r: d.rowIndex + r, rows: Math.min(step, d.rowCount - r), c: d.columnIndex, cols: d.columnCount });
+    for (let r = 0; r < d.rowCount; r += step)
+      blocks.push({ k, r: d.rowIndex + r, rows: Math.min(step, d.rowCount - r), c: d.columnIndex, cols: d.columnCount });
   });
   // Group blocks into syncs of at most CELLS_PER_SYNC cells: one sync per group, not per block.
   const groups: (typeof blocks)[] = [];
@@ -407,7 +426,9 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
   const isOurs = (n: string) => n === FLAGS_SHEET || n === old.report || n.startsWith(STORE_DRAFT_PREFIX) || n === EXPLANATIONS_SHEET;
   const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n));
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
-  const protectedSheets = [...new Set([...findings.filter((f) => f.cell && f.severity !== 'info').map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n)))];
+  const protectedSheets = [
+    ...new Set([...findings.filter((f) => f.cell && f.severity !== 'info').map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n))),
+  ];
 
   // 0. What a failed earlier run left: a complete draft becomes the store, half-written ones go.
   if (found.sheet === STORE_DRAFT_PREFIX) {
@@ -419,7 +440,13 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
   await tidyDrafts(batch, sheets, names);
   // 1. Cells flagged last time and not now get their own fill and note back, while the old store
   //    still lists them (a batch failing here is repaired by the next check or 清除标记).
-  await restore(batch, context, old.rows.filter((r) => !planned.has(`${r.sheet}!${r.cell}`) && !locked.has(r.sheet) && names.has(r.sheet)), opts, comments);
+  await restore(
+    batch,
+    context,
+    old.rows.filter((r) => !planned.has(`${r.sheet}!${r.cell}`) && !locked.has(r.sheet) && names.has(r.sheet)),
+    opts,
+    comments,
+  );
 
   // 2. The new store, complete, before any cell is flagged: the originals of every planned cell, and
   //    the old rows of cells on protected sheets (still flagged from last time; restored later).
@@ -450,7 +477,11 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
   }
   for (const [k, cells] of groups) {
     const [sheet, severity] = k.split('\u0000') as [string, FlagKind];
-    for (const part of chunks(cells)) await batch.add(callBytes(sheet, part, FLAG_COLOR[severity]), () => (sheets.getItem(sheet).getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity]));
+    for (const part of chunks(cells))
+      await batch.add(
+        callBytes(sheet, part, FLAG_COLOR[severity]),
+        () => (sheets.getItem(sheet).getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity]),
+      );
   }
   for (const c of plan.cells) {
     if (opts.notes === 'notes') {
@@ -478,7 +509,11 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
     report.freezePanes.freezeRows(1);
   });
   for (const [i, r] of plan.report.entries()) {
-    if (r.link) await batch.add(callBytes(r.link, r.values[3]), () => (report.getRangeByIndexes(i + 1, 3, 1, 1).hyperlink = { documentReference: r.link!, textToDisplay: String(r.values[3]) }));
+    if (r.link)
+      await batch.add(
+        callBytes(r.link, r.values[3]),
+        () => (report.getRangeByIndexes(i + 1, 3, 1, 1).hyperlink = { documentReference: r.link!, textToDisplay: String(r.values[3]) }),
+      );
   }
   for (const severity of ['error', 'warning'] as const) {
     const cells = plan.report.flatMap((r, i) => (r.severity === severity ? [`B${i + 2}`] : []));
@@ -515,7 +550,13 @@ export async function clearFlags(context: Excel.RequestContext, opts: NoteSuppor
   }
   const store = readStore(found.values);
   const kept = store.rows.filter((r) => locked.has(r.sheet));
-  await restore(batch, context, store.rows.filter((r) => !locked.has(r.sheet) && names.has(r.sheet)), opts, comments);
+  await restore(
+    batch,
+    context,
+    store.rows.filter((r) => !locked.has(r.sheet) && names.has(r.sheet)),
+    opts,
+    comments,
+  );
   if (store.report && names.has(store.report)) await batch.add(CALL_COST * 2, () => removeSheet(sheets, store.report!));
   if (kept.length) {
     // Rows of protected sheets stay in the store, for a 清除标记 once the sheet is unprotected.
@@ -573,18 +614,22 @@ export async function writeSheets(
     const rows = sheet.rows.length;
     const cols = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
     if (rows) {
-      const formulas = sheet.rows.map((r) => Array.from({ length: cols }, (_, c) => {
-        const cell = r?.[c];
-        if (!cell) return '';
-        return cell.formula ? '=' + cell.formula : cell.value === null ? '' : cell.value;
-      }));
+      const formulas = sheet.rows.map((r) =>
+        Array.from({ length: cols }, (_, c) => {
+          const cell = r?.[c];
+          if (!cell) return '';
+          return cell.formula ? '=' + cell.formula : cell.value === null ? '' : cell.value;
+        }),
+      );
       // Number formats per cell: the sheet's own, and text ("@") for every text, so that a
       // label such as "- 一、部门职责" or "2023-12" stays what it is.
-      const formats = sheet.rows.map((r) => Array.from({ length: cols }, (_, c) => {
-        const cell = r?.[c];
-        if (cell && !cell.formula && typeof cell.value === 'string') return '@';
-        return cell?.numFmt ?? 'General';
-      }));
+      const formats = sheet.rows.map((r) =>
+        Array.from({ length: cols }, (_, c) => {
+          const cell = r?.[c];
+          if (cell && !cell.formula && typeof cell.value === 'string') return '@';
+          return cell?.numFmt ?? 'General';
+        }),
+      );
       let start = 0;
       while (start < rows) {
         let end = start;
@@ -609,11 +654,13 @@ export async function writeSheets(
     await batch.add(CALL_COST * (sheet.merges.length + (lay.widths?.length ?? 0) + (lay.wrapRows?.length ?? 0) + 8 * (lay.borders?.length ?? 0) + 20), () => {
       for (const m of sheet.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
       (lay.widths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
-      for (const r of [...(lay.boldRows ?? []), ...(lay.titleRows ?? []), ...(lay.centerRows ?? [])]) ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
+      for (const r of [...(lay.boldRows ?? []), ...(lay.titleRows ?? []), ...(lay.centerRows ?? [])])
+        ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
       for (const r of lay.wrapRows ?? []) ws.getRangeByIndexes(r, 0, 1, cols).format.wrapText = true;
       for (const b of lay.borders ?? []) {
         const fmt = ws.getRangeByIndexes(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).format;
-        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) fmt.borders.getItem(edge).style = 'Continuous';
+        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const)
+          fmt.borders.getItem(edge).style = 'Continuous';
       }
       if (lay.freezeRows) ws.freezePanes.freezeRows(lay.freezeRows);
     });

@@ -93,7 +93,10 @@ export function layoutToSheet(sheet: Sheet, lines: string[]): Sheet {
       let dist = Infinity;
       spans.forEach(([a, b], n) => {
         const d = mid < a ? a - mid : mid >= b ? mid - b + 1 : 0;
-        if (d < dist) { dist = d; best = n; }
+        if (d < dist) {
+          dist = d;
+          best = n;
+        }
       });
       return best;
     };

@@ -11,7 +11,10 @@ export function textToWorkbook(text: string, name = '文档'): Workbook {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   if (looksLikeLayoutText(lines)) return { sheets: [layoutToSheet(sheet, lines)], source: name };
   for (const line of lines) {
-    if (line.trim() === '') { sheet.rows.push([]); continue; }
+    if (line.trim() === '') {
+      sheet.rows.push([]);
+      continue;
+    }
     const fields = line.split('\t');
     sheet.rows.push(fields.map((f) => (f.trim() === '' ? undefined : { value: f.trim() })));
   }
@@ -21,7 +24,11 @@ export function textToWorkbook(text: string, name = '文档'): Workbook {
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetNameFor(name: string): string {
-  const base = name.replace(/\.[^.]+$/, '').replace(/[:\\/?*[\]]/g, '_').trim() || '文档';
+  const base =
+    name
+      .replace(/\.[^.]+$/, '')
+      .replace(/[:\\/?*[\]]/g, '_')
+      .trim() || '文档';
   return base.slice(0, 31);
 }
 

@@ -1,7 +1,18 @@
 import ExcelJS from 'exceljs';
 import { Finding } from '../../core/findings';
 import { StoreRow, storeValues, readStoreValues } from '../../core/flagStore';
-import { FLAGS_SHEET, REPORT_SHEET, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, ReportRow, FlagKind } from '../../core/flagPlan';
+import {
+  FLAGS_SHEET,
+  REPORT_SHEET,
+  FLAG_COLOR,
+  REPORT_HEADER,
+  REPORT_WIDTHS,
+  REPORT_COL,
+  planFlags,
+  reportSheetName,
+  ReportRow,
+  FlagKind,
+} from '../../core/flagPlan';
 import { EXPLANATIONS_SHEET, explanationRows } from '../../core/explanations';
 import { StoredExplanation } from '../../core/grid';
 
@@ -33,7 +44,13 @@ function storedFill(fill: ExcelJS.Fill | undefined): { fill: string; raw: string
   const f = fill as ExcelJS.FillPattern;
   const keys = Object.keys(f).sort().join(',');
   const argb = f.fgColor?.argb;
-  const plain = f.type === 'pattern' && f.pattern === 'solid' && keys === 'fgColor,pattern,type' && argb && Object.keys(f.fgColor!).length === 1 && /^FF[0-9A-F]{6}$/i.test(argb);
+  const plain =
+    f.type === 'pattern' &&
+    f.pattern === 'solid' &&
+    keys === 'fgColor,pattern,type' &&
+    argb &&
+    Object.keys(f.fgColor!).length === 1 &&
+    /^FF[0-9A-F]{6}$/i.test(argb);
   if (plain) return { fill: '#' + argb!.slice(2).toUpperCase(), raw: '' };
   return { fill: argb ? '#' + argb.slice(-6).toUpperCase() : '', raw: JSON.stringify(fill) };
 }
@@ -125,7 +142,12 @@ export function reportExplanations(wb: ExcelJS.Workbook): { rule: string; sheet:
     const m = /^(.*)!([A-Z]+\d+)$/.exec(where);
     if (!m) return;
     const text = row.getCell(REPORT_COL.explanation + 1).value;
-    out.push({ rule: String(row.getCell(REPORT_COL.rule + 1).value ?? ''), sheet: m[1], cell: m[2], text: text === null || text === undefined ? '' : String(text) });
+    out.push({
+      rule: String(row.getCell(REPORT_COL.rule + 1).value ?? ''),
+      sheet: m[1],
+      cell: m[2],
+      text: text === null || text === undefined ? '' : String(text),
+    });
   });
   return out;
 }

@@ -12,7 +12,14 @@ export function writeBlock(ws: ExcelJS.Worksheet, top: number, b: Block): void {
   for (const v of b.validations)
     for (let r = v.range.top; r <= v.range.bottom; r++)
       for (let c = v.range.left; c <= v.range.right; c++)
-        ws.getCell(r + 1, c + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${v.list.join(',')}"`], showErrorMessage: true, errorTitle: '请从列表中选择', error: `可选：${v.list.join('、')}` };
+        ws.getCell(r + 1, c + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${v.list.join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: '请从列表中选择',
+          error: `可选：${v.list.join('、')}`,
+        };
   const bottom = top + b.rows.length - 1;
   for (let r = top + 1; r <= bottom; r++)
     for (let c = 0; c < 12; c++) {

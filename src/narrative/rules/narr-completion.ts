@@ -35,7 +35,9 @@ export const narrCompletion: Rule = {
           budgetV = budget.value;
           budgetName = budget.label || budgetName;
         } else {
-          const ch = ms.slice(i + 1).find((x: Mention) => x.sentence === m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit);
+          const ch = ms
+            .slice(i + 1)
+            .find((x: Mention) => x.sentence === m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit);
           if (!ch) return;
           const d = changeInterval(ch);
           budgetIv = sub(mentionInterval(actual), d);
@@ -44,13 +46,23 @@ export const narrCompletion: Rule = {
         }
         if (budget) {
           // A stated 比预算增加/减少 with both figures given: it is 决算 − 预算.
-          const ch = ms.find((x) => x.sentence >= actual.sentence && x.sentence <= m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit);
+          const ch = ms.find(
+            (x) => x.sentence >= actual.sentence && x.sentence <= m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit,
+          );
           if (ch) {
             const stated = changeInterval(ch);
             if (!meets(stated, sub(mentionInterval(actual), budgetIv))) {
               const d = actual.value.minus(budgetV!);
               out.push(
-                textFinding(this.id, 'error', p, ch.start, ch.end, `与预算比较不符：${quote(p, ch.start, ch.end)}，而决算 ${money(actual.value)} − 预算 ${money(budgetV!)} = ${money(d)}`, `${d.gte(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`),
+                textFinding(
+                  this.id,
+                  'error',
+                  p,
+                  ch.start,
+                  ch.end,
+                  `与预算比较不符：${quote(p, ch.start, ch.end)}，而决算 ${money(actual.value)} − 预算 ${money(budgetV!)} = ${money(d)}`,
+                  `${d.gte(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`,
+                ),
               );
             }
           }
@@ -59,7 +71,15 @@ export const narrCompletion: Rule = {
         const rate = div(mul(mentionInterval(actual), exact(new Decimal(100))), budgetIv);
         if (!rate || meets(rate, printed(m.value, m.decimals))) return;
         const exactPct = actual.value.div(budgetV!).times(100);
-        out.push(percentFinding(this.id, m, (q, right) => `预算完成率不符：${q}，而 ${actual.label || '决算数'} ${money(actual.value)} ÷ ${budgetName} ${money(budgetV!)} = ${exactPct.toFixed(2)}%，应为 ${right}%`, exactPct));
+        out.push(
+          percentFinding(
+            this.id,
+            m,
+            (q, right) =>
+              `预算完成率不符：${q}，而 ${actual.label || '决算数'} ${money(actual.value)} ÷ ${budgetName} ${money(budgetV!)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+            exactPct,
+          ),
+        );
       });
     // 与预算持平: the 决算 and 预算 of the sentence (or the one before) are equal.
     for (const [p, ms] of n.byParagraph) {
@@ -73,7 +93,14 @@ export const narrCompletion: Rule = {
         if (!budget || !actual || actual.unit !== budget.unit || meets(mentionInterval(actual), mentionInterval(budget))) continue;
         const d = actual.value.minus(budget.value);
         out.push(
-          textFinding(this.id, 'error', p, at, at + lv[0].length, `与预算比较不符：${quote(p, at, at + lv[0].length)}，而决算 ${money(actual.value)}、预算 ${money(budget.value)}，${d.gt(0) ? '超出' : '低于'}预算 ${money(d.abs())}`),
+          textFinding(
+            this.id,
+            'error',
+            p,
+            at,
+            at + lv[0].length,
+            `与预算比较不符：${quote(p, at, at + lv[0].length)}，而决算 ${money(actual.value)}、预算 ${money(budget.value)}，${d.gt(0) ? '超出' : '低于'}预算 ${money(d.abs())}`,
+          ),
         );
       }
     }

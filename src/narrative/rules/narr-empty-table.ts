@@ -1,5 +1,5 @@
 import { Rule } from '../../rules/engine';
-import { Finding, } from '../../core/findings';
+import { Finding } from '../../core/findings';
 import { textFinding, isEmptyTable } from '../model';
 
 const CLAIM = /空表|无(相关)?(收支|收入|支出)|没有(相关)?(收支|收入|支出)|未发生/;

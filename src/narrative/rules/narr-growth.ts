@@ -21,13 +21,20 @@ export const narrGrowth: Rule = {
         const { inc, cur } = ops;
         const sign = inc.change!.sign;
         // A decrease called 增长 (or the reverse) is a wording slip, not this rule's concern.
-        if ((sign > 0) !== (m.relation === 'growth')) return;
+        if (sign > 0 !== (m.relation === 'growth')) return;
         const incIv = changeInterval(inc);
         const prev = sub(mentionInterval(cur), incIv);
         if (prev.hi.lt(0)) {
           // The increase exceeds this year's figure: last year would have been negative.
           out.push(
-            textFinding(this.id, 'error', p, inc.start, inc.end, `增减额与本年数矛盾：本年 ${money(cur.value)}，${quote(p, inc.start, inc.end)} 意味着上年为 ${money(cur.value.minus(inc.value.times(sign)))}（负数），请核对增减额或本年数`),
+            textFinding(
+              this.id,
+              'error',
+              p,
+              inc.start,
+              inc.end,
+              `增减额与本年数矛盾：本年 ${money(cur.value)}，${quote(p, inc.start, inc.end)} 意味着上年为 ${money(cur.value.minus(inc.value.times(sign)))}（负数），请核对增减额或本年数`,
+            ),
           );
           return;
         }
@@ -39,7 +46,13 @@ export const narrGrowth: Rule = {
         const exactPct = inc.value.div(prevV).times(100);
         const verb = sign > 0 ? '增加' : '减少';
         out.push(
-          percentFinding(this.id, m, (q, right) => `${sign > 0 ? '增长' : '下降'}率不符：${q}，而本年 ${money(cur.value)}、${verb} ${money(inc.value)}，上年为 ${money(prevV)}，${verb} ÷ 上年 = ${exactPct.toFixed(2)}%，应为 ${right}%`, exactPct),
+          percentFinding(
+            this.id,
+            m,
+            (q, right) =>
+              `${sign > 0 ? '增长' : '下降'}率不符：${q}，而本年 ${money(cur.value)}、${verb} ${money(inc.value)}，上年为 ${money(prevV)}，${verb} ÷ 上年 = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+            exactPct,
+          ),
         );
       });
     return out;

@@ -28,7 +28,10 @@ export const narrListSum: Rule = {
         if (!total || seen.has(total)) continue;
         // Parts follow the total in its paragraph or in the next ones of the section.
         const section = sameSection(n, p);
-        const after = section.slice(section.indexOf(p)).flatMap((q) => (n.byParagraph.get(q) ?? []).filter(kindOk)).filter((m) => m !== total && (m.para !== p || m.start > total.start));
+        const after = section
+          .slice(section.indexOf(p))
+          .flatMap((q) => (n.byParagraph.get(q) ?? []).filter(kindOk))
+          .filter((m) => m !== total && (m.para !== p || m.start > total.start));
         const parts = split.parts.map((re) => after.find((m) => re.test(m.label) && m.unit === total.unit)).filter((m): m is Mention => !!m);
         if (parts.length < 2) continue;
         seen.add(total);
@@ -82,7 +85,9 @@ export const narrListSum: Rule = {
         const total = list.reduce((a, x) => a.plus(x.pct.value), new Decimal(0));
         const first = list[0].pct;
         const last = list[list.length - 1].pct;
-        out.push(textFinding(this.id, 'error', p, first.start, last.end, `各项占比之和为 ${total.toString()}%，不等于 100%（${base.label} 的各组成部分已全部列出）`));
+        out.push(
+          textFinding(this.id, 'error', p, first.start, last.end, `各项占比之和为 ${total.toString()}%，不等于 100%（${base.label} 的各组成部分已全部列出）`),
+        );
       }
     }
     // Splits known by the cells their figures name (三公: total = 出国 + 公务用车 + 接待).
@@ -101,7 +106,15 @@ export const narrListSum: Rule = {
       if (meets(sum(ps.map(mentionInterval)), mentionInterval(total))) continue;
       const s = ps.reduce((a, m) => a.plus(m.value), new Decimal(0));
       out.push(
-        textFinding(this.id, 'error', total.para, total.start, total.end, `分项之和与总数不符：${quote(total.para, total.start, total.end)}，而各项 ${ps.map((m) => money(m.value)).join(' + ')} = ${money(s)}`, `${s.toFixed(2)}${total.unit}`),
+        textFinding(
+          this.id,
+          'error',
+          total.para,
+          total.start,
+          total.end,
+          `分项之和与总数不符：${quote(total.para, total.start, total.end)}，而各项 ${ps.map((m) => money(m.value)).join(' + ')} = ${money(s)}`,
+          `${s.toFixed(2)}${total.unit}`,
+        ),
       );
     }
     return out;

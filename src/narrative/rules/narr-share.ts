@@ -22,7 +22,9 @@ export function shareBase(n: Narrative, ms: Mention[], i: number, part: Mention)
   const section = sameSection(n, m.para).flatMap((p) => n.byParagraph.get(p) ?? []);
   if (m.baseLabel) {
     const bl = m.baseLabel;
-    const named = section.filter((x) => isValue(x) && x !== part && x.unit === part.unit && (x.label === bl || x.label.endsWith(bl) || (x.label.length >= 4 && bl.endsWith(x.label))));
+    const named = section.filter(
+      (x) => isValue(x) && x !== part && x.unit === part.unit && (x.label === bl || x.label.endsWith(bl) || (x.label.length >= 4 && bl.endsWith(x.label))),
+    );
     if (named.length) return asBase(named.find((x) => x.para === m.para && x.start < part.start) ?? named[0]);
     const sel = baseByName(bl, n.edition);
     const tv = sel ? tableValue(n.tables, sel, n.edition) : undefined;
@@ -33,7 +35,9 @@ export function shareBase(n: Narrative, ms: Mention[], i: number, part: Mention)
   const inPara = ms.slice(0, ms.indexOf(part)).filter((x) => isValue(x) && x.unit === part.unit);
   const total = inPara.find((x) => TOTAL_WORDS.test(x.label));
   if (total) return asBase(total);
-  const earlier = section.filter((x) => x.para !== m.para && isValue(x) && x.unit === part.unit && TOTAL_WORDS.test(x.label) && n.paragraphs.indexOf(x.para) < n.paragraphs.indexOf(m.para));
+  const earlier = section.filter(
+    (x) => x.para !== m.para && isValue(x) && x.unit === part.unit && TOTAL_WORDS.test(x.label) && n.paragraphs.indexOf(x.para) < n.paragraphs.indexOf(m.para),
+  );
   const last = earlier[earlier.length - 1];
   if (last) return asBase(last);
   return inPara[0] ? asBase(inPara[0]) : undefined;
@@ -57,7 +61,14 @@ export const narrShare: Rule = {
         const ratio = div(mul(mentionInterval(part), exact(new Decimal(100))), base.interval);
         if (!ratio || meets(ratio, printed(m.value, m.decimals))) return;
         const exactPct = part.value.div(base.value).times(100);
-        out.push(percentFinding(this.id, m, (q, right) => `占比不符：${q}，而 ${part.label} ${money(part.value)} ÷ ${base.name} ${money(base.value)} = ${exactPct.toFixed(2)}%，应为 ${right}%`, exactPct));
+        out.push(
+          percentFinding(
+            this.id,
+            m,
+            (q, right) => `占比不符：${q}，而 ${part.label} ${money(part.value)} ÷ ${base.name} ${money(base.value)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+            exactPct,
+          ),
+        );
       });
     return out;
   },

@@ -20,11 +20,20 @@ export const narrTables: Rule = {
       if (!tv || meets(mentionInterval(m), tv.interval)) continue;
       const p = m.para;
       out.push(
-        textFinding(this.id, 'error', p, m.start, m.end, `与公开表不符：${quote(p, m.start, m.end)}，${tv.name} 为 ${money(tv.value)}`, `${money(tv.value).replace(/,/g, '')}${m.unit}`, {
-          expected: money(tv.value),
-          actual: m.value.toFixed(m.decimals),
-          related: tv.r >= 0 ? [{ sheet: tv.table.sheet.name, cell: a1(tv.r, tv.c) }] : [],
-        }),
+        textFinding(
+          this.id,
+          'error',
+          p,
+          m.start,
+          m.end,
+          `与公开表不符：${quote(p, m.start, m.end)}，${tv.name} 为 ${money(tv.value)}`,
+          `${money(tv.value).replace(/,/g, '')}${m.unit}`,
+          {
+            expected: money(tv.value),
+            actual: m.value.toFixed(m.decimals),
+            related: tv.r >= 0 ? [{ sheet: tv.table.sheet.name, cell: a1(tv.r, tv.c) }] : [],
+          },
+        ),
       );
     }
     return out;

@@ -21,7 +21,9 @@ export const narrUnit: Rule = {
         // Sure when the same figure, read in the narrative's unit, is what the tables or the text say.
         const b = m.change ? undefined : bindingOf(m, n.edition);
         const tv = b ? tableValue(n.tables, b.sel, n.edition) : undefined;
-        const same = (tv && meets(printed(m.value, m.decimals), tv.interval)) || n.mentions.some((o) => o !== m && o.kind === 'amount' && o.unit === n.unit && o.value.eq(m.value));
+        const same =
+          (tv && meets(printed(m.value, m.decimals), tv.interval)) ||
+          n.mentions.some((o) => o !== m && o.kind === 'amount' && o.unit === n.unit && o.value.eq(m.value));
         const fix = `${m.value.toFixed(m.decimals)}${n.unit}`;
         out.push(
           textFinding(
@@ -37,7 +39,9 @@ export const narrUnit: Rule = {
           ),
         );
       } else if (m.kind === 'bare' && m.decimals === 2 && MONEY_WORDS.test(m.label) && !new Decimal(m.value).isZero()) {
-        out.push(textFinding(this.id, 'warning', p, m.start, m.end, `金额缺少单位：${quote(p, m.start, m.end)}，应写明“${n.unit}”`, `${m.value.toFixed(2)}${n.unit}`));
+        out.push(
+          textFinding(this.id, 'warning', p, m.start, m.end, `金额缺少单位：${quote(p, m.start, m.end)}，应写明“${n.unit}”`, `${m.value.toFixed(2)}${n.unit}`),
+        );
       }
     }
     return out;

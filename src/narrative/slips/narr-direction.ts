@@ -18,7 +18,17 @@ export const narrDirection: Rule = {
           const up = m.change.sign > 0;
           if (up !== (next.relation === 'growth')) {
             const s = percentStart(next);
-            out.push(textFinding(this.id, 'error', p, s, next.end, `增减方向矛盾：前文写“${up ? '增加' : '减少'}${m.value.toString()}”，后文却写 ${quote(p, s, next.end)}`, up ? '增长' : '下降'));
+            out.push(
+              textFinding(
+                this.id,
+                'error',
+                p,
+                s,
+                next.end,
+                `增减方向矛盾：前文写“${up ? '增加' : '减少'}${m.value.toString()}”，后文却写 ${quote(p, s, next.end)}`,
+                up ? '增长' : '下降',
+              ),
+            );
           }
         }
         // "减少10万元，与上年持平": a change that is not zero is not 持平.
@@ -26,7 +36,16 @@ export const narrDirection: Rule = {
         const level = /^[，,]?\s*与(上年|预算|年初预算)(数)?持平/.exec(after);
         if (level) {
           const s = m.end + after.indexOf('与');
-          out.push(textFinding(this.id, 'error', p, s, s + level[0].replace(/^[，,]?\s*/, '').length, `增减额 ${m.value.toString()} 不为 0，却称 ${quote(p, s, s + level[0].replace(/^[，,]?\s*/, '').length)}`));
+          out.push(
+            textFinding(
+              this.id,
+              'error',
+              p,
+              s,
+              s + level[0].replace(/^[，,]?\s*/, '').length,
+              `增减额 ${m.value.toString()} 不为 0，却称 ${quote(p, s, s + level[0].replace(/^[，,]?\s*/, '').length)}`,
+            ),
+          );
         }
       });
     return out;

@@ -28,7 +28,16 @@ export const narrTwice: Rule = {
         continue;
       }
       if (meets(mentionInterval(first), mentionInterval(m))) continue;
-      out.push(textFinding(this.id, 'error', m.para, m.start, m.end, `同一项目数值不一致：“${m.label}”前文为 ${money(first.value)}，此处为 ${quote(m.para, m.start, m.end)}`));
+      out.push(
+        textFinding(
+          this.id,
+          'error',
+          m.para,
+          m.start,
+          m.end,
+          `同一项目数值不一致：“${m.label}”前文为 ${money(first.value)}，此处为 ${quote(m.para, m.start, m.end)}`,
+        ),
+      );
     }
     return out;
   },

@@ -24,7 +24,16 @@ export const narrZeroBase: Rule = {
           const { inc, cur } = ops;
           const prior = sub(mentionInterval(cur), changeInterval(inc));
           if (prior.lo.lte(0) && prior.hi.gte(0))
-            out.push(textFinding(this.id, 'warning', p, s, m.end, `上年数为 0，不宜写增长率：${quote(p, s, m.end)}（本年与增加额同为 ${cur.value.toString()}），建议只写增加额`));
+            out.push(
+              textFinding(
+                this.id,
+                'warning',
+                p,
+                s,
+                m.end,
+                `上年数为 0，不宜写增长率：${quote(p, s, m.end)}（本年与增加额同为 ${cur.value.toString()}），建议只写增加额`,
+              ),
+            );
         } else if (m.relation === 'completion') {
           const pool = ms.slice(0, i).filter((x) => (x.sentence === m.sentence || x.sentence === m.sentence - 1) && isValue(x));
           const budget = [...pool].reverse().find((x) => BUDGET.test(x.label) && !/决算|执行/.test(x.label));
