@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { parseAmountText, textAmountKind, readAmount, formatDecimals, fmtMoney, amountInterval, readMilli, groupDigits } from '../src/core/amount';
-import { normLabel, isAsciiDigits, flat } from '../src/core/text';
+import { normLabel, isAsciiDigits } from '../src/core/text';
 
 describe('amount cells as accountants write them', () => {
   test.each([
@@ -165,18 +165,6 @@ describe('labels', () => {
     ['1. 基本工资', '基本工资'],
   ])('%j normalizes to %s', (raw, norm) => {
     expect(normLabel(raw)).toBe(norm);
-  });
-});
-
-describe('flat: a text built of pieces, the same text', () => {
-  test.each([
-    ['', ''],
-    ['a', 'b'],
-    ['公开03 类 201 一般公共服务支出「合计」', ' 1,920.38 与所属款之和 1,920.37 相差 0.01'],
-  ])('%j + %j', (a, b) => {
-    const joined = `${a}${b}`;
-    expect(flat(joined)).toBe(a + b);
-    expect(flat(joined).length).toBe(a.length + b.length);
   });
 });
 

@@ -13,6 +13,8 @@ import { consolidated, root, sampleText } from './consolidated';
  *
  *   npm run identical -- --save /tmp/before.json      (on the old commit)
  *   npm run identical -- --against /tmp/before.json   (on the new one: exit 1 on any difference)
+ *
+ * The corpus documents (../shared/corpus/*.layout.txt) are included when that folder is there.
  */
 
 function stable(x: unknown): string {
@@ -32,10 +34,14 @@ function stable(x: unknown): string {
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** Fields left out of the digest (`--ignore relation`: a change that only adds that annotation). */
+const IGNORED = new Set<string>();
+
 function run(name: string, wb: Workbook): Record<string, string> {
   const r = checkWorkbook(wb);
+  const findings = IGNORED.size ? r.findings.map((f) => Object.fromEntries(Object.entries(f).filter(([k]) => !IGNORED.has(k)))) : r.findings;
   return {
-    [`${name} findings`]: digest(stable(r.findings)),
+    [`${name} findings`]: digest(stable(findings)),
     [`${name} recognition`]: digest(stable(r.recognition)),
     [`${name} count`]: String(r.findings.length),
   };
@@ -43,12 +49,21 @@ function run(name: string, wb: Workbook): Record<string, string> {
 
 function main() {
   const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) if (args[i] === '--ignore') IGNORED.add(args[i + 1]);
   const template = fs.readFileSync(path.join(root, 'samples', '2024-shanghai-template.layout.txt'), 'utf8');
   const out = {
     ...run('sample', textToWorkbook(sampleText, 'seed-2023')),
     ...run('template-2024', textToWorkbook(template, '2024-shanghai-template')),
     ...run('bench', consolidated().wb),
   };
+  // Real published disclosures, where the shared folder is beside the repository.
+  const corpus = path.join(root, '..', 'shared', 'corpus');
+  if (fs.existsSync(corpus))
+    for (const f of fs
+      .readdirSync(corpus)
+      .filter((x) => x.endsWith('.layout.txt'))
+      .sort())
+      Object.assign(out, run(f.replace('.layout.txt', ''), textToWorkbook(fs.readFileSync(path.join(corpus, f), 'utf8'), f.replace('.txt', ''))));
   const save = args.indexOf('--save');
   const against = args.indexOf('--against');
   if (save >= 0) fs.writeFileSync(args[save + 1], JSON.stringify(out, null, 2));

@@ -21,9 +21,9 @@ export interface RuleMeta {
   /** One Chinese sentence of what it checks. */
   title: string;
   /**
-   * The rule reads nothing but ctx.set and the tables of ctx.scopes (with the scan of their
-   * sheets), each disclosure on its own: a check may then run it on one disclosure at a time,
-   * while that sheet's cells are still in the processor's cache (see checkWorkbook).
+   * The rule reads nothing but ctx.set and the tables of ctx.scopes, each disclosure on its own:
+   * the check runs it disclosure by disclosure, so that a failure on one unit of a consolidated
+   * workbook keeps the findings of the others.
    */
   perDisclosure?: boolean;
 }

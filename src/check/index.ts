@@ -1,7 +1,7 @@
 import { Workbook } from '../core/grid';
 import { Finding, sortFindings, summarize, Summary } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
-import { recognizeSheet, assemble, scopeOfSheet, pickTableSet, scanTexts, Recognition, SheetTables } from '../recognize';
+import { recognizeSheet, assemble, pickTableSet, scanTexts, Recognition } from '../recognize';
 import type { Rule, RuleContext } from './contract';
 import { RULES } from './registry';
 import { ruleContext } from './context';
@@ -23,28 +23,16 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   const scan = scanTexts(wb);
   const set = opts.set ?? pickTableSet(wb, scan);
   const rules = opts.rules ?? RULES;
-  const perDisclosure = rules.filter((r) => r.perDisclosure);
   const findings: Finding[] = [];
   const failed = new Set<Rule>();
-  // A sheet that is a disclosure of its own (one unit of a consolidated workbook) is checked by
-  // the per-disclosure rules as soon as it is recognized, while its cells are still in the
-  // processor's cache: read again after all the other sheets, each one comes from main memory.
-  const perSheet: SheetTables[] = [];
-  const early = new Set<string>();
-  for (let s = 0; s < wb.sheets.length; s++) {
-    const ps = recognizeSheet(wb.sheets[s], set, scan.sheets[s]);
-    perSheet.push(ps);
-    const scope = scopeOfSheet(ps);
-    if (!scope.startsWith('sheet:') || perDisclosure.length === 0) continue;
-    const one: Workbook = { sheets: [ps.sheet] };
-    const own = ruleContext(set, assemble([ps]), one, { sheets: [scan.sheets[s]], year: scan.year });
-    for (const rule of perDisclosure) run(rule, own, findings, failed);
-    early.add(scope);
-  }
-  const recognition = assemble(perSheet);
+  const recognition = assemble(wb.sheets.map((sheet, s) => recognizeSheet(sheet, set, scan.sheets[s])));
   const ctx = ruleContext(set, recognition, wb, scan);
-  const rest = early.size ? { ...ctx, scopes: ctx.scopes.filter((x) => !early.has(x.id)) } : ctx;
-  for (const rule of rules) run(rule, rule.perDisclosure ? rest : ctx, findings, failed);
+  for (const rule of rules) {
+    // A rule that reads each disclosure on its own (one unit of a consolidated workbook) runs
+    // disclosure by disclosure: if it fails on one, the others' findings are kept.
+    if (rule.perDisclosure && ctx.scopes.length > 1) for (const scope of ctx.scopes) run(rule, { ...ctx, scopes: [scope] }, findings, failed);
+    else run(rule, ctx, findings, failed);
+  }
   const sorted = withExplanations(sortFindings(findings), wb);
   const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.

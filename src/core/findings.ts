@@ -26,6 +26,11 @@ export interface Finding {
   text?: TextSpan;
   /** The unit's 出错说明 for this finding, when one is on file for the cell as it is now. */
   explained?: string;
+  /**
+   * The relation of the edition the finding is about: a relation between tables by its id
+   * ('04-07-total'), one within a table as table/id ('gk03/basic-project', 'gk02/hierarchy').
+   */
+  relation?: string;
 }
 
 export interface TextSpan {

@@ -81,27 +81,9 @@ export function colLetters(c: number): string {
   return s;
 }
 
-/** Column letters of the first columns, computed once: findings name cells by the thousand. */
-const LETTERS: string[] = [];
-/**
- * Addresses already written, by column then row, for the first 64 columns and 4,096 rows (at
- * most 262,144 short strings): a check names the same cells in thousands of findings (each
- * rounding note lists every cell it adds up), and one string per address spares the
- * allocation and the copying of each by the garbage collector while the findings live.
- */
-const ADDRESSES: string[][] = [];
-
 /** 0-based row/col to an A1 address. */
 export function a1(r: number, c: number): string {
-  if (c >= 64 || r >= 4096 || c < 0 || r < 0) return letters(c) + (r + 1);
-  // Sized once: written row by row at random, a growing array would turn into a slow sparse one.
-  const column = (ADDRESSES[c] ??= new Array<string>(4096));
-  return (column[r] ??= letters(c) + (r + 1));
-}
-
-/** A column's letters, the first 256 columns' remembered. */
-function letters(c: number): string {
-  return c >= 0 && c < 256 ? (LETTERS[c] ??= colLetters(c)) : colLetters(c);
+  return colLetters(c) + (r + 1);
 }
 
 /** A1 address to 0-based {r, c}; undefined when malformed. */

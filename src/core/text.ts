@@ -18,17 +18,6 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-/**
- * The same text, its pieces joined once. V8 keeps a string built by + or a template as a tree of
- * its pieces; a finding keeps its message for as long as the check's result lives, and each
- * garbage collection until then copies every piece (3 to 4 MB for the rounding notes of 200
- * units). Reading a character makes V8 join them into one string; other engines ignore it.
- */
-export function flat(s: string): string {
-  s.charCodeAt(0);
-  return s;
-}
-
 /** Whether a text is one or more ASCII digits, told without a regex (hot paths ask it of thousands of cells). */
 export function isAsciiDigits(t: string): boolean {
   for (let i = 0; i < t.length; i++) {

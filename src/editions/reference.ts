@@ -25,6 +25,7 @@ export function functionClasses(list: FunctionClass[], rows: string[]): Function
 const byCodeOrder = (a: KemuEntry, b: KemuEntry) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 export function kemuReference(o: {
+  title: string;
   source: string;
   completeness: KemuReference['completeness'];
   note: string;
@@ -33,13 +34,14 @@ export function kemuReference(o: {
   defaultScaffoldCodes: string[];
 }): KemuReference {
   // The first entry of a code wins (an edition lists its own names before those it adds).
-  const gongneng = [...new Map(o.gongneng.map((e) => [e.code, e] as const)).values()].sort(byCodeOrder);
+  const gongneng = o.gongneng.filter((e, i) => o.gongneng.findIndex((x) => x.code === e.code) === i).sort(byCodeOrder);
   const g = new Map<string, string>();
   for (const e of o.gongneng) if (!g.has(e.code)) g.set(e.code, e.name);
   const j = new Map<string, string>();
   for (const e of o.jingji) if (!j.has(e.code)) j.set(e.code, e.name);
   const jingji = o.jingji.filter((e, i) => o.jingji.findIndex((x) => x.code === e.code) === i);
   return {
+    title: o.title,
     source: o.source,
     completeness: o.completeness,
     note: o.note,

@@ -59,6 +59,8 @@ export interface KemuEntry {
 }
 
 export interface KemuReference {
+  /** How a message names it: '2023 年科目表'. */
+  title: string;
   /** Where the names come from (the 财政部 publication, a template, attested public sources). */
   source: string;
   /** 'partial': a code missing here is unknown, never wrong. */

@@ -87,7 +87,6 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     if (code) items.push(newItem((nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', r, columns, { code: code.code }));
     else items.push(newItem('合计', r, columns, { isTotal: true }));
   }
-  // `truncated` present from the start (one shape for every body; see KEEP_SHAPE).
   const result: BodyOk = { dataStart, dataEnd, columns, items, missing, truncated: undefined };
   if (!closed) {
     const open = openChain(view, items, spec.hierarchy[0] !== undefined ? columns[spec.hierarchy[0]] : undefined);

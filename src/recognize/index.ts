@@ -160,8 +160,6 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
       unreadable.push({ hit, reason: body.error });
       return;
     }
-    // Every field written out (not spread): one object shape for every table, which V8 keeps
-    // between checks (see KEEP_SHAPE).
     const { dataStart, dataEnd, columns, items, missing, truncated } = body;
     tables.push({ spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated });
   });

@@ -132,14 +132,6 @@ export class SheetView {
   }
 }
 
-/**
- * One view kept for the life of the module. V8 keeps the object shape of a class's instances only
- * while one of them lives, and drops the optimized code built for that shape with it: once every
- * view of a check has been collected, the next check (the accountant's next click on 审核) would
- * start the recognizers cold again. This instance keeps the shape, and with it that code.
- */
-export const KEEP_SHAPE = new SheetView({ name: '', rows: [], merges: [] });
-
 /** Lines under a title that describe the table (部门, 年度, 表号, 金额单位) rather than head it. */
 export function isMetaRow(texts: readonly { t: string }[]): boolean {
   if (texts.length === 0) return true;
@@ -192,3 +184,6 @@ export function isKemuCode(t: string): boolean {
   return (t.length === 3 || t.length === 5 || t.length === 7) && isAsciiDigits(t);
 }
 export const TOTAL_LABELS = new Set(['合计', '总计']);
+
+/** One view kept alive between checks: the recognizers stay as fast on the next 审核 as on this one. */
+export const KEPT_VIEW = new SheetView({ name: '', rows: [], merges: [] });

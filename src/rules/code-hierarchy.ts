@@ -1,8 +1,9 @@
-import { Rule, compareCells, childrenBalance, itemName, columnName, tableIndex } from './engine';
+import { Rule, tableIndex } from './engine';
+import { resolveChildren } from './resolve';
+import { evaluateEqual } from './evaluate';
+import { equalityFinding, hierarchyNames } from './describe';
 import { Finding } from '../core/findings';
 import { Item, RecognizedTable } from '../recognize/model';
-
-const LEVEL = (code: string) => (code.length === 3 ? '类' : code.length === 5 ? '款' : '项');
 
 /** Children of each row: the nearest listed descendants by code prefix; 合计's children are the 类. */
 export function childrenByCode(items: Item[], index?: { byCode: Map<string, Item>; total?: Item }): Map<Item, Item[]> {
@@ -45,32 +46,16 @@ export function childrenByCode(items: Item[], index?: { byCode: Map<string, Item
 const NO_CODES: ReadonlySet<string> = new Set();
 
 function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[]) {
+  // A parent whose children a truncated table cut off is not judged.
   const open = t.truncated ? new Set(t.truncated.openCodes) : NO_CODES;
-  // No closure in these loops: a variable a closure captures is allocated afresh on every pass
-  // (thousands of parents × columns), even when the closure is only made for a finding.
   for (const [parent, children] of childrenByCode(t.items, tableIndex(t))) {
     if (open.has(parent.isTotal ? '合计' : parent.code!)) continue;
-    for (let k = 0; k < cols.length; k++) {
-      if (childrenBalance(t.sheet, parent, children, cols[k]) !== false) continue;
-      const f = hierarchyFinding(ruleId, t, parent, children, cols[k]);
-      if (f) out.push(f);
+    for (const col of cols) {
+      const eq = resolveChildren(t, parent, children, col);
+      const v = eq && evaluateEqual(eq);
+      if (v) out.push(equalityFinding(ruleId, eq, v, ...hierarchyNames(t, parent, children, col), `${t.spec.id}/hierarchy`));
     }
   }
-}
-
-/** The finding of a row whose children do not add up to it in one column (each has the column: childrenBalance said so). */
-function hierarchyFinding(ruleId: string, t: RecognizedTable, parent: Item, children: Item[], col: string): Finding | undefined {
-  const parts: number[] = [];
-  for (const c of children) parts.push(c.row, c.cols[col]);
-  const column = columnName(t, col);
-  return compareCells({
-    rule: ruleId,
-    table: t,
-    left: [parent.row, parent.cols[col]],
-    right: parts,
-    leftName: parent.isTotal ? `${t.spec.code} 合计「${column}」` : `${t.spec.code} ${LEVEL(parent.code!)} ${itemName(parent)}「${column}」`,
-    rightName: `所属${parent.isTotal ? '类' : LEVEL(children[0].code!)}之和`,
-  });
 }
 
 /** 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 by 科目编码 prefix (and 经济分类 类 = Σ 款 in 公开06). */

@@ -50,9 +50,7 @@ export const kemuNames: Rule = {
           if (!it.label) continue;
           const ref = econ ? kemu.jingjiName(code) : kemu.gongnengName(code);
           if (ref && !same(ref, it.label))
-            out.push(
-              finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${code} 的名称为“${it.label}”，${ctx.edition.year} 年科目表中为“${ref}”`),
-            );
+            out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${code} 的名称为“${it.label}”，${kemu.title}中为“${ref}”`));
           if (econ || t.truncated || code.length <= 3) continue;
           const last = recent[code.length - 2];
           if ((last === undefined || !code.startsWith(last)) && !codes.has(code.slice(0, code.length - 2)))

@@ -1,4 +1,5 @@
-import { Rule, finding, amountOf } from './engine';
+import { Rule, finding } from './engine';
+import { readAmount } from '../core/amount';
 import { Finding } from '../core/findings';
 import { cellAt } from '../core/grid';
 import { scanOfSheet, holdsNonNumber, holdsNoNonNumber, columnMask } from '../core/textScan';
@@ -37,7 +38,7 @@ export const numericCells: Rule = {
             if (seen?.has(k)) continue;
             (seen ??= new Set()).add(k);
             const pos = { r: it.row, c };
-            const a = amountOf({ table: t, pos, name: '' });
+            const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
             if (a.kind === 'text')
               out.push({
                 ...finding(this.id, 'error', t, pos, `${t.spec.code} 金额栏填写了非数值内容“${a.text.slice(0, 20)}”，无法参与合计核对`),

@@ -1,7 +1,8 @@
 import { workbookFromTsv } from '../helpers/grid';
 import { table01, table02, table03, table05, table06, table09 } from '../helpers/tables';
 import { checkWorkbook } from '../../src/check';
-import { crossEqual, crossLe } from '../../src/rules/crossTables';
+import { crossEqual } from '../../src/rules/cross-equal';
+import { crossLe } from '../../src/rules/cross-le';
 
 const run = (tsv: string, rule = crossEqual) => checkWorkbook(workbookFromTsv(tsv), { rules: [rule] }).findings;
 

@@ -15,6 +15,7 @@ import { NATIONAL_2023_DRAFT } from './draftPlan';
  */
 
 export const NATIONAL_2023_KEMU = kemuReference({
+  title: '2023 年科目表',
   source:
     '财政部《2023年政府收支分类科目》（支出功能分类：全部类，常用款、项；部门预算支出经济分类：公开06 所列类、款），另加公开来源所见科目（kemuAttested.ts，各注来源）',
   completeness: 'partial',

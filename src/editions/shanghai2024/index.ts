@@ -20,6 +20,8 @@ export const SHANGHAI_2024: Edition = {
   tables: TABLES_2024_SHANGHAI,
   functionClasses: functionClasses(NATIONAL_2023.functionClasses.list, TABLES_2024_SHANGHAI.classRows!),
   kemu: kemuReference({
+    // The 2023 names with the 2024 additions: a message quotes them as the 2023 table's.
+    title: NATIONAL_2023_KEMU.title,
     source: `${NATIONAL_2023_KEMU.source}；2024 年增补科目（财预〔2024〕22号）`,
     completeness: 'partial',
     note: `2024 年版科目表未全文录入：以 2023 年版为准，另加 2024 年增补的科目。${NATIONAL_2023_KEMU.note}`,

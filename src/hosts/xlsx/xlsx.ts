@@ -61,7 +61,6 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
         if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
         const { value, formula } = plainValue(cell.value);
         if (value === null && !formula) return;
-        // One object shape for every cell keeps the engine's property reads monomorphic.
         const c: Cell = { value, formula: formula || undefined, numFmt: cell.numFmt || undefined };
         cells[cn - 1] = c;
       });

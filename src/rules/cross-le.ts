@@ -1,0 +1,56 @@
+import { Rule, columnName, tableIndex } from './engine';
+import { Finding } from '../core/findings';
+import { resolveSel } from './resolve';
+import { evaluateLe } from './evaluate';
+import { excessFinding, selName } from './describe';
+
+/** 表间 inequalities: 05 ≤ 03 by code; 06 “三公” items ≤ 09 决算数. */
+export const crossLe: Rule = {
+  id: 'cross-le',
+  perDisclosure: true,
+  level: '强制',
+  title: '部分不大于整体（公开05 各科目 ≤ 公开03，公开06 三公相关科目 ≤ 公开09 决算数）',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const scope of ctx.scopes) {
+      const tables = scope.tables;
+      for (const x of ctx.set.cross) {
+        if (x.kind === 'le') {
+          const a = resolveSel(tables, x.a);
+          const b = resolveSel(tables, x.b);
+          if (!a || !b || a === 'zero' || b === 'zero') continue;
+          const v = evaluateLe(a, b);
+          if (v) out.push(excessFinding(this.id, a, b, v, selName(tables, x.a), selName(tables, x.b), x.id));
+        } else if (x.kind === 'leByCode') {
+          const ta = tables.get(x.a.table);
+          const tb = tables.get(x.b.table);
+          if (!ta || !tb) continue;
+          const ib = tableIndex(tb);
+          for (const it of ta.items) {
+            const other = it.isTotal ? ib.total : it.code ? ib.byCode.get(it.code) : undefined;
+            const ca = it.cols[x.a.col];
+            const cb = other?.cols[x.b.col];
+            if (ca === undefined || cb === undefined || !other) continue;
+            const a = { t: ta, r: it.row, c: ca };
+            const b = { t: tb, r: other.row, c: cb };
+            const v = evaluateLe(a, b);
+            if (!v) continue;
+            const label = it.isTotal ? '合计' : `${it.code} ${it.label}`;
+            out.push(
+              excessFinding(
+                this.id,
+                a,
+                b,
+                v,
+                `${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`,
+                `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`,
+                x.id,
+              ),
+            );
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
