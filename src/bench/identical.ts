@@ -17,8 +17,10 @@ import { consolidated, root, sampleText } from './consolidated';
  * The corpus documents (../shared/corpus/*.layout.txt) are included when that folder is there.
  */
 
+/** JSON of a result, a recognized table's spec by its id (the data of an edition may be reworded). */
 function stable(x: unknown): string {
-  return JSON.stringify(x, (_k, v) => {
+  return JSON.stringify(x, (k, v) => {
+    if (k === 'spec' && v && typeof v === 'object' && 'id' in v) return `spec:${(v as { id: string }).id}`;
     if (v instanceof Map) return { __map: [...v.entries()] };
     if (v instanceof Set) return { __set: [...v.values()] };
     if (

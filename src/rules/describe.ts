@@ -108,9 +108,9 @@ function operandName(t: RecognizedTable, op: SpecOperand): string {
 /** A named total against its parts (本年收入合计 = 各项收入之和), as the relation describes them. */
 export function sumNames(t: RecognizedTable, s: SumSpec): [string, string] {
   const colName = t.spec.kind === 'sides' && !onlyColumnOfSide(t, s.total.col) ? `「${columnName(t, s.total.col)}」` : '';
-  const left = `${t.spec.code} ${operandName(t, s.total) || s.desc.split(' = ')[0]}${colName}`;
-  const rhs = s.desc.split(' = ')[1];
-  return [left, rhs === undefined ? '组成项之和' : rhs.includes('+') && !rhs.endsWith('之和') ? `${rhs} 之和` : rhs];
+  const left = `${t.spec.code} ${operandName(t, s.total) || s.says[0]}${colName}`;
+  const rhs = s.says[1];
+  return [left, rhs.includes('+') && !rhs.endsWith('之和') ? `${rhs} 之和` : rhs];
 }
 
 /** A cell of another table: 公开02「合计·财政拨款收入」, 公开01「本年收入合计」, 公开09「决算数·合计」. */

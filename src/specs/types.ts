@@ -41,8 +41,8 @@ export type Operand =
 /** total = Σ plus − Σ minus, within one table. */
 export interface SumSpec {
   id: string;
-  /** Chinese description of the relation, e.g. '本年收入合计 = 各项收入之和'. */
-  desc: string;
+  /** The relation as a reviewer states it, its two sides: ['本年收入合计', '各项收入之和']. */
+  says: [string, string];
   total: Operand;
   plus: Operand[];
   minus?: Operand[];
