@@ -2,7 +2,7 @@ import type { Finding } from '../core/findings';
 import type { Workbook } from '../core/grid';
 import type { TextScan } from '../core/textScan';
 import type { TableSetSpec } from '../specs/types';
-import type { Recognition, RecognizedTable } from '../recognize/model';
+import type { Recognition } from '../recognize/model';
 import type { Edition } from '../editions/types';
 import type { Narrative } from '../narrative/model';
 import type { Form } from '../forms/model';
@@ -32,8 +32,8 @@ export interface Rule extends RuleMeta {
   run(ctx: RuleContext): Finding[];
 }
 
-/** The tables of one disclosure (one scope), by spec id. */
-export type ScopeTables = Map<string, RecognizedTable>;
+export type { ScopeTables } from '../recognize/query';
+import type { ScopeTables } from '../recognize/query';
 
 export interface RuleContext {
   /** The edition of the workbook: its tables, 科目, narrative bindings, sections (see editions/types.ts). */

@@ -4,7 +4,7 @@ import { Finding } from '../core/findings';
 import { a1 } from '../core/grid';
 import { meets, printed } from '../core/interval';
 import { formFinding, num, show } from '../forms/rules/common';
-import { tableValue } from '../narrative/model';
+import { tableValue } from '../recognize/query';
 import { projectKey } from '../forms/read';
 import { readProjectList } from '../forms/generate';
 

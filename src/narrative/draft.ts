@@ -6,7 +6,8 @@ import { cellAt } from '../core/grid';
 import { TableSetSpec, CellSel } from '../specs/types';
 import { recognize, pickTableSet, RecognizedTable, cellPos } from '../recognize';
 import { buildContext, ScopeTables } from '../rules/engine';
-import { tableValue, isEmptyTable, tablesYear } from './model';
+import { isEmptyTable, tablesYear } from './model';
+import { tableValue } from '../recognize/query';
 import { Edition, editionOf, tableSet } from '../editions';
 import { versusPrior as versusLastYear, wan } from './phrases';
 

@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 import { a1 } from '../core/grid';
 import { Finding, Severity } from '../core/findings';
-import { Interval, printed, exact } from '../core/interval';
-import { readAmount, amountInterval, fmtMoney } from '../core/amount';
+import { Interval, printed } from '../core/interval';
+import { readAmount, fmtMoney } from '../core/amount';
 import { cellAt } from '../core/grid';
 import { CellSel } from '../specs/types';
-import { RuleContext, ScopeTables, itemOf, columnName, rowName } from '../rules/engine';
-import { RecognizedTable, cellPos, cellPositions } from '../recognize/model';
+import { RuleContext, ScopeTables } from '../rules/engine';
+import { RecognizedTable, cellPositions } from '../recognize/model';
 import { readNarrative, locate, Paragraph } from './paragraphs';
 import { extractMentions, Mention } from './mentions';
 import { Edition, Binding } from '../editions';
@@ -45,46 +45,6 @@ export function readNarrativeOf(ctx: RuleContext): Narrative {
 /** The interval a quoted figure stands for (printed to the decimals written). */
 export function mentionInterval(m: Mention): Interval {
   return printed(m.value, m.decimals);
-}
-
-export interface TableValue {
-  interval: Interval;
-  value: Decimal;
-  table: RecognizedTable;
-  r: number;
-  c: number;
-  name: string;
-}
-
-/** A table cell's value by selector; undefined when the table or row is not there. Class rows are named by the edition's classes. */
-export function tableValue(tables: ScopeTables, sel: CellSel, edition: Edition): TableValue | undefined {
-  const t = tables.get(sel.table);
-  if (!t) return undefined;
-  const item = itemOf(t, sel);
-  const rowLabel =
-    'row' in sel
-      ? rowName(t, sel.row)
-      : 'code' in sel
-        ? sel.code.length === 3
-          ? `${sel.code} ${edition.functionClasses.name(sel.code) ?? ''}`.trim()
-          : sel.code
-        : 'total' in sel
-          ? '合计'
-          : '';
-  const pos = item && cellPos(item, sel.col);
-  if (!item || !pos) {
-    // A complete table that does not list the row holds zero there.
-    if (item === undefined && !t.truncated && t.missing.length === 0 && ('code' in sel || 'total' in sel))
-      return { interval: exact(new Decimal(0)), value: new Decimal(0), table: t, r: -1, c: -1, name: `${t.spec.code}「${rowLabel}」` };
-    return undefined;
-  }
-  const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
-  const iv = amountInterval(a);
-  if (!iv || a.kind === 'text') return undefined;
-  const value = a.kind === 'num' ? a.value : new Decimal(0);
-  const col = columnName(t, sel.col);
-  const name = t.spec.kind === 'matrix' ? `${t.spec.code}「${col}」` : `${t.spec.code}「${rowLabel}·${col}」`;
-  return { interval: iv, value, table: t, r: pos.r, c: pos.c, name };
 }
 
 /** The table cell a quoted amount names, by the edition's bindings. */

@@ -1,4 +1,5 @@
-import { Rule, tableIndex } from './engine';
+import { Rule } from './engine';
+import { tableIndex } from '../recognize/query';
 import { resolveChildren } from './resolve';
 import { evaluateEqual } from './evaluate';
 import { equalityFinding, hierarchyNames } from './describe';

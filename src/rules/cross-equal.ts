@@ -1,4 +1,5 @@
-import { Rule, columnName, tableIndex } from './engine';
+import { Rule } from './engine';
+import { columnName, tableIndex } from '../recognize/query';
 import { Finding } from '../core/findings';
 import { resolveCrossEqual } from './resolve';
 import { Equality, Term, evaluateEqual } from './evaluate';

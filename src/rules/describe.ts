@@ -5,7 +5,7 @@ import { Finding, CellLocation } from '../core/findings';
 import { CellSel, RowSumSpec, SumSpec, Operand as SpecOperand } from '../specs/types';
 import { Item, RecognizedTable } from '../recognize/model';
 import { Equality, Shown, Term } from './evaluate';
-import { columnName, itemName, onlyColumnOfSide, rowName } from './engine';
+import { columnName, itemName, onlyColumnOfSide, rowName } from '../recognize/query';
 import type { ScopeTables } from '../check/contract';
 
 /**

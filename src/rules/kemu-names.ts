@@ -1,4 +1,5 @@
-import { Rule, finding, tableIndex } from './engine';
+import { Rule, finding } from './engine';
+import { tableIndex } from '../recognize/query';
 import { Finding } from '../core/findings';
 import { normLabel } from '../core/text';
 import { Item } from '../recognize/model';

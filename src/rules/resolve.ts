@@ -1,7 +1,7 @@
 import { CellSel, RowSumSpec, SumSpec, Operand as SpecOperand } from '../specs/types';
 import { Item, RecognizedTable } from '../recognize/model';
 import { Equality, Term } from './evaluate';
-import { itemOf, tableIndex } from './engine';
+import { itemOf, tableIndex } from '../recognize/query';
 import type { ScopeTables } from '../check/contract';
 
 /**

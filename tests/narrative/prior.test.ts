@@ -3,7 +3,7 @@ import { textToWorkbook } from '../../src/hosts/text/textDocument';
 import { importDocument } from '../../src/importDoc';
 import { recognize, PRIOR_PREFIX } from '../../src/recognize';
 import { buildContext } from '../../src/rules/engine';
-import { tableValue } from '../../src/narrative/model';
+import { tableValue } from '../../src/recognize/query';
 import { tableSet } from '../../src/editions';
 import { CellSel } from '../../src/specs/types';
 import * as fs from 'fs';

@@ -2,7 +2,8 @@ import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { a1 } from '../../core/grid';
 import { meets, sub, printed } from '../../core/interval';
-import { mentionInterval, textFinding, quote, money, bindingOf, tableValue } from '../model';
+import { mentionInterval, textFinding, quote, money, bindingOf } from '../model';
+import { tableValue } from '../../recognize/query';
 import { isValue, changedFigure, changeInterval } from './helpers';
 
 const LEVEL = /与上年(度)?(决算)?(相比)?持平/g;

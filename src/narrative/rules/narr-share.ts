@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed } from '../../core/interval';
-import { Narrative, mentionInterval, money, baseByName, tableValue, percentFinding } from '../model';
+import { Narrative, mentionInterval, money, baseByName, percentFinding } from '../model';
+import { tableValue } from '../../recognize/query';
 import { Mention } from '../mentions';
 import { isValue, before, sameSection } from './helpers';
 

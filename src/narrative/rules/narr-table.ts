@@ -2,7 +2,8 @@ import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { a1 } from '../../core/grid';
 import { meets } from '../../core/interval';
-import { mentionInterval, textFinding, quote, money, bindingOf, tableValue } from '../model';
+import { mentionInterval, textFinding, quote, money, bindingOf } from '../model';
+import { tableValue } from '../../recognize/query';
 
 /** Every quoted amount that names a table figure equals it (收支总计, 本年收入合计, 各类支出, 三公 …). */
 export const narrTables: Rule = {

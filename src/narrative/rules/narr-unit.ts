@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets, printed } from '../../core/interval';
-import { textFinding, quote, bindingOf, tableValue } from '../model';
+import { textFinding, quote, bindingOf } from '../model';
+import { tableValue } from '../../recognize/query';
 import { TO_WAN } from './helpers';
 
 const MONEY_WORDS = /(收入|支出|合计|总计|总额|经费|资金|金额|预算|决算|拨款|费用?)$/;
