@@ -1,10 +1,8 @@
-import { Rule } from './engine';
+import { relationRule } from './relationRule';
 import { tableIndex } from '../recognize/query';
 import { resolveChildren } from './resolve';
-import { evaluateEqual } from './evaluate';
-import { equalityFinding, hierarchyNames } from './describe';
-import { Finding } from '../core/findings';
-import { Item, RecognizedTable } from '../recognize/model';
+import { hierarchyNames } from './describe';
+import { Item } from '../recognize/model';
 
 /** Children of each row: the nearest listed descendants by code prefix; 合计's children are the 类. */
 export function childrenByCode(items: Item[], index?: { byCode: Map<string, Item>; total?: Item }): Map<Item, Item[]> {
@@ -46,32 +44,26 @@ export function childrenByCode(items: Item[], index?: { byCode: Map<string, Item
 
 const NO_CODES: ReadonlySet<string> = new Set();
 
-function check(ruleId: string, t: RecognizedTable, cols: string[], out: Finding[]) {
-  // A parent whose children a truncated table cut off is not judged.
-  const open = t.truncated ? new Set(t.truncated.openCodes) : NO_CODES;
-  for (const [parent, children] of childrenByCode(t.items, tableIndex(t))) {
-    if (open.has(parent.isTotal ? '合计' : parent.code!)) continue;
-    for (const col of cols) {
-      const eq = resolveChildren(t, parent, children, col);
-      const v = eq && evaluateEqual(eq);
-      if (v) out.push(equalityFinding(ruleId, eq, v, ...hierarchyNames(t, parent, children, col), `${t.spec.id}/hierarchy`));
-    }
-  }
-}
-
 /** 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 by 科目编码 prefix (and 经济分类 类 = Σ 款 in 公开06). */
-export const codeHierarchy: Rule = {
+export const codeHierarchy = relationRule({
   id: 'code-hierarchy',
   perDisclosure: true,
   level: '强制',
   title: '合计等于各类之和，类等于所属款之和，款等于所属项之和（按科目编码）',
-  run(ctx) {
-    const out: Finding[] = [];
+  *relations(ctx) {
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values()) {
-        if (t.spec.kind === 'coded') check(this.id, t, t.spec.hierarchy, out);
-        else if (t.spec.kind === 'econ') check(this.id, t, ['amount'], out);
+        const cols = t.spec.kind === 'coded' ? t.spec.hierarchy : t.spec.kind === 'econ' ? ['amount'] : [];
+        if (!cols.length) continue;
+        // A parent whose children a truncated table cut off is not judged.
+        const open = t.truncated ? new Set(t.truncated.openCodes) : NO_CODES;
+        for (const [parent, children] of childrenByCode(t.items, tableIndex(t))) {
+          if (open.has(parent.isTotal ? '合计' : parent.code!)) continue;
+          for (const col of cols) {
+            const eq = resolveChildren(t, parent, children, col);
+            if (eq) yield { eq, names: () => hierarchyNames(t, parent, children, col), relation: `${t.spec.id}/hierarchy` };
+          }
+        }
       }
-    return out;
   },
-};
+});

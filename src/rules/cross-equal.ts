@@ -1,25 +1,22 @@
-import { Rule } from './engine';
+import { relationRule } from './relationRule';
 import { columnName, tableIndex } from '../recognize/query';
-import { Finding } from '../core/findings';
 import { resolveCrossEqual } from './resolve';
-import { Equality, Term, evaluateEqual } from './evaluate';
-import { equalityFinding, selNames } from './describe';
+import { Equality, Term } from './evaluate';
+import { selNames } from './describe';
 
 /** 表间 equalities: 01↔02, 01↔03, 04↔01, 04↔05/07/08, 05↔06, and class by class. */
-export const crossEqual: Rule = {
+export const crossEqual = relationRule({
   id: 'cross-equal',
   perDisclosure: true,
   level: '强制',
   title: '表间对应数相等（如 公开01 本年收入合计 = 公开02 合计，公开04 各类支出 = 公开05）',
-  run(ctx) {
-    const out: Finding[] = [];
+  *relations(ctx) {
     for (const scope of ctx.scopes) {
       const tables = scope.tables;
       for (const x of ctx.set.cross) {
         if (x.kind === 'eq') {
           const eq = resolveCrossEqual(tables, x.a, x.b);
-          const v = eq && evaluateEqual(eq);
-          if (v) out.push(equalityFinding(this.id, eq, v, selNames(tables, x.a), selNames(tables, x.b), x.id));
+          if (eq) yield { eq, names: () => [selNames(tables, x.a), selNames(tables, x.b)], relation: x.id };
         } else if (x.kind === 'eqByClass') {
           const ta = tables.get(x.a.table);
           const tb = tables.get(x.b.table);
@@ -43,19 +40,17 @@ export const crossEqual: Rule = {
             const b: Term | undefined = ib && { t: tb, r: ib.row, c: cb! };
             // The side a table lists is flagged; the other, when not listed, reads as zero.
             const eq: Equality = a ? { left: [a], right: b ? [b] : [], minus: [] } : { left: [b!], right: [], minus: [] };
-            const v = evaluateEqual(eq);
-            if (!v) continue;
-            const label = `${code} ${ctx.edition.functionClasses.name(code) ?? ''}`.trim();
-            const aName = `${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`;
-            const bName = `${tb.spec.code}「${label}」${columnName(tb, x.b.col)}`;
-            const unlisted = (name: string) => `${name}（未列示，视为 0）`;
-            out.push(
-              a ? equalityFinding(this.id, eq, v, aName, b ? bName : unlisted(bName), x.id) : equalityFinding(this.id, eq, v, bName, unlisted(aName), x.id),
-            );
+            const names = (): [string, string] => {
+              const label = `${code} ${ctx.edition.functionClasses.name(code) ?? ''}`.trim();
+              const aName = `${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`;
+              const bName = `${tb.spec.code}「${label}」${columnName(tb, x.b.col)}`;
+              const unlisted = (name: string) => `${name}（未列示，视为 0）`;
+              return a ? [aName, b ? bName : unlisted(bName)] : [bName, unlisted(aName)];
+            };
+            yield { eq, names, relation: x.id };
           }
         }
       }
     }
-    return out;
   },
-};
+});

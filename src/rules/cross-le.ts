@@ -1,18 +1,15 @@
-import { Rule } from './engine';
+import { relationRule } from './relationRule';
 import { columnName, tableIndex } from '../recognize/query';
-import { Finding } from '../core/findings';
 import { resolveSel } from './resolve';
-import { evaluateLe } from './evaluate';
-import { excessFinding, selName } from './describe';
+import { selName } from './describe';
 
 /** 表间 inequalities: 05 ≤ 03 by code; 06 “三公” items ≤ 09 决算数. */
-export const crossLe: Rule = {
+export const crossLe = relationRule({
   id: 'cross-le',
   perDisclosure: true,
   level: '强制',
   title: '部分不大于整体（公开05 各科目 ≤ 公开03，公开06 三公相关科目 ≤ 公开09 决算数）',
-  run(ctx) {
-    const out: Finding[] = [];
+  *relations(ctx) {
     for (const scope of ctx.scopes) {
       const tables = scope.tables;
       for (const x of ctx.set.cross) {
@@ -20,8 +17,7 @@ export const crossLe: Rule = {
           const a = resolveSel(tables, x.a);
           const b = resolveSel(tables, x.b);
           if (!a || !b || a === 'zero' || b === 'zero') continue;
-          const v = evaluateLe(a, b);
-          if (v) out.push(excessFinding(this.id, a, b, v, selName(tables, x.a), selName(tables, x.b), x.id));
+          yield { le: [a, b], names: () => [selName(tables, x.a), selName(tables, x.b)], relation: x.id };
         } else if (x.kind === 'leByCode') {
           const ta = tables.get(x.a.table);
           const tb = tables.get(x.b.table);
@@ -32,26 +28,18 @@ export const crossLe: Rule = {
             const ca = it.cols[x.a.col];
             const cb = other?.cols[x.b.col];
             if (ca === undefined || cb === undefined || !other) continue;
-            const a = { t: ta, r: it.row, c: ca };
-            const b = { t: tb, r: other.row, c: cb };
-            const v = evaluateLe(a, b);
-            if (!v) continue;
             const label = it.isTotal ? '合计' : `${it.code} ${it.label}`;
-            out.push(
-              excessFinding(
-                this.id,
-                a,
-                b,
-                v,
-                `${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`,
-                `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`,
-                x.id,
-              ),
-            );
+            yield {
+              le: [
+                { t: ta, r: it.row, c: ca },
+                { t: tb, r: other.row, c: cb },
+              ],
+              names: () => [`${ta.spec.code}「${label}」${columnName(ta, x.a.col)}`, `${tb.spec.code} 同科目${columnName(tb, x.b.col)}`],
+              relation: x.id,
+            };
           }
         }
       }
     }
-    return out;
   },
-};
+});

@@ -1,26 +1,21 @@
-import { Rule } from './engine';
-import { Finding } from '../core/findings';
+import { relationRule } from './relationRule';
 import { resolveRowSum } from './resolve';
-import { evaluateEqual } from './evaluate';
-import { equalityFinding, rowSumNames } from './describe';
+import { rowSumNames } from './describe';
 
 /** 表内 row totals: on every row, the total column = Σ its component columns (spec.rowSums). */
-export const rowSum: Rule = {
+export const rowSum = relationRule({
   id: 'row-sum',
   perDisclosure: true,
   level: '强制',
   title: '每行的合计栏等于各组成栏之和（如 本年支出合计 = 基本支出 + 项目支出 + …）',
-  run(ctx) {
-    const out: Finding[] = [];
+  *relations(ctx) {
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values())
         for (const rs of t.spec.rowSums ?? [])
           for (const item of t.items) {
             if (rs.side && item.side !== rs.side) continue;
             const eq = resolveRowSum(t, item, rs);
-            const v = eq && evaluateEqual(eq);
-            if (v) out.push(equalityFinding(this.id, eq, v, ...rowSumNames(t, item, rs, eq), `${t.spec.id}/${rs.id}`));
+            if (eq) yield { eq, names: () => rowSumNames(t, item, rs, eq), relation: `${t.spec.id}/${rs.id}` };
           }
-    return out;
   },
-};
+});
