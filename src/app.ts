@@ -8,7 +8,7 @@ import { reportExplanations } from './hosts/xlsx/xlsxFlags';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
 import * as usecases from './usecases';
 import { gridToExcel, addSheet } from './hosts/xlsx/xlsxWrite';
-import { importDocument, importLayouts } from './importDoc';
+import { importDocument } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
 import { ScaffoldCode } from './scaffold/build';
@@ -58,9 +58,9 @@ export async function priorSheets(file: string): Promise<Workbook> {
 export async function importToExcel(file: string, prior?: string): Promise<{ grid: Workbook; excel: ExcelJS.Workbook }> {
   const { workbook, kind } = await readDisclosure(file);
   if (kind !== 'text') throw new InputError('import 只接受文本文档（.txt）；工作簿可直接用 check 核对');
-  const grid = importDocument(workbook);
-  if (prior) grid.sheets.push(...(await priorSheets(prior)).sheets);
-  return { grid, excel: gridToExcel(grid, importLayouts(grid)) };
+  const host = new XlsxHost(gridToExcel({ sheets: [] }), path.basename(file));
+  const grid = await usecases.importInto(host, workbook, { prior: prior ? await priorSheets(prior) : undefined });
+  return { grid, excel: host.excel };
 }
 
 export async function importFile(file: string, out: string, prior?: string): Promise<Workbook> {

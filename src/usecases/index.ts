@@ -4,6 +4,7 @@ import { checkWorkbook, CheckResult } from '../check';
 import { upsertExplanation } from '../core/explanations';
 import { scaffold, ScaffoldOptions } from '../scaffold/build';
 import { draftNarrative, draftSheetName, draftSheet, DRAFT_LAYOUT } from '../narrative/draft';
+import { importDocument, importLayouts } from '../importDoc';
 
 /**
  * The use cases, written once against the host contract (src/hosts/host.ts): the command line's
@@ -73,4 +74,16 @@ export async function draftInto(
   const sheet = draftSheet(name, paragraphs);
   const out = await host.writeSheets({ sheets: [sheet] }, { [name]: DRAFT_LAYOUT(paragraphs.length) }, { overwrite: opts.overwrite });
   return { ...out, sheet: name, paragraphs };
+}
+
+/**
+ * import: a text document laid out as a workbook in the host — one sheet per table (amounts as
+ * numbers), 部门概况, 情况说明 (one paragraph per row), 绩效自评表, 封面, 名词解释 — with last
+ * year's sheets beside it when given.
+ */
+export async function importInto(target: Host, document: Workbook, opts: { prior?: Workbook; overwrite?: boolean } = {}): Promise<Workbook> {
+  const grid = importDocument(document);
+  if (opts.prior) grid.sheets.push(...opts.prior.sheets);
+  await target.writeSheets(grid, importLayouts(grid), { overwrite: opts.overwrite });
+  return grid;
 }
