@@ -4,4 +4,4 @@
  * @type {import('jest').Config}
  */
 const fast = require('./jest.config.js');
-module.exports = { ...fast, testMatch: ['**/*.slow.test.ts'], testPathIgnorePatterns: ['/node_modules/'] };
+module.exports = { ...fast, testMatch: ['**/__tests__/**/*.slow.test.ts'], testPathIgnorePatterns: ['/node_modules/'] };

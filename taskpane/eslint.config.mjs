@@ -8,7 +8,13 @@ import officeAddins from 'eslint-plugin-office-addins';
 export default [
   ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['src/**/*.ts', 'taskpane/src/**/*.ts', 'taskpane/src/**/*.tsx', 'functions/**/*.ts'] })),
   {
+    // Tests set Office and Excel up as globals before loading the code under test.
+    files: ['**/__tests__/**/*.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/hosts/office/**/*.ts', 'taskpane/src/**/*.ts', 'taskpane/src/**/*.tsx', 'functions/**/*.ts'],
+    ignores: ['**/__tests__/**'],
     languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
     plugins: { 'office-addins': officeAddins },
     rules: {

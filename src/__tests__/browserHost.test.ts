@@ -1,0 +1,36 @@
+import { FIXTURES } from '../../tests/helpers/paths';
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { checkFileBytes, flaggedWorkbookBytes } from '../browserHost';
+import { readDisclosure } from '../hosts/files';
+import { checkWorkbook } from '../check';
+import { SAMPLE } from '../../tests/helpers/grid';
+
+/** The pane's browser mode reads a chosen file as the command line reads one from disk. */
+
+const BAD = path.join(FIXTURES, 'bad');
+const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));
+const unusable = Object.entries(expected).filter(([file]) => fs.existsSync(path.join(BAD, file)));
+
+test.each(unusable)('a chosen %s is refused with the command line’s message “%s”', async (file, message) => {
+  await expect(checkFileBytes(file, new Uint8Array(fs.readFileSync(path.join(BAD, file))))).rejects.toThrow(message);
+});
+
+test('the sample chosen in the pane gives the findings the command line gives', async () => {
+  const checked = await checkFileBytes(path.basename(SAMPLE), new Uint8Array(fs.readFileSync(SAMPLE)));
+  const cli = checkWorkbook((await readDisclosure(SAMPLE)).workbook);
+  expect(checked.kind).toBe('text');
+  expect(checked.result.findings.map((f) => f.message)).toEqual(cli.findings.map((f) => f.message));
+  expect(checked.result.summary.error).toBeGreaterThan(0);
+});
+
+test('a text document downloaded flagged is laid out as an imported one (paragraph sheets wide, tables framed)', async () => {
+  const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+  const checked = await checkFileBytes('sample.txt', bytes);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await flaggedWorkbookBytes(checked)) as unknown as ArrayBuffer);
+  expect(wb.getWorksheet('情况说明')!.getColumn(1).width).toBe(120);
+  expect(wb.getWorksheet('公开01')!.getColumn(1).width).toBe(34);
+  expect(wb.getWorksheet('审核报告')).toBeDefined();
+});

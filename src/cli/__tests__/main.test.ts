@@ -1,0 +1,128 @@
+import { ROOT, FIXTURES } from '../../../tests/helpers/paths';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { SAMPLE, sampleTablesText } from '../../../tests/helpers/grid';
+
+/** The command line as a user runs it: exit codes, one JSON object, one-line messages, no stack traces. */
+const BIN = path.join(ROOT, 'bin', 'juesuan.js');
+const BAD = path.join(FIXTURES, 'bad');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120000 });
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });
+});
+
+describe('juesuan check', () => {
+  test('--json prints exactly one JSON object with findings and summary', () => {
+    const r = run('check', SAMPLE, '--json');
+    // The sample's narrative has real mistakes (元 for 万元, scores that differ from the forms).
+    expect(r.status).toBe(1);
+    const obj = JSON.parse(r.stdout);
+    expect(Object.keys(obj).sort()).toEqual(['findings', 'summary']);
+    expect(obj.summary.error).toBeGreaterThan(0);
+    expect(obj.findings.every((f: { table: string; severity: string }) => f.severity !== 'error' || !f.table.startsWith('公开'))).toBe(true);
+    expect(obj.findings.length).toBe(obj.summary.error + obj.summary.warning + obj.summary.info);
+  });
+
+  test('a disclosure with an error exits 1', () => {
+    const broken = fs.readFileSync(SAMPLE, 'utf8').replace('30101\t基本工资\t270.45', '30101\t基本工资\t271.45');
+    const f = path.join(tmp, 'broken.txt');
+    fs.writeFileSync(f, broken);
+    const r = run('check', f, '--json');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings.some((x: { table: string; severity: string }) => x.table === '公开06' && x.severity === 'error')).toBe(true);
+  });
+
+  const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));
+  test.each(Object.entries(expected))('unusable input %s exits 2 with “%s”, no stack trace', (file, message) => {
+    const r = run('check', path.join(BAD, file));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trim().split('\n').length).toBe(1);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:/);
+  });
+
+  test('a folder is checked file by file with a summary table', () => {
+    const dir = path.join(tmp, 'folder');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(SAMPLE, path.join(dir, 'a.txt'));
+    fs.copyFileSync(path.join(BAD, 'empty.txt'), path.join(dir, 'b.txt'));
+    fs.writeFileSync(path.join(dir, 'c.txt'), sampleTablesText());
+    const r = run('check', dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/a\.txt\s+[1-9]\d*\s+\d+\s+\d+\s+有错误/);
+    expect(r.stdout).toMatch(/c\.txt\s+0\s+2\s+\d+\s+通过/);
+    expect(r.stdout).toMatch(/b\.txt.*文件为空/);
+    expect(r.stderr).toContain('核对中');
+  });
+
+  test('wrong usage exits 2 with a Chinese hint', () => {
+    const r = run('frobnicate');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知命令');
+  });
+});
+
+describe('juesuan import, check --out and clear', () => {
+  test('import writes one sheet per table plus the document’s parts', async () => {
+    const out = path.join(tmp, 'wb.xlsx');
+    const r = run('import', SAMPLE, '--out', out);
+    expect(r.status).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toEqual([
+      '封面',
+      '部门概况',
+      '公开01',
+      '公开02',
+      '公开03',
+      '公开04',
+      '公开05',
+      '公开06',
+      '公开07',
+      '公开08',
+      '公开09',
+      '情况说明',
+      '绩效自评表',
+      '名词解释',
+    ]);
+    const ws = wb.getWorksheet('公开03')!;
+    let totalRow = 0;
+    ws.eachRow((row, rn) => {
+      if (row.getCell(1).value === '合计' && !totalRow) totalRow = rn;
+    });
+    expect(ws.getCell(totalRow, 3).value).toBe(1920.38);
+    expect(ws.getCell(totalRow, 3).numFmt).toBe('#,##0.00');
+    expect(wb.getWorksheet('绩效自评表')!.rowCount).toBeGreaterThan(29 * 15);
+  });
+});
+
+describe('juesuan scaffold', () => {
+  test.each([
+    // 2010301 brings its 类 201 and 款 20103.
+    ['2023', '2010301', '公开01', 3],
+    ['2024', '2010301,2080505', '表一', 6],
+  ])('--year %s --codes %s: the template’s sheets and the number of 科目 it lists', (year, codes, firstSheet, count) => {
+    const out = path.join(tmp, `template-${year}.xlsx`);
+    const r = run('scaffold', '--unit', '测试单位', '--year', year, '--codes', codes, '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`工作表：${firstSheet}、`);
+    expect(r.stdout).toContain(`支出功能分类科目 ${count} 个`);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test('an existing file is not overwritten without --force', () => {
+    const out = path.join(tmp, 'taken.xlsx');
+    fs.writeFileSync(out, 'mine');
+    const r = run('scaffold', '--unit', '测试单位', '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('已存在');
+    expect(fs.readFileSync(out, 'utf8')).toBe('mine');
+  });
+});

@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { formsFile } from '../../app';
+import { readXlsx } from '../../hosts/xlsx/xlsx';
+import { recognizeForms } from '../model';
+import { formSheetName } from '../generate';
+
+/** 项目清单 → forms with formulas; regeneration keeps what the user typed; LibreOffice recalculates. */
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-forms-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function listWorkbook(file: string, projects: [string, number, number, number, number][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('项目清单');
+  ws.addRow(['项目名称', '实施单位', '预算数', '', '到位数', '', '执行数', '', '默认指标']);
+  ws.addRow(['', '', '财政资金', '其他', '财政资金', '其他', '财政资金', '其他', '']);
+  ws.mergeCells('C1:D1');
+  ws.mergeCells('E1:F1');
+  ws.mergeCells('G1:H1');
+  for (const [name, b, o, a, e] of projects) ws.addRow([name, '某某局', b, o, a, 0, e, 0, '']);
+  await wb.xlsx.writeFile(file);
+}
+
+describe('generating forms from 项目清单', () => {
+  test('one sheet per project, named within 31 characters, recognized as forms', async () => {
+    const src = path.join(dir, 'list.xlsx');
+    await listWorkbook(src, [
+      ['办公楼维修改造工程（一期）：屋面防水及外立面修缮项目', 20, 5, 25, 24],
+      ['培训费', 1, 0, 1, 1],
+    ]);
+    const out = path.join(dir, 'forms.xlsx');
+    const r = await formsFile(src, out, { year: 2023 });
+    expect(r.added).toHaveLength(2);
+    expect(r.added.every((n) => n.length <= 31 && !/[\[\]:*?/\\]/.test(n))).toBe(true);
+    const forms = recognizeForms(await readXlsx(fs.readFileSync(out)));
+    expect(forms.map((f) => f.name)).toEqual(['办公楼维修改造工程（一期）：屋面防水及外立面修缮项目', '培训费']);
+    expect(forms[0].indicators.length).toBeGreaterThan(3);
+    expect(forms[0].rate).toBeDefined();
+    expect(forms[0].total).not.toBeUndefined();
+  });
+
+  test('sheet names stay unique and legal', () => {
+    const taken = new Set<string>();
+    const a = formSheetName(1, '网络/系统*安全[防护]服务费'.repeat(3), taken);
+    const b = formSheetName(1, '网络/系统*安全[防护]服务费'.repeat(3), taken);
+    expect(a).not.toBe(b);
+    for (const n of [a, b]) expect(n.length).toBeLessThanOrEqual(31);
+    expect(a).not.toMatch(/[\[\]:*?/\\]/);
+  });
+
+  test('a workbook without a list gets an empty 项目清单 to fill in', async () => {
+    const src = path.join(dir, 'empty.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('公开01');
+    await wb.xlsx.writeFile(src);
+    const r = await formsFile(src, path.join(dir, 'empty-out.xlsx'));
+    expect(r.listAdded).toBe(true);
+    const g = await readXlsx(fs.readFileSync(path.join(dir, 'empty-out.xlsx')));
+    expect(g.sheets.map((s) => s.name)).toEqual(['公开01', '项目清单']);
+  });
+
+  test('regenerating keeps the forms the user already filled in and adds the new projects', async () => {
+    const src = path.join(dir, 'list2.xlsx');
+    await listWorkbook(src, [['培训费', 1, 0, 1, 1]]);
+    const first = path.join(dir, 'first.xlsx');
+    await formsFile(src, first, { year: 2023 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const formSheet = wb.worksheets.find((w) => w.name !== '项目清单')!;
+    formSheet.getCell('L13').value = 18; // a score the user typed
+    wb.getWorksheet('项目清单')!.addRow(['裸纤租用费', '某某局', 14.8, 0, 14.8, 0, 14.8, 0, '']);
+    const edited = path.join(dir, 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const again = path.join(dir, 'again.xlsx');
+    const r = await formsFile(edited, again, { year: 2023 });
+    expect(r.kept).toBe(1);
+    expect(r.added).toHaveLength(1);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(again);
+    expect(back.getWorksheet(formSheet.name)!.getCell('L13').value).toBe(18);
+    expect(recognizeForms(await readXlsx(fs.readFileSync(again))).map((f) => f.name)).toEqual(['培训费', '裸纤租用费']);
+  });
+
+  test('stacked: all forms in one sheet, each recognized', async () => {
+    const src = path.join(dir, 'list3.xlsx');
+    await listWorkbook(src, [
+      ['甲项目', 10, 0, 10, 8],
+      ['乙项目', 5, 1, 6, 6],
+      ['丙项目', 3, 0, 3, 3],
+    ]);
+    const out = path.join(dir, 'stacked.xlsx');
+    await formsFile(src, out, { year: 2023, stacked: true });
+    const g = await readXlsx(fs.readFileSync(out));
+    expect(g.sheets.map((s) => s.name)).toEqual(['项目清单', '绩效自评表']);
+    expect(recognizeForms(g).map((f) => f.name)).toEqual(['甲项目', '乙项目', '丙项目']);
+  });
+});

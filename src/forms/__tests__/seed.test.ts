@@ -1,0 +1,67 @@
+import Decimal from 'decimal.js';
+import { sampleWorkbook } from '../../../tests/helpers/grid';
+import { recognizeForms, FormCell } from '../model';
+import { checkWorkbook } from '../../check';
+import { FORM_RULES } from '../../check/registry';
+
+/** The sample's 29 forms: recognized with their names, real slips reported, every figure mutated. */
+
+const wb = sampleWorkbook();
+const forms = recognizeForms(wb);
+const base = checkWorkbook(wb, { rules: FORM_RULES });
+
+describe('the sample’s forms', () => {
+  test('29 forms, each with its name, money, indicators and the 预算执行率 row', () => {
+    expect(forms).toHaveLength(29);
+    for (const f of forms) {
+      expect(f.name.length).toBeGreaterThan(1);
+      expect(f.budget.total?.value).toBeDefined();
+      expect(f.executed.total?.value).toBeDefined();
+      expect(f.indicators.length).toBeGreaterThanOrEqual(6);
+      expect(f.rate?.weight?.value?.toNumber()).toBe(10);
+    }
+    // Every form's weights add to 100 once rows shifted by the PDF are read by meaning.
+    const weights = forms.map((f) =>
+      f.indicators
+        .reduce((a, i) => a.plus(i.weight.value ?? 0), new Decimal(0))
+        .plus(10)
+        .toNumber(),
+    );
+    expect(new Set(weights)).toEqual(new Set([100]));
+  });
+
+  test('its real slips are reported', () => {
+    const errs = base.findings.filter((f) => f.severity === 'error').map((f) => f.message);
+    expect(errs.filter((m) => m.includes('自评总分未填写'))).toHaveLength(2);
+    expect(errs.filter((m) => m.includes('预算执行率未填写得分'))).toHaveLength(2);
+    expect(errs.filter((m) => m.startsWith('「政务信息稿酬费」') && m.includes('总体完成率却为 0'))).toHaveLength(3);
+    const warn = base.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
+    expect(warn.some((m) => m.includes('955') && m.includes('超过 100%'))).toBe(true);
+    expect(warn.some((m) => m.includes('写作 0.98') && m.includes('应写作 98%'))).toBe(true);
+    expect(warn.filter((m) => m.includes('未填写预算执行进度'))).toHaveLength(2);
+  });
+
+  test('no error outside those slips', () => {
+    const errs = base.findings.filter((f) => f.severity === 'error');
+    expect(errs).toHaveLength(7);
+  });
+});
+
+const targets: { form: string; what: string; cell: FormCell; kind: 'weight' | 'score' | 'total' | 'money' }[] = [];
+for (const f of forms) {
+  for (const i of f.indicators) {
+    targets.push({ form: f.name, what: `分值 ${i.name}`, cell: i.weight, kind: 'weight' });
+    if (i.score) targets.push({ form: f.name, what: `得分 ${i.name}`, cell: i.score, kind: 'score' });
+  }
+  if (f.rate?.score) targets.push({ form: f.name, what: '预算执行率得分', cell: f.rate.score, kind: 'score' });
+  if (f.total) targets.push({ form: f.name, what: '自评总分', cell: f.total, kind: 'total' });
+  for (const [label, m] of [
+    ['预算数', f.budget],
+    ['到位数', f.available],
+    ['执行数', f.executed],
+  ] as const)
+    for (const part of ['total', 'fiscal', 'other'] as const) {
+      const c = m[part];
+      if (c?.value) targets.push({ form: f.name, what: `${label}·${part}`, cell: c, kind: 'money' });
+    }
+}

@@ -1,0 +1,153 @@
+import ExcelJS from 'exceljs';
+import { FakeBook } from '../../../tests/helpers/fakeExcel';
+import { importDocument } from '../../importDoc';
+import { sampleWorkbook } from '../../../tests/helpers/grid';
+import { gridToExcel } from '../xlsx/xlsxWrite';
+import { XlsxHost } from '../xlsx/xlsxHost';
+import { OfficeHost } from '../office/officeHost';
+import { Host } from '../host';
+import { findingKey } from '../../core/findings';
+import { excelToGrid } from '../xlsx/xlsx';
+import * as usecases from '../../usecases';
+
+/**
+ * One host contract, the use cases written once: the same workbook as a file (xlsx host) and open
+ * in Excel (Office host, simulated) gives the same findings, the same flagged cells, the same draft
+ * and the same kept explanation; a workbook flagged by one host is cleared by the other.
+ */
+
+const grid = () => importDocument(sampleWorkbook());
+
+async function hosts(): Promise<{ xlsx: XlsxHost; office: OfficeHost; book: FakeBook }> {
+  const g = grid();
+  const excel = new ExcelJS.Workbook();
+  await excel.xlsx.load((await gridToExcel(g).xlsx.writeBuffer()) as ArrayBuffer);
+  const book = FakeBook.fromGrid(g);
+  const office = new OfficeHost((work) => work(book.context() as unknown as Excel.RequestContext), { notes: 'notes' });
+  return { xlsx: new XlsxHost(excel, 'sample.xlsx'), office, book };
+}
+
+/** The flagged cells of either host, as sheet!cell=colour. */
+function xlsxFills(x: XlsxHost): string[] {
+  const out: string[] = [];
+  x.excel.eachSheet((ws) => {
+    if (ws.name.startsWith('_juesuan') || ws.name === '审核报告') return;
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (c) => {
+        const argb = (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+        if (argb) out.push(`${ws.name}!${c.address}=#${argb.slice(2)}`);
+      }),
+    );
+  });
+  return out.sort();
+}
+function officeFills(book: FakeBook): string[] {
+  const out: string[] = [];
+  for (const s of book.sheets)
+    if (!s.name.startsWith('_juesuan') && s.name !== '审核报告') for (const [a, c] of s.cells) if (c.fill) out.push(`${s.name}!${a}=${c.fill}`);
+  return out.sort();
+}
+
+test('check through either host: the same findings and the same flagged cells', async () => {
+  const { xlsx, office, book } = await hosts();
+  const a = await usecases.check(xlsx, { flag: true });
+  const b = await usecases.check(office, { flag: true });
+  expect(a.result.findings.map(findingKey)).toEqual(b.result.findings.map(findingKey));
+  expect(a.flagged!.flaggedCells).toBe(b.flagged!.flaggedCells);
+  expect(xlsxFills(xlsx)).toEqual(officeFills(book));
+  expect(xlsxFills(xlsx).length).toBeGreaterThan(20);
+});
+
+test('an explanation kept by either host is read back by the same use case', async () => {
+  const { xlsx, office } = await hosts();
+  for (const host of [xlsx, office] as Host[]) {
+    const f = (await usecases.check(host)).result.findings.find((x) => x.severity === 'warning' && x.cell)!;
+    const r = await usecases.explain(host, [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text: '已核实' }]);
+    expect(r.explained).toBe(1);
+    expect((await host.read()).explanations!.map((e) => e.text)).toEqual(['已核实']);
+    // A blank entry removes it; a blank entry with nothing on file is skipped.
+    await usecases.explain(host, [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text: '' }]);
+    expect((await host.read()).explanations ?? []).toEqual([]);
+  }
+});
+
+test('the draft is placed the same way by either host; an earlier draft is a conflict unless replaced', async () => {
+  const { xlsx, office, book } = await hosts();
+  const a = await usecases.draftInto(xlsx);
+  const b = await usecases.draftInto(office);
+  expect([a.sheet, a.written]).toEqual([b.sheet, b.written]);
+  expect(a.paragraphs).toEqual(b.paragraphs);
+  // The sample has a 情况说明 of its own: the draft goes beside it.
+  expect(a.sheet).toBe('情况说明（草稿）');
+  expect((await usecases.draftInto(office)).conflicts).toEqual(['情况说明（草稿）']);
+  expect((await usecases.draftInto(office, { overwrite: true })).written).toEqual(['情况说明（草稿）']);
+  const draftX = excelToGrid(xlsx.excel).sheets.find((s) => s.name === a.sheet)!;
+  const draftO = book.sheet(b.sheet)!;
+  expect(draftX.rows.length).toBe(a.paragraphs.length + 1);
+  expect(draftO.cells.get('A2')!.value).toBe(a.paragraphs[0]);
+});
+
+/** A workbook file as Excel opens it: every sheet (hidden ones too), values, fills, notes. */
+function bookFromExcel(excel: ExcelJS.Workbook): FakeBook {
+  const book = new FakeBook();
+  excel.eachSheet((ws) => {
+    const sheet = {
+      name: ws.name,
+      visibility: ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible',
+      cells: new Map(),
+      notes: new Map(),
+      merges: [] as string[],
+    };
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (c) => {
+        const argb = (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+        const v = c.value;
+        const value =
+          v === null || v === undefined ? null : typeof v === 'object' ? String((v as { text?: string }).text ?? '') : (v as string | number | boolean);
+        if (value !== null || argb) sheet.cells.set(c.address, { value, ...(argb ? { fill: '#' + argb.slice(2) } : {}) });
+        if (c.note) sheet.notes.set(c.address, typeof c.note === 'string' ? c.note : c.note.texts.map((t) => t.text).join(''));
+      }),
+    );
+    book.sheets.push(sheet);
+  });
+  return book;
+}
+
+/** The workbook open in Excel saved as a file: every sheet, values, fills, notes, visibility. */
+function excelFromBook(book: FakeBook): ExcelJS.Workbook {
+  const excel = new ExcelJS.Workbook();
+  for (const s of book.sheets) {
+    const ws = excel.addWorksheet(s.name, { state: s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible' });
+    for (const [a, c] of s.cells) {
+      if (c.value !== null) ws.getCell(a).value = c.value;
+      if (c.fill) ws.getCell(a).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + c.fill.slice(1) } };
+    }
+    for (const [a, n] of s.notes) ws.getCell(a).note = n;
+  }
+  return excel;
+}
+
+test('flagged as a file, cleared in Excel; flagged in Excel, cleared as a file: each restores every cell', async () => {
+  // A cell with a fill and a note of the user's own, that a finding flags.
+  const { xlsx } = await hosts();
+  const target = (await usecases.check(xlsx)).result.findings.find((f) => f.severity === 'error' && f.cell)!;
+  const cell = xlsx.excel.getWorksheet(target.sheet)!.getCell(target.cell);
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
+  cell.note = '用户的批注';
+  const original = bookFromExcel(xlsx.excel).snapshot();
+
+  // Flagged as a file, opened and cleared in Excel.
+  await usecases.check(xlsx, { flag: true });
+  const inExcel = bookFromExcel(xlsx.excel);
+  expect(inExcel.sheet(target.sheet)!.cells.get(target.cell)!.fill).toBe('#FFC7CE');
+  const office = new OfficeHost((work) => work(inExcel.context() as unknown as Excel.RequestContext), { notes: 'notes' });
+  expect((await usecases.clear(office)).cleared).toBe(true);
+  expect(inExcel.snapshot()).toEqual(original);
+
+  // Flagged in Excel, saved, cleared as a file.
+  await usecases.check(office, { flag: true });
+  expect(inExcel.sheet(target.sheet)!.notes.get(target.cell)).toContain(target.message);
+  const file = new XlsxHost(excelFromBook(inExcel), 'saved-from-excel.xlsx');
+  expect((await usecases.clear(file)).cleared).toBe(true);
+  expect(bookFromExcel(file.excel).snapshot()).toEqual(original);
+});

@@ -1,0 +1,210 @@
+import ExcelJS from 'exceljs';
+import { FakeBook, FakeContext } from '../../../../tests/helpers/fakeExcel';
+import { readWorkbook, applyFlags, clearFlags } from '../officeExcel';
+import { importDocument } from '../../../importDoc';
+import { sampleWorkbook } from '../../../../tests/helpers/grid';
+import { gridToExcel } from '../../xlsx/xlsxWrite';
+import { readXlsx } from '../../xlsx/xlsx';
+import { applyFlags as applyXlsxFlags } from '../../xlsx/xlsxFlags';
+import { checkWorkbook } from '../../../check';
+import { findingKey } from '../../../core/findings';
+import { Workbook, newSheet, setCell } from '../../../core/grid';
+
+/**
+ * The Office.js adapter against a simulated Excel that enforces load-before-read and counts
+ * context.sync(): constant syncs whatever the size, and the same findings and flags as the xlsx path.
+ */
+
+const ctxOf = (b: FakeBook) => b.context() as unknown as Excel.RequestContext;
+const imported = () => importDocument(sampleWorkbook());
+
+async function viaXlsx(grid: Workbook): Promise<{ grid: Workbook; excel: ExcelJS.Workbook }> {
+  const buf = await gridToExcel(grid).xlsx.writeBuffer();
+  const excel = new ExcelJS.Workbook();
+  await excel.xlsx.load(buf as ArrayBuffer);
+  return { grid: await readXlsx(Buffer.from(buf as ArrayBuffer)), excel };
+}
+
+describe('the simulated Excel is strict', () => {
+  test('reading a property that was not loaded, or before sync, throws', async () => {
+    const book = FakeBook.fromGrid({ sheets: [newSheet('表1')] });
+    const ctx = book.context() as FakeContext;
+    const sheets = ctx.workbook.worksheets;
+    expect(() => sheets.items).toThrow(/PropertyNotLoaded/);
+    sheets.load('items/name');
+    expect(() => sheets.items).toThrow(/PropertyNotLoaded/);
+    await ctx.sync();
+    expect(sheets.items.map((s) => s.name)).toEqual(['表1']);
+    expect(book.syncs).toBe(1);
+  });
+});
+
+describe('reading the open workbook', () => {
+  test('the same findings as reading the saved file', async () => {
+    const grid = imported();
+    const book = FakeBook.fromGrid(grid);
+    const fromExcel = await readWorkbook(ctxOf(book));
+    const fromFile = (await viaXlsx(grid)).grid;
+    const keys = (wb: Workbook) => checkWorkbook(wb).findings.map(findingKey).sort();
+    expect(keys(fromExcel)).toEqual(keys(fromFile));
+    expect(checkWorkbook(fromExcel).findings.length).toBeGreaterThan(10);
+  });
+
+  test.each([1, 60])('two syncs to read %i sheets', async (n) => {
+    const wb: Workbook = { sheets: [] };
+    for (let i = 0; i < n; i++) {
+      const s = newSheet(`表${i + 1}`);
+      for (let r = 0; r < 30; r++) for (let c = 0; c < 8; c++) setCell(s, r, c, { value: r * c, numFmt: '#,##0.00' });
+      wb.sheets.push(s);
+    }
+    const book = FakeBook.fromGrid(wb);
+    const read = await readWorkbook(ctxOf(book));
+    expect(read.sheets).toHaveLength(n);
+    expect(book.syncs).toBe(2);
+  });
+});
+
+describe('flags in the open workbook', () => {
+  test('two syncs to flag, two to clear, whatever the number of findings; clearing restores everything', async () => {
+    const grid = imported();
+    const book = FakeBook.fromGrid(grid);
+    // A cell with a fill and a note of the user's own, that a finding will flag.
+    const before0 = book.snapshot();
+    const findings = checkWorkbook(grid).findings;
+    const target = findings.find((f) => f.severity === 'error')!;
+    const cell = book.sheet(target.sheet)!.cells.get(target.cell)!;
+    cell.fill = '#00B0F0';
+    book.sheet(target.sheet)!.notes.set(target.cell, '用户自己的批注');
+    const before = book.snapshot();
+    expect(before).not.toEqual(before0);
+
+    book.syncs = 0;
+    const r = await applyFlags(ctxOf(book), findings, { notes: 'notes' });
+    expect(book.syncs).toBe(2);
+    expect(r.flaggedCells).toBeGreaterThan(20);
+    expect(book.sheet(target.sheet)!.cells.get(target.cell)!.fill).toBe('#FFC7CE');
+    expect(book.sheet(target.sheet)!.notes.get(target.cell)).toContain(target.message);
+    expect(book.sheet('审核报告')).toBeDefined();
+    expect(book.sheet('_juesuan_flags')!.visibility).toBe('VeryHidden');
+
+    // Checking again does not stack flags, and still takes two syncs.
+    book.syncs = 0;
+    await applyFlags(ctxOf(book), findings, { notes: 'notes' });
+    expect(book.syncs).toBe(2);
+    expect(book.sheets.filter((s) => s.name.startsWith('审核报告'))).toHaveLength(1);
+
+    book.syncs = 0;
+    expect(await clearFlags(ctxOf(book), { notes: 'notes' })).toEqual({ cleared: true, protectedSheets: [] });
+    expect(book.syncs).toBe(2);
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  test('the same cells, colours and report as the xlsx path', async () => {
+    const grid = imported();
+    const findings = checkWorkbook(grid).findings;
+    const book = FakeBook.fromGrid(grid);
+    await applyFlags(ctxOf(book), findings, { notes: 'notes' });
+    const { excel } = await viaXlsx(grid);
+    applyXlsxFlags(excel, findings);
+    const fromXlsx: string[] = [];
+    excel.eachSheet((ws) => {
+      if (ws.name === '审核报告' || ws.name === '_juesuan_flags') return;
+      ws.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (c) => {
+          const fill = c.fill as ExcelJS.FillPattern | undefined;
+          if (fill?.fgColor?.argb) fromXlsx.push(`${ws.name}!${c.address}=#${fill.fgColor.argb.slice(2)}`);
+        }),
+      );
+    });
+    const fromOffice: string[] = [];
+    for (const s of book.sheets)
+      if (s.name !== '审核报告' && s.name !== '_juesuan_flags') for (const [addr, c] of s.cells) if (c.fill) fromOffice.push(`${s.name}!${addr}=${c.fill}`);
+    expect(fromOffice.sort()).toEqual(fromXlsx.sort());
+    const reportRows = excel.getWorksheet('审核报告')!.rowCount;
+    const officeReport = book.sheet('审核报告')!;
+    expect(Math.max(...[...officeReport.cells.keys()].map((a) => Number(a.replace(/^[A-Z]+/, ''))))).toBe(reportRows);
+  });
+
+  test('without notes support the fill alone marks the cell; the report still carries the messages', async () => {
+    const grid = imported();
+    const book = FakeBook.fromGrid(grid);
+    const before = book.snapshot();
+    await applyFlags(ctxOf(book), checkWorkbook(grid).findings, { notes: 'none' });
+    expect(book.sheets.every((s) => s.notes.size === 0)).toBe(true);
+    await clearFlags(ctxOf(book), { notes: 'none' });
+    expect(book.snapshot()).toEqual(before);
+  });
+});
+
+describe('writing sheets into the open workbook (生成模板, 起草情况说明)', () => {
+  const { writeSheets } = require('../officeExcel') as typeof import('../officeExcel');
+  const { scaffold } = require('../../../scaffold/build') as typeof import('../../../scaffold/build');
+  const { recognize } = require('../../../recognize') as typeof import('../../../recognize');
+  const { tableSet } = require('../../../editions') as typeof import('../../../editions');
+
+  test('the template in two syncs, with its formulas, recognized when read back', async () => {
+    const book = FakeBook.fromGrid({ sheets: [newSheet('Sheet1')] });
+    const built = scaffold({ unit: '某某局', year: 2023 });
+    const r = await writeSheets(ctxOf(book), built.workbook, built.layouts);
+    expect(book.syncs).toBe(2);
+    expect(r.written).toHaveLength(9);
+    const back = await readWorkbook(ctxOf(book));
+    expect(recognize(back, tableSet(2023)).tables).toHaveLength(9);
+    const s03 = book.sheet('公开03')!;
+    expect([...s03.cells.values()].filter((c) => c.formula?.startsWith('SUMPRODUCT')).length).toBeGreaterThan(10);
+  });
+
+  test('existing sheets are not overwritten without consent', async () => {
+    const book = FakeBook.fromGrid({ sheets: [newSheet('公开01')] });
+    book.sheet('公开01')!.cells.set('A1', { value: '用户的数据' });
+    const built = scaffold({ unit: '某某局' });
+    const r = await writeSheets(ctxOf(book), built.workbook, built.layouts);
+    expect(r).toEqual({ written: [], conflicts: ['公开01'] });
+    expect(book.sheet('公开01')!.cells.get('A1')!.value).toBe('用户的数据');
+    expect(book.sheets).toHaveLength(1);
+    const again = await writeSheets(ctxOf(book), built.workbook, built.layouts, { overwrite: true });
+    expect(again.written).toHaveLength(9);
+    expect(book.sheet('公开01')!.cells.get('A1')!.value).toBe('收入支出决算总表');
+  });
+});
+
+describe('comments where notes are not supported (ExcelApi 1.10–1.17)', () => {
+  test('flags carry comments, an existing comment is kept and restored; three syncs to flag, three to clear', async () => {
+    const grid = imported();
+    const book = FakeBook.fromGrid(grid);
+    const findings = checkWorkbook(grid).findings;
+    const target = findings.find((f) => f.severity === 'error')!;
+    book.sheet(target.sheet)!.comments = new Map([[target.cell, '用户的批注']]);
+    const before = book.snapshot();
+    book.syncs = 0;
+    await applyFlags(ctxOf(book), findings, { notes: 'comments' });
+    expect(book.syncs).toBe(3);
+    expect(book.sheet(target.sheet)!.comments!.get(target.cell)).toContain(target.message);
+    expect(book.sheets.flatMap((s) => [...(s.comments ?? new Map()).keys()]).length).toBeGreaterThan(20);
+    book.syncs = 0;
+    // The comments are listed first: a comment the user deleted cannot be edited (ItemNotFound).
+    await clearFlags(ctxOf(book), { notes: 'comments' });
+    expect(book.syncs).toBe(3);
+    expect(book.snapshot()).toEqual(before);
+  });
+});
+
+describe('a workbook too large for one request (Excel on the web: 5 MB)', () => {
+  test('is read again in blocks: the same grid, syncs grow with its size, not with findings', async () => {
+    const wb: Workbook = { sheets: [] };
+    for (let i = 0; i < 3; i++) {
+      const s = newSheet(`表${i + 1}`);
+      for (let r = 0; r < 120; r++) for (let c = 0; c < 20; c++) setCell(s, r, c, { value: r * 100 + c, numFmt: '#,##0.00' });
+      wb.sheets.push(s);
+    }
+    const small = FakeBook.fromGrid(wb);
+    const expected = await readWorkbook(ctxOf(small));
+    const big = FakeBook.fromGrid(wb);
+    big.cellLimit = 9000; // one request may carry 9,000 cells: the whole workbook (3 × 2,400 × 3) does not fit
+    const got = await readWorkbook(ctxOf(big), undefined, { cellsPerSync: 2000 });
+    expect(got.sheets.map((s) => s.rows.length)).toEqual(expected.sheets.map((s) => s.rows.length));
+    expect(JSON.stringify(got.sheets)).toBe(JSON.stringify(expected.sheets));
+    expect(big.syncs).toBeGreaterThan(3);
+    expect(big.syncs).toBeLessThan(12);
+  });
+});

@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import { sampleWorkbook } from '../../../../tests/helpers/grid';
+import { importDocument } from '../../../importDoc';
+import { gridToExcel } from '../xlsxWrite';
+import { excelToGrid, FLAGS_SHEET, REPORT_SHEET } from '../xlsx';
+import { applyFlags, clearFlags } from '../xlsxFlags';
+import { checkWorkbook } from '../../../check';
+
+/** Flags in place on xlsx files, and clearing them restores the workbook exactly. */
+
+async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const buf = await wb.xlsx.writeBuffer();
+  const out = new ExcelJS.Workbook();
+  await out.xlsx.load(buf as ArrayBuffer);
+  return out;
+}
+
+function snapshot(wb: ExcelJS.Workbook) {
+  const out: Record<string, unknown> = {};
+  wb.eachSheet((ws) => {
+    const cells: unknown[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, rn) =>
+      row.eachCell({ includeEmpty: true }, (cell, cn) => {
+        cells.push([rn, cn, cell.value, cell.formula ?? null, JSON.stringify(cell.style ?? {}), cell.note ?? null]);
+      }),
+    );
+    out[ws.name] = { state: ws.state, merges: (ws.model as { merges?: string[] }).merges, cells };
+  });
+  return out;
+}
+
+async function userWorkbook(): Promise<ExcelJS.Workbook> {
+  const grid = importDocument(sampleWorkbook());
+  // Plant an error, and give the user some fills, notes and a formula of their own.
+  const s06 = grid.sheets.find((s) => s.name === '公开06')!;
+  s06.rows.forEach((row) =>
+    row.forEach((cell) => {
+      if (cell && cell.value === 270.45) cell.value = 271.45;
+    }),
+  );
+  const wb = gridToExcel(grid);
+  const ws = wb.getWorksheet('公开06')!;
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.value === 993.61) {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00FF00' } };
+        cell.note = '用户自己的批注';
+      }
+    }),
+  );
+  wb.getWorksheet('封面')!.getCell('C1').value = { formula: '1+1', result: 2 };
+  return reload(wb);
+}
+
+describe('flags in place (xlsx)', () => {
+  test('each error cell is filled red with a note; 审核报告 links to it', async () => {
+    const wb = await userWorkbook();
+    const r = checkWorkbook(excelToGrid(wb));
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    applyFlags(wb, r.findings);
+    const checked = await reload(wb);
+    for (const f of errors) {
+      const cell = checked.getWorksheet(f.sheet)!.getCell(f.cell);
+      expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+      expect(String(cell.note)).toContain(f.message);
+    }
+    const report = checked.getWorksheet(REPORT_SHEET)!;
+    expect(report.rowCount).toBe(r.findings.length + 1);
+    const link = report.getRow(2).getCell(4).value as ExcelJS.CellHyperlinkValue;
+    expect(link.hyperlink).toBe(`#'${errors[0].sheet}'!${errors[0].cell}`);
+    expect(checked.getWorksheet(FLAGS_SHEET)!.state).toBe('veryHidden');
+    // Re-checking a checked workbook ignores our own sheets and finds the same.
+    expect(checkWorkbook(excelToGrid(checked)).summary).toEqual(r.summary);
+  });
+
+  test('check → clear returns values, formulas, styles and notes identical to the input', async () => {
+    const input = await userWorkbook();
+    const before = snapshot(input);
+    const r = checkWorkbook(excelToGrid(input));
+    applyFlags(input, r.findings);
+    const checked = await reload(input);
+    // A user's own fill and note on a flagged cell come back exactly.
+    expect(clearFlags(checked)).toBe(true);
+    const cleared = await reload(checked);
+    expect(snapshot(cleared)).toEqual(before);
+    expect(clearFlags(cleared)).toBe(false);
+  });
+
+  test('checking twice does not stack flags: clearing once restores the original', async () => {
+    const input = await userWorkbook();
+    const before = snapshot(input);
+    const r = checkWorkbook(excelToGrid(input));
+    applyFlags(input, r.findings);
+    const once = await reload(input);
+    applyFlags(once, r.findings);
+    const twice = await reload(once);
+    clearFlags(twice);
+    expect(snapshot(await reload(twice))).toEqual(before);
+  });
+});

@@ -1,0 +1,200 @@
+import { checkWorkbook } from '../../../check';
+import { NARRATIVE_RULES } from '../../../check/registry';
+import { TABLE_RULES } from '../../../rules';
+import { Finding } from '../../../core/findings';
+import { sampleWithNarrative } from '../../../../tests/helpers/narrative';
+
+/**
+ * Each narrative rule on the sample's tables with a narrative written for the case:
+ * true cases (the slip is reported, with the right figure) and false cases (consistent within
+ * rounding: nothing).
+ */
+
+function run(ruleId: string, narrative: string): Finding[] {
+  const rule = NARRATIVE_RULES.find((r) => r.id === ruleId)!;
+  const r = checkWorkbook(sampleWithNarrative(narrative), { rules: [...TABLE_RULES, rule] });
+  return r.findings.filter((f) => f.rule === ruleId && f.severity !== 'info');
+}
+
+type Case = [string, string, number, string?];
+
+const cases: Record<string, Case[]> = {
+  'narr-share': [
+    ['consistent shares', '三、支出决算情况说明\n本年支出合计1920.38万元，其中：基本支出1320.27万元，占68.8%；项目支出600.11万元，占31.2%。', 0],
+    ['a share off by 2 points', '三、支出决算情况说明\n本年支出合计1920.38万元，其中：基本支出1320.27万元，占66.8%；项目支出600.11万元，占31.2%。', 1, '68.8%'],
+    ['share of a named base', '七、政府采购支出说明\n政府采购支出总额 97.70 万元，其中授予小微企业合同金额 27.70 万元，占政府采购支出总额的 28.4%。', 0],
+    [
+      'share of a named base, wrong',
+      '七、政府采购支出说明\n政府采购支出总额 97.70 万元，其中授予小微企业合同金额 27.70 万元，占政府采购支出总额的 38.4%。',
+      1,
+      '28.4%',
+    ],
+    [
+      'base stated in an earlier paragraph',
+      '四、财政拨款收入支出决算总体情况说明\n（三）财政拨款支出决算结构情况\n财政拨款支出合计 1920.38 万元，主要用于以下方面：\n一般公共服务（类）支出 1248.32 万元，占 65.0%；社会保障和就业（类）支出 410.00 万元，占 21.3%。',
+      0,
+    ],
+    ['base of a table total named in the text', '九、预算绩效情况说明\n二级项目 29 个，共涉及资金 600.11 万元，占一般公共预算项目支出总额的 90%。', 1, '100%'],
+  ],
+  'narr-growth': [
+    ['consistent growth', '一、收入支出决算总体情况说明\n收支总计1920.38万元。与上年相比，收支各增加477.57万元，增长33.1%。', 0],
+    ['wrong growth', '一、收入支出决算总体情况说明\n收支总计1920.38万元。与上年相比，收支各增加477.57万元，增长24.9%。', 1, '33.1%'],
+    ['large growth consistent within rounding', '六、机关运行经费支出说明\n“三公”经费支出决算为 26.03 万元，较上年增加 24.81 万元，增长 2030.4%。', 0],
+    ['decrease', '六、机关运行经费支出说明\n机关运行经费支出 90.00 万元，较上年减少 10.00 万元，下降 10.0%。', 0],
+    ['decrease, wrong', '六、机关运行经费支出说明\n机关运行经费支出 90.00 万元，较上年减少 10.00 万元，下降 11.1%。', 1, '10.0%'],
+    ['increase larger than the figure itself', '六、机关运行经费支出说明\n机关运行经费支出 20.00 万元，较上年增加 30.00 万元，增长 10.0%。', 1],
+  ],
+  'narr-completion': [
+    [
+      'rate from the stated shortfall',
+      '四、财政拨款收入支出决算总体情况说明\n（二）财政拨款收支与年初预算数对比情况\n财政拨款本年收入合计1920.38万元，完成年初预算的92.5%，比年初预算减少154.98万元。',
+      0,
+    ],
+    [
+      'rate from the stated shortfall, wrong',
+      '四、财政拨款收入支出决算总体情况说明\n（二）财政拨款收支与年初预算数对比情况\n财政拨款本年收入合计1920.38万元，完成年初预算的95.2%，比年初预算减少154.98万元。',
+      1,
+      '92.5%',
+    ],
+    [
+      'rate from budget and actual in the previous sentence',
+      '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元。完成预算的85.3%。',
+      0,
+    ],
+    [
+      '与预算持平 with equal figures',
+      '五、财政拨款“三公”经费支出决算情况说明\n公务接待费支出预算为 2.00 万元，支出决算 2.00 万元。公务接待费支出与预算持平。',
+      0,
+    ],
+    [
+      '与预算持平 with different figures',
+      '五、财政拨款“三公”经费支出决算情况说明\n公务接待费支出预算为 2.00 万元，支出决算 1.50 万元。公务接待费支出与预算持平。',
+      1,
+    ],
+    [
+      'stated shortfall against both figures',
+      '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元，完成预算的85.3%，比预算减少3.45万元。',
+      0,
+    ],
+    [
+      'stated shortfall against both figures, wrong',
+      '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元，完成预算的85.3%，比预算减少4.45万元。',
+      1,
+      '减少3.45万元',
+    ],
+    [
+      'wrong rate from budget and actual',
+      '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元。完成预算的100.0%。',
+      1,
+      '85.3%',
+    ],
+  ],
+  'narr-table': [
+    ['totals as in the tables', '三、支出决算情况说明\n本年支出合计1920.38万元，其中：基本支出1320.27万元，项目支出600.11万元。', 0],
+    ['a total that differs from 公开01', '三、支出决算情况说明\n本年支出合计1902.38万元，其中：基本支出1320.27万元，项目支出600.11万元。', 1, '1920.38万元'],
+    [
+      'a class of the structure paragraph',
+      '四、财政拨款收入支出决算总体情况说明\n（三）财政拨款支出决算结构情况\n财政拨款支出合计 1920.38 万元，主要用于以下方面：卫生健康（类）支出 95.59 万元。',
+      1,
+      '90.59万元',
+    ],
+    [
+      '三公 budget and actual',
+      '五、财政拨款“三公”经费支出决算情况说明\n“三公”经费财政拨款支出预算为 26.03 万元，支出决算为 26.03 万元。公务用车运行维护费支出2.58万元。',
+      0,
+    ],
+    ['三公 item wrong', '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算32.45万元。', 1, '23.45万元'],
+    [
+      'personnel expenses from 公开06',
+      '四、财政拨款收入支出决算总体情况说明\n（四）一般公共预算基本支出决算情况说明\n基本支出 1320.27 万元，其中：人员经费 1254.53 万元；公用经费 74.74 万元。',
+      1,
+      '1245.53万元',
+    ],
+  ],
+  'narr-unit': [
+    ['元 written for 万元', '三、支出决算情况说明\n本年支出合计1920.38元，其中：基本支出1320.27万元，项目支出600.11万元。', 1, '1920.38万元'],
+    ['all in 万元', '三、支出决算情况说明\n本年支出合计1920.38万元，其中：基本支出1320.27万元。', 0],
+    ['a money figure without a unit', '三、支出决算情况说明\n本年支出合计1920.38，其中：基本支出1320.27万元，项目支出600.11万元。', 1, '1920.38万元'],
+  ],
+  'narr-list-sum': [
+    [
+      'parts add up',
+      '七、政府采购支出说明\n政府采购支出总额 97.70 万元，从采购类型来看，政府采购货物支出 27.70 万元、政府采购工程支出 0.00 万元、政府采购服务支出 70.00 万元。',
+      0,
+    ],
+    [
+      'parts do not add up',
+      '七、政府采购支出说明\n政府采购支出总额 97.70 万元，从采购类型来看，政府采购货物支出 27.70 万元、政府采购工程支出 0.00 万元、政府采购服务支出 60.00 万元。',
+      1,
+      '87.70万元',
+    ],
+    [
+      'personnel + public = basic',
+      '四、财政拨款收入支出决算总体情况说明\n（四）一般公共预算基本支出决算情况说明\n基本支出 1320.27 万元，其中：\n人员经费 1245.53 万元，主要包括：工资；\n公用经费 74.74 万元，主要包括：办公费。',
+      0,
+    ],
+    [
+      'vehicles by kind add up',
+      '八、国有资产占用情况说明\n截至 2023 年 12 月 31 日，本部门共有车辆 5 辆，其中，主要负责人用车 1 辆，执法执勤用车 2 辆，其他用车 2 辆。',
+      0,
+    ],
+    [
+      'vehicles by kind do not add up',
+      '八、国有资产占用情况说明\n截至 2023 年 12 月 31 日，本部门共有车辆 5 辆，其中，主要负责人用车 1 辆，执法执勤用车 2 辆，其他用车 3 辆。',
+      1,
+      '6辆',
+    ],
+    [
+      '三公 parts add up to the total',
+      '五、财政拨款“三公”经费支出决算情况说明\n（一）总体情况\n“三公”经费财政拨款支出预算为 26.03 万元，支出决算为 26.03 万元。\n（二）具体情况\n1. 因公出国（境）费支出情况。因公出国（境）费支出预算为23.45万元，支出决算23.45万元。\n2. 公务用车购置及运行维护费支出情况。公务用车购置及运行维护费预算为2.58万元，支出决算2.58万元。\n3. 公务接待费支出情况。公务接待费支出预算为 0.00 万元，支出决算 0.00 万元。',
+      0,
+    ],
+    [
+      '三公 parts that do not add up',
+      '五、财政拨款“三公”经费支出决算情况说明\n（一）总体情况\n“三公”经费财政拨款支出预算为 26.03 万元，支出决算为 26.03 万元。\n（二）具体情况\n1. 因公出国（境）费支出情况。因公出国（境）费支出预算为23.45万元，支出决算23.45万元。\n2. 公务用车购置及运行维护费支出情况。公务用车购置及运行维护费预算为2.58万元，支出决算2.58万元。\n3. 公务接待费支出情况。公务接待费支出预算为 1.00 万元，支出决算 1.00 万元。',
+      2,
+    ],
+    [
+      'shares of a whole that do not add to 100%',
+      '八、国有资产占用情况说明\n资产总额 100.00 万元，其中：流动资产 40.00 万元，占 40.0%；固定资产 60.00 万元，占 60.0%。',
+      0,
+    ],
+  ],
+  'narr-empty-table': [
+    [
+      'empty tables explained',
+      '十、其他需要说明的情况\n本部门政府性基金预算财政拨款无收支，故公开07表以空表列示；国有资本经营预算无收支，故公开08表以空表列示。',
+      0,
+    ],
+    ['empty tables not explained', '十、其他需要说明的情况\n无。', 2],
+  ],
+};
+
+for (const [rule, list] of Object.entries(cases)) {
+  describe(rule, () => {
+    test.each(list.map((c) => [c[0], c[1], c[2], c[3] ?? ''] as const))('%s', (_name, narrative, count, suggestion) => {
+      const fs = run(rule, narrative);
+      expect(fs.map((f) => f.message)).toHaveLength(count);
+      if (suggestion) expect(fs[0].text?.suggestion).toBe(suggestion);
+      // A text finding points into the narrative: its fragment is where it says.
+      for (const f of fs) if (f.text) expect(f.text.fragment.length).toBe(f.text.length);
+    });
+  });
+}
+
+describe('narrative in one cell', () => {
+  test('a long text in one cell is read line by line, offsets inside the cell', () => {
+    const wb = sampleWithNarrative('');
+    wb.sheets.push({
+      name: '情况说明',
+      rows: [[{ value: '三、支出决算情况说明\n本年支出合计1920.38万元，其中：基本支出1320.27万元，占66.8%。' }]],
+      merges: [],
+    });
+    const fs = checkWorkbook({ sheets: wb.sheets.filter((s) => s.name !== 'doc' || true) }).findings.filter(
+      (f) => f.rule === 'narr-share' && f.sheet === '情况说明',
+    );
+    expect(fs).toHaveLength(1);
+    const text = String(wb.sheets.find((s) => s.name === '情况说明')!.rows[0][0]!.value);
+    expect(text.slice(fs[0].text!.offset, fs[0].text!.offset + fs[0].text!.length)).toBe(fs[0].text!.fragment);
+  });
+});

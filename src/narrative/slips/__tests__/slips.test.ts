@@ -1,0 +1,123 @@
+import { checkWorkbook } from '../../../check';
+import { SLIP_RULES } from '../../../check/registry';
+import { TABLE_RULES } from '../../../rules';
+import { sampleWithNarrative } from '../../../../tests/helpers/narrative';
+import { textToWorkbook } from '../../../hosts/text/textDocument';
+import { sampleText } from '../../../../tests/helpers/grid';
+import { ruleContext } from '../../../check/context';
+import { recognize, pickTableSet } from '../../../recognize';
+import { narrUnitName } from '../../../crossRules/unit-name';
+
+/** The slips reviewers reject disclosures for: one table of true and false cases per rule. */
+
+function run(rule: string, narrative: string) {
+  const r = checkWorkbook(sampleWithNarrative(narrative), { rules: [...TABLE_RULES, ...SLIP_RULES.filter((x) => x.id === rule)] });
+  return r.findings.filter((f) => f.rule === rule);
+}
+
+const S = '六、机关运行经费支出说明\n';
+const cases: Record<string, [string, string, number][]> = {
+  'narr-pct-sign': [
+    ['share with %', '三、支出决算情况说明\n本年支出合计1920.38万元，其中：基本支出1320.27万元，占68.75%。', 0],
+    ['share without %', '三、支出决算情况说明\n本年支出合计1920.38万元，其中：基本支出1320.27万元，占68.75。', 1],
+    ['growth without %', S + '机关运行经费支出 63.94 万元，较上年增加 9.74 万元，增长 17.97。', 1],
+  ],
+  'narr-zero-base': [
+    ['growth from a real base', S + '机关运行经费支出 63.94 万元，较上年增加 9.74 万元，增长 18.0%。', 0],
+    ['growth from zero', S + '因公出国费支出 23.45 万元，较上年增加 23.45 万元，增长 100%。', 1],
+    ['completion against a zero budget', '五、财政拨款“三公”经费支出决算情况说明\n公务接待费支出预算为 0.00 万元，支出决算 1.20 万元，完成预算的 100%。', 1],
+  ],
+  'narr-direction': [
+    ['增加 … 增长', S + '机关运行经费支出 63.94 万元，较上年增加 9.74 万元，增长 18.0%。', 0],
+    ['增加 … 下降', S + '机关运行经费支出 63.94 万元，较上年增加 9.74 万元，下降 18.0%。', 1],
+    ['减少 … 与上年持平', S + '机关运行经费支出 63.94 万元，较上年减少 9.74 万元，与上年持平。', 1],
+    ['增加 0.00 … 持平 is fine', S + '公务接待费支出 0.00 万元，较上年增加 0.00 万元，与上年持平。', 0],
+  ],
+  'narr-year': [
+    ['this year and last year', S + '本部门2023年度机关运行经费支出 63.94 万元，较2022年度增加 9.74 万元。', 0],
+    ['截至 the wrong year-end', '八、国有资产占用情况说明\n截至2022年12月31日，本部门共有车辆 21 辆。', 1],
+    ['a truncated year', S + '本部门202 年度机关运行经费支出 63.94 万元。', 1],
+    ['a year neither this nor last', S + '本部门2021年度机关运行经费支出 63.94 万元。', 1],
+  ],
+  'narr-template': [
+    ['clean text', S + '机关运行经费支出 63.94 万元，主要原因是：工作量增加。', 0],
+    ['增加（减少） left in', S + '机关运行经费支出 63.94 万元，较上年增加（减少）9.74 万元。', 1],
+    ['XX placeholder', S + 'XX单位机关运行经费支出 63.94 万元。', 1],
+    ['empty 主要原因是', S + '机关运行经费支出 63.94 万元，增长 18.0%，主要原因是。', 1],
+    ['doubled full stop', S + '机关运行经费支出 63.94 万元。。', 1],
+    ['our own blank left', S + '机关运行经费支出 63.94 万元，主要原因是：【请填写原因】。', 1],
+    ['IPV6, ISO are not placeholders', S + 'IPV6 通讯协议和 ISO14001 审核费 10 万元。', 0],
+  ],
+  'narr-repeat': [
+    ['no repeat', S + '机关运行经费支出 63.94 万元，较上年增加 9.74 万元。', 0],
+    ['增加增加', S + '机关运行经费支出 63.94 万元，较上年增加增加 9.74 万元。', 1],
+  ],
+  'narr-twice': [
+    [
+      'one value',
+      '四、财政拨款收入支出决算总体情况说明\n（四）一般公共预算基本支出决算情况说明\n职业年金缴费 65.74 万元。其中职业年金缴费 65.74 万元为本年缴纳。',
+      0,
+    ],
+    [
+      'two values for one item',
+      '四、财政拨款收入支出决算总体情况说明\n（四）一般公共预算基本支出决算情况说明\n职业年金缴费 257.14 万元。其中职业年金缴费 245.53 万元为本年缴纳。',
+      1,
+    ],
+    ['numbered paragraphs are separate items', '九、预算绩效情况说明\n1、甲项目：全年预算数为 16 万元。\n2、乙项目：全年预算数为 3 万元。', 0],
+  ],
+};
+
+for (const [rule, list] of Object.entries(cases))
+  describe(rule, () => {
+    test.each(list)('%s', (_n, text, count) => {
+      const fs = run(rule, text);
+      expect(fs.map((f) => f.message)).toHaveLength(count);
+      for (const f of fs) expect(f.text && f.text.fragment.length).toBeTruthy();
+    });
+  });
+
+describe('unit-name', () => {
+  test('the same name on every table: nothing', () => {
+    expect(checkWorkbook(textToWorkbook(sampleText(), 's'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name')).toEqual([]);
+  });
+  test('the cover with another name than the tables is a warning on the cover', () => {
+    const text = sampleText().replace('部门名称：秦皇岛经济技术开发区管理委员会', '部门名称：某某市财政局');
+    const fs = checkWorkbook(textToWorkbook(text, 's'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name');
+    expect(fs.map((f) => f.table)).toEqual(['封面']);
+    expect(fs[0].message).toContain('某某市财政局');
+  });
+
+  test('the text naming the unit otherwise is a warning on its fragment', () => {
+    const wb = sampleWithNarrative('一、收入支出决算总体情况说明\n秦皇岛经济技术开发区管理委员会财政局2023年度收、支总计1920.38万元。');
+    const fs = checkWorkbook(wb, { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name');
+    expect(fs.map((f) => f.text?.fragment)).toEqual(['秦皇岛经济技术开发区管理委员会财政局']);
+  });
+
+  test('one table with another name is a warning on that table', () => {
+    const lines = sampleText().split('\n');
+    const i = lines.findIndex((l) => l.startsWith('部门：'));
+    const j = lines.findIndex((l, k) => k > i && l.startsWith('部门：'));
+    lines[j] = '部门：某某局（汇总）';
+    const fs = checkWorkbook(textToWorkbook(lines.join('\n'), 's'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name');
+    expect(fs).toHaveLength(1);
+    expect(fs[0].message).toContain('某某局');
+  });
+
+  const otherCover = () => sampleText().replace('部门名称：秦皇岛经济技术开发区管理委员会', '部门名称：某某市财政局');
+  test('the cover is read in the first 60 rows only', () => {
+    const fs = checkWorkbook(textToWorkbook('\n'.repeat(60) + otherCover(), 's'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'unit-name');
+    expect(fs).toEqual([]);
+  });
+
+  test('run without the scan a check makes, the rule finds the same', () => {
+    const lines = otherCover().split('\n');
+    const i = lines.findIndex((l) => l.startsWith('部门：'));
+    lines[i] = '部门：某某局（汇总）';
+    const wb = textToWorkbook(lines.join('\n'), 's');
+    const viaCheck = checkWorkbook(wb, { rules: [narrUnitName] }).findings;
+    const set = pickTableSet(wb);
+    const alone = narrUnitName.run(ruleContext(set, recognize(wb, set), wb));
+    expect(viaCheck.map((f) => f.table).sort()).toEqual(['公开01', '封面']);
+    expect(alone.map((f) => [f.cell, f.message]).sort()).toEqual(viaCheck.map((f) => [f.cell, f.message]).sort());
+  });
+});

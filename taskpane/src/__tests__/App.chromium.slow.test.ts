@@ -1,0 +1,223 @@
+import { ROOT } from '../../../tests/helpers/paths';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { execFileSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { SAMPLE, sampleWorkbook } from '../../../tests/helpers/grid';
+import { checkWorkbook } from '../../../src/check';
+
+/**
+ * The task pane in a real browser (Debian chromium driven by playwright-core), in browser mode:
+ * open the sample, 审核, see the findings, click one, download the checked workbook and find the
+ * flags in it; a screenshot is left in test-output/. office.js (Microsoft's CDN) is blocked: the
+ * page must work without it.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = ROOT;
+const have = fs.existsSync(CHROMIUM);
+if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 软件包 chromium；.ci/run 会安装）`);
+
+(have ? describe : describe.skip)('the task pane in Chromium (browser mode)', () => {
+  jest.setTimeout(120000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-pane-'));
+  let server: http.Server;
+  let base = '';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let browser: any;
+
+  beforeAll(async () => {
+    execFileSync('node', [path.join(root, 'taskpane', 'build.mjs')], {
+      env: { ...process.env, JUESUAN_ADDIN_OUT: dir, JUESUAN_BASE_URL: 'https://localhost:3000' },
+      stdio: 'pipe',
+    });
+    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
+    server = http.createServer((req, res) => {
+      const p = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0].split('#')[0]));
+      if (!p.startsWith(dir) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': types[path.extname(p)] ?? 'application/octet-stream' }).end(fs.readFileSync(p));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('open the sample, check it, browse the findings, download the flagged workbook', async () => {
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+    const requests: string[] = [];
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => {
+      const url = route.request().url();
+      requests.push(url);
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    const started = Date.now();
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    const firstRender = Date.now() - started;
+    await page.setInputFiles('input[type=file]', SAMPLE);
+    await page.getByRole('button', { name: '审核' }).click();
+    await page.waitForSelector('[data-testid=finding]');
+
+    const expected = checkWorkbook(sampleWorkbook()).summary;
+    const status = await page.getByRole('status').innerText();
+    expect(status).toContain(`错误 ${expected.error} 项`);
+    // (after the explanation below, one error fewer is open)
+    expect(status).toContain(`警告 ${expected.warning} 项`);
+    expect(await page.locator('[data-testid=finding]').count()).toBe(expected.error + expected.warning + expected.info);
+
+    // A narrative finding shows its fragment highlighted with the figure that would be right.
+    await page.getByRole('button', { name: '错误' }).first().click();
+    await page.getByLabel('搜索问题').fill('元');
+    const marked = page.locator('[data-testid=fragment]').first();
+    expect(await marked.innerText()).toBe('1920.38元');
+    await page.locator('[data-testid=finding]').first().click();
+    expect(await page.getByTestId('selected').innerText()).toMatch(/^已定位：.+!A\d+$/);
+    // 出错说明: written in the pane, the finding shows 已说明.
+    await page.getByLabel('出错说明').fill('单位笔误，已在正式文本中更正');
+    await page.getByRole('button', { name: '保存说明' }).click();
+    await page.getByText('已说明', { exact: true }).first().waitFor();
+    await page.getByLabel('搜索问题').fill('');
+
+    fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-output', 'taskpane.png'), fullPage: false });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标记后的工作簿' }).click()]);
+    const saved = path.join(dir, 'checked.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.getWorksheet('审核报告')).toBeDefined();
+    let red = 0;
+    wb.eachSheet((ws) =>
+      ws.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (c) => {
+          if ((c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFFC7CE' && ws.name !== '审核报告') red++;
+        }),
+      ),
+    );
+    expect(red).toBeGreaterThan(0);
+    // Nothing but the page itself was fetched (office.js from the CDN was tried and blocked).
+    expect(requests.filter((u) => !u.startsWith(base) && !u.includes('appsforoffice.microsoft.com'))).toEqual([]);
+    fs.writeFileSync(path.join(root, 'test-output', 'taskpane-timing.json'), JSON.stringify({ firstRenderMs: firstRender }));
+  });
+
+  test('生成模板 in browser mode downloads the template; a missing unit name is a message', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) =>
+      route.request().url().startsWith(base) ? route.continue() : route.abort(),
+    );
+    await page.goto(`${base}/taskpane.html#scaffold`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    await page.getByRole('button', { name: '下载模板' }).click();
+    await page.getByText('请填写单位名称').waitFor();
+    await page.getByLabel('单位名称').fill('某某局');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板' }).click()]);
+    const saved = path.join(dir, 'template.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['公开01', '公开02', '公开03', '公开04', '公开05', '公开06', '公开07', '公开08', '公开09', '项目清单']);
+  });
+
+  test('a file that is not a disclosure gets a clear message, not a crash', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) =>
+      route.request().url().startsWith(base) ? route.continue() : route.abort(),
+    );
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    const junk = path.join(dir, 'junk.txt');
+    fs.writeFileSync(junk, '这是一段普通文字，不是决算公开。\n第二行。');
+    await page.setInputFiles('input[type=file]', junk);
+    await page.getByRole('button', { name: '审核' }).click();
+    await page.getByText('未找到部门决算公开表格').waitFor();
+    const bin = path.join(dir, 'bad.xlsx');
+    fs.writeFileSync(bin, Buffer.from([0x50, 0x4b, 3, 4, 1, 2, 3]));
+    await page.setInputFiles('input[type=file]', bin);
+    await page.getByRole('button', { name: '审核' }).click();
+    await page.getByText(/无法读取/).waitFor();
+  });
+
+  /** office.js as Excel serves it, simulated: onReady answers after `delay` ms with host Excel. */
+  const slowOffice = (delay: number) => `window.Office = {
+    HostType: { Excel: 'Excel' },
+    actions: { associate() {} },
+    addin: { showAsTaskpane: () => Promise.resolve() },
+    context: { requirements: { isSetSupported: () => true } },
+    onReady(cb) { return new Promise((r) => setTimeout(() => { cb({ host: 'Excel', platform: 'PC' }); r({ host: 'Excel' }); }, ${delay})); },
+  };`;
+  type Route = {
+    request(): { url(): string };
+    continue(): Promise<void>;
+    abort(): Promise<void>;
+    fulfill(o: { status: number; contentType: string; body: string }): Promise<void>;
+  };
+
+  test('inside Excel a slow Office start never falls back to browser mode', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: Route) => {
+      const url = route.request().url();
+      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: slowOffice(5000) });
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForSelector('html[data-state="waiting"]');
+    await page.waitForTimeout(3500);
+    // Past the 3 s a plain browser waits: still waiting for Excel, not browser mode.
+    expect(await page.evaluate(() => document.documentElement.dataset.ready ?? '')).toBe('');
+    expect(await page.getByRole('status').innerText()).toContain('正在连接 Excel');
+    await page.waitForSelector('html[data-ready="excel"]', { timeout: 10000 });
+    await page.getByRole('button', { name: '清除标记' }).waitFor();
+    expect(await page.locator('input[type=file]').count()).toBe(0);
+  });
+
+  test('inside Excel, a script chunk that fails to load is a message, not a blank pane', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: Route) => {
+      const url = route.request().url();
+      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: slowOffice(10) });
+      if (url.includes('/chunks/officeHost-')) return route.abort();
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForSelector('html[data-state="load-failed"]');
+    expect(await page.locator('body').innerText()).toContain('加载程序文件失败');
+  });
+
+  test('the page script itself failing to load is a message too', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: Route) => {
+      const url = route.request().url();
+      if (url.endsWith('/taskpane.js')) return route.abort();
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-state="load-failed"]');
+    expect(await page.locator('body').innerText()).toContain('加载程序文件失败');
+  });
+
+  test('inside Excel without office.js (blocked network) the pane says so', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: Route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForSelector('html[data-state="no-office"]');
+    expect(await page.locator('body').innerText()).toContain('未能加载 Office 脚本');
+  });
+});
