@@ -3,7 +3,7 @@ import { normLabel } from '../core/text';
 import { scanTexts, TextScan, SheetScan, mentions } from '../core/textScan';
 import { TableSetSpec, TableSpec } from '../specs/types';
 import { SheetView, isMetaRow } from './sheetView';
-import { TABLE_SETS } from '../editions';
+import { TABLE_SETS, editionOf, FunctionClasses } from '../editions';
 import { readCoded } from './coded';
 import { readSides } from './sides';
 import { readEcon } from './econ';
@@ -68,12 +68,12 @@ function matchTitleText(text: string, idx: TitleIndex): TableSpec | undefined {
   return undefined;
 }
 
-function readBody(spec: TableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
+function readBody(spec: TableSpec, view: SheetView, headerTop: number, end: number, classes: FunctionClasses): BodyResult {
   switch (spec.kind) {
     case 'coded':
       return readCoded(spec, view, headerTop, end);
     case 'sides':
-      return readSides(spec, view, headerTop, end);
+      return readSides(spec, view, headerTop, end, classes);
     case 'econ':
       return readEcon(spec, view, headerTop, end);
     case 'matrix':
@@ -101,6 +101,8 @@ export function recognize(wb: Workbook, set: TableSetSpec, scan: TextScan = scan
 /** The tables of one sheet (recognize's work for each sheet); `scan` is the sheet's part of the workbook's scan. */
 export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan = scanTexts({ sheets: [sheet] }).sheets[0]): SheetTables {
   const idx = titleIndex(set);
+  // Function classes are named as the edition of the set names them (公开01/04's class rows).
+  const classes = editionOf(set).functionClasses;
   const isTitle = (t: string) => matchTitle(t, idx) !== undefined;
   const view = new SheetView(sheet);
   const hits: TitleHit[] = [];
@@ -152,7 +154,7 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
     }
     let body: BodyResult;
     try {
-      body = readBody(hit.spec, view, headerTop, end);
+      body = readBody(hit.spec, view, headerTop, end, classes);
     } catch {
       body = { error: '表格结构无法识别' };
     }

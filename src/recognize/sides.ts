@@ -3,13 +3,13 @@ import { SheetView, isNoteText, isColumnNumberRow } from './sheetView';
 import { headerPaths, matchColumns } from './headers';
 import { Item, newItem } from './model';
 import { BodyResult } from './body';
-import { classCodeOfLabel } from '../editions/national2023/functionClasses';
+import type { FunctionClasses } from '../editions/types';
 import { normLabel, isAsciiDigits } from '../core/text';
 
 const SIDES = ['income', 'expense'] as const;
 
 /** Read a two-sided table (收入 | 支出) whose rows are known by their labels. */
-export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
+export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: number, end: number, classes: FunctionClasses): BodyResult {
   let h = -1;
   let labelCols: number[] = [];
   for (let r = headerTop; r <= Math.min(end, headerTop + 8); r++) {
@@ -61,7 +61,7 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
         const rs = candidates[k];
         if (!found.has(rs.key) && (!rs.after || found.has(rs.after)) && (!rs.before || !found.has(rs.before))) return { rs };
       }
-    const code = spec.classRowsSide === side ? classCodeOfLabel(label) : undefined;
+    const code = spec.classRowsSide === side ? classes.codeOfLabel(label) : undefined;
     return code ? { code } : undefined;
   };
   // A label wrapped onto the next line ("灾害防治及应急管理支" over "出") is read joined.
