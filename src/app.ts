@@ -3,20 +3,16 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, readFileBytes, InputError } from './hosts/files';
-import { excelToGrid, loadExcel } from './hosts/xlsx/xlsx';
+import { loadExcel } from './hosts/xlsx/xlsx';
 import { reportExplanations } from './hosts/xlsx/xlsxFlags';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
 import * as usecases from './usecases';
-import { gridToExcel, addSheet } from './hosts/xlsx/xlsxWrite';
+import { gridToExcel } from './hosts/xlsx/xlsxWrite';
 import { importDocument } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
 import { ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
-import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT } from './forms/generate';
-import { recognizeForms } from './forms/model';
-import { projectKey } from './forms/read';
-import { addForms } from './hosts/xlsx/xlsxForms';
 
 /** File-level operations shared by the CLI and the worker threads. Thin: the core does the work. */
 
@@ -25,12 +21,6 @@ export { InputError };
 async function writeExcel(wb: ExcelJS.Workbook, out: string) {
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   await wb.xlsx.writeFile(out);
-}
-
-/** A workbook file opened for writing back: the exceljs workbook and its grid. */
-async function openWorkbook(file: string): Promise<{ excel: ExcelJS.Workbook; grid: Workbook }> {
-  const excel = await loadExcel(readFileBytes(file));
-  return { excel, grid: excelToGrid(excel, path.basename(file)) };
 }
 
 /**
@@ -131,35 +121,18 @@ export async function draftFile(file: string, out: string, opts: { prior?: strin
   return { sheet: r.sheet, paragraphs: r.paragraphs };
 }
 
-export interface FormsResult {
-  /** The list was missing: an empty 项目清单 was added for the user to fill in. */
-  listAdded?: boolean;
-  added: string[];
-  kept: number;
-  problems: string[];
-}
+export type { FormsResult } from './usecases';
 
 /**
  * Generate a 绩效自评表 for every project of 项目清单 that has none yet; forms already in the
  * workbook (typed in by the user) are kept as they are. Writes a copy to `out`.
  */
-export async function formsFile(file: string, out: string, opts: { stacked?: boolean; year?: number } = {}): Promise<FormsResult> {
+export async function formsFile(file: string, out: string, opts: { stacked?: boolean; year?: number } = {}): Promise<usecases.FormsResult> {
   if (path.resolve(file) === path.resolve(out)) throw new InputError('输出文件不能与输入文件相同，以免覆盖原文件');
-  const { excel, grid } = await openWorkbook(file);
-  const listSheet = grid.sheets.find((s) => s.name === '项目清单');
-  if (!listSheet) {
-    addSheet(excel, projectListSheet(), PROJECT_LIST_LAYOUT);
-    await writeExcel(excel, out);
-    return { listAdded: true, added: [], kept: 0, problems: [] };
-  }
-  const { projects, problems } = readProjectList(listSheet);
-  if (!projects.length) problems.push('项目清单中没有项目');
-  const existing = new Set(recognizeForms(grid).map((f) => projectKey(f.name)));
-  const fresh = projects.filter((p) => !existing.has(projectKey(p.name)));
-  const year = opts.year ?? new Date().getFullYear() - 1;
-  const added = addForms(excel, fresh, year, !!opts.stacked, existing.size + 1);
-  await writeExcel(excel, out);
-  return { added: opts.stacked ? fresh.map((p) => p.name) : added, kept: projects.length - fresh.length, problems };
+  const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
+  const r = await usecases.formsInto(host, opts);
+  await writeExcel(host.excel, out);
+  return r;
 }
 
 /**

@@ -19,4 +19,6 @@ export interface SheetLayout {
   wrapRows?: number[];
   /** Areas framed with thin borders. */
   borders?: Range[];
+  /** Cells whose value is chosen from a list (a drop-down in Excel). */
+  validations?: { range: Range; list: string[] }[];
 }

@@ -282,3 +282,30 @@ export function projectListSheet(): Sheet {
     ],
   };
 }
+
+/** Column widths of a form (characters). */
+const FORM_WIDTHS = [14, 14, 14, 16, 18, 9, 7, 9, 8, 16, 10, 9];
+
+/**
+ * Forms as the content of one sheet: each block's cells at its sheet rows (a block made by
+ * formBlock(p, year, top) sits from `top`), and the layout that frames them — borders, wrapped
+ * text, bold title and headers, the 符号 and 完成情况 drop-down lists, A4 landscape.
+ */
+export function formsSheet(name: string, blocks: { top: number; block: Block }[]): { sheet: Sheet; layout: SheetLayout } {
+  const rows: (Cell | undefined)[][] = [];
+  const layout: SheetLayout = { widths: FORM_WIDTHS, landscape: true, borders: [], wrapRows: [], titleRows: [], boldRows: [], validations: [] };
+  const merges: Range[] = [];
+  for (const { top, block } of blocks) {
+    block.rows.forEach((row, i) => (rows[top + i] = row));
+    merges.push(...block.merges);
+    const bottom = top + block.rows.length - 1;
+    layout.borders!.push({ top: top + 1, left: 0, bottom, right: WIDTH - 1 });
+    for (let r = top + 1; r <= bottom; r++) layout.wrapRows!.push(r);
+    layout.titleRows!.push(top + block.titleRow);
+    layout.boldRows!.push(...block.headerRows.map((h) => top + h));
+    layout.validations!.push(...block.validations);
+  }
+  // Rows above the first block (forms already in the sheet) stay empty here.
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return { sheet: { name, rows, merges }, layout };
+}

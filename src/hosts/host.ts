@@ -17,8 +17,12 @@ export interface Host {
   clear(): Promise<ClearOutcome>;
   /** Keep the unit's 出错说明 (the whole list replaces the stored one). */
   saveExplanations(list: StoredExplanation[]): Promise<void>;
-  /** Add sheets; a sheet that exists is a conflict and stays untouched unless `overwrite`. */
-  writeSheets(grid: Workbook, layouts?: Record<string, SheetLayout>, opts?: { overwrite?: boolean }): Promise<WriteOutcome>;
+  /**
+   * Add sheets; a sheet that exists is a conflict and stays untouched unless `overwrite`, or
+   * unless `into`: then the given cells (and their merges and formats) are written into it and
+   * nothing else of it changes (new forms below the unit's own).
+   */
+  writeSheets(grid: Workbook, layouts?: Record<string, SheetLayout>, opts?: WriteOptions): Promise<WriteOutcome>;
 }
 
 export interface FlagOutcome {
@@ -33,6 +37,11 @@ export interface ClearOutcome {
   cleared: boolean;
   /** Protected sheets whose cells keep their flags (a later 清除标记 restores them). */
   protectedSheets: string[];
+}
+
+export interface WriteOptions {
+  overwrite?: boolean;
+  into?: boolean;
 }
 
 export interface WriteOutcome {

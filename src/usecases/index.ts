@@ -5,6 +5,9 @@ import { upsertExplanation } from '../core/explanations';
 import { scaffold, ScaffoldOptions } from '../scaffold/build';
 import { draftNarrative, draftSheetName, draftSheet, DRAFT_LAYOUT } from '../narrative/draft';
 import { importDocument, importLayouts } from '../importDoc';
+import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT, formBlock, formSheetName, formsSheet } from '../forms/generate';
+import { recognizeForms } from '../forms/model';
+import { projectKey } from '../forms/read';
 
 /**
  * The use cases, written once against the host contract (src/hosts/host.ts): the command line's
@@ -86,4 +89,59 @@ export async function importInto(target: Host, document: Workbook, opts: { prior
   if (opts.prior) grid.sheets.push(...opts.prior.sheets);
   await target.writeSheets(grid, importLayouts(grid), { overwrite: opts.overwrite });
   return grid;
+}
+
+export interface FormsResult {
+  /** The list was missing: an empty 项目清单 was added for the user to fill in. */
+  listAdded?: boolean;
+  /** Sheets written (one per project), or the stacked sheet's name. */
+  added: string[];
+  /** Projects that had a form already (kept as the unit typed it). */
+  kept: number;
+  problems: string[];
+}
+
+/**
+ * 生成绩效自评表: a form for every project of 项目清单 that has none yet — one sheet each, or all
+ * stacked in 绩效自评表 below the forms already there. Forms the unit typed in are kept as they
+ * are. A workbook without a list gets an empty 项目清单 first.
+ */
+export async function formsInto(host: Host, opts: { stacked?: boolean; year?: number } = {}): Promise<FormsResult> {
+  const grid = await host.read();
+  const listSheet = grid.sheets.find((s) => s.name === '项目清单');
+  if (!listSheet) {
+    await host.writeSheets({ sheets: [projectListSheet()] }, { 项目清单: PROJECT_LIST_LAYOUT });
+    return { listAdded: true, added: [], kept: 0, problems: [] };
+  }
+  const { projects, problems } = readProjectList(listSheet);
+  if (!projects.length) problems.push('项目清单中没有项目');
+  const existing = new Set(recognizeForms(grid).map((f) => projectKey(f.name)));
+  const fresh = projects.filter((p) => !existing.has(projectKey(p.name)));
+  const year = opts.year ?? new Date().getFullYear() - 1;
+  const kept = projects.length - fresh.length;
+  if (!fresh.length) return { added: [], kept, problems };
+  if (opts.stacked) {
+    const name = '绩效自评表';
+    const there = grid.sheets.find((s) => s.name === name);
+    // Below what the sheet holds, two rows apart.
+    let top = there && there.rows.some((r) => r?.some(Boolean)) ? lastFilledRow(there.rows) + 3 : 0;
+    const blocks = fresh.map((p) => {
+      const block = formBlock(p, year, top);
+      const at = { top, block };
+      top += block.rows.length + 2;
+      return at;
+    });
+    const { sheet, layout } = formsSheet(name, blocks);
+    await host.writeSheets({ sheets: [sheet] }, { [name]: layout }, { into: true });
+    return { added: fresh.map((p) => p.name), kept, problems };
+  }
+  const taken = new Set(grid.sheets.map((s) => s.name));
+  const written = fresh.map((p, i) => formsSheet(formSheetName(existing.size + 1 + i, p.name, taken), [{ top: 0, block: formBlock(p, year, 0) }]));
+  await host.writeSheets({ sheets: written.map((w) => w.sheet) }, Object.fromEntries(written.map((w) => [w.sheet.name, w.layout])));
+  return { added: written.map((w) => w.sheet.name), kept, problems };
+}
+
+function lastFilledRow(rows: Workbook['sheets'][number]['rows']): number {
+  for (let r = rows.length - 1; r >= 0; r--) if (rows[r]?.some(Boolean)) return r;
+  return -1;
 }

@@ -516,6 +516,15 @@ class Range extends Proxy {
   merge() {
     this.write('merge', null, (s, addr) => s.merges.push(addr));
   }
+  /** Data validation (a drop-down list): refused on a protected sheet, not kept in the simulated state. */
+  get dataValidation() {
+    const write = (kind: string, payload: unknown) => this.write(kind, payload, () => undefined);
+    return {
+      set rule(v: unknown) {
+        write('dataValidation', v);
+      },
+    };
+  }
   select() {
     this.write('select', null, () => undefined);
   }

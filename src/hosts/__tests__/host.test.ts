@@ -151,3 +151,45 @@ test('flagged as a file, cleared in Excel; flagged in Excel, cleared as a file: 
   expect((await usecases.clear(file)).cleared).toBe(true);
   expect(bookFromExcel(file.excel).snapshot()).toEqual(original);
 });
+
+test('forms from 项目清单 through either host: the same sheets, recognized; stacked forms go below the ones there', async () => {
+  const { newSheet, setCell } = await import('../../core/grid');
+  const { recognizeForms } = await import('../../forms/model');
+  const list = newSheet('项目清单');
+  const rows = [
+    ['项目名称', '实施单位', '预算数', '', '到位数', '', '执行数', '', '默认指标'],
+    ['', '', '财政资金', '其他', '财政资金', '其他', '财政资金', '其他', ''],
+    ['培训费', '某某局', 1, 0, 1, 0, 1, 0, ''],
+    ['印刷费', '某某局', 2, 0, 2, 0, 1.5, 0, ''],
+  ];
+  rows.forEach((r, i) => r.forEach((v, c) => v !== '' && setCell(list, i, c, { value: v })));
+  const grid = { sheets: [list] };
+  const excel = new ExcelJS.Workbook();
+  await excel.xlsx.load((await gridToExcel(grid).xlsx.writeBuffer()) as ArrayBuffer);
+  const xlsx = new XlsxHost(excel, 'list.xlsx');
+  const book = FakeBook.fromGrid(grid);
+  const office = new OfficeHost((work) => work(book.context() as unknown as Excel.RequestContext), { notes: 'notes' });
+  const a = await usecases.formsInto(xlsx, { year: 2023 });
+  const b = await usecases.formsInto(office, { year: 2023 });
+  expect(a).toEqual(b);
+  expect(a.added).toEqual(['01 培训费', '02 印刷费']);
+  expect(recognizeForms(await office.read()).map((f) => f.name)).toEqual(['培训费', '印刷费']);
+  // Run again: both kept, nothing added.
+  expect((await usecases.formsInto(office, { year: 2023 })).kept).toBe(2);
+
+  // Stacked: a third project goes below the forms already in 绩效自评表.
+  const stackedBook = FakeBook.fromGrid(grid);
+  const stacked = new OfficeHost((work) => work(stackedBook.context() as unknown as Excel.RequestContext), { notes: 'notes' });
+  await usecases.formsInto(stacked, { year: 2023, stacked: true });
+  const sheet = stackedBook.sheet('绩效自评表')!;
+  const before = new Map(sheet.cells);
+  setCell(list, 4, 0, { value: '会议费' });
+  [1, 0, 1, 0, 1, 0].forEach((v, i) => setCell(list, 4, 2 + i, { value: v }));
+  stackedBook.sheet('项目清单')!.cells.set('A5', { value: '会议费' });
+  for (const [i, col] of ['C', 'D', 'E', 'F', 'G', 'H'].entries()) stackedBook.sheet('项目清单')!.cells.set(`${col}5`, { value: [1, 0, 1, 0, 1, 0][i] });
+  const third = await usecases.formsInto(stacked, { year: 2023, stacked: true });
+  expect(third).toEqual({ added: ['会议费'], kept: 2, problems: [] });
+  // The forms there are untouched; the new one is recognized below them.
+  for (const [addr, cell] of before) expect(sheet.cells.get(addr)).toEqual(cell);
+  expect(recognizeForms(await stacked.read()).map((f) => f.name)).toEqual(['培训费', '印刷费', '会议费']);
+});

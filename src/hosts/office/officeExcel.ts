@@ -591,13 +591,14 @@ export async function writeSheets(
   context: Excel.RequestContext,
   grid: Workbook,
   layouts: Record<string, import('../../core/layout').SheetLayout> = {},
-  opts: { overwrite?: boolean } = {},
+  opts: { overwrite?: boolean; into?: boolean } = {},
 ): Promise<{ written: string[]; conflicts: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name));
-  const conflicts = grid.sheets.map((s) => s.name).filter((n) => existing.has(n));
+  // Written into a sheet that exists (`into`): only the rows the grid fills, nothing else of it.
+  const conflicts = opts.into ? [] : grid.sheets.map((s) => s.name).filter((n) => existing.has(n));
   if (conflicts.length && !opts.overwrite) return { written: [], conflicts };
   const batch = new Batch(context, REQUEST_BUDGET);
   // Replaced sheets are renamed aside, the new ones added, then the old ones deleted: a workbook
@@ -609,12 +610,16 @@ export async function writeSheets(
   });
   for (const [i, n] of conflicts.entries()) await batch.add(callBytes(n, aside[i]), () => (sheets.getItem(n).name = aside[i]));
   for (const sheet of grid.sheets) {
-    const ws = sheets.add(sheet.name);
+    const ws = opts.into && existing.has(sheet.name) ? sheets.getItem(sheet.name) : sheets.add(sheet.name);
     batch.queued(CALL_COST);
     const rows = sheet.rows.length;
+    // The first row the grid fills: rows above it are left as they are.
+    let first = 0;
+    while (first < rows && !(sheet.rows[first] ?? []).some(Boolean)) first++;
     const cols = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
     if (rows) {
-      const formulas = sheet.rows.map((r) =>
+      // Every row, holes of a sparse grid included.
+      const formulas = Array.from({ length: rows }, (_, i) => sheet.rows[i]).map((r) =>
         Array.from({ length: cols }, (_, c) => {
           const cell = r?.[c];
           if (!cell) return '';
@@ -623,14 +628,14 @@ export async function writeSheets(
       );
       // Number formats per cell: the sheet's own, and text ("@") for every text, so that a
       // label such as "- 一、部门职责" or "2023-12" stays what it is.
-      const formats = sheet.rows.map((r) =>
+      const formats = Array.from({ length: rows }, (_, i) => sheet.rows[i]).map((r) =>
         Array.from({ length: cols }, (_, c) => {
           const cell = r?.[c];
           if (cell && !cell.formula && typeof cell.value === 'string') return '@';
           return cell?.numFmt ?? 'General';
         }),
       );
-      let start = 0;
+      let start = first;
       while (start < rows) {
         let end = start;
         let bytes = CALL_COST * 2;
@@ -651,19 +656,27 @@ export async function writeSheets(
       }
     }
     const lay = layouts[sheet.name] ?? {};
-    await batch.add(CALL_COST * (sheet.merges.length + (lay.widths?.length ?? 0) + (lay.wrapRows?.length ?? 0) + 8 * (lay.borders?.length ?? 0) + 20), () => {
-      for (const m of sheet.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
-      (lay.widths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
-      for (const r of [...(lay.boldRows ?? []), ...(lay.titleRows ?? []), ...(lay.centerRows ?? [])])
-        ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
-      for (const r of lay.wrapRows ?? []) ws.getRangeByIndexes(r, 0, 1, cols).format.wrapText = true;
-      for (const b of lay.borders ?? []) {
-        const fmt = ws.getRangeByIndexes(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).format;
-        for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const)
-          fmt.borders.getItem(edge).style = 'Continuous';
-      }
-      if (lay.freezeRows) ws.freezePanes.freezeRows(lay.freezeRows);
-    });
+    await batch.add(
+      CALL_COST *
+        (sheet.merges.length + (lay.widths?.length ?? 0) + (lay.wrapRows?.length ?? 0) + (lay.validations?.length ?? 0) + 8 * (lay.borders?.length ?? 0) + 20),
+      () => {
+        for (const m of sheet.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
+        (lay.widths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+        for (const r of [...(lay.boldRows ?? []), ...(lay.titleRows ?? []), ...(lay.centerRows ?? [])])
+          ws.getRangeByIndexes(r, 0, 1, cols).format.font.bold = true;
+        for (const r of lay.wrapRows ?? []) ws.getRangeByIndexes(r, 0, 1, cols).format.wrapText = true;
+        for (const b of lay.borders ?? []) {
+          const fmt = ws.getRangeByIndexes(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).format;
+          for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const)
+            fmt.borders.getItem(edge).style = 'Continuous';
+        }
+        for (const v of lay.validations ?? [])
+          ws.getRangeByIndexes(v.range.top, v.range.left, v.range.bottom - v.range.top + 1, v.range.right - v.range.left + 1).dataValidation.rule = {
+            list: { inCellDropDown: true, source: v.list.join(',') },
+          };
+        if (lay.freezeRows) ws.freezePanes.freezeRows(lay.freezeRows);
+      },
+    );
   }
   for (const n of aside) await batch.add(CALL_COST * 2, () => sheets.getItem(n).delete());
   await batch.flush();

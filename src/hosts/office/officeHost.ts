@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { Host, FlagOutcome, ClearOutcome, WriteOutcome } from '../host';
+import type { Host, FlagOutcome, ClearOutcome, WriteOutcome, WriteOptions } from '../host';
 import type { Workbook, StoredExplanation } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import type { SheetLayout } from '../../core/layout';
@@ -34,7 +34,7 @@ export class OfficeHost implements Host {
     return this.run((context) => saveExplanations(context, list));
   }
 
-  writeSheets(grid: Workbook, layouts: Record<string, SheetLayout> = {}, opts: { overwrite?: boolean } = {}): Promise<WriteOutcome> {
+  writeSheets(grid: Workbook, layouts: Record<string, SheetLayout> = {}, opts: WriteOptions = {}): Promise<WriteOutcome> {
     return this.run((context) => writeSheets(context, grid, layouts, opts));
   }
 }

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import type { Host, FlagOutcome, ClearOutcome, WriteOutcome } from '../host';
+import type { Host, FlagOutcome, ClearOutcome, WriteOutcome, WriteOptions } from '../host';
 import type { Workbook, StoredExplanation } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import type { SheetLayout } from '../../core/layout';
 import { excelToGrid, loadExcel } from './xlsx';
 import { applyFlags, clearFlags, writeExplanations } from './xlsxFlags';
-import { addSheet } from './xlsxWrite';
+import { addSheet, fillSheet } from './xlsxWrite';
 
 /**
  * An xlsx workbook held in memory (exceljs), read once: the command line's files and the task
@@ -38,11 +38,16 @@ export class XlsxHost implements Host {
     writeExplanations(this.excel, list);
   }
 
-  async writeSheets(grid: Workbook, layouts: Record<string, SheetLayout> = {}, opts: { overwrite?: boolean } = {}): Promise<WriteOutcome> {
-    const conflicts = grid.sheets.map((s) => s.name).filter((n) => !!this.excel.getWorksheet(n));
+  async writeSheets(grid: Workbook, layouts: Record<string, SheetLayout> = {}, opts: WriteOptions = {}): Promise<WriteOutcome> {
+    const existing = grid.sheets.map((s) => s.name).filter((n) => !!this.excel.getWorksheet(n));
+    const conflicts = opts.into ? [] : existing;
     if (conflicts.length && !opts.overwrite) return { written: [], conflicts };
     for (const n of conflicts) this.excel.removeWorksheet(this.excel.getWorksheet(n)!.id);
-    for (const sheet of grid.sheets) addSheet(this.excel, sheet, layouts[sheet.name]);
+    for (const sheet of grid.sheets) {
+      const ws = opts.into && this.excel.getWorksheet(sheet.name);
+      if (ws) fillSheet(ws, sheet, layouts[sheet.name]);
+      else addSheet(this.excel, sheet, layouts[sheet.name]);
+    }
     return { written: grid.sheets.map((s) => s.name), conflicts };
   }
 

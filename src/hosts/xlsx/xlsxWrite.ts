@@ -31,6 +31,11 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, lay: SheetLayout = 
     pageSetup: { paperSize: 9, orientation: lay.landscape === false ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: lay.freezeRows ? [{ state: 'frozen', ySplit: lay.freezeRows }] : undefined,
   });
+  return fillSheet(ws, sheet, lay);
+}
+
+/** Write a grid sheet's cells, merges and layout into a worksheet (new, or one whose other cells are kept). */
+export function fillSheet(ws: ExcelJS.Worksheet, sheet: Sheet, lay: SheetLayout = {}): ExcelJS.Worksheet {
   writeCells(ws, sheet.rows);
   for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   (lay.widths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -52,6 +57,17 @@ export function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, lay: SheetLayout = 
   for (const b of lay.borders ?? [])
     for (let r = b.top; r <= b.bottom; r++)
       for (let c = b.left; c <= b.right; c++) ws.getCell(r + 1, c + 1).border = { top: thin, left: thin, bottom: thin, right: thin };
+  for (const v of lay.validations ?? [])
+    for (let r = v.range.top; r <= v.range.bottom; r++)
+      for (let c = v.range.left; c <= v.range.right; c++)
+        ws.getCell(r + 1, c + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${v.list.join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: '请从列表中选择',
+          error: `可选：${v.list.join('、')}`,
+        };
   if (lay.freezeRows) ws.pageSetup.printTitlesRow = `1:${lay.freezeRows}`;
   return ws;
 }
