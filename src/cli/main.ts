@@ -29,8 +29,10 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         清除全部标记，恢复单元格原有的填充色和批注
   juesuan demo
         导入并核对随附的示例公开文本，输出 demo-output/checked.xlsx
+  juesuan --help | -h      显示本说明
+  juesuan --version | -v   显示版本
 
-退出码：0 无错误；1 发现错误；2 输入无法使用`;
+退出码：0 可提交（没有未解决的强制问题）；1 不可提交；2 输入无法使用`;
 
 class UsageError extends Error {}
 
@@ -72,6 +74,14 @@ function yearFlag(args: Args): number | undefined {
   return y;
 }
 
+function version(): string {
+  try {
+    return String((JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '');
+  } catch {
+    return '';
+  }
+}
+
 function out(s: string) {
   process.stdout.write(s + '\n');
 }
@@ -91,12 +101,14 @@ async function cmdCheck(args: Args): Promise<number> {
     out(`识别到 ${r.recognition.tables.length} 张表；${summaryLine(r.summary)}；${submitLine(r)}`);
     if (outFile) out(`已写出标记后的工作簿：${outFile}`);
   }
-  return r.summary.error > 0 ? 1 : 0;
+  return r.submittable ? 0 : 1;
 }
 
 interface FileResult {
   file: string;
   summary?: Summary;
+  submittable?: boolean;
+  blocking?: number;
   findings?: Finding[];
   error?: string;
 }
@@ -171,15 +183,19 @@ async function checkDirectory(dir: string, json: boolean): Promise<number> {
           String(r.summary?.error ?? '—'),
           String(r.summary?.warning ?? '—'),
           String(r.summary?.info ?? '—'),
-          r.error ?? (r.summary!.error ? '有错误' : '通过'),
+          r.error ?? (r.submittable ? '可提交' : `不可提交（${r.blocking} 项强制问题）`),
         ]),
       ),
     );
     out('');
-    out(`共 ${files.length} 个文件；${summaryLine(summary)}${unusable ? `；${unusable} 个文件无法读取` : ''}`);
+    const blocked = results.filter((r) => r && !r.error && !r.submittable).length;
+    out(
+      `共 ${files.length} 个文件；${summaryLine(summary)}；${blocked ? `${blocked} 个不可提交` : '全部可提交'}${unusable ? `；${unusable} 个文件无法读取` : ''}`,
+    );
   }
-  if (summary.error > 0) return 1;
-  return unusable === files.length ? 2 : 0;
+  // The verdict of every file: 1 when one cannot be submitted, 2 when none could be read.
+  if (unusable === files.length) return 2;
+  return results.some((r) => r && !r.error && !r.submittable) ? 1 : 0;
 }
 
 async function cmdImport(args: Args): Promise<number> {
@@ -259,7 +275,7 @@ async function cmdExplain(args: Args): Promise<number> {
   const r = await explainFile(file, outFile, one);
   out(`已说明 ${r.explained} 项；${summaryLine(r.result.summary)}；${submitLine(r.result)}`);
   out(`已写出：${outFile}`);
-  return r.result.summary.error > 0 ? 1 : 0;
+  return r.result.submittable ? 0 : 1;
 }
 
 async function cmdDemo(): Promise<number> {
@@ -274,6 +290,8 @@ async function cmdDemo(): Promise<number> {
   out(`2. 核对：${summaryLine(r.summary)}，写出 demo-output/checked.xlsx（问题单元格已标色并附批注，另有“审核报告”工作表）`);
   out('');
   out(findingsTable(r.findings));
+  out('');
+  out(`结论：${submitLine(r)}`);
   return 0;
 }
 
@@ -281,7 +299,11 @@ export async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
-    if (!args.cmd || args.flags.help || args.cmd === 'help') {
+    if (['--version', '-v', 'version'].includes(args.cmd)) {
+      out(`决算公开助手 juesuan ${version()}`);
+      return 0;
+    }
+    if (!args.cmd || args.flags.help || ['help', '--help', '-h'].includes(args.cmd)) {
       out(USAGE);
       return args.cmd ? 0 : 2;
     }

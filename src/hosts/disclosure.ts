@@ -1,5 +1,5 @@
 import { Workbook } from '../core/grid';
-import { InputError, xlsxProblem } from './problems';
+import { InputError, xlsxProblem, foreignProblem } from './problems';
 import { textToWorkbook, textProblem } from './text/textDocument';
 
 /**
@@ -11,6 +11,8 @@ export async function readDisclosureBytes(
   name: string,
   buf: Uint8Array,
 ): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text'; excel?: import('exceljs').Workbook }> {
+  const foreign = foreignProblem(name, buf);
+  if (foreign) throw new InputError(foreign);
   const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';
   if (ext === '.xlsx' || ext === '.xlsm' || (ext !== '.txt' && !xlsxProblem(buf))) {
     // exceljs is loaded only when a workbook is read: the task pane's first render stays small.

@@ -16,3 +16,26 @@ export function xlsxProblem(buf: Uint8Array): string | undefined {
   if (!ZIP_MAGIC.every((b, i) => buf[i] === b)) return '不是有效的 .xlsx 工作簿';
   return undefined;
 }
+
+const starts = (buf: Uint8Array, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+
+/**
+ * A file that is not a disclosure the checker reads (a Word document, a PDF, an archive, a
+ * picture), told by its name or its first bytes, with what to do instead.
+ */
+export function foreignProblem(name: string, buf: Uint8Array): string | undefined {
+  const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';
+  if (['.docx', '.doc', '.wps', '.rtf'].includes(ext))
+    return 'Word/WPS 文档不能直接核对：请把公开表另存为 Excel 工作簿（.xlsx），或把全文另存为纯文本（.txt，UTF-8）后再试';
+  if (ext === '.pdf' || starts(buf, [0x25, 0x50, 0x44, 0x46]))
+    return '暂不能直接读取 PDF：请用 pdftotext 或“另存为文本”转为 .txt（UTF-8），或提供 Excel 工作簿';
+  if (['.zip', '.rar', '.7z', '.gz'].includes(ext) || starts(buf, [0x52, 0x61, 0x72, 0x21]) || starts(buf, [0x37, 0x7a, 0xbc, 0xaf]))
+    return '这是压缩包：请先解压，再核对其中的 .xlsx 或 .txt 文件';
+  const image =
+    ['.png', '.jpg', '.jpeg', '.gif', '.bmp', '.tif', '.tiff', '.webp'].includes(ext) ||
+    starts(buf, [0x89, 0x50, 0x4e, 0x47]) ||
+    starts(buf, [0xff, 0xd8, 0xff]) ||
+    starts(buf, [0x47, 0x49, 0x46, 0x38]);
+  if (image) return '这是图片（扫描件），无法核对：请提供可复制文字的 .txt 或 Excel 工作簿';
+  return undefined;
+}

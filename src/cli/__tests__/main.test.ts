@@ -54,10 +54,28 @@ describe('juesuan check', () => {
     fs.writeFileSync(path.join(dir, 'c.txt'), sampleTablesText());
     const r = run('check', dir);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/a\.txt\s+[1-9]\d*\s+\d+\s+\d+\s+有错误/);
-    expect(r.stdout).toMatch(/c\.txt\s+0\s+2\s+\d+\s+通过/);
+    // Each file's verdict: the sample has 强制 problems; the tables alone only the 公开04/05 warnings
+    // of a truncated table (强制 too: the relations they would check are not checked).
+    expect(r.stdout).toMatch(/a\.txt\s+[1-9]\d*\s+\d+\s+\d+\s+不可提交（\d+ 项强制问题）/);
+    expect(r.stdout).toMatch(/c\.txt\s+0\s+2\s+\d+\s+不可提交（2 项强制问题）/);
+    expect(r.stdout).toMatch(/2 个不可提交/);
     expect(r.stdout).toMatch(/b\.txt.*文件为空/);
     expect(r.stderr).toContain('核对中');
+  });
+
+  test.each([['--help'], ['-h'], ['help']])('%s prints the usage and exits 0', (flag) => {
+    const r = run(flag);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('用法');
+    expect(r.stdout).toContain('退出码：0 可提交');
+  });
+
+  test('--version and -v print the version', () => {
+    for (const flag of ['--version', '-v']) {
+      const r = run(flag);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^决算公开助手 juesuan \d+\.\d+\.\d+/);
+    }
   });
 
   test('wrong usage exits 2 with a Chinese hint', () => {
