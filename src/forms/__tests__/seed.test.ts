@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { sampleWorkbook } from '../../../tests/helpers/grid';
-import { recognizeForms, FormCell } from '../model';
+import { recognizeForms } from '../model';
 import { checkWorkbook } from '../../check';
 import { FORM_RULES } from '../../check/registry';
 
@@ -46,22 +46,3 @@ describe('the sample’s forms', () => {
     expect(errs).toHaveLength(7);
   });
 });
-
-const targets: { form: string; what: string; cell: FormCell; kind: 'weight' | 'score' | 'total' | 'money' }[] = [];
-for (const f of forms) {
-  for (const i of f.indicators) {
-    targets.push({ form: f.name, what: `分值 ${i.name}`, cell: i.weight, kind: 'weight' });
-    if (i.score) targets.push({ form: f.name, what: `得分 ${i.name}`, cell: i.score, kind: 'score' });
-  }
-  if (f.rate?.score) targets.push({ form: f.name, what: '预算执行率得分', cell: f.rate.score, kind: 'score' });
-  if (f.total) targets.push({ form: f.name, what: '自评总分', cell: f.total, kind: 'total' });
-  for (const [label, m] of [
-    ['预算数', f.budget],
-    ['到位数', f.available],
-    ['执行数', f.executed],
-  ] as const)
-    for (const part of ['total', 'fiscal', 'other'] as const) {
-      const c = m[part];
-      if (c?.value) targets.push({ form: f.name, what: `${label}·${part}`, cell: c, kind: 'money' });
-    }
-}
