@@ -19,7 +19,8 @@ export type ScopeTables = Map<string, RecognizedTable>;
 export function itemName(item: Item): string {
   if (item.isTotal) return '合计';
   if (item.code) return `${item.code} ${item.label}`.trim();
-  return item.label || item.key || '';
+  // A row known only by its key has no name a reader would know (the 三公 table's one data row).
+  return item.label || '';
 }
 
 export function columnName(table: RecognizedTable, col: string): string {

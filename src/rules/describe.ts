@@ -76,7 +76,8 @@ export function excessFinding(
 
 /** A row's total column against its components: 公开03「201 一般公共服务支出」本年支出合计 = 基本支出 + 项目支出 之和. */
 export function rowSumNames(t: RecognizedTable, item: Item, rs: RowSumSpec, eq: Equality): [string, string] {
-  const left = `${t.spec.code}「${itemName(item)}」${columnName(t, rs.total)}`;
+  const row = itemName(item);
+  const left = row ? `${t.spec.code}「${row}」${columnName(t, rs.total)}` : `${t.spec.code}「${columnName(t, rs.total)}」`;
   // Name the components that hold amounts; blank ones add nothing to the reading.
   const filled = (cols: readonly string[], terms: Term[]) => cols.filter((_, i) => readAmount(cellAt(t.sheet, terms[i].r, terms[i].c)).kind !== 'blank');
   const plusNames = filled(rs.plus, eq.right).map((c) => columnName(t, c));

@@ -148,3 +148,27 @@ describe('findings carry the relation of the edition they are about', () => {
     expect(findings.some((f) => f.relation && /^\d\d-\d\d/.test(f.relation))).toBe(true);
   });
 });
+
+describe('a finding names rows and columns as the table prints them, never by an internal key', () => {
+  const { checkWorkbook } = require('../../check') as typeof import('../../check');
+  const { textToWorkbook } = require('../../hosts/text/textDocument') as typeof import('../../hosts/text/textDocument');
+  const { sampleText } = require('../../../tests/helpers/grid') as typeof import('../../../tests/helpers/grid');
+
+  test.each([
+    [
+      '公开09 决算数合计 (the 三公 table has one data row, no label)',
+      '26.03\t23.45\t2.58\t\t2.58\t\t26.03',
+      '26.03\t23.45\t2.58\t\t2.58\t\t27.03',
+      '公开09「决算数·合计」',
+    ],
+    ['公开03 合计 (the first of two such rows)', '合计\t\t1,920.38\t1,320.27\t600.11', '合计\t\t1,920.38\t1,320.27\t600.12', '公开03「合计」本年支出合计'],
+  ])('%s', (_n, from, to, named) => {
+    const text = sampleText();
+    expect(text).toContain(from);
+    const findings = checkWorkbook(textToWorkbook(text.replace(from, to), 's')).findings.filter(
+      (f) => f.rule === 'row-sum' || f.rule === 'table-sum' || f.rule === 'cross-equal',
+    );
+    expect(findings.some((f) => f.message.includes(named))).toBe(true);
+    expect(findings.filter((f) => /[a-z_]{3,}/.test(f.message)).map((f) => f.message)).toEqual([]);
+  });
+});
