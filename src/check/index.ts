@@ -6,6 +6,7 @@ import type { Rule, RuleContext } from './contract';
 import { RULES } from './registry';
 import { ruleContext } from './context';
 import { withExplanations } from '../core/explanations';
+import { isEmptyTable } from '../narrative/model';
 
 export interface CheckResult {
   findings: Finding[];
@@ -15,6 +16,11 @@ export interface CheckResult {
   submittable: boolean;
   /** Open findings of 强制 rules (errors and warnings). */
   blocking: number;
+  /**
+   * 可提交, 不可提交 (open 强制 findings), or 未填写: tables found but not one amount in them (a
+   * blank template is not a disclosure ready to submit).
+   */
+  verdict: '可提交' | '不可提交' | '未填写';
 }
 
 /** Check a workbook: recognize its tables, run every rule, return findings in a stable order. */
@@ -37,7 +43,9 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
   const blocking = sorted.filter((f) => f.severity !== 'info' && level.get(f.rule) !== '提示').length;
-  return { findings: sorted, summary: summarize(sorted), recognition, submittable: blocking === 0, blocking };
+  const blank = recognition.tables.length > 0 && recognition.tables.every(isEmptyTable);
+  const verdict = blank ? '未填写' : blocking === 0 ? '可提交' : '不可提交';
+  return { findings: sorted, summary: summarize(sorted), recognition, submittable: verdict === '可提交', blocking, verdict };
 }
 
 /** Run a rule, its findings appended; a rule that fails says so once, whatever it had found kept. */
@@ -61,7 +69,8 @@ function run(rule: Rule, ctx: RuleContext, out: Finding[], failed: Set<Rule>): v
 }
 
 /** Whether it can be submitted, or why not, in the words the command line and the pane show. */
-export function submitLine(r: Pick<CheckResult, 'submittable' | 'blocking'>): string {
+export function submitLine(r: Pick<CheckResult, 'submittable' | 'blocking'> & { verdict?: CheckResult['verdict'] }): string {
+  if (r.verdict === '未填写') return '未填写：公开表中还没有填写任何金额';
   return r.submittable ? '可提交（无强制问题）' : `不可提交：${r.blocking} 项强制问题未解决`;
 }
 

@@ -109,6 +109,7 @@ interface FileResult {
   summary?: Summary;
   submittable?: boolean;
   blocking?: number;
+  verdict?: string;
   findings?: Finding[];
   error?: string;
 }
@@ -183,7 +184,7 @@ async function checkDirectory(dir: string, json: boolean): Promise<number> {
           String(r.summary?.error ?? '—'),
           String(r.summary?.warning ?? '—'),
           String(r.summary?.info ?? '—'),
-          r.error ?? (r.submittable ? '可提交' : `不可提交（${r.blocking} 项强制问题）`),
+          r.error ?? (r.verdict === '未填写' ? '未填写' : r.submittable ? '可提交' : `不可提交（${r.blocking} 项强制问题）`),
         ]),
       ),
     );

@@ -5,7 +5,7 @@ import { checkFile, InputError } from '../app';
 parentPort?.on('message', async (file: string) => {
   try {
     const r = await checkFile(file);
-    parentPort!.postMessage({ file, summary: r.summary, findings: r.findings, submittable: r.submittable, blocking: r.blocking });
+    parentPort!.postMessage({ file, summary: r.summary, findings: r.findings, submittable: r.submittable, blocking: r.blocking, verdict: r.verdict });
   } catch (e) {
     parentPort!.postMessage({ file, error: e instanceof InputError ? e.message : `无法处理：${(e as Error).message}` });
   }

@@ -115,7 +115,10 @@ export function tableValue(tables: ScopeTables, sel: CellSel, edition: Edition):
       return { interval: exact(new Decimal(0)), value: new Decimal(0), table: t, r: -1, c: -1, name: `${t.spec.code}「${rowLabel}」` };
     return undefined;
   }
-  const a = readAmount(cellAt(t.sheet, pos.r, pos.c));
+  const cell = cellAt(t.sheet, pos.r, pos.c);
+  // A formula never calculated holds no value the text can be compared with.
+  if (cell?.formula && (cell.value === null || cell.value === undefined)) return undefined;
+  const a = readAmount(cell);
   const iv = amountInterval(a);
   if (!iv || a.kind === 'text') return undefined;
   const value = a.kind === 'num' ? a.value : new Decimal(0);

@@ -39,7 +39,13 @@ export type Verdict = { broken: boolean; shown: Shown } | undefined;
 
 const MILLI = { v: 0, h: 0 };
 
-const readTerm = (x: Term) => readMilli(cellAt(x.t.sheet, x.r, x.c), MILLI);
+/** A formula whose result the file does not hold (never calculated): its value is unknown, not 0. */
+export const uncomputed = (cell: { value: unknown; formula?: string } | undefined) => !!cell?.formula && (cell.value === null || cell.value === undefined);
+
+const readTerm = (x: Term) => {
+  const cell = cellAt(x.t.sheet, x.r, x.c);
+  return !uncomputed(cell) && readMilli(cell, MILLI);
+};
 
 /** "1,920.38" from integer thousandths that are whole cents. */
 function fmtMilli(m: number): string {
@@ -49,7 +55,10 @@ function fmtMilli(m: number): string {
   return (m < 0 && cents ? '-' : '') + groupDigits(String(int)) + '.' + frac;
 }
 
-const intervalOf = (x: Term): Interval | undefined => amountInterval(readAmount(cellAt(x.t.sheet, x.r, x.c)));
+const intervalOf = (x: Term): Interval | undefined => {
+  const cell = cellAt(x.t.sheet, x.r, x.c);
+  return uncomputed(cell) ? undefined : amountInterval(readAmount(cell));
+};
 const mid = (i: Interval): Decimal => i.lo.plus(i.hi).div(2);
 
 /** Σ left against Σ right − Σ minus. Cells that do not read as amounts leave it undecided (numeric-cell reports them). */

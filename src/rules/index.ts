@@ -7,8 +7,9 @@ import { crossLe } from './cross-le';
 import { tablePresence } from './table-presence';
 import { numericCells } from './numeric-cell';
 import { kemuNames } from './kemu-names';
+import { uncalculatedFormula } from './uncalculated-formula';
 
 export { Rule, RuleContext, buildContext } from './engine';
 
 /** The table rules (the whole registry, with the narrative and form rules, is src/check/registry.ts). */
-export const TABLE_RULES: Rule[] = [tablePresence, numericCells, rowSum, codeHierarchy, tableSums, crossEqual, crossLe, kemuNames];
+export const TABLE_RULES: Rule[] = [tablePresence, numericCells, uncalculatedFormula, rowSum, codeHierarchy, tableSums, crossEqual, crossLe, kemuNames];

@@ -59,7 +59,10 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
       row.eachCell({ includeEmpty: false }, (cell, cn) => {
         // A merged area's value belongs to its top-left cell only (the grid keeps the merge).
         if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-        const { value, formula } = plainValue(cell.value);
+        const read = plainValue(cell.value);
+        const formula = read.formula;
+        // exceljs leaves a formula's result out of cell.value when it is 0 (or ''): read it apart.
+        const value = formula && read.value === null ? plainValue((cell.result ?? null) as ExcelJS.CellValue).value : read.value;
         if (value === null && !formula) return;
         const c: Cell = { value, formula: formula || undefined, numFmt: cell.numFmt || undefined };
         cells[cn - 1] = c;
