@@ -45,9 +45,21 @@ export async function flaggedWorkbookBytes(file: CheckedFile): Promise<Uint8Arra
   }
   // A text document becomes a workbook first (one sheet per table …), checked again there.
   const { gridToExcel } = await import('./hosts/xlsx/xlsxWrite');
+  const { writeExplanations } = await import('./hosts/xlsx/xlsxFlags');
   const grid = importDocument(file.grid);
+  // The explanations typed in the pane name the text's lines: each goes with the same finding
+  // (rule and message) of the imported workbook, keyed to its cell there, so none is lost.
+  let list = grid.explanations ?? [];
+  const imported = checkWorkbook(grid).findings;
+  for (const e of file.grid.explanations ?? []) {
+    const said = file.result.findings.find((f) => f.rule === e.rule && f.sheet === e.sheet && f.cell === e.cell);
+    const there = said && imported.find((f) => f.rule === said.rule && f.message === said.message);
+    if (there) list = upsertExplanation(list, there, e.text, grid);
+  }
+  grid.explanations = list;
   const excel = gridToExcel(grid, importLayouts(grid));
   applyFlags(excel, checkWorkbook(grid).findings);
+  writeExplanations(excel, list);
   return new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -34,3 +34,25 @@ test('a text document downloaded flagged is laid out as an imported one (paragra
   expect(wb.getWorksheet('公开01')!.getColumn(1).width).toBe(34);
   expect(wb.getWorksheet('审核报告')).toBeDefined();
 });
+
+test('an explanation typed in the pane for a text document is in the downloaded workbook', async () => {
+  const { explainChecked } = await import('../browserHost');
+  const { readXlsx } = await import('../hosts/xlsx/xlsx');
+  const bytes = new Uint8Array(fs.readFileSync(SAMPLE));
+  let checked = await checkFileBytes('sample.txt', bytes);
+  // A narrative finding the imported workbook has too (same rule, same message).
+  const f = checked.result.findings.find((x) => x.table === '情况说明' && x.severity === 'error')!;
+  checked = explainChecked(checked, f, '笔误，正式文本已更正');
+  expect(checked.result.findings.find((x) => x.rule === f.rule && x.message === f.message)!.explained).toBe('笔误，正式文本已更正');
+  const out = await flaggedWorkbookBytes(checked);
+  const back = await readXlsx(out);
+  expect(back.explanations!.map((e) => e.text)).toEqual(['笔误，正式文本已更正']);
+  // Re-checked, the workbook shows the finding as explained, and its report says 已说明.
+  const again = checkWorkbook(back);
+  expect(again.findings.filter((x) => x.explained).map((x) => x.message)).toEqual([f.message]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(out as unknown as ArrayBuffer);
+  const report: string[] = [];
+  wb.getWorksheet('审核报告')!.eachRow((row) => report.push(row.values!.toString()));
+  expect(report.some((r) => r.includes('已说明') && r.includes('笔误，正式文本已更正'))).toBe(true);
+});
