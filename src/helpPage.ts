@@ -17,8 +17,10 @@ const GROUPS: { name: string; test: (r: RuleMeta) => boolean }[] = [
 
 export function helpPage(rules: RuleMeta[] = RULES): string {
   const sections = GROUPS.map((g) => {
-    const rows = rules.filter(g.test).map((r) => `<tr><td>${esc(r.title)}</td><td class="lv">${esc(r.level)}</td></tr>`);
-    return rows.length ? `<h3>${g.name}</h3>\n<table><thead><tr><th>核对内容</th><th>类别</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>` : '';
+    const rows = rules.filter(g.test).map((r) => `<tr><td class="nm">${esc(r.name)}</td><td>${esc(r.title)}</td><td class="lv">${esc(r.level)}</td></tr>`);
+    return rows.length
+      ? `<h3>${g.name}</h3>\n<table><thead><tr><th>规则</th><th>核对内容</th><th>类别</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
+      : '';
   }).join('\n');
   return `<!doctype html>
 <html lang="zh-CN">
@@ -29,7 +31,7 @@ export function helpPage(rules: RuleMeta[] = RULES): string {
 <style>
 body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif; font-size: 15px; line-height: 1.7; max-width: 900px; margin: 0 auto; padding: 16px; color: #222; }
 h1 { font-size: 24px; } h2 { font-size: 19px; margin-top: 28px; border-bottom: 1px solid #ddd; } h3 { font-size: 16px; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; } td.lv { white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; } td.lv, td.nm { white-space: nowrap; }
 .swatch { display: inline-block; width: 1.2em; height: 1em; vertical-align: middle; border: 1px solid #999; margin-right: 4px; }
 </style>
 </head>
@@ -68,6 +70,7 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #cc
 </ul>
 
 <h2>四、核对内容一览</h2>
+<p>“审核报告”的“规则”列即下表第一列的规则名称。</p>
 ${sections}
 </body>
 </html>

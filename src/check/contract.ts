@@ -16,6 +16,8 @@ import type { Form } from '../forms/model';
 /** What a rule declares about itself: a reviewer can read the list of rules. */
 export interface RuleMeta {
   id: string;
+  /** A short Chinese name, as 审核报告 and the pane show it ('行合计', '占比'). */
+  name: string;
   /** 强制: must be fixed before submission; 提示: may be explained. */
   level: '强制' | '提示';
   /** One Chinese sentence of what it checks. */

@@ -7,6 +7,7 @@ import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
 import { submitLine } from '../check';
+import { ruleIdOf } from '../check/registry';
 
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
@@ -22,7 +23,7 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
   juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]
         按“项目清单”为每个项目生成项目支出绩效自评表（每表一个工作表，或 --stacked 全部放在“绩效自评表”中）；
         已有的自评表原样保留；工作簿没有项目清单时先添加一张空白清单
-  juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则 --cell 工作表!A1 --text 说明]
+  juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则名称 --cell 工作表!A1 --text 说明]
         记录出错说明：读取“审核报告”中“说明”列填写的内容（或用参数直接给出），保存在工作簿中；
         再次核对时该问题显示为“已说明”，单元格内容改动后自动重新打开
   juesuan clear <已标记.xlsx> --out <输出.xlsx>
@@ -266,12 +267,12 @@ async function cmdExplain(args: Args): Promise<number> {
   const file = args.positional[0];
   const { out: outFile, rule, cell, text } = args.flags;
   if (!file || typeof outFile !== 'string')
-    throw new UsageError('用法：juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则 --cell 工作表!A1 --text 说明]');
+    throw new UsageError('用法：juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则名称 --cell 工作表!A1 --text 说明]');
   let one;
   if (rule !== undefined || cell !== undefined || text !== undefined) {
     const m = typeof cell === 'string' ? /^(.+)!([A-Z]+\d+)$/.exec(cell) : null;
     if (typeof rule !== 'string' || !m || typeof text !== 'string') throw new UsageError('直接给出说明时需同时指定 --rule、--cell（如 公开03!C7）和 --text');
-    one = { rule, sheet: m[1], cell: m[2], text };
+    one = { rule: ruleIdOf(rule), sheet: m[1], cell: m[2], text };
   }
   const r = await explainFile(file, outFile, one);
   out(`已说明 ${r.explained} 项；${summaryLine(r.result.summary)}；${submitLine(r.result)}`);

@@ -41,7 +41,7 @@ export interface FlagPlan {
 }
 
 /** Cells to flag (worst severity per cell, all messages in its note) and the report rows. */
-export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean): FlagPlan {
+export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean, ruleName: (id: string) => string = (id) => id): FlagPlan {
   const sorted = sortFindings(findings);
   const byCell = new Map<string, Finding[]>();
   for (const f of sorted) {
@@ -79,7 +79,7 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
         f.message,
         f.expected ?? '',
         f.actual ?? '',
-        f.rule,
+        ruleName(f.rule),
         f.severity === 'info' ? '' : f.explained !== undefined ? '已说明' : '待处理',
         f.explained ?? '',
       ],

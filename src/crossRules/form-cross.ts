@@ -17,6 +17,7 @@ const ALL_EVALUATED = /全面开展绩效自评|占一般公共预算项目支�
  */
 export const formCross: Rule = {
   id: 'form-cross',
+  name: '自评表与公开表',
   level: '强制',
   title: '自评表执行数合计与公开05/公开03 项目支出相符；项目清单与自评表一一对应',
   run(ctx) {

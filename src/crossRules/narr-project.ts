@@ -53,6 +53,7 @@ function formFigure(f: { value: Decimal; decimals: number }) {
  */
 export const narrProjects: Rule = {
   id: 'narr-project',
+  name: '项目绩效段落',
   level: '强制',
   title: '项目绩效段落与其绩效自评表一致（项目名称、自评得分、预算数、执行数、项目个数）',
   run(ctx) {

@@ -29,6 +29,7 @@ function coverName(wb: Workbook, scanOf: (s: Sheet) => SheetScan): { name: strin
 /** The unit's name is the same on every table (部门：…) and on the cover (部门名称：…). */
 export const narrUnitName: Rule = {
   id: 'unit-name',
+  name: '单位名称',
   level: '提示',
   title: '封面与各表所填部门（单位）名称一致',
   run(ctx) {

@@ -47,6 +47,7 @@ const NO_CODES: ReadonlySet<string> = new Set();
 /** 合计 = Σ 类; 类 = Σ 款; 款 = Σ 项 by 科目编码 prefix (and 经济分类 类 = Σ 款 in 公开06). */
 export const codeHierarchy = relationRule({
   id: 'code-hierarchy',
+  name: '科目层级合计',
   perDisclosure: true,
   level: '强制',
   title: '合计等于各类之和，类等于所属款之和，款等于所属项之和（按科目编码）',

@@ -7,6 +7,7 @@ import { selNames } from './describe';
 /** 表间 equalities: 01↔02, 01↔03, 04↔01, 04↔05/07/08, 05↔06, and class by class. */
 export const crossEqual = relationRule({
   id: 'cross-equal',
+  name: '表间相等',
   perDisclosure: true,
   level: '强制',
   title: '表间对应数相等（如 公开01 本年收入合计 = 公开02 合计，公开04 各类支出 = 公开05）',

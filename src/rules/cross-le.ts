@@ -6,6 +6,7 @@ import { selName } from './describe';
 /** 表间 inequalities: 05 ≤ 03 by code; 06 “三公” items ≤ 09 决算数. */
 export const crossLe = relationRule({
   id: 'cross-le',
+  name: '表间包含',
   perDisclosure: true,
   level: '强制',
   title: '部分不大于整体（公开05 各科目 ≤ 公开03，公开06 三公相关科目 ≤ 公开09 决算数）',

@@ -29,6 +29,7 @@ function firstCell(it: Item): { r: number; c: number } {
  */
 export const kemuNames: Rule = {
   id: 'kemu-names',
+  name: '科目名称',
   perDisclosure: true,
   level: '提示',
   title: '科目编码与科目名称相符，款、项的上级科目已列出',

@@ -8,6 +8,7 @@ import { Item } from '../recognize/model';
 /** Amount cells hold numbers (or are blank): text in an amount cell cannot be added up. */
 export const numericCells: Rule = {
   id: 'numeric-cell',
+  name: '金额格式',
   perDisclosure: true,
   level: '强制',
   title: '金额栏只能填写数字或留空',

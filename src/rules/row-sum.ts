@@ -5,6 +5,7 @@ import { rowSumNames } from './describe';
 /** 表内 row totals: on every row, the total column = Σ its component columns (spec.rowSums). */
 export const rowSum = relationRule({
   id: 'row-sum',
+  name: '行合计',
   perDisclosure: true,
   level: '强制',
   title: '每行的合计栏等于各组成栏之和（如 本年支出合计 = 基本支出 + 项目支出 + …）',

@@ -4,6 +4,7 @@ import { Finding } from '../core/findings';
 /** Every table of the set is present, readable, complete and found once per disclosure. */
 export const tablePresence: Rule = {
   id: 'table-presence',
+  name: '表格齐全',
   level: '强制',
   title: '九张公开表齐全、可识别、完整且不重复',
   run(ctx) {

@@ -13,6 +13,7 @@ import { uncomputed } from './evaluate';
  */
 export const uncalculatedFormula: Rule = {
   id: 'uncalculated-formula',
+  name: '公式未计算',
   level: '强制',
   title: '公开表中的公式已计算出结果（否则相关核对无法执行）',
   run(ctx) {

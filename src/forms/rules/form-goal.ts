@@ -5,6 +5,7 @@ import { formFinding, num } from './common';
 /** A goal reported done (its 具体完成情况 written) has a 总体完成率 other than 0. */
 export const formGoals: Rule = {
   id: 'form-goal',
+  name: '目标完成率',
   level: '强制',
   title: '已填写完成情况的年度目标，总体完成率不为 0',
   run(ctx) {

@@ -48,6 +48,7 @@ export function actualInUnit(i: Indicator): { value: Decimal; slip?: 'fraction' 
  */
 export const formIndicators: Rule = {
   id: 'form-indicator',
+  name: '指标完成值',
   level: '提示',
   title: '指标完成情况与预期指标值、得分一致（单位按指标计）',
   run(ctx) {

@@ -7,6 +7,7 @@ import { Money } from '../model';
 /** Each money figure = 财政资金 + 其他, and 执行数 ≤ 到位数 ≤ 预算数. */
 export const formMoney: Rule = {
   id: 'form-money',
+  name: '自评表资金',
   level: '强制',
   title: '预算数、到位数、执行数各等于财政资金 + 其他，且执行数 ≤ 到位数 ≤ 预算数',
   run(ctx) {

@@ -7,6 +7,7 @@ import { formFinding, num } from './common';
 /** 预算执行进度 is filled in and equals 执行数 ÷ 预算数 (in %). */
 export const formProgress: Rule = {
   id: 'form-progress',
+  name: '预算执行进度',
   level: '强制',
   title: '预算执行进度已填写且等于执行数 ÷ 预算数',
   run(ctx) {

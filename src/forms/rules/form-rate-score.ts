@@ -6,6 +6,7 @@ import { formFinding, num, show, expectedRateScore } from './common';
 /** 预算执行率得分 = 10 × min(执行数 ÷ 预算数, 1), and it is filled in. */
 export const formRateScore: Rule = {
   id: 'form-rate-score',
+  name: '预算执行率得分',
   level: '强制',
   title: '预算执行率得分 = 10 × min(执行数 ÷ 预算数, 1)',
   run(ctx) {

@@ -5,6 +5,7 @@ import { formFinding, num, show } from './common';
 /** Each 自评得分 is filled in and is at most its 指标分值. */
 export const formScores: Rule = {
   id: 'form-score-max',
+  name: '自评得分',
   level: '强制',
   title: '每项自评得分已填写且不超过该指标分值',
   run(ctx) {

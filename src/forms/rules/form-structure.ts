@@ -5,6 +5,7 @@ import { formFinding } from './common';
 /** A form whose parts cannot be found is reported (its checks are skipped, not failed). */
 export const formStructure: Rule = {
   id: 'form-structure',
+  name: '自评表结构',
   level: '提示',
   title: '绩效自评表的预算执行情况、绩效指标、预算执行率、自评总分各部分齐全',
   run(ctx) {

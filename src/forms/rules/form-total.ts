@@ -6,6 +6,7 @@ import { formFinding, num, show, expectedRateScore } from './common';
 /** 自评总分 is filled in and equals Σ 自评得分 (a blank 预算执行率得分 counts as what it should be). */
 export const formTotal: Rule = {
   id: 'form-total',
+  name: '自评总分',
   level: '强制',
   title: '自评总分已填写且等于各项自评得分之和',
   run(ctx) {

@@ -6,6 +6,7 @@ import { formFinding, num, show } from './common';
 /** 指标分值 add to 100: the indicators' 90 and the 预算执行率's 10. */
 export const formWeights: Rule = {
   id: 'form-weights',
+  name: '指标分值',
   level: '强制',
   title: '绩效自评表各指标分值之和为 100（含预算执行率 10 分）',
   run(ctx) {

@@ -4,6 +4,7 @@ import { Finding } from '../../core/findings';
 import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows } from '../../core/explanations';
 import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
+import { ruleName } from '../../check/registry';
 
 /**
  * The Office.js host: reads the open workbook into the grid model and writes the flags, under the
@@ -424,7 +425,7 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
   const old = readStore(found.values);
   const oldByCell = new Map(old.rows.map((r) => [`${r.sheet}!${r.cell}`, r]));
   const isOurs = (n: string) => n === FLAGS_SHEET || n === old.report || n.startsWith(STORE_DRAFT_PREFIX) || n === EXPLANATIONS_SHEET;
-  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n));
+  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), ruleName);
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
   const protectedSheets = [
     ...new Set([...findings.filter((f) => f.cell && f.severity !== 'info').map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n))),

@@ -15,6 +15,7 @@ import {
 } from '../../core/flagPlan';
 import { EXPLANATIONS_SHEET, explanationRows } from '../../core/explanations';
 import { StoredExplanation } from '../../core/grid';
+import { ruleName, ruleIdOf } from '../../check/registry';
 
 /**
  * Flags in place for xlsx files: fill and note on each finding's cell, a 审核报告 sheet with links,
@@ -87,7 +88,7 @@ export function clearFlags(wb: ExcelJS.Workbook): boolean {
 /** Flag each finding's cell and add the 审核报告 sheet. Earlier flags are cleared first. */
 export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flaggedCells: number; reportSheet: string } {
   clearFlags(wb);
-  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name));
+  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name), ruleName);
   const reportName = reportSheetName((name) => !!wb.getWorksheet(name));
   const rows: StoreRow[] = [];
   for (const flag of plan.cells) {
@@ -143,7 +144,7 @@ export function reportExplanations(wb: ExcelJS.Workbook): { rule: string; sheet:
     if (!m) return;
     const text = row.getCell(REPORT_COL.explanation + 1).value;
     out.push({
-      rule: String(row.getCell(REPORT_COL.rule + 1).value ?? ''),
+      rule: ruleIdOf(String(row.getCell(REPORT_COL.rule + 1).value ?? '')),
       sheet: m[1],
       cell: m[2],
       text: text === null || text === undefined ? '' : String(text),

@@ -13,6 +13,7 @@ const isBudget = (x: Mention) => BUDGET.test(x.label) && !/决算|执行/.test(x
 /** 完成(年初)预算的 p%: the rate equals 决算(执行)数 ÷ 预算数; a stated 比预算增加/减少 gives the budget. */
 export const narrCompletion: Rule = {
   id: 'narr-completion',
+  name: '预算完成率',
   level: '强制',
   title: '情况说明中的预算完成率与决算数、预算数相符：决算数 ÷ 预算数',
   run(ctx) {

@@ -7,6 +7,7 @@ const CLAIM = /空表|无(相关)?(收支|收入|支出)|没有(相关)?(收支|
 /** 公开07/08 left empty are explained in the text; a table with figures is not called empty. */
 export const narrEmptyTables: Rule = {
   id: 'narr-empty-table',
+  name: '空表说明',
   level: '提示',
   title: '空表（公开07、08）须在情况说明中说明；有数据的表不得称为空表',
   run(ctx) {

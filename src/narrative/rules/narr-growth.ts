@@ -8,6 +8,7 @@ import { growthOperands, changeInterval } from './helpers';
 /** 增长/下降 p%: the rate equals the increase over last year's figure (current − increase). */
 export const narrGrowth: Rule = {
   id: 'narr-growth',
+  name: '增长率',
   level: '强制',
   title: '情况说明中的增长（下降）率与增减额、本年数相符：增减额 ÷ （本年数 − 增减额）',
   run(ctx) {

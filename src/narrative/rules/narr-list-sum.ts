@@ -13,6 +13,7 @@ import { shareBase } from './narr-share';
  */
 export const narrListSum: Rule = {
   id: 'narr-list-sum',
+  name: '分项合计',
   level: '强制',
   title: '情况说明中列举的分项之和等于总数，完整拆分的占比之和为 100%',
   run(ctx) {

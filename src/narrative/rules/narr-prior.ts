@@ -14,6 +14,7 @@ const LEVEL = /与上年(度)?(决算)?(相比)?持平/g;
  */
 export const narrPrior: Rule = {
   id: 'narr-prior',
+  name: '与上年比较',
   level: '强制',
   title: '情况说明中与上年相比的增减额与上年公开表相符（工作簿含上年数据时）',
   run(ctx) {

@@ -47,6 +47,7 @@ export function shareBase(n: Narrative, ms: Mention[], i: number, part: Mention)
 /** 占 p%: each share equals its amount over the paragraph's base, within rounding. */
 export const narrShare: Rule = {
   id: 'narr-share',
+  name: '占比',
   level: '强制',
   title: '情况说明中的占比与其金额、基数相符（如 基本支出 ÷ 本年支出合计）',
   run(ctx) {

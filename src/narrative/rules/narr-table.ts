@@ -8,6 +8,7 @@ import { tableValue } from '../../recognize/query';
 /** Every quoted amount that names a table figure equals it (收支总计, 本年收入合计, 各类支出, 三公 …). */
 export const narrTables: Rule = {
   id: 'narr-table',
+  name: '引用金额',
   level: '强制',
   title: '情况说明中引用的金额与公开表一致（收支总计、收入支出合计、各类支出、人员/公用经费、“三公”经费等）',
   run(ctx) {

@@ -11,6 +11,7 @@ const MONEY_WORDS = /(收入|支出|合计|总计|总额|经费|资金|金额|�
 /** Amounts carry the narrative's unit: 元 written for 万元 is an error; a money figure with no unit is a warning. */
 export const narrUnit: Rule = {
   id: 'narr-unit',
+  name: '金额单位',
   level: '强制',
   title: '情况说明中的金额单位与全文一致（万元），金额不缺单位',
   run(ctx) {

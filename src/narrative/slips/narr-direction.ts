@@ -5,6 +5,7 @@ import { textFinding, quote, percentStart } from '../model';
 /** 增加 with 下降, 减少 with 增长, or an increase called 持平: the words contradict the figures. */
 export const narrDirection: Rule = {
   id: 'narr-direction',
+  name: '增减用词',
   level: '强制',
   title: '增减方向的用词一致（增加…增长、减少…下降；有增减额时不称持平）',
   run(ctx) {

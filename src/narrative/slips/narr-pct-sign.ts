@@ -5,6 +5,7 @@ import { textFinding, quote } from '../model';
 /** A share written without its % sign ("占76.23"). */
 export const narrPctSign: Rule = {
   id: 'narr-pct-sign',
+  name: '百分号',
   level: '强制',
   title: '占比、增长率、完成率带百分号',
   run(ctx) {

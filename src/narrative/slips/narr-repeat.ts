@@ -5,6 +5,7 @@ import { textFinding, quote } from '../model';
 /** A word written twice in a row ("增加增加", "支出支出"). */
 export const narrRepeat: Rule = {
   id: 'narr-repeat',
+  name: '重复词语',
   level: '提示',
   title: '没有重复的词语',
   run(ctx) {

@@ -15,6 +15,7 @@ const LEFTOVERS: [RegExp, string, RegExp?][] = [
 /** Template text left in the narrative: 增加（减少）, XX/××, 。。, an empty 主要原因是, our own 【请填写…】. */
 export const narrTemplate: Rule = {
   id: 'narr-template',
+  name: '模板残留',
   level: '强制',
   title: '情况说明中没有残留的模板文字和占位符',
   run(ctx) {

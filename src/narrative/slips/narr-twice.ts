@@ -11,6 +11,7 @@ import { isValue } from '../rules/helpers';
  */
 export const narrTwice: Rule = {
   id: 'narr-twice',
+  name: '前后数值一致',
   level: '强制',
   title: '同一项目在情况说明中多次出现时数值一致',
   run(ctx) {

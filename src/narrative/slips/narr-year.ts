@@ -9,6 +9,7 @@ import { textFinding, quote, tablesYear } from '../model';
  */
 export const narrYear: Rule = {
   id: 'narr-year',
+  name: '年份',
   level: '强制',
   title: '情况说明中的年份为本年度或上年度，格式正确',
   run(ctx) {

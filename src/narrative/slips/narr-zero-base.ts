@@ -9,6 +9,7 @@ const BUDGET = /预算(数|为)?$/;
 /** A growth rate from a zero (or missing) last year, a completion rate against a zero budget. */
 export const narrZeroBase: Rule = {
   id: 'narr-zero-base',
+  name: '零基数',
   level: '提示',
   title: '上年为 0 时不写增长率，预算为 0 时不写完成率',
   run(ctx) {

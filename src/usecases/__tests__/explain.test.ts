@@ -11,6 +11,7 @@ import { FakeBook } from '../../../tests/helpers/fakeExcel';
 import { readWorkbook } from '../../hosts/office/officeExcel';
 import { OfficeHost } from '../../hosts/office/officeHost';
 import * as usecases from '..';
+import { ruleName } from '../../check/registry';
 
 /** 出错说明: written in 审核报告 or given directly, kept in the workbook, reopened when the cell changes. */
 
@@ -37,7 +38,7 @@ describe('出错说明 in a workbook file', () => {
   test('written in 审核报告’s 说明 column, it marks the finding 已说明, side by side in the report; it survives re-check and reopening; a changed cell reopens it', async () => {
     await checkFile(SAMPLE, f('checked.xlsx'));
     // The unit answers the repeated-word-free 提示 finding … here: the OA/0A name warning.
-    const target = await reportRow(f('checked.xlsx'), (v) => v[7] === 'narr-project' && v[1] === '警告');
+    const target = await reportRow(f('checked.xlsx'), (v) => v[7] === ruleName('narr-project') && v[1] === '警告');
     target.row.getCell(10).value = '自评表与正文名称写法不同，实为同一项目（OA 平台）。';
     await target.wb.xlsx.writeFile(f('answered.xlsx'));
 
@@ -45,7 +46,7 @@ describe('出错说明 in a workbook file', () => {
     expect(r.explained).toBe(1);
     expect(r.result.summary.explained).toBe(1);
 
-    const row = await reportRow(f('explained.xlsx'), (v) => v[7] === 'narr-project' && v[8] === '已说明');
+    const row = await reportRow(f('explained.xlsx'), (v) => v[7] === ruleName('narr-project') && v[8] === '已说明');
     expect(row).toBeDefined();
     expect(String(row.row.getCell(10).value)).toContain('实为同一项目');
 

@@ -185,7 +185,7 @@ describe('npm run build', () => {
     const page = fs.readFileSync(path.join(out, 'help.html'), 'utf8');
     const { RULES } = require('../../../src/check/registry') as typeof import('../../../src/check/registry');
     const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-    for (const r of RULES) expect(page).toContain(esc(r.title));
+    for (const r of RULES) expect(page).toContain(`<td class="nm">${esc(r.name)}</td><td>${esc(r.title)}</td>`);
     expect(page).toContain('安装');
     expect(page).toContain('清除标记');
   });

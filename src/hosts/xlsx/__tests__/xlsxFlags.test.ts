@@ -5,6 +5,7 @@ import { gridToExcel } from '../xlsxWrite';
 import { excelToGrid, FLAGS_SHEET, REPORT_SHEET } from '../xlsx';
 import { applyFlags, clearFlags } from '../xlsxFlags';
 import { checkWorkbook } from '../../../check';
+import { ruleName } from '../../../check/registry';
 
 /** Flags in place on xlsx files, and clearing them restores the workbook exactly. */
 
@@ -69,6 +70,11 @@ describe('flags in place (xlsx)', () => {
     expect(report.rowCount).toBe(r.findings.length + 1);
     const link = report.getRow(2).getCell(4).value as ExcelJS.CellHyperlinkValue;
     expect(link.hyperlink).toBe(`#'${errors[0].sheet}'!${errors[0].cell}`);
+    // The 规则 column names each rule in Chinese, as the accountant reads it.
+    expect(report.getRow(1).getCell(8).value).toBe('规则');
+    expect(report.getRow(2).getCell(8).value).toBe(ruleName(errors[0].rule));
+    const ruleColumn = r.findings.map((_, i) => String(report.getRow(i + 2).getCell(8).value));
+    expect(ruleColumn.filter((v) => /[A-Za-z]/.test(v))).toEqual([]);
     expect(checked.getWorksheet(FLAGS_SHEET)!.state).toBe('veryHidden');
     // Re-checking a checked workbook ignores our own sheets and finds the same.
     expect(checkWorkbook(excelToGrid(checked)).summary).toEqual(r.summary);
