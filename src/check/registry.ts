@@ -39,6 +39,7 @@ export const FORM_RULES: Rule[] = [
 export const RULES: Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES, ...SLIP_RULES, ...FORM_RULES];
 
 const NAME_OF = new Map(RULES.map((r) => [r.id, r.name]));
+const LEVEL_OF = new Map(RULES.map((r) => [r.id, r.level]));
 const ID_OF = new Map(RULES.map((r) => [r.name, r.id]));
 
 /** The Chinese name an accountant reads in the report (审核报告) for a rule id; the id if unknown. */
@@ -46,3 +47,6 @@ export const ruleName = (id: string): string => NAME_OF.get(id) ?? id;
 
 /** Back from the report's Chinese name to the rule id (older reports carry the id itself). */
 export const ruleIdOf = (nameOrId: string): string => ID_OF.get(nameOrId) ?? nameOrId;
+
+/** A rule as 审核报告 shows it: its Chinese name and whether it blocks submission (强制) or may be explained (提示). */
+export const ruleLabel = (id: string): { name: string; level?: '强制' | '提示' } => ({ name: ruleName(id), level: LEVEL_OF.get(id) });

@@ -24,9 +24,13 @@ export interface CellFlag {
 }
 
 /** The 审核报告 columns; the unit writes its 出错说明 in 说明 (read back by `juesuan explain`). */
-export const REPORT_HEADER = ['序号', '级别', '表', '位置', '问题说明', '应为', '实为', '规则', '状态', '说明'];
-export const REPORT_WIDTHS = [6, 8, 9, 18, 90, 14, 14, 16, 8, 40];
-export const REPORT_COL = { where: 3, rule: 7, explanation: 9 };
+/** 类别: 强制 (must be fixed before submission) or 提示 (may be answered with an 出错说明), the rule's level. */
+export const REPORT_HEADER = ['序号', '级别', '表', '位置', '问题说明', '应为', '实为', '规则', '类别', '状态', '说明'];
+export const REPORT_WIDTHS = [6, 8, 9, 18, 80, 14, 14, 14, 6, 8, 36];
+export const REPORT_COL = { where: 3, message: 4, rule: 7, explanation: 10 };
+
+/** How the report names a rule and says whether it blocks submission (from the rule registry). */
+export type RuleLabel = (id: string) => { name: string; level?: '强制' | '提示' };
 
 export interface ReportRow {
   values: (string | number)[];
@@ -41,7 +45,7 @@ export interface FlagPlan {
 }
 
 /** Cells to flag (worst severity per cell, all messages in its note) and the report rows. */
-export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean, ruleName: (id: string) => string = (id) => id): FlagPlan {
+export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean, ruleLabel: RuleLabel = (id) => ({ name: id })): FlagPlan {
   const sorted = sortFindings(findings);
   const byCell = new Map<string, Finding[]>();
   for (const f of sorted) {
@@ -79,7 +83,8 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
         f.message,
         f.expected ?? '',
         f.actual ?? '',
-        ruleName(f.rule),
+        ruleLabel(f.rule).name,
+        f.severity === 'info' ? '' : (ruleLabel(f.rule).level ?? ''),
         f.severity === 'info' ? '' : f.explained !== undefined ? '已说明' : '待处理',
         f.explained ?? '',
       ],
@@ -87,7 +92,7 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
       severity: f.severity,
     };
   });
-  if (!report.length) report.push({ values: ['', '', '', '', '未发现问题。', '', '', '', '', ''], severity: 'info' });
+  if (!report.length) report.push({ values: REPORT_HEADER.map((_, i) => (i === REPORT_COL.message ? '未发现问题。' : '')), severity: 'info' });
   return { cells, report };
 }
 

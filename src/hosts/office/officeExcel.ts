@@ -3,8 +3,8 @@ import { Workbook, Sheet, Cell, StoredExplanation, newSheet, parseRange, quoteSh
 import { Finding } from '../../core/findings';
 import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows } from '../../core/explanations';
 import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
-import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
-import { ruleName } from '../../check/registry';
+import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
+import { ruleLabel } from '../../check/registry';
 
 /**
  * The Office.js host: reads the open workbook into the grid model and writes the flags, under the
@@ -425,7 +425,7 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
   const old = readStore(found.values);
   const oldByCell = new Map(old.rows.map((r) => [`${r.sheet}!${r.cell}`, r]));
   const isOurs = (n: string) => n === FLAGS_SHEET || n === old.report || n.startsWith(STORE_DRAFT_PREFIX) || n === EXPLANATIONS_SHEET;
-  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), ruleName);
+  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), ruleLabel);
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
   const protectedSheets = [
     ...new Set([...findings.filter((f) => f.cell && f.severity !== 'info').map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n))),
@@ -504,16 +504,21 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
   const report = sheets.add(reportName);
   const values = [REPORT_HEADER, ...plan.report.map((r) => r.values.map((v) => (typeof v === 'number' ? v : String(v))))];
   await writeRows(batch, budget, report, 0, values, REPORT_HEADER.length, (c) => c !== 0);
-  await batch.add(CALL_COST * (3 + REPORT_WIDTHS.length), () => {
+  await batch.add(CALL_COST * (4 + REPORT_WIDTHS.length), () => {
     report.getRangeByIndexes(0, 0, 1, REPORT_HEADER.length).format.font.bold = true;
     REPORT_WIDTHS.forEach((w, i) => (report.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
     report.freezePanes.freezeRows(1);
+    report.getRangeByIndexes(0, 0, values.length, REPORT_HEADER.length).format.wrapText = true;
   });
   for (const [i, r] of plan.report.entries()) {
     if (r.link)
       await batch.add(
-        callBytes(r.link, r.values[3]),
-        () => (report.getRangeByIndexes(i + 1, 3, 1, 1).hyperlink = { documentReference: r.link!, textToDisplay: String(r.values[3]) }),
+        callBytes(r.link, r.values[REPORT_COL.where]),
+        () =>
+          (report.getRangeByIndexes(i + 1, REPORT_COL.where, 1, 1).hyperlink = {
+            documentReference: r.link!,
+            textToDisplay: String(r.values[REPORT_COL.where]),
+          }),
       );
   }
   for (const severity of ['error', 'warning'] as const) {

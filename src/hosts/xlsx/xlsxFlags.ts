@@ -15,7 +15,7 @@ import {
 } from '../../core/flagPlan';
 import { EXPLANATIONS_SHEET, explanationRows } from '../../core/explanations';
 import { StoredExplanation } from '../../core/grid';
-import { ruleName, ruleIdOf } from '../../check/registry';
+import { ruleLabel, ruleIdOf } from '../../check/registry';
 
 /**
  * Flags in place for xlsx files: fill and note on each finding's cell, a 审核报告 sheet with links,
@@ -88,7 +88,7 @@ export function clearFlags(wb: ExcelJS.Workbook): boolean {
 /** Flag each finding's cell and add the 审核报告 sheet. Earlier flags are cleared first. */
 export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flaggedCells: number; reportSheet: string } {
   clearFlags(wb);
-  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name), ruleName);
+  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name), ruleLabel);
   const reportName = reportSheetName((name) => !!wb.getWorksheet(name));
   const rows: StoreRow[] = [];
   for (const flag of plan.cells) {
@@ -108,14 +108,17 @@ function writeReport(ws: ExcelJS.Worksheet, rows: ReportRow[]) {
   ws.columns = REPORT_HEADER.map((header, i) => ({ header, width: REPORT_WIDTHS[i] }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
+  // Printed to sign: A4 landscape, every column on one page width, the header row on every page.
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup.printTitlesRow = '1:1';
+  const where = REPORT_COL.where + 1;
   for (const r of rows) {
     const row = ws.addRow(r.values);
     if (r.link) {
-      row.getCell(4).value = { text: String(r.values[3]), hyperlink: '#' + r.link };
-      row.getCell(4).font = { color: { argb: 'FF0563C1' }, underline: true };
+      row.getCell(where).value = { text: String(r.values[REPORT_COL.where]), hyperlink: '#' + r.link };
+      row.getCell(where).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
-    row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
-    row.getCell(10).alignment = { wrapText: true, vertical: 'top' };
+    row.eachCell({ includeEmpty: true }, (c) => (c.alignment = { wrapText: true, vertical: 'top' }));
     if (r.severity !== 'info') row.getCell(2).fill = FILL[r.severity];
   }
 }

@@ -12,6 +12,9 @@ import { readWorkbook } from '../../hosts/office/officeExcel';
 import { OfficeHost } from '../../hosts/office/officeHost';
 import * as usecases from '..';
 import { ruleName } from '../../check/registry';
+import { REPORT_COL, REPORT_HEADER } from '../../core/flagPlan';
+
+const STATUS = REPORT_HEADER.indexOf('状态');
 
 /** 出错说明: written in 审核报告 or given directly, kept in the workbook, reopened when the cell changes. */
 
@@ -38,17 +41,17 @@ describe('出错说明 in a workbook file', () => {
   test('written in 审核报告’s 说明 column, it marks the finding 已说明, side by side in the report; it survives re-check and reopening; a changed cell reopens it', async () => {
     await checkFile(SAMPLE, f('checked.xlsx'));
     // The unit answers the repeated-word-free 提示 finding … here: the OA/0A name warning.
-    const target = await reportRow(f('checked.xlsx'), (v) => v[7] === ruleName('narr-project') && v[1] === '警告');
-    target.row.getCell(10).value = '自评表与正文名称写法不同，实为同一项目（OA 平台）。';
+    const target = await reportRow(f('checked.xlsx'), (v) => v[REPORT_COL.rule] === ruleName('narr-project') && v[1] === '警告');
+    target.row.getCell(REPORT_COL.explanation + 1).value = '自评表与正文名称写法不同，实为同一项目（OA 平台）。';
     await target.wb.xlsx.writeFile(f('answered.xlsx'));
 
     const r = await explainFile(f('answered.xlsx'), f('explained.xlsx'));
     expect(r.explained).toBe(1);
     expect(r.result.summary.explained).toBe(1);
 
-    const row = await reportRow(f('explained.xlsx'), (v) => v[7] === ruleName('narr-project') && v[8] === '已说明');
+    const row = await reportRow(f('explained.xlsx'), (v) => v[REPORT_COL.rule] === ruleName('narr-project') && v[STATUS] === '已说明');
     expect(row).toBeDefined();
-    expect(String(row.row.getCell(10).value)).toContain('实为同一项目');
+    expect(String(row.row.getCell(REPORT_COL.explanation + 1).value)).toContain('实为同一项目');
 
     // Re-check the saved file (as after reopening): still explained.
     const again = await checkFile(f('explained.xlsx'), f('rechecked.xlsx'));

@@ -123,9 +123,10 @@ describe('flags in the open workbook', () => {
     const reportRows = excel.getWorksheet('审核报告')!.rowCount;
     const officeReport = book.sheet('审核报告')!;
     expect(Math.max(...[...officeReport.cells.keys()].map((a) => Number(a.replace(/^[A-Z]+/, ''))))).toBe(reportRows);
-    // Row by row the same report, the 规则 column in Chinese in both.
+    // Row by row the same report (规则 in Chinese, 类别, 状态, 说明), in both.
     for (let r = 1; r <= reportRows; r++)
-      expect(String(officeReport.cells.get(`H${r}`)?.value ?? '')).toBe(String(excel.getWorksheet('审核报告')!.getCell(`H${r}`).value ?? ''));
+      for (const col of ['A', 'B', 'E', 'H', 'I', 'J', 'K'])
+        expect(String(officeReport.cells.get(`${col}${r}`)?.value ?? '')).toBe(String(excel.getWorksheet('审核报告')!.getCell(`${col}${r}`).value ?? ''));
     expect(officeReport.cells.get('H2')?.value).toMatch(/^[\u4e00-\u9fff（）、·]+$/);
   });
 

@@ -5,7 +5,7 @@ import { gridToExcel } from '../xlsxWrite';
 import { excelToGrid, FLAGS_SHEET, REPORT_SHEET } from '../xlsx';
 import { applyFlags, clearFlags } from '../xlsxFlags';
 import { checkWorkbook } from '../../../check';
-import { ruleName } from '../../../check/registry';
+import { ruleName, RULES } from '../../../check/registry';
 
 /** Flags in place on xlsx files, and clearing them restores the workbook exactly. */
 
@@ -75,6 +75,15 @@ describe('flags in place (xlsx)', () => {
     expect(report.getRow(2).getCell(8).value).toBe(ruleName(errors[0].rule));
     const ruleColumn = r.findings.map((_, i) => String(report.getRow(i + 2).getCell(8).value));
     expect(ruleColumn.filter((v) => /[A-Za-z]/.test(v))).toEqual([]);
+    // 类别 says which findings block submission (强制) and which may be explained (提示).
+    const level = r.findings.map((_, i) => String(report.getRow(i + 2).getCell(9).value ?? ''));
+    expect(report.getRow(1).getCell(9).value).toBe('类别');
+    r.findings.forEach((f, i) => expect(level[i]).toBe(f.severity === 'info' ? '' : RULES.find((x) => x.id === f.rule)!.level));
+    expect(new Set(level)).toEqual(new Set(['强制', '提示', '']));
+    // Printed to sign: A4 landscape, one page wide, the header row on every page, text wrapped.
+    expect(report.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(report.pageSetup.printTitlesRow).toBe('1:1');
+    expect(report.getRow(2).getCell(5).alignment).toMatchObject({ wrapText: true });
     expect(checked.getWorksheet(FLAGS_SHEET)!.state).toBe('veryHidden');
     // Re-checking a checked workbook ignores our own sheets and finds the same.
     expect(checkWorkbook(excelToGrid(checked)).summary).toEqual(r.summary);
