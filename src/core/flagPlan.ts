@@ -42,10 +42,19 @@ export interface ReportRow {
 export interface FlagPlan {
   cells: CellFlag[];
   report: ReportRow[];
+  /** Lines above the table (reportHeading), then one blank row, then the table's header row. */
+  heading: string[];
+  /** 0-based row of the table's header (序号, 级别, …) in 审核报告. */
+  headerRow: number;
 }
 
 /** Cells to flag (worst severity per cell, all messages in its note) and the report rows. */
-export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean, ruleLabel: RuleLabel = (id) => ({ name: id })): FlagPlan {
+export function planFlags(
+  findings: Finding[],
+  sheetExists: (name: string) => boolean,
+  ruleLabel: RuleLabel = (id) => ({ name: id }),
+  heading: string[] = [],
+): FlagPlan {
   const sorted = sortFindings(findings);
   const byCell = new Map<string, Finding[]>();
   for (const f of sorted) {
@@ -93,7 +102,7 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
     };
   });
   if (!report.length) report.push({ values: REPORT_HEADER.map((_, i) => (i === REPORT_COL.message ? '未发现问题。' : '')), severity: 'info' });
-  return { cells, report };
+  return { cells, report, heading, headerRow: heading.length ? heading.length + 1 : 0 };
 }
 
 /** A free name for the report sheet (审核报告, 审核报告(2), …). */

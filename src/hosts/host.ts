@@ -11,8 +11,8 @@ import type { SheetLayout } from '../core/layout';
 export interface Host {
   /** The workbook as the grid, with the unit's explanations (grid.explanations). */
   read(): Promise<Workbook>;
-  /** Flag each finding's cell and write 审核报告; earlier flags are cleared in the same step. */
-  flag(findings: Finding[]): Promise<FlagOutcome>;
+  /** Flag each finding's cell and write 审核报告 (under the heading lines, when given); earlier flags are cleared in the same step. */
+  flag(findings: Finding[], heading?: string[]): Promise<FlagOutcome>;
   /** Remove every flag and the report, restoring each cell's own fill and note. */
   clear(): Promise<ClearOutcome>;
   /** Keep the unit's 出错说明 (the whole list replaces the stored one). */

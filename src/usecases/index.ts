@@ -1,6 +1,7 @@
 import type { Host, FlagOutcome, ClearOutcome, WriteOutcome } from '../hosts/host';
 import type { Workbook } from '../core/grid';
 import { checkWorkbook, CheckResult } from '../check';
+import { reportHeading } from '../check/heading';
 import { upsertExplanation } from '../core/explanations';
 import { scaffold, ScaffoldOptions } from '../scaffold/build';
 import { draftNarrative, draftSheetName, draftSheet, DRAFT_LAYOUT } from '../narrative/draft';
@@ -19,7 +20,7 @@ export async function check(host: Host, opts: { flag?: boolean; prior?: Workbook
   const grid = await host.read();
   if (opts.prior) grid.sheets.push(...opts.prior.sheets);
   const result = checkWorkbook(grid);
-  return { result, flagged: opts.flag ? await host.flag(result.findings) : undefined };
+  return { result, flagged: opts.flag ? await host.flag(result.findings, reportHeading(result, grid.source ?? '')) : undefined };
 }
 
 /** Remove every flag, restoring each cell. */
@@ -52,7 +53,7 @@ export async function explain(host: Host, entries: ExplanationEntry[]): Promise<
   grid.explanations = list;
   await host.saveExplanations(list);
   const result = checkWorkbook(grid);
-  await host.flag(result.findings);
+  await host.flag(result.findings, reportHeading(result, grid.source ?? ''));
   return { result, explained: result.findings.filter((f) => f.explained !== undefined).length };
 }
 

@@ -397,7 +397,13 @@ export interface FlagOutcome {
  * Flag the findings' cells and write 审核报告 in two syncs for a normal workbook (three with
  * comments), more only when the payload needs it; earlier flags are cleared in the same syncs.
  */
-export async function applyFlags(context: Excel.RequestContext, findings: Finding[], opts: NoteSupport, budget = REQUEST_BUDGET): Promise<FlagOutcome> {
+export async function applyFlags(
+  context: Excel.RequestContext,
+  findings: Finding[],
+  opts: NoteSupport,
+  budget = REQUEST_BUDGET,
+  heading: string[] = [],
+): Promise<FlagOutcome> {
   const pendingComments = opts.notes === 'comments' ? await loadComments(context) : undefined;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/protection/protected');
@@ -425,7 +431,7 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
   const old = readStore(found.values);
   const oldByCell = new Map(old.rows.map((r) => [`${r.sheet}!${r.cell}`, r]));
   const isOurs = (n: string) => n === FLAGS_SHEET || n === old.report || n.startsWith(STORE_DRAFT_PREFIX) || n === EXPLANATIONS_SHEET;
-  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), ruleLabel);
+  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), ruleLabel, heading);
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
   const protectedSheets = [
     ...new Set([...findings.filter((f) => f.cell && f.severity !== 'info').map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n))),
@@ -502,27 +508,39 @@ export async function applyFlags(context: Excel.RequestContext, findings: Findin
 
   // 4. The report: text columns as text, numbers as numbers; links and severity fills.
   const report = sheets.add(reportName);
+  const top = plan.headerRow;
+  if (plan.heading.length)
+    await writeRows(
+      batch,
+      budget,
+      report,
+      0,
+      plan.heading.map((line) => [line]),
+      1,
+      () => true,
+    );
   const values = [REPORT_HEADER, ...plan.report.map((r) => r.values.map((v) => (typeof v === 'number' ? v : String(v))))];
-  await writeRows(batch, budget, report, 0, values, REPORT_HEADER.length, (c) => c !== 0);
-  await batch.add(CALL_COST * (4 + REPORT_WIDTHS.length), () => {
-    report.getRangeByIndexes(0, 0, 1, REPORT_HEADER.length).format.font.bold = true;
-    REPORT_WIDTHS.forEach((w, i) => (report.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
-    report.freezePanes.freezeRows(1);
-    report.getRangeByIndexes(0, 0, values.length, REPORT_HEADER.length).format.wrapText = true;
+  await writeRows(batch, budget, report, top, values, REPORT_HEADER.length, (c) => c !== 0);
+  await batch.add(CALL_COST * (5 + REPORT_WIDTHS.length), () => {
+    if (plan.heading.length) report.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
+    report.getRangeByIndexes(top, 0, 1, REPORT_HEADER.length).format.font.bold = true;
+    REPORT_WIDTHS.forEach((w, i) => (report.getRangeByIndexes(top, i, 1, 1).format.columnWidth = w * 7));
+    report.freezePanes.freezeRows(top + 1);
+    report.getRangeByIndexes(top, 0, values.length, REPORT_HEADER.length).format.wrapText = true;
   });
   for (const [i, r] of plan.report.entries()) {
     if (r.link)
       await batch.add(
         callBytes(r.link, r.values[REPORT_COL.where]),
         () =>
-          (report.getRangeByIndexes(i + 1, REPORT_COL.where, 1, 1).hyperlink = {
+          (report.getRangeByIndexes(top + i + 1, REPORT_COL.where, 1, 1).hyperlink = {
             documentReference: r.link!,
             textToDisplay: String(r.values[REPORT_COL.where]),
           }),
       );
   }
   for (const severity of ['error', 'warning'] as const) {
-    const cells = plan.report.flatMap((r, i) => (r.severity === severity ? [`B${i + 2}`] : []));
+    const cells = plan.report.flatMap((r, i) => (r.severity === severity ? [`B${top + i + 2}`] : []));
     for (const part of chunks(cells)) await batch.add(callBytes(part), () => (report.getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity]));
   }
   await batch.flush();

@@ -22,8 +22,8 @@ export class OfficeHost implements Host {
     return this.run((context) => readWorkbook(context));
   }
 
-  flag(findings: Finding[]): Promise<FlagOutcome> {
-    return this.run((context) => applyFlags(context, findings, this.notes));
+  flag(findings: Finding[], heading?: string[]): Promise<FlagOutcome> {
+    return this.run((context) => applyFlags(context, findings, this.notes, undefined, heading));
   }
 
   clear(): Promise<ClearOutcome> {

@@ -10,7 +10,7 @@ import {
   REPORT_COL,
   planFlags,
   reportSheetName,
-  ReportRow,
+  FlagPlan,
   FlagKind,
 } from '../../core/flagPlan';
 import { EXPLANATIONS_SHEET, explanationRows } from '../../core/explanations';
@@ -86,9 +86,9 @@ export function clearFlags(wb: ExcelJS.Workbook): boolean {
 }
 
 /** Flag each finding's cell and add the 审核报告 sheet. Earlier flags are cleared first. */
-export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flaggedCells: number; reportSheet: string } {
+export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[], heading: string[] = []): { flaggedCells: number; reportSheet: string } {
   clearFlags(wb);
-  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name), ruleLabel);
+  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name), ruleLabel, heading);
   const reportName = reportSheetName((name) => !!wb.getWorksheet(name));
   const rows: StoreRow[] = [];
   for (const flag of plan.cells) {
@@ -100,17 +100,21 @@ export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[]): { flagged
   }
   const store = wb.addWorksheet(FLAGS_SHEET, { state: 'veryHidden' });
   for (const row of storeValues(reportName, rows)) store.addRow(row);
-  writeReport(wb.addWorksheet(reportName), plan.report);
+  writeReport(wb.addWorksheet(reportName), plan);
   return { flaggedCells: plan.cells.length, reportSheet: reportName };
 }
 
-function writeReport(ws: ExcelJS.Worksheet, rows: ReportRow[]) {
-  ws.columns = REPORT_HEADER.map((header, i) => ({ header, width: REPORT_WIDTHS[i] }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
+function writeReport(ws: ExcelJS.Worksheet, { report: rows, heading, headerRow }: FlagPlan) {
+  ws.columns = REPORT_WIDTHS.map((width) => ({ width }));
+  heading.forEach((line, i) => (ws.getRow(i + 1).getCell(1).value = line));
+  if (heading.length) ws.getRow(1).font = { bold: true, size: 14 };
+  const header = headerRow + 1;
+  ws.getRow(header).values = REPORT_HEADER;
+  ws.getRow(header).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: header }];
   // Printed to sign: A4 landscape, every column on one page width, the header row on every page.
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  ws.pageSetup.printTitlesRow = '1:1';
+  ws.pageSetup.printTitlesRow = `${header}:${header}`;
   const where = REPORT_COL.where + 1;
   for (const r of rows) {
     const row = ws.addRow(r.values);
@@ -139,8 +143,13 @@ export function reportExplanations(wb: ExcelJS.Workbook): { rule: string; sheet:
   const ws = wb.getWorksheet(name);
   if (!ws) return [];
   const out: { rule: string; sheet: string; cell: string; text: string }[] = [];
+  // The table starts under its header row (序号, …): below the heading of newer reports, row 1 of older ones.
+  let header = 0;
   ws.eachRow((row, rn) => {
-    if (rn === 1) return;
+    if (!header) {
+      if (String(row.getCell(1).value ?? '') === REPORT_HEADER[0]) header = rn;
+      return;
+    }
     const whereV = row.getCell(REPORT_COL.where + 1).value as unknown;
     const where = typeof whereV === 'object' && whereV && 'text' in (whereV as object) ? String((whereV as { text: string }).text) : String(whereV ?? '');
     const m = /^(.*)!([A-Z]+\d+)$/.exec(where);

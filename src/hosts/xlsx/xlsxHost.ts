@@ -25,8 +25,8 @@ export class XlsxHost implements Host {
     return excelToGrid(this.excel, this.name);
   }
 
-  async flag(findings: Finding[]): Promise<FlagOutcome> {
-    const r = applyFlags(this.excel, findings);
+  async flag(findings: Finding[], heading?: string[]): Promise<FlagOutcome> {
+    const r = applyFlags(this.excel, findings, heading);
     return { ...r, protectedSheets: [] };
   }
 

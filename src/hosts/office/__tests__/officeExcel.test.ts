@@ -7,6 +7,9 @@ import { gridToExcel } from '../../xlsx/xlsxWrite';
 import { readXlsx } from '../../xlsx/xlsx';
 import { applyFlags as applyXlsxFlags } from '../../xlsx/xlsxFlags';
 import { checkWorkbook } from '../../../check';
+import { reportHeading } from '../../../check/heading';
+
+const textOf = (v: unknown) => (typeof v === 'object' && v && 'text' in v ? String((v as { text: string }).text) : String(v ?? ''));
 import { findingKey } from '../../../core/findings';
 import { Workbook, newSheet, setCell } from '../../../core/grid';
 
@@ -101,11 +104,13 @@ describe('flags in the open workbook', () => {
 
   test('the same cells, colours and report as the xlsx path', async () => {
     const grid = imported();
-    const findings = checkWorkbook(grid).findings;
+    const result = checkWorkbook(grid);
+    const findings = result.findings;
+    const heading = reportHeading(result, '示例.xlsx');
     const book = FakeBook.fromGrid(grid);
-    await applyFlags(ctxOf(book), findings, { notes: 'notes' });
+    await applyFlags(ctxOf(book), findings, { notes: 'notes' }, undefined, heading);
     const { excel } = await viaXlsx(grid);
-    applyXlsxFlags(excel, findings);
+    applyXlsxFlags(excel, findings, heading);
     const fromXlsx: string[] = [];
     excel.eachSheet((ws) => {
       if (ws.name === '审核报告' || ws.name === '_juesuan_flags') return;
@@ -125,9 +130,15 @@ describe('flags in the open workbook', () => {
     expect(Math.max(...[...officeReport.cells.keys()].map((a) => Number(a.replace(/^[A-Z]+/, ''))))).toBe(reportRows);
     // Row by row the same report (规则 in Chinese, 类别, 状态, 说明), in both.
     for (let r = 1; r <= reportRows; r++)
-      for (const col of ['A', 'B', 'E', 'H', 'I', 'J', 'K'])
-        expect(String(officeReport.cells.get(`${col}${r}`)?.value ?? '')).toBe(String(excel.getWorksheet('审核报告')!.getCell(`${col}${r}`).value ?? ''));
-    expect(officeReport.cells.get('H2')?.value).toMatch(/^[\u4e00-\u9fff（）、·]+$/);
+      for (const col of ['A', 'B', 'D', 'E', 'H', 'I', 'J', 'K'])
+        expect(String(officeReport.cells.get(`${col}${r}`)?.value ?? '')).toBe(textOf(excel.getWorksheet('审核报告')!.getCell(`${col}${r}`).value));
+    // The heading, a blank row, then the table: its links point at the flagged cells.
+    heading.forEach((line, i) => expect(officeReport.cells.get(`A${i + 1}`)?.value).toBe(line));
+    const header = heading.length + 2;
+    expect(officeReport.cells.get(`A${header}`)?.value).toBe('序号');
+    expect(officeReport.cells.get(`H${header + 1}`)?.value).toMatch(/^[\u4e00-\u9fff（）、·]+$/);
+    const first = findings.find((f) => f.sheet && f.cell)!;
+    expect(officeReport.cells.get(`D${header + 1}`)?.hyperlink).toBe(`'${first.sheet}'!${first.cell}`);
   });
 
   test('without notes support the fill alone marks the cell; the report still carries the messages', async () => {

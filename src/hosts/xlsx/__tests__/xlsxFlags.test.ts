@@ -3,7 +3,9 @@ import { sampleWorkbook } from '../../../../tests/helpers/grid';
 import { importDocument } from '../../../importDoc';
 import { gridToExcel } from '../xlsxWrite';
 import { excelToGrid, FLAGS_SHEET, REPORT_SHEET } from '../xlsx';
-import { applyFlags, clearFlags } from '../xlsxFlags';
+import { applyFlags, clearFlags, reportExplanations } from '../xlsxFlags';
+import { reportHeading } from '../../../check/heading';
+import { REPORT_COL } from '../../../core/flagPlan';
 import { checkWorkbook } from '../../../check';
 import { ruleName, RULES } from '../../../check/registry';
 
@@ -112,5 +114,25 @@ describe('flags in place (xlsx)', () => {
     const twice = await reload(once);
     clearFlags(twice);
     expect(snapshot(await reload(twice))).toEqual(before);
+  });
+
+  test('the report opens with its heading (verdict, counts, time, signature), the table below it; 说明 written under it is read back', async () => {
+    const input = await userWorkbook();
+    const r = checkWorkbook(excelToGrid(input));
+    const heading = reportHeading(r, '某某局.xlsx');
+    applyFlags(input, r.findings, heading);
+    const checked = await reload(input);
+    const report = checked.getWorksheet(REPORT_SHEET)!;
+    heading.forEach((line, i) => expect(report.getRow(i + 1).getCell(1).value).toBe(line));
+    const header = heading.length + 2;
+    expect(report.getRow(header).getCell(1).value).toBe('序号');
+    expect(report.rowCount).toBe(header + r.findings.length);
+    expect(report.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    expect(report.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
+    const row = report.getRow(header + 1);
+    row.getCell(REPORT_COL.explanation + 1).value = '已核实';
+    const read = reportExplanations(checked);
+    expect(read).toHaveLength(r.findings.filter((f) => f.sheet && f.cell).length);
+    expect(read[0]).toEqual({ rule: r.findings[0].rule, sheet: r.findings[0].sheet, cell: r.findings[0].cell, text: '已核实' });
   });
 });
