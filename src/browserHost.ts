@@ -4,6 +4,7 @@ import { InputError } from './hosts/problems';
 import type { XlsxHost } from './hosts/xlsx/xlsxHost';
 import { importDocument, importLayouts } from './importDoc';
 import { checkWorkbook, CheckResult } from './check';
+import { reportHeading } from './check/heading';
 import { Finding } from './core/findings';
 import { upsertExplanation } from './core/explanations';
 
@@ -40,7 +41,7 @@ export async function flaggedWorkbookBytes(file: CheckedFile): Promise<Uint8Arra
   if (file.host) {
     // The workbook loaded when it was checked; its flags and explanations as the pane shows them.
     await file.host.saveExplanations(file.grid.explanations ?? []);
-    await file.host.flag(file.result.findings);
+    await file.host.flag(file.result.findings, reportHeading(file.result, file.name));
     return file.host.bytes();
   }
   // A text document becomes a workbook first (one sheet per table …), checked again there.
@@ -58,7 +59,8 @@ export async function flaggedWorkbookBytes(file: CheckedFile): Promise<Uint8Arra
   }
   grid.explanations = list;
   const excel = gridToExcel(grid, importLayouts(grid));
-  applyFlags(excel, checkWorkbook(grid).findings);
+  const result = checkWorkbook(grid);
+  applyFlags(excel, result.findings, reportHeading(result, file.name));
   writeExplanations(excel, list);
   return new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
 }

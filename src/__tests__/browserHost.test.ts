@@ -32,7 +32,11 @@ test('a text document downloaded flagged is laid out as an imported one (paragra
   await wb.xlsx.load((await flaggedWorkbookBytes(checked)) as unknown as ArrayBuffer);
   expect(wb.getWorksheet('情况说明')!.getColumn(1).width).toBe(120);
   expect(wb.getWorksheet('公开01')!.getColumn(1).width).toBe(34);
-  expect(wb.getWorksheet('审核报告')).toBeDefined();
+  // The report names the file the unit chose and gives the verdict of the downloaded workbook.
+  const report = wb.getWorksheet('审核报告')!;
+  expect(report.getCell('A1').value).toBe('决算公开审核报告');
+  expect(String(report.getCell('A2').value)).toMatch(/^结论：(可提交|不可提交|未填写)/);
+  expect(String(report.getCell('A4').value)).toMatch(/^工作簿：sample\.txt　　核对时间：/);
 });
 
 test('an explanation typed in the pane for a text document is in the downloaded workbook', async () => {
