@@ -8,7 +8,7 @@ export const formRateScore: Rule = {
   id: 'form-rate-score',
   name: '预算执行率得分',
   level: '强制',
-  title: '预算执行率得分 = 10 × min(执行数 ÷ 预算数, 1)',
+  title: '预算执行率得分 = 10 × 执行数 ÷ 预算数（执行率超过 100% 的按 100% 计）',
   run(ctx) {
     const out: Finding[] = [];
     for (const f of ctx.forms()) {
