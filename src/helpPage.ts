@@ -64,7 +64,7 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #cc
 <ul>
 <li><span class="swatch" style="background:#FFC7CE"></span><b>错误</b>：数字对不上，超出四舍五入尾差，必须改正。</li>
 <li><span class="swatch" style="background:#FFEB9C"></span><b>警告</b>：可能有问题，或某处未能可靠读取（“未能可靠读取…”），请人工确认。</li>
-<li><b>提示</b>：0.01 之类的尾差等，可用出错说明答复。</li>
+<li><span class="swatch" style="background:#DDEBF7"></span><b>提示</b>：0.01 之类的尾差等，可用出错说明答复。</li>
 <li><span class="swatch" style="background:#E2EFDA"></span><b>已说明</b>：已写出错说明的问题。</li>
 <li>每条规则分为<b>强制</b>（必须改正后才可提交）和<b>提示</b>（可用出错说明答复）。审核结论“可提交”表示没有未解决的强制问题。</li>
 </ul>

@@ -12,9 +12,13 @@ export const REPORT_SHEET = '审核报告';
 export const FLAGS_MARK = 'juesuan-flags-v1';
 export const NOTE_HEAD = '决算公开助手：';
 
-/** Fill colours (RGB hex): Excel's own "bad" red and "neutral" amber; green once explained (已说明). */
-export type FlagKind = Exclude<Severity, 'info'> | 'explained';
-export const FLAG_COLOR: Record<FlagKind, string> = { error: 'FFC7CE', warning: 'FFEB9C', explained: 'E2EFDA' };
+/**
+ * Fill colours (RGB hex): Excel's own "bad" red and "neutral" amber; a light blue for 提示 (a
+ * rounding tail, nothing to fix, but the cell says why it was looked at); green once explained (已说明).
+ */
+export type FlagKind = Severity | 'explained';
+export const FLAG_COLOR: Record<FlagKind, string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7', explained: 'E2EFDA' };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface CellFlag {
   sheet: string;
@@ -58,7 +62,7 @@ export function planFlags(
   const sorted = sortFindings(findings);
   const byCell = new Map<string, Finding[]>();
   for (const f of sorted) {
-    if (!f.sheet || !f.cell || f.severity === 'info' || !sheetExists(f.sheet)) continue;
+    if (!f.sheet || !f.cell || !sheetExists(f.sheet)) continue;
     const k = f.sheet + '!' + f.cell;
     const list = byCell.get(k);
     if (list) list.push(f);
@@ -69,7 +73,7 @@ export function planFlags(
     return {
       sheet: fs[0].sheet,
       cell: fs[0].cell,
-      severity: open.length === 0 ? 'explained' : open.some((f) => f.severity === 'error') ? 'error' : 'warning',
+      severity: open.length === 0 ? 'explained' : open.map((f) => f.severity).sort((a, b) => RANK[a] - RANK[b])[0],
       note:
         NOTE_HEAD +
         '\n' +

@@ -413,7 +413,7 @@ export async function applyFlags(
   // Every cell a finding may flag: its current fill and note (read now, written after a sync).
   const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note }>();
   for (const f of findings) {
-    if (!f.sheet || !f.cell || f.severity === 'info') continue;
+    if (!f.sheet || !f.cell) continue;
     const key = `${f.sheet}!${f.cell}`;
     if (targets.has(key)) continue;
     await batch.add(callBytes(f.sheet, f.cell, 'color,pattern') * (opts.notes === 'notes' ? 2 : 1), () => {
@@ -433,9 +433,7 @@ export async function applyFlags(
   const isOurs = (n: string) => n === FLAGS_SHEET || n === old.report || n.startsWith(STORE_DRAFT_PREFIX) || n === EXPLANATIONS_SHEET;
   const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), ruleLabel, heading);
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
-  const protectedSheets = [
-    ...new Set([...findings.filter((f) => f.cell && f.severity !== 'info').map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n))),
-  ];
+  const protectedSheets = [...new Set([...findings.filter((f) => f.cell).map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n)))];
 
   // 0. What a failed earlier run left: a complete draft becomes the store, half-written ones go.
   if (found.sheet === STORE_DRAFT_PREFIX) {
@@ -539,7 +537,7 @@ export async function applyFlags(
           }),
       );
   }
-  for (const severity of ['error', 'warning'] as const) {
+  for (const severity of ['error', 'warning', 'info'] as const) {
     const cells = plan.report.flatMap((r, i) => (r.severity === severity ? [`B${top + i + 2}`] : []));
     for (const part of chunks(cells)) await batch.add(callBytes(part), () => (report.getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity]));
   }

@@ -24,7 +24,12 @@ import { ruleLabel, ruleIdOf } from '../../check/registry';
  */
 
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hex } });
-const FILL: Record<FlagKind, ExcelJS.Fill> = { error: solid(FLAG_COLOR.error), warning: solid(FLAG_COLOR.warning), explained: solid(FLAG_COLOR.explained) };
+const FILL: Record<FlagKind, ExcelJS.Fill> = {
+  error: solid(FLAG_COLOR.error),
+  warning: solid(FLAG_COLOR.warning),
+  info: solid(FLAG_COLOR.info),
+  explained: solid(FLAG_COLOR.explained),
+};
 
 type CellWithComment = ExcelJS.Cell & { _comment?: unknown };
 
@@ -123,7 +128,7 @@ function writeReport(ws: ExcelJS.Worksheet, { report: rows, heading, headerRow }
       row.getCell(where).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
     row.eachCell({ includeEmpty: true }, (c) => (c.alignment = { wrapText: true, vertical: 'top' }));
-    if (r.severity !== 'info') row.getCell(2).fill = FILL[r.severity];
+    row.getCell(2).fill = FILL[r.severity];
   }
 }
 

@@ -68,6 +68,15 @@ describe('flags in place (xlsx)', () => {
       expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
       expect(String(cell.note)).toContain(f.message);
     }
+    // A 提示 (a rounding tail) marks its cell too, light blue, unless the cell has worse to say.
+    const worse = new Set(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.sheet}!${f.cell}`));
+    const tails = r.findings.filter((f) => f.severity === 'info' && f.cell && !worse.has(`${f.sheet}!${f.cell}`));
+    expect(tails.length).toBeGreaterThan(0);
+    for (const f of tails) {
+      const cell = checked.getWorksheet(f.sheet)!.getCell(f.cell);
+      expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFDDEBF7');
+      expect(String(cell.note)).toContain(`【提示】${f.message}`);
+    }
     const report = checked.getWorksheet(REPORT_SHEET)!;
     expect(report.rowCount).toBe(r.findings.length + 1);
     const link = report.getRow(2).getCell(4).value as ExcelJS.CellHyperlinkValue;
