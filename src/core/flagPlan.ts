@@ -1,5 +1,6 @@
 import { Finding, Severity, SEVERITY_ZH, sortFindings } from './findings';
 import { quoteSheet } from './grid';
+import { sentenceAround } from './sentence';
 
 /**
  * What flagging a workbook means, independent of the host: which cells get which fill and note,
@@ -53,12 +54,22 @@ export interface FlagPlan {
 }
 
 /** Cells to flag (worst severity per cell, all messages in its note) and the report rows. */
-export function planFlags(
-  findings: Finding[],
-  sheetExists: (name: string) => boolean,
-  ruleLabel: RuleLabel = (id) => ({ name: id }),
-  heading: string[] = [],
-): FlagPlan {
+export interface PlanOptions {
+  /** How the report names each rule (the registry's Chinese names); the id otherwise. */
+  ruleLabel?: RuleLabel;
+  /** Lines above the report's table (reportHeading). */
+  heading?: string[];
+  /** A flagged cell's text, for the note to show the sentence a narrative finding quotes. */
+  textOf?: (sheet: string, cell: string) => string | undefined;
+}
+
+export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean, opts: PlanOptions = {}): FlagPlan {
+  const { ruleLabel = (id: string): ReturnType<RuleLabel> => ({ name: id }), heading = [], textOf } = opts;
+  const sentence = (f: Finding) => {
+    const text = f.text && textOf?.(f.sheet, f.cell);
+    const s = text && f.text ? sentenceAround(text, f.text) : undefined;
+    return s ? `\n原句：${s}` : '';
+  };
   const sorted = sortFindings(findings);
   const byCell = new Map<string, Finding[]>();
   for (const f of sorted) {
@@ -80,7 +91,7 @@ export function planFlags(
         fs
           .map(
             (f) =>
-              `【${f.explained !== undefined ? '已说明' : SEVERITY_ZH[f.severity]}】${f.message}${f.explained !== undefined ? `\n说明：${f.explained}` : ''}`,
+              `【${f.explained !== undefined ? '已说明' : SEVERITY_ZH[f.severity]}】${f.message}${sentence(f)}${f.explained !== undefined ? `\n说明：${f.explained}` : ''}`,
           )
           .join('\n'),
     };

@@ -410,8 +410,10 @@ export async function applyFlags(
   const stored = loadStore(sheets, FLAGS_SHEET);
   const batch = new Batch(context, budget);
   batch.queued(CALL_COST * 6);
-  // Every cell a finding may flag: its current fill and note (read now, written after a sync).
-  const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note }>();
+  // Every cell a finding may flag: its current fill and note (read now, written after a sync); a
+  // paragraph's text too, for the note to show the sentence a narrative finding quotes.
+  const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note; text?: Excel.Range }>();
+  const quoting = new Set(findings.filter((f) => f.text).map((f) => `${f.sheet}!${f.cell}`));
   for (const f of findings) {
     if (!f.sheet || !f.cell) continue;
     const key = `${f.sheet}!${f.cell}`;
@@ -420,7 +422,8 @@ export async function applyFlags(
       const ws = sheets.getItemOrNullObject(f.sheet);
       const fill = ws.getRange(f.cell).format.fill.load('color,pattern');
       const note = opts.notes === 'notes' ? ws.notes.getItemOrNullObject(f.cell).load('isNullObject,content') : undefined;
-      targets.set(key, { fill, note });
+      const text = quoting.has(key) ? ws.getRange(f.cell).load('values') : undefined;
+      targets.set(key, { fill, note, text });
     });
   }
   await batch.flush();
@@ -431,7 +434,14 @@ export async function applyFlags(
   const old = readStore(found.values);
   const oldByCell = new Map(old.rows.map((r) => [`${r.sheet}!${r.cell}`, r]));
   const isOurs = (n: string) => n === FLAGS_SHEET || n === old.report || n.startsWith(STORE_DRAFT_PREFIX) || n === EXPLANATIONS_SHEET;
-  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), ruleLabel, heading);
+  const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), {
+    ruleLabel,
+    heading,
+    textOf: (sheet, cell) => {
+      const range = names.has(sheet) ? targets.get(`${sheet}!${cell}`)?.text : undefined;
+      return range ? String(range.values[0]?.[0] ?? '') : undefined;
+    },
+  });
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
   const protectedSheets = [...new Set([...findings.filter((f) => f.cell).map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n)))];
 

@@ -93,7 +93,11 @@ export function clearFlags(wb: ExcelJS.Workbook): boolean {
 /** Flag each finding's cell and add the 审核报告 sheet. Earlier flags are cleared first. */
 export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[], heading: string[] = []): { flaggedCells: number; reportSheet: string } {
   clearFlags(wb);
-  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name), ruleLabel, heading);
+  const plan = planFlags(findings, (name) => !!wb.getWorksheet(name), {
+    ruleLabel,
+    heading,
+    textOf: (sheet, cell) => wb.getWorksheet(sheet)?.getCell(cell).text,
+  });
   const reportName = reportSheetName((name) => !!wb.getWorksheet(name));
   const rows: StoreRow[] = [];
   for (const flag of plan.cells) {

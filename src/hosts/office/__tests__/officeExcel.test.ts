@@ -125,6 +125,12 @@ describe('flags in the open workbook', () => {
     for (const s of book.sheets)
       if (s.name !== '审核报告' && s.name !== '_juesuan_flags') for (const [addr, c] of s.cells) if (c.fill) fromOffice.push(`${s.name}!${addr}=${c.fill}`);
     expect(fromOffice.sort()).toEqual(fromXlsx.sort());
+    // The same notes, a narrative finding's with the sentence it quotes.
+    const narrative = findings.find((f) => f.text && f.severity === 'error')!;
+    const officeNote = book.sheet(narrative.sheet)!.notes.get(narrative.cell);
+    expect(officeNote).toContain(`原句：`);
+    expect(officeNote).toContain(`〖${narrative.text!.fragment}〗`);
+    expect(officeNote).toBe(textOf(excel.getWorksheet(narrative.sheet)!.getCell(narrative.cell).note));
     const reportRows = excel.getWorksheet('审核报告')!.rowCount;
     const officeReport = book.sheet('审核报告')!;
     expect(Math.max(...[...officeReport.cells.keys()].map((a) => Number(a.replace(/^[A-Z]+/, ''))))).toBe(reportRows);

@@ -68,6 +68,19 @@ describe('flags in place (xlsx)', () => {
       expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
       expect(String(cell.note)).toContain(f.message);
     }
+    // A narrative finding's note shows the sentence it quotes, the fragment marked.
+    const said = errors.find((f) => f.text)!;
+    const paragraph = String(checked.getWorksheet(said.sheet)!.getCell(said.cell).value);
+    const note = String(checked.getWorksheet(said.sheet)!.getCell(said.cell).note);
+    const line = note.split('\n').find((l) => l.startsWith('原句：'))!;
+    expect(line).toContain(`〖${said.text!.fragment}〗`);
+    expect(paragraph).toContain(
+      line
+        .replace('原句：', '')
+        .replace(/[〖〗]/g, '')
+        .replace(/…/g, ''),
+    );
+    expect(line.length).toBeLessThan(paragraph.length);
     // A 提示 (a rounding tail) marks its cell too, light blue, unless the cell has worse to say.
     const worse = new Set(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.sheet}!${f.cell}`));
     const tails = r.findings.filter((f) => f.severity === 'info' && f.cell && !worse.has(`${f.sheet}!${f.cell}`));
