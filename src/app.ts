@@ -86,6 +86,8 @@ export async function clearFile(file: string, out: string): Promise<boolean> {
 export interface ScaffoldFileOptions {
   unit: string;
   year?: number;
+  /** The tables: '全国通用' (default) or '上海市' (editionByChoice). */
+  edition?: string;
   codes?: ScaffoldCode[];
   /** A disclosure (usually last year's) whose 科目 the template takes. */
   codesFrom?: string;
@@ -102,7 +104,7 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
     if (!codes.length) throw new InputError(`在“${opts.codesFrom}”中找不到带科目编码的公开表，无法沿用其科目`);
   }
   const host = new XlsxHost(gridToExcel({ sheets: [] }), path.basename(out));
-  const written = await usecases.scaffoldInto(host, { unit: opts.unit, year: opts.year, codes });
+  const written = await usecases.scaffoldInto(host, { unit: opts.unit, year: opts.year, edition: opts.edition, codes });
   await writeExcel(host.excel, out);
   return { sheets: written.written, codes: written.codes };
 }

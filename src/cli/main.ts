@@ -8,6 +8,7 @@ import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
 import { submitLine } from '../check';
 import { ruleIdOf } from '../check/registry';
+import { EDITIONS, editionByChoice, editionChoice } from '../editions';
 
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
@@ -16,8 +17,8 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本
   juesuan import <文档.txt> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本（如由 PDF 提取的文本）整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
-  juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--year 2023] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
-        生成公开01—09表空白模板：官方格式，所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00
+  juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 2023] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
+        生成空白模板（默认全国通用公开01—09表；--tables 上海市 为表一至表九，年度不决定表格式）：所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00
   juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开.txt|xlsx]
         按公开表起草情况说明（一至五、七、十部分）：金额、占比、结构自动计算，原因等留【请填写…】待补
   juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]
@@ -222,15 +223,27 @@ async function cmdClear(args: Args): Promise<number> {
 async function cmdScaffold(args: Args): Promise<number> {
   const { unit, out: outFile, codes } = args.flags;
   if (typeof unit !== 'string' || !unit.trim() || typeof outFile !== 'string')
-    throw new UsageError('用法：juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--year 2023] [--codes 科目编码,…] [--codes-from 上年公开文件]');
+    throw new UsageError(
+      '用法：juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 2023] [--codes 科目编码,…] [--codes-from 上年公开文件]',
+    );
   const y = yearFlag(args);
+  const tables = textFlag(args, 'tables');
+  if (tables !== undefined && !editionByChoice(tables))
+    throw new UsageError(`未知的表格式“${tables}”；--tables 可选：${EDITIONS.map(editionChoice).join('、')}`);
   let list;
   if (typeof codes === 'string') {
     const parsed = parseCodeList(codes);
     if (parsed.bad.length) throw new UsageError(`科目编码无效：${parsed.bad.join('、')}（应为 3、5 或 7 位数字）`);
     list = parsed.codes;
   }
-  const r = await scaffoldFile(outFile, { unit: unit.trim(), year: y, codes: list, codesFrom: textFlag(args, 'codes-from'), force: !!args.flags.force });
+  const r = await scaffoldFile(outFile, {
+    unit: unit.trim(),
+    year: y,
+    edition: tables,
+    codes: list,
+    codesFrom: textFlag(args, 'codes-from'),
+    force: !!args.flags.force,
+  });
   out(`已生成模板：${outFile}`);
   out(`工作表：${r.sheets.join('、')}；列出支出功能分类科目 ${r.codes} 个（含上级类、款）。合计、类款合计、总计和表间取数均为公式，只需填写明细金额。`);
   return 0;

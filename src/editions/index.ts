@@ -33,3 +33,19 @@ export function tableSet(year?: number): TableSetSpec {
   }
   return TABLE_SETS[0];
 }
+
+/** How a person picks an edition's tables: '全国通用（公开01—公开09）', '上海市（表一—表九）'. */
+export function editionChoice(e: Edition): string {
+  const t = e.tables.tables;
+  return `${e.region}（${t[0].code}—${t[t.length - 1].code}）`;
+}
+
+/**
+ * The edition a person chose, by its region ('上海市', '上海'), its choice label or its id; undefined
+ * when none matches. The year never chooses the tables: a 2024 national template is still 公开01—09.
+ */
+export function editionByChoice(choice: string): Edition | undefined {
+  const c = choice.trim();
+  if (!c) return undefined;
+  return EDITIONS.find((e) => e.id === c || e.region === c || editionChoice(e) === c || e.region.replace(/[市省]$/, '') === c);
+}

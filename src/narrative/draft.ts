@@ -8,7 +8,7 @@ import { recognize, pickTableSet, RecognizedTable, cellPos } from '../recognize'
 import { buildContext, ScopeTables } from '../rules/engine';
 import { isEmptyTable, tablesYear } from './model';
 import { tableValue } from '../recognize/query';
-import { Edition, editionOf, tableSet } from '../editions';
+import { Edition, editionOf } from '../editions';
 import { versusPrior as versusLastYear, wan } from './phrases';
 
 /**
@@ -42,7 +42,8 @@ function versusPrior(cur: Decimal, prev: Decimal | undefined): string {
 
 /** The standard paragraphs, section headings included, one string per paragraph. */
 export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] {
-  const set = opts.set ?? (opts.year ? tableSet(opts.year) : pickTableSet(wb));
+  // The tables the workbook holds decide the edition, never the year asked for.
+  const set = opts.set ?? pickTableSet(wb);
   const edition = editionOf(set);
   const plan = edition.draft;
   const tables = scopeTables(wb, set);

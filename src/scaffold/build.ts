@@ -1,7 +1,7 @@
 import { Workbook, Sheet, Range, newSheet, setCell, a1, colLetters, quoteSheet } from '../core/grid';
 import { SheetLayout } from '../core/layout';
 import { TableSetSpec, TableSpec, CodedTableSpec, SidesTableSpec, EconTableSpec, MatrixTableSpec, RowSumSpec, CrossSpec, CellSel } from '../specs/types';
-import { Edition, HeaderBlock, editionOf, tableSet } from '../editions';
+import { Edition, HeaderBlock, editionOf, editionByChoice, editionChoice, EDITIONS, DEFAULT_EDITION } from '../editions';
 import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
 import { CODE_RE } from '../recognize/sheetView';
 
@@ -22,6 +22,8 @@ export interface ScaffoldOptions {
   /** 功能分类科目 of the unit (any level; parents are added). Default: a typical administrative unit. */
   codes?: ScaffoldCode[];
   set?: TableSetSpec;
+  /** The edition chosen (editionByChoice: '全国通用', '上海市', an id); the default edition otherwise. Never the year. */
+  edition?: string;
   /** Add an empty 项目清单 (from which the 绩效自评表 are generated). */
   projectList?: boolean;
 }
@@ -422,7 +424,9 @@ function cellRef(sel: CellSel, placed: Map<string, Placed>): string | undefined 
 
 /** Build the blank template workbook for a unit. */
 export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
-  const set = opts.set ?? tableSet(opts.year);
+  const chosen = opts.edition ? editionByChoice(opts.edition) : DEFAULT_EDITION;
+  if (!chosen) throw new Error(`未知的表格式“${opts.edition}”，可选：${EDITIONS.map(editionChoice).join('、')}`);
+  const set = opts.set ?? chosen.tables;
   const ed = editionOf(set);
   const year = opts.year ?? set.year;
   const codes = expandCodes(opts.codes?.length ? opts.codes : ed.kemu.defaultScaffoldCodes.map((code) => ({ code })), ed);

@@ -16,7 +16,9 @@ import {
   Divider,
   Textarea,
   Checkbox,
+  Select,
 } from '@fluentui/react-components';
+import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../src/editions';
 import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
 import { CheckResult, looksLikeDisclosure, submitLine } from '../../src/check';
 
@@ -36,6 +38,7 @@ export function userMessage(e: unknown): string {
 function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; run: (f: () => Promise<void>) => Promise<void>; focus: number }) {
   const [unit, setUnit] = React.useState('');
   const [year, setYear] = React.useState(String(new Date().getFullYear() - 1));
+  const [edition, setEdition] = React.useState(DEFAULT_EDITION.id);
   const [withForms, setWithForms] = React.useState(true);
   const [conflicts, setConflicts] = React.useState<string[]>();
   const [done, setDone] = React.useState<string>();
@@ -52,7 +55,7 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
       const y = Number(year);
       if (!unit.trim()) throw new Error('请填写单位名称');
       if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new Error('年度应为四位年份，如 2024');
-      const r = await host.scaffold!({ unit: unit.trim(), year: y, withForms }, overwrite);
+      const r = await host.scaffold!({ unit: unit.trim(), year: y, edition, withForms }, overwrite);
       setConflicts(r.conflicts.length && !r.written.length ? r.conflicts : undefined);
       setDone(r.written.length ? `已生成：${r.written.join('、')}` : undefined);
     });
@@ -61,6 +64,15 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
       <Text weight="semibold">生成模板</Text>
       <Field label="单位名称" required>
         <Input value={unit} onChange={(_, d) => setUnit(d.value)} ref={unitInput} />
+      </Field>
+      <Field label="表格式" hint="按本地区财政部门下发的格式选择；年度不改变表格式">
+        <Select value={edition} onChange={(_, d) => setEdition(d.value)}>
+          {EDITIONS.map((e) => (
+            <option key={e.id} value={e.id}>
+              {editionChoice(e)}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field label="年度">
         <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />

@@ -31,7 +31,7 @@ export interface HostApi {
   /** Record (or with '' remove) the unit's 出错说明 for a finding; returns the re-checked result. */
   explain?(f: Finding, text: string): Promise<CheckResult>;
   /** 生成模板: the nine tables (and an empty 项目清单); conflicts are names that would be overwritten. */
-  scaffold?(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
+  scaffold?(o: { unit: string; year: number; edition: string; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
   /** 起草情况说明 from the tables; returns the sheet written, or conflicts. */
   draft?(overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
   /** Events from elsewhere (the ribbon), shown when they arrive; the last view asked for is replayed. */

@@ -59,7 +59,7 @@ function browserHost(): HostApi {
       // Browser mode: the template is downloaded as a new workbook (nothing to overwrite).
       const { scaffold } = await import('../../src/scaffold/build');
       const { gridToExcel } = await import('../../src/hosts/xlsx/xlsxWrite');
-      const built = scaffold({ unit: o.unit, year: o.year, projectList: o.withForms });
+      const built = scaffold({ unit: o.unit, year: o.year, edition: o.edition, projectList: o.withForms });
       const out = new Uint8Array((await gridToExcel(built.workbook, built.layouts).xlsx.writeBuffer()) as ArrayBuffer);
       save(out, `${o.unit}${o.year}年度部门决算公开模板.xlsx`);
       return { written: built.workbook.sheets.map((s) => s.name), conflicts: [] };

@@ -95,8 +95,10 @@ export async function explainInWorkbook(f: Finding, text: string): Promise<Check
   return exclusive('保存说明', async () => (await usecases.explain(workbook(), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }])).result);
 }
 
-export async function scaffoldInWorkbook(o: { unit: string; year: number; withForms: boolean }, overwrite: boolean) {
-  return exclusive('生成模板', () => usecases.scaffoldInto(workbook(), { unit: o.unit, year: o.year, projectList: o.withForms }, overwrite));
+export async function scaffoldInWorkbook(o: { unit: string; year: number; edition: string; withForms: boolean }, overwrite: boolean) {
+  return exclusive('生成模板', () =>
+    usecases.scaffoldInto(workbook(), { unit: o.unit, year: o.year, edition: o.edition, projectList: o.withForms }, overwrite),
+  );
 }
 
 export async function draftInWorkbook(overwrite: boolean) {

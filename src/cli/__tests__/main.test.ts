@@ -124,15 +124,25 @@ describe('juesuan import, check --out and clear', () => {
 describe('juesuan scaffold', () => {
   test.each([
     // 2010301 brings its 类 201 and 款 20103.
-    ['2023', '2010301', '公开01', 3],
-    ['2024', '2010301,2080505', '表一', 6],
-  ])('--year %s --codes %s: the template’s sheets and the number of 科目 it lists', (year, codes, firstSheet, count) => {
-    const out = path.join(tmp, `template-${year}.xlsx`);
-    const r = run('scaffold', '--unit', '测试单位', '--year', year, '--codes', codes, '--out', out);
+    ['2023', [], '2010301', '公开01', 3],
+    // The year never switches the tables; --tables does.
+    ['2024', [], '2010301', '公开01', 3],
+    ['2024', ['--tables', '上海市'], '2010301,2080505', '表一', 6],
+  ])('--year %s %j --codes %s: the template’s sheets and the number of 科目 it lists', (year, tables, codes, firstSheet, count) => {
+    const out = path.join(tmp, `template-${year}-${tables.length}.xlsx`);
+    const r = run('scaffold', '--unit', '测试单位', '--year', year, ...tables, '--codes', codes, '--out', out);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`工作表：${firstSheet}、`);
     expect(r.stdout).toContain(`支出功能分类科目 ${count} 个`);
     expect(fs.existsSync(out)).toBe(true);
+  });
+
+  test('an unknown --tables is refused with the choices, nothing written', () => {
+    const out = path.join(tmp, 'beijing.xlsx');
+    const r = run('scaffold', '--unit', '测试单位', '--tables', '北京市', '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('未知的表格式“北京市”；--tables 可选：全国通用（公开01—公开09）、上海市（表一—表九）');
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   test('an existing file is not overwritten without --force', () => {

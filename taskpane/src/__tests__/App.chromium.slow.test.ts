@@ -134,6 +134,16 @@ if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['公开01', '公开02', '公开03', '公开04', '公开05', '公开06', '公开07', '公开08', '公开09', '项目清单']);
+    // The year defaults to last year and never changes the tables; 表格式 does.
+    expect(await page.getByLabel('年度').inputValue()).toBe(String(new Date().getFullYear() - 1));
+    await page.getByLabel('年度').fill('2024');
+    await page.getByLabel('表格式').selectOption({ label: '上海市（表一—表九）' });
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板' }).click()]);
+    const shanghai = path.join(dir, 'template-shanghai.xlsx');
+    await again.saveAs(shanghai);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(shanghai);
+    expect(wb2.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['表一', '表二']);
   });
 
   test('a file that is not a disclosure gets a clear message, not a crash', async () => {

@@ -77,11 +77,17 @@ test('the sample (2023) keeps the 2023 set', () => {
   expect(pickTableSet(textToWorkbook(sampleText(), 's')).id).toBe('2023');
 });
 
-test('scaffolding offers both sets: a 2024 template has the 2024 tables and 24 classes, and checks clean', () => {
+test('the year alone never switches the tables: a 2024 template is 公开01—09 unless 上海市 is chosen', () => {
+  const { scaffold } = require('../../../scaffold/build') as typeof import('../../../scaffold/build');
+  expect(scaffold({ unit: '某某局', year: 2024 }).workbook.sheets.map((s) => s.name)[0]).toBe('公开01');
+  expect(() => scaffold({ unit: '某某局', edition: '北京市' })).toThrow('未知的表格式“北京市”，可选：全国通用（公开01—公开09）、上海市（表一—表九）');
+});
+
+test('scaffolding offers both sets: a 上海市 template has the 2024 tables and 24 classes, and checks clean', () => {
   const { scaffold } = require('../../../scaffold/build') as typeof import('../../../scaffold/build');
   const { pickTableSet } = require('../../../recognize') as typeof import('../../../recognize');
   const { checkWorkbook } = require('../../../check') as typeof import('../../../check');
-  const built = scaffold({ unit: '某某局', year: 2024 });
+  const built = scaffold({ unit: '某某局', year: 2024, edition: '上海市' });
   expect(built.workbook.sheets.map((s) => s.name)).toEqual(['表一', '表二', '表三', '表四', '表五', '表六', '表七', '表八', '表九']);
   const set = pickTableSet(built.workbook);
   expect(set.id).toBe('2024-shanghai');
