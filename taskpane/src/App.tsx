@@ -42,6 +42,9 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
   const [withForms, setWithForms] = React.useState(true);
   const [conflicts, setConflicts] = React.useState<string[]>();
   const [done, setDone] = React.useState<string>();
+  // What is wrong with a field is said on the field, not in the page's banner.
+  const [unitError, setUnitError] = React.useState<string>();
+  const [yearError, setYearError] = React.useState<string>();
   const card = React.useRef<HTMLDivElement>(null);
   const unitInput = React.useRef<HTMLInputElement>(null);
   // Opened on 生成模板 (the ribbon's button, or #scaffold): bring the form into view, cursor in 单位名称.
@@ -50,20 +53,32 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
     card.current?.scrollIntoView?.({ block: 'start' });
     unitInput.current?.focus();
   }, [focus]);
-  const go = (overwrite: boolean) =>
-    run(async () => {
-      const y = Number(year);
-      if (!unit.trim()) throw new Error('请填写单位名称');
-      if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new Error('年度应为四位年份，如 2024');
+  const go = (overwrite: boolean) => {
+    const y = Number(year);
+    const badUnit = unit.trim() ? undefined : '请填写单位名称';
+    const badYear = Number.isInteger(y) && y >= 2000 && y <= 2100 ? undefined : '年度应为四位年份，如 2024';
+    setUnitError(badUnit);
+    setYearError(badYear);
+    if (badUnit) unitInput.current?.focus();
+    if (badUnit || badYear) return;
+    return run(async () => {
       const r = await host.scaffold!({ unit: unit.trim(), year: y, edition, withForms }, overwrite);
       setConflicts(r.conflicts.length && !r.written.length ? r.conflicts : undefined);
       setDone(r.written.length ? `已生成：${r.written.join('、')}` : undefined);
     });
+  };
   return (
     <Card id="scaffold" ref={card}>
       <Text weight="semibold">生成模板</Text>
-      <Field label="单位名称" required>
-        <Input value={unit} onChange={(_, d) => setUnit(d.value)} ref={unitInput} />
+      <Field label="单位名称" required validationState={unitError ? 'error' : 'none'} validationMessage={unitError}>
+        <Input
+          value={unit}
+          onChange={(_, d) => {
+            setUnit(d.value);
+            setUnitError(undefined);
+          }}
+          ref={unitInput}
+        />
       </Field>
       <Field label="表格式" hint="按本地区财政部门下发的格式选择；年度不改变表格式">
         <Select value={edition} onChange={(_, d) => setEdition(d.value)}>
@@ -74,8 +89,15 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
           ))}
         </Select>
       </Field>
-      <Field label="年度">
-        <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} />
+      <Field label="年度" validationState={yearError ? 'error' : 'none'} validationMessage={yearError}>
+        <Input
+          type="number"
+          value={year}
+          onChange={(_, d) => {
+            setYear(d.value);
+            setYearError(undefined);
+          }}
+        />
       </Field>
       <Checkbox label="同时添加项目清单（用于生成绩效自评表）" checked={withForms} onChange={(_, d) => setWithForms(!!d.checked)} />
       <Button onClick={() => go(false)} disabled={busy}>

@@ -126,8 +126,17 @@ if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 
     await page.goto(`${base}/taskpane.html#scaffold`);
     await page.waitForSelector('html[data-ready="browser"]');
     await page.getByRole('button', { name: '下载模板' }).click();
-    await page.getByText('请填写单位名称').waitFor();
+    // Said on the field itself, the field marked invalid and given the cursor.
+    await page.locator('#scaffold').getByText('请填写单位名称').waitFor();
+    expect(await page.getByLabel('单位名称').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.getAttribute('aria-invalid'))).toBe('true');
     await page.getByLabel('单位名称').fill('某某局');
+    expect(await page.locator('#scaffold').getByText('请填写单位名称').count()).toBe(0);
+    const lastYear = await page.getByLabel('年度').inputValue();
+    await page.getByLabel('年度').fill('24');
+    await page.getByRole('button', { name: '下载模板' }).click();
+    await page.locator('#scaffold').getByText('年度应为四位年份，如 2024').waitFor();
+    await page.getByLabel('年度').fill(lastYear);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板' }).click()]);
     const saved = path.join(dir, 'template.xlsx');
     await download.saveAs(saved);
