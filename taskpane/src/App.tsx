@@ -17,7 +17,9 @@ import {
   Textarea,
   Checkbox,
   Select,
+  MessageBarTitle,
 } from '@fluentui/react-components';
+import { blocksSubmission, ruleLabel } from '../../src/check/registry';
 import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../src/editions';
 import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
 import { CheckResult, looksLikeDisclosure, submitLine } from '../../src/check';
@@ -121,7 +123,32 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
   );
 }
 
-type Filter = 'all' | Severity;
+type Filter = 'all' | 'blocking' | Severity;
+const FILTER_ZH: Record<Filter, string> = { all: '全部', blocking: '强制', error: '错误', warning: '警告', info: '提示' };
+
+/** The verdict first: 可提交 or not, and the 强制 findings counted by cause (rule). */
+function Verdict({ r }: { r: CheckResult }) {
+  const causes = new Map<string, number>();
+  for (const f of r.findings) if (blocksSubmission(f)) causes.set(ruleLabel(f.rule).name, (causes.get(ruleLabel(f.rule).name) ?? 0) + 1);
+  const intent = r.verdict === '可提交' ? 'success' : r.verdict === '未填写' ? 'warning' : 'error';
+  return (
+    <MessageBar intent={intent} data-testid="verdict" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{submitLine(r)}</MessageBarTitle>
+        {causes.size ? (
+          <div>
+            强制问题：
+            {[...causes.entries()]
+              .sort((a, b) => b[1] - a[1])
+              .map(([name, n]) => `${name} ${n} 项`)
+              .join('、')}
+            （须改正，出错说明不能使其通过）
+          </div>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 const COLORS: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
 function SummaryLine({ s }: { s: Summary }) {
@@ -208,7 +235,9 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
     [host],
   );
   const findings = (result?.findings ?? []).filter(
-    (f) => (filter === 'all' || f.severity === filter) && (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())),
+    (f) =>
+      (filter === 'all' || (filter === 'blocking' ? blocksSubmission(f) : f.severity === filter)) &&
+      (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())),
   );
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.table || '工作簿', [...(groups.get(f.table || '工作簿') ?? []), f]);
@@ -304,14 +333,15 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
       ) : null}
       {result && !notDisclosure ? (
         <>
+          <Verdict r={result} />
           <SummaryLine s={result.summary} />
           <Caption1>
-            识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}；{submitLine(result)}
+            识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}
           </Caption1>
-          <div role="group" aria-label="按级别筛选" style={{ display: 'flex', gap: 4 }}>
-            {(['all', 'error', 'warning', 'info'] as Filter[]).map((k) => (
+          <div role="group" aria-label="按级别筛选" style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+            {(['all', 'blocking', 'error', 'warning', 'info'] as Filter[]).map((k) => (
               <ToggleButton key={k} size="small" checked={filter === k} onClick={() => setFilter(k)}>
-                {k === 'all' ? '全部' : SEVERITY_ZH[k]}
+                {FILTER_ZH[k]}
               </ToggleButton>
             ))}
           </div>
@@ -340,6 +370,11 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
                         <Badge color={COLORS[f.severity]} appearance="tint">
                           {SEVERITY_ZH[f.severity]}
                         </Badge>
+                        {blocksSubmission(f) ? (
+                          <Badge color="danger" appearance="outline" data-testid="blocking">
+                            强制
+                          </Badge>
+                        ) : null}
                         {f.explained !== undefined ? (
                           <Badge color="success" appearance="tint">
                             已说明
@@ -360,7 +395,8 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
               已定位：{selected.sheet}!{selected.cell}
             </Caption1>
           ) : null}
-          {selected && host.explain && selected.severity !== 'info' && selected.sheet && selected.cell ? (
+          {selected && blocksSubmission(selected) ? <Caption1>这是强制问题：须在表中改正，出错说明不能使其通过。</Caption1> : null}
+          {selected && host.explain && selected.severity !== 'info' && !blocksSubmission(selected) && selected.sheet && selected.cell ? (
             <Field label="出错说明（无法或不应修改时，写明原因；单元格内容改动后需重新说明）">
               <Textarea value={draft} onChange={(_, d) => setDraft(d.value)} aria-label="出错说明" />
               <Button

@@ -1,4 +1,4 @@
-import { RULES, ruleName, ruleIdOf } from '../registry';
+import { RULES, ruleName, ruleIdOf, blocksSubmission } from '../registry';
 
 /** The rule list as a reviewer reads it: every rule named in Chinese, once. */
 
@@ -21,4 +21,15 @@ test.each([
 
 test('an unknown rule id shows as itself rather than as nothing', () => {
   expect(ruleName('no-such-rule')).toBe('no-such-rule');
+});
+
+test('the findings that block submission are exactly those the verdict counts', () => {
+  const { checkWorkbook } = require('..') as typeof import('..');
+  const { sampleWorkbook } = require('../../../tests/helpers/grid') as typeof import('../../../tests/helpers/grid');
+  const r = checkWorkbook(sampleWorkbook());
+  expect(r.blocking).toBeGreaterThan(0);
+  expect(r.findings.filter(blocksSubmission)).toHaveLength(r.blocking);
+  // An 提示 rule's warning does not block; a 强制 rule's rounding tail (提示 severity) does not either.
+  expect(r.findings.some((f) => f.severity === 'warning' && !blocksSubmission(f))).toBe(true);
+  expect(r.findings.some((f) => f.severity === 'info' && RULES.find((x) => x.id === f.rule)!.level === '强制' && !blocksSubmission(f))).toBe(true);
 });

@@ -8,6 +8,7 @@ import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { SAMPLE, sampleWorkbook } from '../../../tests/helpers/grid';
 import { checkWorkbook } from '../../../src/check';
+import { blocksSubmission } from '../../../src/check/registry';
 
 /**
  * The task pane in a real browser (Debian chromium driven by playwright-core), in browser mode:
@@ -75,7 +76,16 @@ if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 
     await page.getByRole('button', { name: '审核' }).click();
     await page.waitForSelector('[data-testid=finding]');
 
-    const expected = checkWorkbook(sampleWorkbook()).summary;
+    const checked = checkWorkbook(sampleWorkbook());
+    const expected = checked.summary;
+    // The verdict first, with the 强制 findings by cause; the 强制 filter shows exactly those.
+    const verdict = await page.getByTestId('verdict').innerText();
+    expect(verdict).toContain(`不可提交：${checked.blocking} 项强制问题未解决`);
+    expect(verdict).toMatch(/强制问题：\S+ \d+ 项/);
+    await page.getByRole('button', { name: '强制', exact: true }).click();
+    expect(await page.locator('[data-testid=finding]').count()).toBe(checked.blocking);
+    expect(await page.locator('[data-testid=blocking]').count()).toBe(checked.blocking);
+    await page.getByRole('button', { name: '全部', exact: true }).click();
     const status = await page.getByRole('status').innerText();
     expect(status).toContain(`错误 ${expected.error} 项`);
     // (after the explanation below, one error fewer is open)
@@ -89,10 +99,22 @@ if (!have) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（Debian 
     expect(await marked.innerText()).toBe('1920.38元');
     await page.locator('[data-testid=finding]').first().click();
     expect(await page.getByTestId('selected').innerText()).toMatch(/^已定位：.+!A\d+$/);
-    // 出错说明: written in the pane, the finding shows 已说明.
-    await page.getByLabel('出错说明').fill('单位笔误，已在正式文本中更正');
+    // A 强制 finding is to be fixed: no 出错说明 is offered for it.
+    await page.getByText('这是强制问题').waitFor();
+    expect(await page.getByLabel('出错说明').count()).toBe(0);
+    // 出错说明 on a 提示 finding: written in the pane, the finding shows 已说明; the verdict stays.
+    await page.getByRole('button', { name: '警告', exact: true }).click();
+    expect(checked.findings.some((f) => f.severity === 'warning' && !blocksSubmission(f))).toBe(true);
+    await page.getByLabel('搜索问题').fill('');
+    await page
+      .locator('[data-testid=finding]')
+      .filter({ hasNot: page.locator('[data-testid=blocking]') })
+      .first()
+      .click();
+    await page.getByLabel('出错说明').fill('指标按年度计划口径填写');
     await page.getByRole('button', { name: '保存说明' }).click();
     await page.getByText('已说明', { exact: true }).first().waitFor();
+    expect(await page.getByTestId('verdict').innerText()).toContain(`不可提交：${checked.blocking} 项强制问题未解决`);
     await page.getByLabel('搜索问题').fill('');
 
     fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
