@@ -124,6 +124,8 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
 }
 
 type Filter = 'all' | 'blocking' | Severity;
+/** Cards shown of a long group until it is expanded. */
+const SHOWN = 3;
 const FILTER_ZH: Record<Filter, string> = { all: '全部', blocking: '强制', error: '错误', warning: '警告', info: '提示' };
 
 /** The verdict first: 可提交 or not, and the 强制 findings counted by cause (rule). */
@@ -200,6 +202,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   const [draft, setDraft] = React.useState('');
   const [notice, setNotice] = React.useState<string>();
   const [hostNotice, setHostNotice] = React.useState<Notice>();
+  const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
   const [scaffoldFocus, setScaffoldFocus] = React.useState(initialView === 'scaffold' ? 1 : 0);
 
   const run = async (what: () => Promise<void>) => {
@@ -239,8 +242,16 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
       (filter === 'all' || (filter === 'blocking' ? blocksSubmission(f) : f.severity === filter)) &&
       (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())),
   );
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.table || '工作簿', [...(groups.get(f.table || '工作簿') ?? []), f]);
+  // Grouped by part of the disclosure and cause (rule): 95 indicators written without % are one group.
+  const groups = new Map<string, { table: string; cause: string; list: Finding[] }>();
+  for (const f of findings) {
+    const table = f.table || '工作簿';
+    const cause = ruleLabel(f.rule).name;
+    const key = `${table}\u0000${cause}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { table, cause, list: [] }));
+    g.list.push(f);
+  }
   const notDisclosure = result && !looksLikeDisclosure(result);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
@@ -347,49 +358,68 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
           </div>
           <Input aria-label="搜索问题" placeholder="搜索（表名、位置或说明）" value={query} onChange={(_, d) => setQuery(d.value)} />
           {findings.length === 0 ? <Text>{result.findings.length ? '没有符合筛选条件的问题。' : '未发现问题。'}</Text> : null}
-          {[...groups.entries()].map(([table, list]) => (
-            <section key={table} aria-label={table}>
-              <Divider>
-                {table}（{list.length}）
-              </Divider>
-              <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 6 }}>
-                {list.map((f, i) => (
-                  <li key={i}>
-                    <Card
-                      data-testid="finding"
-                      appearance={selected === f ? 'filled-alternative' : 'outline'}
-                      onClick={() => pick(f)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') pick(f);
-                      }}
-                      tabIndex={0}
-                      role="button"
-                      aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
-                    >
-                      <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
-                        <Badge color={COLORS[f.severity]} appearance="tint">
-                          {SEVERITY_ZH[f.severity]}
-                        </Badge>
-                        {blocksSubmission(f) ? (
-                          <Badge color="danger" appearance="outline" data-testid="blocking">
-                            强制
+          {[...groups.entries()].map(([key, { table, cause, list }]) => {
+            const long = list.length > SHOWN + 1;
+            const shown = long && !expanded.has(key) ? list.slice(0, SHOWN) : list;
+            return (
+              <section key={key} aria-label={`${table} ${cause}`}>
+                <Divider>
+                  {table} · {cause}（{list.length}）
+                </Divider>
+                <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 6 }}>
+                  {shown.map((f, i) => (
+                    <li key={i}>
+                      <Card
+                        data-testid="finding"
+                        appearance={selected === f ? 'filled-alternative' : 'outline'}
+                        onClick={() => pick(f)}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') pick(f);
+                        }}
+                        tabIndex={0}
+                        role="button"
+                        aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
+                      >
+                        <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
+                          <Badge color={COLORS[f.severity]} appearance="tint">
+                            {SEVERITY_ZH[f.severity]}
                           </Badge>
-                        ) : null}
-                        {f.explained !== undefined ? (
-                          <Badge color="success" appearance="tint">
-                            已说明
-                          </Badge>
-                        ) : null}
-                        <Caption1>{f.sheet && f.cell ? `${f.sheet}!${f.cell}` : ''}</Caption1>
-                      </div>
-                      <Text>{f.message}</Text>
-                      <Fragment f={f} />
-                    </Card>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+                          {blocksSubmission(f) ? (
+                            <Badge color="danger" appearance="outline" data-testid="blocking">
+                              强制
+                            </Badge>
+                          ) : null}
+                          {f.explained !== undefined ? (
+                            <Badge color="success" appearance="tint">
+                              已说明
+                            </Badge>
+                          ) : null}
+                          <Caption1>{f.sheet && f.cell ? `${f.sheet}!${f.cell}` : ''}</Caption1>
+                        </div>
+                        <Text>{f.message}</Text>
+                        <Fragment f={f} />
+                      </Card>
+                    </li>
+                  ))}
+                </ul>
+                {long ? (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    onClick={() =>
+                      setExpanded((s) => {
+                        const next = new Set(s);
+                        if (!next.delete(key)) next.add(key);
+                        return next;
+                      })
+                    }
+                  >
+                    {expanded.has(key) ? '收起' : `展开其余 ${list.length - SHOWN} 项`}
+                  </Button>
+                ) : null}
+              </section>
+            );
+          })}
           {selected ? (
             <Caption1 data-testid="selected">
               已定位：{selected.sheet}!{selected.cell}
