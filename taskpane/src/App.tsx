@@ -202,6 +202,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   const [draft, setDraft] = React.useState('');
   const [notice, setNotice] = React.useState<string>();
   const [hostNotice, setHostNotice] = React.useState<Notice>();
+  const [saved, setSaved] = React.useState<string>();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
   const [scaffoldFocus, setScaffoldFocus] = React.useState(initialView === 'scaffold' ? 1 : 0);
 
@@ -222,6 +223,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
       setResult(await host.check());
     });
   const pick = (f: Finding) => {
+    setSaved(undefined);
     setSelected(f);
     setDraft(f.explained ?? '');
     void host.select(f);
@@ -253,6 +255,47 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
     g.list.push(f);
   }
   const notDisclosure = result && !looksLikeDisclosure(result);
+  // The card is the workplace: under the chosen card, where it is, and the 出错说明 editor.
+  const workplace = (f: Finding) => (
+    <li data-testid="workplace" style={{ padding: '4px 8px 8px' }}>
+      <Caption1 as="p" data-testid="selected" style={{ margin: 0 }}>
+        已定位：{f.sheet}!{f.cell}
+      </Caption1>
+      {blocksSubmission(f) ? <Caption1 as="p">这是强制问题：须在表中改正，出错说明不能使其通过。</Caption1> : null}
+      {host.explain && f.severity !== 'info' && !blocksSubmission(f) && f.sheet && f.cell ? (
+        <Field label="出错说明（无法或不应修改时，写明原因；单元格内容改动后需重新说明）">
+          <Textarea
+            value={draft}
+            onChange={(_, d) => {
+              setDraft(d.value);
+              setSaved(undefined);
+            }}
+            aria-label="出错说明"
+          />
+          <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4 }}>
+            <Button
+              onClick={() =>
+                run(async () => {
+                  const r = await host.explain!(f, draft);
+                  setResult(r);
+                  setSelected(r.findings.find((x) => x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell));
+                  setSaved(draft.trim() ? '已保存说明' : '已删除说明');
+                })
+              }
+              disabled={busy}
+            >
+              保存说明
+            </Button>
+            {saved ? (
+              <Caption1 role="status" data-testid="saved">
+                {saved}
+              </Caption1>
+            ) : null}
+          </div>
+        </Field>
+      ) : null}
+    </li>
+  );
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   return (
@@ -368,38 +411,44 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
                 </Divider>
                 <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 6 }}>
                   {shown.map((f, i) => (
-                    <li key={i}>
-                      <Card
-                        data-testid="finding"
-                        appearance={selected === f ? 'filled-alternative' : 'outline'}
-                        onClick={() => pick(f)}
-                        onKeyDown={(e) => {
-                          if (e.key === 'Enter') pick(f);
-                        }}
-                        tabIndex={0}
-                        role="button"
-                        aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
-                      >
-                        <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
-                          <Badge color={COLORS[f.severity]} appearance="tint">
-                            {SEVERITY_ZH[f.severity]}
-                          </Badge>
-                          {blocksSubmission(f) ? (
-                            <Badge color="danger" appearance="outline" data-testid="blocking">
-                              强制
+                    <React.Fragment key={i}>
+                      <li>
+                        <Card
+                          data-testid="finding"
+                          appearance={selected === f ? 'filled-alternative' : 'outline'}
+                          onClick={() => pick(f)}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter' || e.key === ' ') {
+                              e.preventDefault();
+                              pick(f);
+                            }
+                          }}
+                          tabIndex={0}
+                          role="button"
+                          aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
+                        >
+                          <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
+                            <Badge color={COLORS[f.severity]} appearance="tint">
+                              {SEVERITY_ZH[f.severity]}
                             </Badge>
-                          ) : null}
-                          {f.explained !== undefined ? (
-                            <Badge color="success" appearance="tint">
-                              已说明
-                            </Badge>
-                          ) : null}
-                          <Caption1>{f.sheet && f.cell ? `${f.sheet}!${f.cell}` : ''}</Caption1>
-                        </div>
-                        <Text>{f.message}</Text>
-                        <Fragment f={f} />
-                      </Card>
-                    </li>
+                            {blocksSubmission(f) ? (
+                              <Badge color="danger" appearance="outline" data-testid="blocking">
+                                强制
+                              </Badge>
+                            ) : null}
+                            {f.explained !== undefined ? (
+                              <Badge color="success" appearance="tint">
+                                已说明
+                              </Badge>
+                            ) : null}
+                            <Caption1>{f.sheet && f.cell ? `${f.sheet}!${f.cell}` : ''}</Caption1>
+                          </div>
+                          <Text>{f.message}</Text>
+                          <Fragment f={f} />
+                        </Card>
+                      </li>
+                      {selected === f ? workplace(f) : null}
+                    </React.Fragment>
                   ))}
                 </ul>
                 {long ? (
@@ -420,29 +469,6 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
               </section>
             );
           })}
-          {selected ? (
-            <Caption1 data-testid="selected">
-              已定位：{selected.sheet}!{selected.cell}
-            </Caption1>
-          ) : null}
-          {selected && blocksSubmission(selected) ? <Caption1>这是强制问题：须在表中改正，出错说明不能使其通过。</Caption1> : null}
-          {selected && host.explain && selected.severity !== 'info' && !blocksSubmission(selected) && selected.sheet && selected.cell ? (
-            <Field label="出错说明（无法或不应修改时，写明原因；单元格内容改动后需重新说明）">
-              <Textarea value={draft} onChange={(_, d) => setDraft(d.value)} aria-label="出错说明" />
-              <Button
-                onClick={() =>
-                  run(async () => {
-                    const r = await host.explain!(selected, draft);
-                    setResult(r);
-                    setSelected(r.findings.find((x) => x.rule === selected.rule && x.sheet === selected.sheet && x.cell === selected.cell));
-                  })
-                }
-                disabled={busy}
-              >
-                保存说明
-              </Button>
-            </Field>
-          ) : null}
         </>
       ) : null}
       {host.scaffold ? <Scaffold host={host} busy={busy} run={run} focus={scaffoldFocus} /> : null}

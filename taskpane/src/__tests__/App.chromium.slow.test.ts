@@ -112,6 +112,15 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     expect(await marked.innerText()).toBe('1920.38元');
     await page.locator('[data-testid=finding]').first().click();
     expect(await page.getByTestId('selected').innerText()).toMatch(/^已定位：.+!A\d+$/);
+    // In place: the workplace opens right under the chosen card, not below the whole list.
+    const under = () =>
+      page.evaluate(() => {
+        const chosen = [...document.querySelectorAll('[data-testid=finding]')].find(
+          (c) => c.closest('li')?.nextElementSibling?.getAttribute('data-testid') === 'workplace',
+        );
+        return chosen ? chosen.getAttribute('aria-label') : null;
+      });
+    expect(await under()).toMatch(/^错误：/);
     // A 强制 finding is to be fixed: no 出错说明 is offered for it.
     await page.getByText('这是强制问题').waitFor();
     expect(await page.getByLabel('出错说明').count()).toBe(0);
@@ -124,9 +133,24 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
       .filter({ hasNot: page.locator('[data-testid=blocking]') })
       .first()
       .click();
+    expect(await under()).toMatch(/^警告：/);
+    // Typing a space in the editor stays in the editor (the card does not take it as a click).
     await page.getByLabel('出错说明').fill('指标按年度计划口径填写');
+    await page.getByLabel('出错说明').press('End');
+    await page.getByLabel('出错说明').press(' ');
+    expect(await page.getByLabel('出错说明').inputValue()).toBe('指标按年度计划口径填写 ');
     await page.getByRole('button', { name: '保存说明' }).click();
     await page.getByText('已说明', { exact: true }).first().waitFor();
+    expect(await page.getByTestId('saved').innerText()).toBe('已保存说明');
+    // Space on a card opens it, as Enter does.
+    await page.locator('[data-testid=finding]').nth(1).focus();
+    await page.keyboard.press(' ');
+    expect(
+      await page
+        .locator('[data-testid=finding]')
+        .nth(1)
+        .evaluate((c) => c.closest('li')?.nextElementSibling?.getAttribute('data-testid')),
+    ).toBe('workplace');
     expect(await page.getByTestId('verdict').innerText()).toContain(`不可提交：${checked.blocking} 项强制问题未解决`);
     await page.getByLabel('搜索问题').fill('');
 
