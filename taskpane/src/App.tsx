@@ -128,6 +128,41 @@ type Filter = 'all' | 'blocking' | Severity;
 const SHOWN = 3;
 const FILTER_ZH: Record<Filter, string> = { all: '全部', blocking: '强制', error: '错误', warning: '警告', info: '提示' };
 
+const TILE_COLOR: Record<Severity | 'ok', string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7', ok: '#E2EFDA' };
+
+/** One tile per part of the disclosure (each table, 情况说明, 绩效自评表, …), coloured by its worst open finding. */
+function Tiles({ r, part, choose }: { r: CheckResult; part?: string; choose: (p?: string) => void }) {
+  const parts = new Map<string, { open: number; worst?: Severity }>();
+  for (const t of r.recognition.tables) parts.set(t.spec.code, { open: 0 });
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  for (const f of r.findings) {
+    const name = f.table || '工作簿';
+    const p = parts.get(name) ?? { open: 0 };
+    parts.set(name, p);
+    if (f.explained !== undefined) continue;
+    p.open++;
+    if (!p.worst || rank[f.severity] < rank[p.worst]) p.worst = f.severity;
+  }
+  return (
+    <div role="group" aria-label="各部分概览" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(96px, 1fr))', gap: 6 }}>
+      {[...parts.entries()].map(([name, p]) => (
+        <ToggleButton
+          key={name}
+          size="small"
+          data-testid="tile"
+          checked={part === name}
+          aria-label={`${name}：${p.worst ? `${p.open} 项待处理，最重为${SEVERITY_ZH[p.worst]}` : '无问题'}`}
+          onClick={() => choose(part === name ? undefined : name)}
+          style={{ background: TILE_COLOR[p.worst ?? 'ok'], justifyContent: 'space-between', minWidth: 0 }}
+        >
+          <span>{name}</span>
+          <span>{p.open || '✓'}</span>
+        </ToggleButton>
+      ))}
+    </div>
+  );
+}
+
 /** The verdict first: 可提交 or not, and the 强制 findings counted by cause (rule). */
 function Verdict({ r }: { r: CheckResult }) {
   const causes = new Map<string, number>();
@@ -203,6 +238,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   const [notice, setNotice] = React.useState<string>();
   const [hostNotice, setHostNotice] = React.useState<Notice>();
   const [saved, setSaved] = React.useState<string>();
+  const [part, setPart] = React.useState<string>();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
   const [scaffoldFocus, setScaffoldFocus] = React.useState(initialView === 'scaffold' ? 1 : 0);
 
@@ -241,6 +277,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   );
   const findings = (result?.findings ?? []).filter(
     (f) =>
+      (!part || (f.table || '工作簿') === part) &&
       (filter === 'all' || (filter === 'blocking' ? blocksSubmission(f) : f.severity === filter)) &&
       (!query || `${f.table} ${f.sheet}!${f.cell} ${f.message}`.includes(query.trim())),
   );
@@ -388,6 +425,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
       {result && !notDisclosure ? (
         <>
           <Verdict r={result} />
+          <Tiles r={result} part={part} choose={setPart} />
           <SummaryLine s={result.summary} />
           <Caption1>
             识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}

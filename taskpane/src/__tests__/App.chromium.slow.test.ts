@@ -88,6 +88,17 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     const verdict = await page.getByTestId('verdict').innerText();
     expect(verdict).toContain(`不可提交：${checked.blocking} 项强制问题未解决`);
     expect(verdict).toMatch(/强制问题：\S+ \d+ 项/);
+    // One tile per part, coloured by its worst open finding; a tile filters the list to its part.
+    const parts = new Set([...checked.recognition.tables.map((t) => t.spec.code), ...checked.findings.map((f) => f.table || '工作簿')]);
+    expect(await page.getByTestId('tile').count()).toBe(parts.size);
+    const narrative = page.getByRole('button', { name: /^情况说明：\d+ 项待处理，最重为错误$/ });
+    expect(await narrative.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(255, 199, 206)');
+    await narrative.click();
+    await expandAll(page);
+    const inPart = checked.findings.filter((f) => f.table === '情况说明').length;
+    expect(await page.locator('[data-testid=finding]').count()).toBe(inPart);
+    await narrative.click();
+    expect(await narrative.getAttribute('aria-pressed')).toBe('false');
     await page.getByRole('button', { name: '强制', exact: true }).click();
     await expandAll(page);
     expect(await page.locator('[data-testid=finding]').count()).toBe(checked.blocking);
@@ -106,7 +117,7 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     expect(await page.locator('[data-testid=finding]').count()).toBe(total);
 
     // A narrative finding shows its fragment highlighted with the figure that would be right.
-    await page.getByRole('button', { name: '错误' }).first().click();
+    await page.getByRole('button', { name: '错误', exact: true }).click();
     await page.getByLabel('搜索问题').fill('元');
     const marked = page.locator('[data-testid=fragment]').first();
     expect(await marked.innerText()).toBe('1920.38元');
@@ -156,6 +167,20 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
 
     fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
     await page.screenshot({ path: path.join(root, 'test-output', 'taskpane.png'), fullPage: false });
+    // At the narrow pane Excel gives (350 × 800) and a wide one (1280 × 900), the first screen shows
+    // the verdict and every tile.
+    for (const [width, height] of [
+      [350, 800],
+      [1280, 900],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const tiles = await page.getByRole('group', { name: '各部分概览' }).boundingBox();
+      const verdictBox = await page.getByTestId('verdict').boundingBox();
+      expect(verdictBox!.y).toBeGreaterThanOrEqual(0);
+      expect(tiles!.y + tiles!.height).toBeLessThanOrEqual(height);
+      await page.screenshot({ path: path.join(root, 'test-output', `taskpane-${width}x${height}.png`), fullPage: false });
+    }
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标记后的工作簿' }).click()]);
     const saved = path.join(dir, 'checked.xlsx');
