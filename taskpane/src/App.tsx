@@ -20,6 +20,7 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { blocksSubmission, ruleLabel } from '../../src/check/registry';
+import { whereInWords } from '../../src/recognize/where';
 import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../src/editions';
 import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
 import { CheckResult, looksLikeDisclosure, submitLine } from '../../src/check';
@@ -292,6 +293,12 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
     g.list.push(f);
   }
   const notDisclosure = result && !looksLikeDisclosure(result);
+  /** The place in the table's words (公开02「201 一般公共服务支出」) and its address. */
+  const whereOf = (f: Finding) => {
+    if (!f.sheet || !f.cell) return '';
+    const words = result ? whereInWords(result.recognition, f) : undefined;
+    return words ? `${words} · ${f.sheet}!${f.cell}` : `${f.sheet}!${f.cell}`;
+  };
   // The card is the workplace: under the chosen card, where it is, and the 出错说明 editor.
   const workplace = (f: Finding) => (
     <li data-testid="workplace" style={{ padding: '4px 8px 8px' }}>
@@ -479,7 +486,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
                                 已说明
                               </Badge>
                             ) : null}
-                            <Caption1>{f.sheet && f.cell ? `${f.sheet}!${f.cell}` : ''}</Caption1>
+                            <Caption1 data-testid="where">{whereOf(f)}</Caption1>
                           </div>
                           <Text>{f.message}</Text>
                           <Fragment f={f} />

@@ -99,6 +99,8 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     expect(await page.locator('[data-testid=finding]').count()).toBe(inPart);
     await narrative.click();
     expect(await narrative.getAttribute('aria-pressed')).toBe('false');
+    // A table cell's place is said in the table's words before its address.
+    expect((await page.getByTestId('where').allInnerTexts()).some((w) => /^公开0\d「.+」 · .+![A-Z]+\d+$/.test(w))).toBe(true);
     await page.getByRole('button', { name: '强制', exact: true }).click();
     await expandAll(page);
     expect(await page.locator('[data-testid=finding]').count()).toBe(checked.blocking);
