@@ -1,5 +1,5 @@
 import { Workbook } from '../core/grid';
-import { Finding, sortFindings, summarize, Summary } from '../core/findings';
+import { Finding, sortFindings, summarize, Summary, blocksSubmission } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
 import { recognizeSheet, assemble, pickTableSet, scanTexts, Recognition } from '../recognize';
 import type { Rule, RuleContext } from './contract';
@@ -42,7 +42,7 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   const sorted = withExplanations(sortFindings(findings), wb);
   const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
-  const blocking = sorted.filter((f) => f.severity !== 'info' && level.get(f.rule) !== '提示').length;
+  const blocking = sorted.filter((f) => blocksSubmission(f, (id) => level.get(id))).length;
   const blank = recognition.tables.length > 0 && recognition.tables.every(isEmptyTable);
   const verdict = blank ? '未填写' : blocking === 0 ? '可提交' : '不可提交';
   return { findings: sorted, summary: summarize(sorted), recognition, submittable: verdict === '可提交', blocking, verdict };

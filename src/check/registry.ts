@@ -1,3 +1,5 @@
+import type { Finding } from '../core/findings';
+import { blocksSubmission as blocks } from '../core/findings';
 import type { Rule } from './contract';
 import { TABLE_RULES } from '../rules';
 import { narrTables, narrUnit, narrShare, narrGrowth, narrCompletion, narrListSum, narrEmptyTables, narrPrior } from '../narrative/rules';
@@ -51,8 +53,5 @@ export const ruleIdOf = (nameOrId: string): string => ID_OF.get(nameOrId) ?? nam
 /** A rule as 审核报告 shows it: its Chinese name and whether it blocks submission (强制) or may be explained (提示). */
 export const ruleLabel = (id: string): { name: string; level?: '强制' | '提示' } => ({ name: ruleName(id), level: LEVEL_OF.get(id) });
 
-/**
- * Whether a finding keeps the disclosure from 可提交: an 错误 or 警告 of a 强制 rule (an 出错说明
- * does not lift it; the check's verdict counts the same findings).
- */
-export const blocksSubmission = (f: { rule: string; severity: string }): boolean => f.severity !== 'info' && LEVEL_OF.get(f.rule) !== '提示';
+/** Whether a finding keeps the disclosure from 可提交, by the registry's rule levels (core/findings.ts). */
+export const blocksSubmission = (f: Pick<Finding, 'rule' | 'severity'>): boolean => blocks(f, (id) => LEVEL_OF.get(id));

@@ -63,6 +63,21 @@ const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
+/** The worst of some severities (错误 before 警告 before 提示); undefined for none. */
+export function worstSeverity(list: Iterable<Severity>): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const s of list) if (!worst || SEV_ORDER[s] < SEV_ORDER[worst]) worst = s;
+  return worst;
+}
+
+/**
+ * Whether a finding keeps the disclosure from 可提交: an 错误 or 警告 of a rule whose level is not
+ * 提示 (an 出错说明 does not lift it). The check's verdict and the pane's 强制 tag both ask this.
+ */
+export function blocksSubmission(f: Pick<Finding, 'rule' | 'severity'>, levelOf: (rule: string) => string | undefined): boolean {
+  return f.severity !== 'info' && levelOf(f.rule) !== '提示';
+}
+
 /**
  * A cell's place in reading order (row, then column) as one number; -1 for no cell. Plain
  * addresses (every rule writes them: "F40") are read without a regex, others by parseA1.

@@ -1,4 +1,4 @@
-import { Finding, Severity, SEVERITY_ZH, sortFindings } from './findings';
+import { Finding, Severity, SEVERITY_ZH, sortFindings, worstSeverity } from './findings';
 import { quoteSheet } from './grid';
 import { sentenceAround } from './sentence';
 
@@ -19,7 +19,6 @@ export const NOTE_HEAD = '决算公开助手：';
  */
 export type FlagKind = Severity | 'explained';
 export const FLAG_COLOR: Record<FlagKind, string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7', explained: 'E2EFDA' };
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface CellFlag {
   sheet: string;
@@ -84,7 +83,7 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
     return {
       sheet: fs[0].sheet,
       cell: fs[0].cell,
-      severity: open.length === 0 ? 'explained' : open.map((f) => f.severity).sort((a, b) => RANK[a] - RANK[b])[0],
+      severity: worstSeverity(open.map((f) => f.severity)) ?? 'explained',
       note:
         NOTE_HEAD +
         '\n' +
@@ -97,6 +96,7 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
     };
   });
   const report: ReportRow[] = sorted.map((f, i) => {
+    const label = ruleLabel(f.rule);
     const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
     return {
       values: [
@@ -107,8 +107,8 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
         f.message,
         f.expected ?? '',
         f.actual ?? '',
-        ruleLabel(f.rule).name,
-        f.severity === 'info' ? '' : (ruleLabel(f.rule).level ?? ''),
+        label.name,
+        f.severity === 'info' ? '' : (label.level ?? ''),
         f.severity === 'info' ? '' : f.explained !== undefined ? '已说明' : '待处理',
         f.explained ?? '',
       ],

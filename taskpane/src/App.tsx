@@ -22,7 +22,7 @@ import {
 import { blocksSubmission, ruleLabel } from '../../src/check/registry';
 import { whereInWords } from '../../src/recognize/where';
 import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../src/editions';
-import { Finding, Severity, SEVERITY_ZH, Summary } from '../../src/core/findings';
+import { Finding, Severity, SEVERITY_ZH, Summary, worstSeverity } from '../../src/core/findings';
 import { CheckResult, looksLikeDisclosure, submitLine } from '../../src/check';
 
 import { HostApi, Notice, PaneView } from './hostApi';
@@ -133,33 +133,33 @@ const TILE_COLOR: Record<Severity | 'ok', string> = { error: '#FFC7CE', warning:
 
 /** One tile per part of the disclosure (each table, 情况说明, 绩效自评表, …), coloured by its worst open finding. */
 function Tiles({ r, part, choose }: { r: CheckResult; part?: string; choose: (p?: string) => void }) {
-  const parts = new Map<string, { open: number; worst?: Severity }>();
-  for (const t of r.recognition.tables) parts.set(t.spec.code, { open: 0 });
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  // Each part's open (not yet explained) severities: the tables recognized, then any other part named.
+  const parts = new Map<string, Severity[]>(r.recognition.tables.map((t) => [t.spec.code, []]));
   for (const f of r.findings) {
     const name = f.table || '工作簿';
-    const p = parts.get(name) ?? { open: 0 };
-    parts.set(name, p);
-    if (f.explained !== undefined) continue;
-    p.open++;
-    if (!p.worst || rank[f.severity] < rank[p.worst]) p.worst = f.severity;
+    const open = parts.get(name) ?? [];
+    parts.set(name, open);
+    if (f.explained === undefined) open.push(f.severity);
   }
   return (
     <div role="group" aria-label="各部分概览" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(96px, 1fr))', gap: 6 }}>
-      {[...parts.entries()].map(([name, p]) => (
-        <ToggleButton
-          key={name}
-          size="small"
-          data-testid="tile"
-          checked={part === name}
-          aria-label={`${name}：${p.worst ? `${p.open} 项待处理，最重为${SEVERITY_ZH[p.worst]}` : '无问题'}`}
-          onClick={() => choose(part === name ? undefined : name)}
-          style={{ background: TILE_COLOR[p.worst ?? 'ok'], justifyContent: 'space-between', minWidth: 0 }}
-        >
-          <span>{name}</span>
-          <span>{p.open || '✓'}</span>
-        </ToggleButton>
-      ))}
+      {[...parts.entries()].map(([name, open]) => {
+        const worst = worstSeverity(open);
+        return (
+          <ToggleButton
+            key={name}
+            size="small"
+            data-testid="tile"
+            checked={part === name}
+            aria-label={`${name}：${worst ? `${open.length} 项待处理，最重为${SEVERITY_ZH[worst]}` : '无问题'}`}
+            onClick={() => choose(part === name ? undefined : name)}
+            style={{ background: TILE_COLOR[worst ?? 'ok'], justifyContent: 'space-between', minWidth: 0 }}
+          >
+            <span>{name}</span>
+            <span>{open.length || '✓'}</span>
+          </ToggleButton>
+        );
+      })}
     </div>
   );
 }
@@ -167,7 +167,11 @@ function Tiles({ r, part, choose }: { r: CheckResult; part?: string; choose: (p?
 /** The verdict first: 可提交 or not, and the 强制 findings counted by cause (rule). */
 function Verdict({ r }: { r: CheckResult }) {
   const causes = new Map<string, number>();
-  for (const f of r.findings) if (blocksSubmission(f)) causes.set(ruleLabel(f.rule).name, (causes.get(ruleLabel(f.rule).name) ?? 0) + 1);
+  for (const f of r.findings) {
+    if (!blocksSubmission(f)) continue;
+    const name = ruleLabel(f.rule).name;
+    causes.set(name, (causes.get(name) ?? 0) + 1);
+  }
   const intent = r.verdict === '可提交' ? 'success' : r.verdict === '未填写' ? 'warning' : 'error';
   return (
     <MessageBar intent={intent} data-testid="verdict" layout="multiline">
