@@ -4,6 +4,7 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { formsFile } from '../../app';
+import { listWorkbook } from '../../../tests/helpers/projectList';
 import { readXlsx } from '../../hosts/xlsx/xlsx';
 import { recognizeForms } from '../model';
 import { checkWorkbook } from '../../check';
@@ -13,18 +14,6 @@ import { FORM_RULES } from '../../check/registry';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-forms-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function listWorkbook(file: string, projects: [string, number, number, number, number][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('项目清单');
-  ws.addRow(['项目名称', '实施单位', '预算数', '', '到位数', '', '执行数', '', '默认指标']);
-  ws.addRow(['', '', '财政资金', '其他', '财政资金', '其他', '财政资金', '其他', '']);
-  ws.mergeCells('C1:D1');
-  ws.mergeCells('E1:F1');
-  ws.mergeCells('G1:H1');
-  for (const [name, b, o, a, e] of projects) ws.addRow([name, '某某局', b, o, a, 0, e, 0, '']);
-  await wb.xlsx.writeFile(file);
-}
 
 function soffice(): string | undefined {
   return ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => fs.existsSync(p));
