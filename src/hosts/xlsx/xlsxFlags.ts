@@ -24,12 +24,7 @@ import { ruleLabel, ruleIdOf } from '../../check/registry';
  */
 
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + hex } });
-const FILL: Record<FlagKind, ExcelJS.Fill> = {
-  error: solid(FLAG_COLOR.error),
-  warning: solid(FLAG_COLOR.warning),
-  info: solid(FLAG_COLOR.info),
-  explained: solid(FLAG_COLOR.explained),
-};
+const FILL = Object.fromEntries(Object.entries(FLAG_COLOR).map(([kind, hex]) => [kind, solid(hex)])) as Record<FlagKind, ExcelJS.Fill>;
 
 type CellWithComment = ExcelJS.Cell & { _comment?: unknown };
 
