@@ -9,6 +9,7 @@ import { readSides } from './sides';
 import { readEcon } from './econ';
 import { readMatrix } from './matrix';
 import { BodyResult, isBodyError } from './body';
+import { readingDoubt } from './doubt';
 import { Recognition, RecognizedTable, TitleHit } from './model';
 
 export * from './model';
@@ -163,7 +164,10 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
       return;
     }
     const { dataStart, dataEnd, columns, items, missing, truncated } = body;
-    tables.push({ spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated });
+    const t: RecognizedTable = { spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated };
+    const doubt = readingDoubt(t);
+    if (doubt) t.doubt = doubt;
+    tables.push(t);
   });
   return { sheet, tables, unreadable };
 }

@@ -1,5 +1,6 @@
 import { Sheet } from '../core/grid';
 import { TableSpec } from '../specs/types';
+import type { ReadingDoubt } from './doubt';
 
 export interface Pos {
   r: number;
@@ -66,6 +67,8 @@ export interface RecognizedTable {
   missing: string[];
   /** Set when the table stops early (a page cut in a PDF text, a deleted block). */
   truncated?: { afterRow: number; openCodes: string[] };
+  /** Set when the table's text could not be read reliably (see doubt.ts): no arithmetic on it. */
+  doubt?: ReadingDoubt;
 }
 
 /** A table title found, whether or not its body could be read. */

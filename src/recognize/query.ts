@@ -96,7 +96,8 @@ export interface TableValue {
 /** A table cell's value by selector; undefined when the table or row is not there. Class rows are named by the edition's classes. */
 export function tableValue(tables: ScopeTables, sel: CellSel, edition: Edition): TableValue | undefined {
   const t = tables.get(sel.table);
-  if (!t) return undefined;
+  // A table whose text could not be read reliably gives no figure to compare with.
+  if (!t || t.doubt) return undefined;
   const item = itemOf(t, sel);
   const rowLabel =
     'row' in sel

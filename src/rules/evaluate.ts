@@ -42,7 +42,9 @@ const MILLI = { v: 0, h: 0 };
 /** A formula whose result the file does not hold (never calculated): its value is unknown, not 0. */
 export const uncomputed = (cell: { value: unknown; formula?: string } | undefined) => !!cell?.formula && (cell.value === null || cell.value === undefined);
 
+/** A table whose text could not be read reliably (recognize/doubt.ts) decides nothing. */
 const readTerm = (x: Term) => {
+  if (x.t.doubt) return false;
   const cell = cellAt(x.t.sheet, x.r, x.c);
   return !uncomputed(cell) && readMilli(cell, MILLI);
 };
@@ -56,6 +58,7 @@ function fmtMilli(m: number): string {
 }
 
 const intervalOf = (x: Term): Interval | undefined => {
+  if (x.t.doubt) return undefined;
   const cell = cellAt(x.t.sheet, x.r, x.c);
   return uncomputed(cell) ? undefined : amountInterval(readAmount(cell));
 };

@@ -15,6 +15,8 @@ function bare(s: string): string {
   return b;
 }
 const same = (a: string, b: string) => bare(a) === bare(b);
+/** A piece of at least four characters of the reference name, as a wrapped cell's line gives it. */
+const fragmentOf = (ref: string, label: string) => bare(label).length >= 4 && bare(ref).includes(bare(label));
 
 /** Where a row's finding goes: its first amount cell, else its first column. */
 function firstCell(it: Item): { r: number; c: number } {
@@ -40,6 +42,8 @@ export const kemuNames: Rule = {
       for (const t of scope.tables.values()) {
         const econ = t.spec.kind === 'econ';
         if (t.spec.kind !== 'coded' && !econ) continue;
+        // Names read in doubt (figures glued to them) are not the unit's names.
+        if (t.doubt) continue;
         const codes = tableIndex(t).byCode;
         // The last code seen of each length: tables list a 类 before its 款 and a 款 before its 项,
         // so a row's parent is usually that one, known listed without cutting the code.
@@ -51,7 +55,8 @@ export const kemuNames: Rule = {
           recent[code.length] = code;
           if (!it.label) continue;
           const ref = econ ? kemu.jingjiName(code) : kemu.gongnengName(code);
-          if (ref && !same(ref, it.label))
+          // A document's text may give a wrapped name in part (基本养老保险 of 机关事业单位基本养老保险缴费支出).
+          if (ref && !same(ref, it.label) && !(t.sheet.origin === 'text' && fragmentOf(ref, it.label)))
             out.push(finding(this.id, 'warning', t, firstCell(it), `${t.spec.code} 科目 ${code} 的名称为“${it.label}”，${kemu.title}中为“${ref}”`));
           if (econ || t.truncated || code.length <= 3) continue;
           const last = recent[code.length - 2];

@@ -4,6 +4,7 @@ import { Finding } from '../core/findings';
 import { cellAt } from '../core/grid';
 import { scanOfSheet, holdsNonNumber, holdsNoNonNumber, columnMask } from '../core/textScan';
 import { Item } from '../recognize/model';
+import { isHeaderWords } from '../recognize/doubt';
 
 /** Amount cells hold numbers (or are blank): text in an amount cell cannot be added up. */
 export const numericCells: Rule = {
@@ -17,6 +18,8 @@ export const numericCells: Rule = {
     const scanOf = scanOfSheet(ctx.wb, ctx.scan);
     for (const scope of ctx.scopes)
       for (const t of scope.tables.values()) {
+        // A document's table read in doubt is reported once by table-presence, not cell by cell.
+        if (t.doubt) continue;
         // The workbook's scan knows which cells hold no number: only those are read here.
         const scan = scanOf(t.sheet);
         let seen: Set<number> | undefined;
@@ -29,6 +32,8 @@ export const numericCells: Rule = {
           if (it.cols !== columns.map) columns = columnsOf(it.cols, known);
           // No amount cell of the row holds anything but a number or a blank.
           if (holdsNoNonNumber(scan, it.row, columns.mask)) continue;
+          // A document's header line read as a row (合计 基本支出 项目支出 over an empty table) holds no amount.
+          if (t.sheet.origin === 'text' && isHeaderWords(t, it)) continue;
           for (let j = 0; j < columns.list.length; j++) {
             const c = columns.list[j];
             if (!holdsNonNumber(scan, it.row, c)) continue;

@@ -40,6 +40,20 @@ export const tablePresence: Rule = {
         });
       }
       for (const t of scope.tables.values()) {
+        if (t.doubt) {
+          // One cause, one finding: columns run together also leave columns "missing".
+          const rows = t.doubt.top === t.doubt.bottom ? `第 ${t.doubt.top + 1} 行` : `第 ${t.doubt.top + 1}–${t.doubt.bottom + 1} 行`;
+          out.push(
+            finding(
+              this.id,
+              'warning',
+              t,
+              { r: t.doubt.top, c: t.titleAt.c },
+              `${t.spec.code} ${rows}未能可靠读取（如“${t.doubt.sample.slice(0, 24)}”，多栏数字并在一起或与名称粘连），相关核对未执行：请核对原表或改用 Excel 文件`,
+            ),
+          );
+          continue;
+        }
         if (t.missing.length) out.push(finding(this.id, 'warning', t, t.titleAt, `${t.spec.code}表不完整：缺少${t.missing.join('、')}，涉及的核对未执行`));
         if (t.truncated)
           out.push(

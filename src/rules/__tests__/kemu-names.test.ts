@@ -57,3 +57,22 @@ describe('kemu-names: a listed code printed with another name', () => {
     ).toEqual(codes);
   });
 });
+
+describe('kemu-names: a wrapped name a document gives in part', () => {
+  const wrapped = row('2080505', '基本养老保险');
+  const rows = [TOTAL, row('208', '社会保障和就业支出'), row('20805', '行政事业单位养老支出'), wrapped];
+  const named = (wb: ReturnType<typeof workbookFromTsv>) =>
+    checkWorkbook(wb, { rules: [kemuNames] })
+      .findings.filter((f) => f.message.includes('年科目表中为'))
+      .map((f) => (f.message.match(/科目 (\d+)/) ?? [])[1]);
+  test.each([
+    ['a line of the wrapped name, read from a document', wrapped, 'text', []],
+    ['the same piece typed into a workbook', wrapped, 'xlsx', ['2080505']],
+    ['a piece too short to tell (2 characters)', row('2080505', '养老'), 'text', ['2080505']],
+    ['another 科目’s name, read from a document', row('2080505', '职业年金缴费'), 'text', ['2080505']],
+  ])('%s', (_n, r, origin, codes) => {
+    const wb = workbookFromTsv(table03([...rows.slice(0, 3), r as string[]]));
+    for (const s of wb.sheets) s.origin = origin as 'text' | 'xlsx';
+    expect(named(wb)).toEqual(codes);
+  });
+});

@@ -1,0 +1,59 @@
+import { cellText } from '../core/grid';
+import { RecognizedTable, Item } from './model';
+
+/**
+ * Doubt in reading a table from a document's text (a PDF through pdftotext): narrow columns run
+ * together ("2.85 0.39 0.00 0.00" in one cell), figures glued to a 科目 name ("住房保障支出29.42")
+ * or standing where the name should be. Once that happens the figures of the rows around it may
+ * sit in the wrong columns, so the whole body of the table is in doubt: no arithmetic is done on
+ * it and one warning says which rows could not be read. A workbook's cells are what the unit
+ * typed, never in doubt: text in its amount cells is the unit's to correct.
+ */
+
+export interface ReadingDoubt {
+  /** First and last row (0-based, inclusive) where the reading went wrong. */
+  top: number;
+  bottom: number;
+  /** One cell's text, to show the reader what was seen. */
+  sample: string;
+}
+
+/** Two or more figures in one cell: columns run together. */
+const RUN_TOGETHER = /^-?[\d,]*\.?\d+(?:\s+-?[\d,]*\.?\d+)+$/;
+/** A name ending in a figure glued to it, or a name that is only figures. */
+const GLUED_NAME = /[\u4e00-\u9fff）)]\s*-?\d[\d,.]*\.\d+$|^-?\d[\d,.]*\.\d+$/;
+
+/** Words only, no figure: a header line read as a data row (合计 基本支出 项目支出 over an empty table). */
+export function isHeaderWords(t: RecognizedTable, it: Item): boolean {
+  let words = 0;
+  for (const k in it.cols) {
+    const s = cellText(t.sheet.rows[it.row]?.[it.cols[k]]).trim();
+    if (!s) continue;
+    if (/\d/.test(s)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+/** Where reading a text-born table went wrong, or undefined when nothing is in doubt. */
+export function readingDoubt(t: RecognizedTable): ReadingDoubt | undefined {
+  if (t.sheet.origin !== 'text') return undefined;
+  let doubt: ReadingDoubt | undefined;
+  const note = (r: number, sample: string) => {
+    if (!doubt) doubt = { top: r, bottom: r, sample };
+    else {
+      doubt.top = Math.min(doubt.top, r);
+      doubt.bottom = Math.max(doubt.bottom, r);
+    }
+  };
+  for (const it of t.items) {
+    const row = t.sheet.rows[it.row] ?? [];
+    for (const k in it.cols) {
+      const s = cellText(row[it.cols[k]]).trim();
+      if (RUN_TOGETHER.test(s)) note(it.row, s);
+    }
+    const label = it.label.replace(/\s+/g, '');
+    if (it.code && GLUED_NAME.test(label)) note(it.row, it.label);
+  }
+  return doubt;
+}
