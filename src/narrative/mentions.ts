@@ -34,6 +34,7 @@ export interface Mention {
 }
 
 const NUM = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.]*[A-Za-z])\s*(万元|亿元|千元|元|%|个|辆|人次|人|批次|台|套|组|次|年|月|日|分|册|平方米|项|家|名|倍)?/g;
+const FUND_BUDGET = /(一般公共|政府性基金|国有资本经营)预算/g;
 const CLAUSE_DELIM = /[，,；;。：:]/;
 const COUNT_UNITS = new Set(['个', '辆', '人次', '人', '批次', '台', '套', '组', '次', '册', '平方米', '项', '家', '名']);
 
@@ -121,7 +122,8 @@ export function extractMentions(p: Paragraph): Mention[] {
     if (kind === 'amount') {
       const ch = /(增加|增长|减少|下降|节约|超支)了?$/.exec(rawLabel.replace(/\s+/g, ''));
       if (ch) {
-        const against = /预算/.test(rawLabel) ? 'budget' : 'prior';
+        // 一般公共预算 / 政府性基金预算 name a fund, not a budget figure to compare with.
+        const against = /预算/.test(rawLabel.replace(FUND_BUDGET, '')) ? 'budget' : 'prior';
         mention.change = { sign: /增加|增长|超支/.test(ch[1]) ? 1 : -1, against };
       }
     }

@@ -27,6 +27,11 @@ export interface Paragraph {
   section: string;
   /** Sub-heading ((一)…) under the section, '' when none. */
   subsection: string;
+  /**
+   * The numbered item (1、2、…) the paragraph belongs to within its sub-section, '' when none: a
+   * PDF's line breaks may cut an item into several paragraphs, each still speaks of that item.
+   */
+  item: string;
   /** Whether the paragraph is itself a heading. */
   heading: boolean;
   pieces: Piece[];
@@ -37,6 +42,8 @@ export interface Paragraph {
 export const SECTION_RE = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]/;
 export const SUBSECTION_RE = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]/;
 const ITEM_RE = /^\s*\d{1,2}\s*[、.．](?!\d)/;
+/** 1、 or 1. (a decimal such as 1.5 is not a number): "21、0A 电子公文…" is item 21. */
+const ITEM_NUMBER = /^\s*(\d{1,2})\s*(?:、|[.．](?!\d))/;
 const PART_RE = /^\s*第\s*([一二三四五六])\s*部分/;
 const FORM_TITLE_RE = /绩效自评表\s*$/;
 const SENTENCE_END = /[。；;！!？?：:]\s*$|^\s*$/;
@@ -147,6 +154,7 @@ export function readNarrative(wb: Workbook, scan: TextScan = scanTexts(wb)): Par
     if (!range) continue;
     let section = '';
     let subsection = '';
+    let item = '';
     const paras = assemble(singleTextRows(sheet, range[0], range[1]));
     // A table of contents is not a narrative: it has headings but no sentences.
     if (!paras.some((ls) => ls.some((l) => /[。，,]/.test(l.text)))) continue;
@@ -167,8 +175,15 @@ export function readNarrative(wb: Workbook, scan: TextScan = scanTexts(wb)): Par
       if (isSection) {
         section = text.trim();
         subsection = '';
-      } else if (isSub) subsection = text.trim();
-      out.push({ text, raw, section, subsection, heading: isSection || isSub, pieces, sheet });
+        item = '';
+      } else if (isSub) {
+        subsection = text.trim();
+        item = '';
+      } else {
+        const numbered = ITEM_NUMBER.exec(text);
+        if (numbered) item = numbered[1];
+      }
+      out.push({ text, raw, section, subsection, item, heading: isSection || isSub, pieces, sheet });
     }
   }
   return out;

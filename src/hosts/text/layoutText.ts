@@ -27,11 +27,15 @@ const single = (line: string) => fields(line).length <= 1;
  */
 function isHardBreak(line: string): boolean {
   const t = line.trim();
-  return single(line) && !!t && /表$|^(注|说明|单位|金额单位|第[一二三四五六七八九十]+部分)/.test(t);
+  return (single(line) && !!t && /表$|^(注|说明|单位|金额单位|第[一二三四五六七八九十]+部分)/.test(t)) || isPartHeading(t);
 }
+
+/** A part heading (第三部分  …情况), its words spaced apart as PDFs lay them out: one line of text, never table cells. */
+const isPartHeading = (t: string) => /^第[一二三四五六七八九十]+部分\s/.test(t) && t.length < 60;
 
 function breaksBlock(lines: string[], i: number): boolean {
   const line = lines[i];
+  if (isPartHeading(line.trim())) return true;
   if (!single(line)) return false;
   if (!line.trim()) return false;
   if (isHardBreak(line)) return true;
@@ -49,7 +53,7 @@ export function layoutToSheet(sheet: Sheet, lines: string[]): Sheet {
   let i = 0;
   while (i < lines.length) {
     if (breaksBlock(lines, i) || !lines[i].trim()) {
-      const t = lines[i].trim();
+      const t = lines[i].trim().replace(/\s{2,}/g, ' ');
       sheet.rows.push(t ? [{ value: t }] : []);
       i++;
       continue;

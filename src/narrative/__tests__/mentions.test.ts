@@ -54,6 +54,8 @@ describe('figures in a sentence', () => {
         { kind: 'amount', change: '-budget' },
       ],
     ],
+    ['与上年相比，一般公共预算财政拨款支出增加 307.82 万元，', [{ kind: 'amount', change: '+prior' }]],
+    ['政府性基金预算财政拨款支出比预算减少 3.00 万元，', [{ kind: 'amount', change: '-budget' }]],
     [
       '共有车辆 21 辆，其中 2 辆在用，',
       [

@@ -51,3 +51,20 @@ export function growthOperands(ms: Mention[], i: number): { inc: Mention; cur: M
   const cur = inc && changedFigure(ms, ms.indexOf(inc));
   return inc && cur ? { inc, cur } : undefined;
 }
+
+const BUDGET_LABEL = /预算(数|为)?$|预算数?为?$/;
+/** A stated budget figure (预算数, 年初预算为 …), not a 决算 or 执行 one. */
+export const isBudget = (x: Mention) => BUDGET_LABEL.test(x.label) && !/决算|执行/.test(x.label);
+
+/**
+ * The budget a completion rate is against, among the figures before it: the one its words name
+ * (完成年初预算的 → 年初预算, 完成全年预算 → 全年预算, 调整预算 → 调整预算), else the last budget.
+ * 年初预算, 全年预算 and 调整预算 are different figures.
+ */
+export function budgetFor(pool: Mention[], rate: Mention): Mention | undefined {
+  const budgets = pool.filter(isBudget);
+  const clause = rate.context.slice(rate.context.search(/[^，,；;：:]*$/));
+  const kind = /年初/.test(clause) ? '年初' : /全年/.test(clause) ? '全年' : /调整/.test(clause) ? '调整' : '';
+  const named = kind ? budgets.filter((b) => b.label.includes(kind)) : [];
+  return (named.length ? named : budgets).pop();
+}

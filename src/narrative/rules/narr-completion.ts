@@ -4,11 +4,19 @@ import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed, sub } from '../../core/interval';
 import { mentionInterval, textFinding, quote, money, percentFinding } from '../model';
 import { Mention } from '../mentions';
-import { isValue, changeInterval } from './helpers';
+import { isValue, changeInterval, isBudget, budgetFor } from './helpers';
 
 const BUDGET = /预算(数|为)?$|预算数?为?$/;
-/** A stated budget figure (预算数, 年初预算为 …), not a 决算 or 执行 one. */
-const isBudget = (x: Mention) => BUDGET.test(x.label) && !/决算|执行/.test(x.label);
+
+/** The words a completion rate is stated with, that name no item: 完成年初预算的, 预算完成率为, 较年初… */
+const RATE_WORDS = /其中|总体|全年|年初|调整|预算|决算|数|较|比|完成|执行|率|为|达到|达|的|了|约|共|总|计|\s/g;
+
+/** Whether a rate's own clause names what it is the rate of (a project, a 科目). */
+export function namesOwnSubject(m: Mention): boolean {
+  const t = m.context;
+  const clause = t.slice(t.search(/[^，,；;：:]*$/));
+  return clause.replace(/[（(][^）)]*[）)]/g, '').replace(RATE_WORDS, '').length >= 2;
+}
 
 /** 完成(年初)预算的 p%: the rate equals 决算(执行)数 ÷ 预算数; a stated 比预算增加/减少 gives the budget. */
 export const narrCompletion: Rule = {
@@ -24,9 +32,11 @@ export const narrCompletion: Rule = {
         if (m.kind !== 'percent' || m.relation !== 'completion') return;
         // Figures of this sentence before the rate, else of the previous sentence.
         let pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence && isValue(x));
-        if (!pool.length) pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence - 1 && isValue(x));
-        const budget = [...pool].reverse().find(isBudget);
-        const actual = [...pool].reverse().find((x) => x !== budget && (!budget || x.unit === budget.unit));
+        // The previous sentence's figures, only for a rate that names no subject of its own: "其中
+        // 项目支出规划服务较年初完成 92%" is one project's rate, not the sentence before's.
+        if (!pool.length && !namesOwnSubject(m)) pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence - 1 && isValue(x));
+        const budget = budgetFor(pool, m);
+        const actual = [...pool].reverse().find((x) => x !== budget && !isBudget(x) && (!budget || x.unit === budget.unit));
         if (!actual) return;
         let budgetIv: Interval | undefined;
         let budgetV: Decimal | undefined;

@@ -36,6 +36,12 @@ export function shareBase(n: Narrative, ms: Mention[], i: number, part: Mention)
   const inPara = ms.slice(0, ms.indexOf(part)).filter((x) => isValue(x) && x.unit === part.unit);
   const total = inPara.find((x) => TOTAL_WORDS.test(x.label));
   if (total) return asBase(total);
+  // A paragraph that introduces this one ("…支出 307.82 万元，主要用于以下方面：") gives its figure.
+  const prev = n.paragraphs[n.paragraphs.indexOf(m.para) - 1];
+  if (prev && !prev.heading && prev.section === m.para.section && prev.subsection === m.para.subsection && /[：:]\s*$/.test(prev.text)) {
+    const intro = (n.byParagraph.get(prev) ?? []).filter((x) => isValue(x) && x.unit === part.unit).pop();
+    if (intro) return asBase(intro);
+  }
   const earlier = section.filter(
     (x) => x.para !== m.para && isValue(x) && x.unit === part.unit && TOTAL_WORDS.test(x.label) && n.paragraphs.indexOf(x.para) < n.paragraphs.indexOf(m.para),
   );

@@ -5,6 +5,19 @@ import { textFinding, quote, mentionInterval, bindingOf, money } from '../model'
 import { Mention } from '../mentions';
 import { isValue } from '../rules/helpers';
 
+/** A measure word that names nothing by itself (采购金额, 预算金额): its subject is in the clauses before it. */
+const GENERIC = /^(?:采购|预算|决算|支出|收入|合同)?(?:金额|总额|数额|数)$/;
+
+/**
+ * The clauses of the sentence before a generic label ("在其他政府采购项目中，由中小企业供应商中标
+ * 的，采购金额 0.00 万元"): two 采购金额 under different subjects are two figures.
+ */
+function subjectOf(m: Mention): string {
+  if (!GENERIC.test(m.label)) return '';
+  const cut = m.context.search(/[^，,；;：:]*$/);
+  return m.context.slice(0, cut).replace(/[\d.,\s]+(万元|亿元|元)?/g, '');
+}
+
 /**
  * One figure quoted twice with two values (职业年金 257.14 and 245.53): the same specific label in
  * one section. Figures the tables hold are left to the table check; generic totals are not compared.
@@ -20,9 +33,8 @@ export const narrTwice: Rule = {
     const seen = new Map<string, Mention>();
     for (const m of n.mentions) {
       if (!isValue(m) || m.label.length < 4 || /合计|总计|总额|支出$|收入$|经费$|资金$/.test(m.label) || bindingOf(m, n.edition)) continue;
-      // Numbered paragraphs (1、2、…) each speak of their own item: compare within one only.
-      const item = /^\s*(\d{1,2})\s*[、.．]/.exec(m.para.text)?.[1] ?? '';
-      const key = `${m.para.section}|${m.para.subsection}|${item}|${m.label}|${m.unit}`;
+      // Numbered items (1、2、…) each speak of their own 科目 or project: compare within one only.
+      const key = `${m.para.section}|${m.para.subsection}|${m.para.item}|${subjectOf(m)}${m.label}|${m.unit}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, m);

@@ -1,17 +1,24 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
-import { sub } from '../../core/interval';
+import Decimal from 'decimal.js';
+import { sub, div, mul, exact, meets, printed } from '../../core/interval';
+import { Mention } from '../mentions';
 import { mentionInterval, textFinding, quote, percentStart } from '../model';
-import { isValue, growthOperands, changeInterval } from '../rules/helpers';
+import { isValue, growthOperands, changeInterval, budgetFor, isBudget } from '../rules/helpers';
+import { money } from '../model';
 
-const BUDGET = /预算(数|为)?$/;
+/** Whether actual ÷ budget, within the rounding of the figures, is the rate written. */
+function matchesRate(actual: Mention, budget: Mention, rate: Mention): boolean {
+  const r = div(mul(mentionInterval(actual), exact(new Decimal(100))), mentionInterval(budget));
+  return !!r && meets(r, printed(rate.value, rate.decimals));
+}
 
 /** A growth rate from a zero (or missing) last year, a completion rate against a zero budget. */
 export const narrZeroBase: Rule = {
   id: 'narr-zero-base',
   name: '零基数',
-  level: '提示',
-  title: '上年为 0 时不写增长率，预算为 0 时不写完成率',
+  level: '强制',
+  title: '上年为 0 时没有增长率，预算为 0 时没有完成率',
   run(ctx) {
     const n = ctx.narrative();
     const out: Finding[] = [];
@@ -28,18 +35,31 @@ export const narrZeroBase: Rule = {
             out.push(
               textFinding(
                 this.id,
-                'warning',
+                'error',
                 p,
                 s,
                 m.end,
-                `上年数为 0，不宜写增长率：${quote(p, s, m.end)}（本年与增加额同为 ${cur.value.toString()}），建议只写增加额`,
+                `上年数为 0，增长率无从计算：${quote(p, s, m.end)}（本年与增加额同为 ${cur.value.toString()}），应删去增长率，写明上年无此项支出（收入）`,
               ),
             );
         } else if (m.relation === 'completion') {
           const pool = ms.slice(0, i).filter((x) => (x.sentence === m.sentence || x.sentence === m.sentence - 1) && isValue(x));
-          const budget = [...pool].reverse().find((x) => BUDGET.test(x.label) && !/决算|执行/.test(x.label));
-          if (budget && budget.value.isZero() && !m.value.isZero())
-            out.push(textFinding(this.id, 'warning', p, s, m.end, `预算数为 0，不宜写完成率：${quote(p, s, m.end)}，建议说明超预算（或无预算）支出的原因`));
+          const budget = budgetFor(pool, m);
+          if (!budget || !budget.value.isZero() || m.value.isZero()) return;
+          // The rate written may be against another budget of the sentence (全年预算): say which.
+          const actual = [...pool].reverse().find((x) => !isBudget(x) && x.unit === budget.unit);
+          const other = actual && pool.find((x) => isBudget(x) && x !== budget && !x.value.isZero() && matchesRate(actual, x, m));
+          const hint = other ? `（${m.value.toFixed(m.decimals)}% 是对${other.label} ${money(other.value)} 的完成率）` : '';
+          out.push(
+            textFinding(
+              this.id,
+              'error',
+              p,
+              s,
+              m.end,
+              `${budget.label || '预算数'}为 0，完成率无从计算：${quote(p, s, m.end)}${hint}，应删去完成率或改为对${other ? other.label : '有预算的数'}的完成率并写明`,
+            ),
+          );
         }
       });
     return out;

@@ -26,6 +26,16 @@ const cases: Record<string, [string, string, number][]> = {
     ['growth from a real base', S + '机关运行经费支出 63.94 万元，较上年增加 9.74 万元，增长 18.0%。', 0],
     ['growth from zero', S + '因公出国费支出 23.45 万元，较上年增加 23.45 万元，增长 100%。', 1],
     ['completion against a zero budget', '五、财政拨款“三公”经费支出决算情况说明\n公务接待费支出预算为 0.00 万元，支出决算 1.20 万元，完成预算的 100%。', 1],
+    [
+      'completion of a zero 年初预算, the rate being the 全年预算’s',
+      '五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。',
+      1,
+    ],
+    [
+      'completion of the 全年预算 when only the 年初预算 is zero',
+      '五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成全年预算的 95.89%。',
+      0,
+    ],
   ],
   'narr-direction': [
     ['增加 … 增长', S + '机关运行经费支出 63.94 万元，较上年增加 9.74 万元，增长 18.0%。', 0],
@@ -64,8 +74,37 @@ const cases: Record<string, [string, string, number][]> = {
       1,
     ],
     ['numbered paragraphs are separate items', '九、预算绩效情况说明\n1、甲项目：全年预算数为 16 万元。\n2、乙项目：全年预算数为 3 万元。', 0],
+    [
+      'an item cut by the PDF’s line breaks is still its own item',
+      '五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1、社会保障和就业支出（类）行政事业单位养老支出（款）\n行政单位离退休（项）。年初预算为 54.53 万元，支出决算为 54.53 万元。\n2、卫生健康支出（类）行政事业单位医疗（款）\n行政单位医疗（项）。年初预算为 42.73 万元，支出决算为 40.35 万元。',
+      0,
+    ],
+    [
+      'within one item cut by line breaks, two values still disagree',
+      '五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1、卫生健康支出（类）行政事业单位医疗（款）\n行政单位医疗（项）。支出决算为 40.35 万元。\n经复核，支出决算为 41.35 万元。',
+      1,
+    ],
+    [
+      'a measure word under different subjects (采购金额 of reserved and of other projects)',
+      '十、其他重要事项的情况说明\n在面向中小企业预留的政府采购项目中，由中小企业供应商中标的，采购金额 225.10 万元；在其他政府采购项目中，由中小企业供应商中标的，采购金额 0.00 万元。',
+      0,
+    ],
+    [
+      'a measure word under the same subject twice',
+      '十、其他重要事项的情况说明\n在其他政府采购项目中，由中小企业供应商中标的，采购金额 12.00 万元。在其他政府采购项目中，由中小企业供应商中标的，采购金额 15.00 万元。',
+      1,
+    ],
   ],
 };
+
+test('completion of a zero 年初预算 says which budget the rate is of, as an error', () => {
+  const [f] = run(
+    'narr-zero-base',
+    '五、一般公共预算财政拨款支出决算情况说明\n一般公共预算财政拨款支出年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。',
+  );
+  expect(f.severity).toBe('error');
+  expect(f.message).toContain('95.89% 是对全年预算 321.02 的完成率');
+});
 
 for (const [rule, list] of Object.entries(cases))
   describe(rule, () => {
