@@ -54,7 +54,20 @@ export const tablePresence: Rule = {
           );
           continue;
         }
-        if (t.missing.length) out.push(finding(this.id, 'warning', t, t.titleAt, `${t.spec.code}表不完整：缺少${t.missing.join('、')}，涉及的核对未执行`));
+        // In a document's text a column or row not found is more often one not read (columns run
+        // together, a total beside another) than one left out: say so, not that the table lacks it.
+        if (t.missing.length)
+          out.push(
+            finding(
+              this.id,
+              'warning',
+              t,
+              t.titleAt,
+              t.sheet.origin === 'text'
+                ? `${t.spec.code}未能完整读取：未读到${t.missing.join('、')}，涉及的核对未执行（请核对原表是否列出）`
+                : `${t.spec.code}表不完整：缺少${t.missing.join('、')}，涉及的核对未执行`,
+            ),
+          );
         if (t.truncated)
           out.push(
             finding(

@@ -40,6 +40,20 @@ export const narrUnit: Rule = {
             fix,
           ),
         );
+      } else if (m.kind === 'bare' && MONEY_WORDS.test(m.label) && /^\s*万(?![元人册平辆台套件吨亩次户个家名])/.test(p.text.slice(m.end))) {
+        // "0.39 万（含…" : 万 without 元 is a unit cut short, wrong in a published text.
+        const at = m.end + p.text.slice(m.end).indexOf('万') + 1;
+        out.push(
+          textFinding(
+            this.id,
+            'error',
+            p,
+            m.start,
+            at,
+            `金额单位不完整：${quote(p, m.start, at)}应写作“${m.value.toFixed(m.decimals)}万元”`,
+            `${m.value.toFixed(m.decimals)}万元`,
+          ),
+        );
       } else if (m.kind === 'bare' && m.decimals === 2 && MONEY_WORDS.test(m.label) && !new Decimal(m.value).isZero()) {
         out.push(
           textFinding(this.id, 'warning', p, m.start, m.end, `金额缺少单位：${quote(p, m.start, m.end)}，应写明“${n.unit}”`, `${m.value.toFixed(2)}${n.unit}`),

@@ -22,6 +22,17 @@ describe('table-presence', () => {
     const fs = checkWorkbook(workbookFromTsv('支出决算表\n这里没有表格\n'), { rules: [tablePresence] }).findings;
     expect(fs.find((f) => f.table === '公开03')!.message).toMatch(/无法识别表格/);
   });
+  test('a column not found: 表不完整 in a workbook, 未能完整读取 in a document’s text', () => {
+    const text = table03([['合计', '', '1.00', '1.00']]).replace('\t项目支出', '\t');
+    const doc = workbookFromTsv(text + table05([['合计', '', '1.00', '1.00', '']]));
+    const of = (wb: typeof doc) =>
+      checkWorkbook(wb, { rules: [tablePresence] })
+        .findings.filter((f) => f.table === '公开03')
+        .map((f) => f.message);
+    expect(of(doc)).toEqual([expect.stringMatching(/^公开03未能完整读取：未读到栏目“项目支出”/)]);
+    for (const s of doc.sheets) s.origin = 'xlsx';
+    expect(of(doc)).toEqual([expect.stringMatching(/^公开03表不完整：缺少栏目“项目支出”/)]);
+  });
   test('a table listed twice in one disclosure is reported once', () => {
     const t = table03([['合计', '', '1.00', '1.00']]);
     const fs = checkWorkbook(workbookFromTsv(t + table05([['合计', '', '1.00', '1.00', '']]) + t), { rules: [tablePresence] }).findings;
