@@ -7,6 +7,7 @@ import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrR
 import { formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal } from '../forms/rules';
 import { narrProjects } from '../crossRules/narr-project';
 import { narrUnitName } from '../crossRules/unit-name';
+import { headingIdentity } from '../crossRules/heading-identity';
 import { formCross } from '../crossRules/form-cross';
 
 /**
@@ -22,7 +23,7 @@ export { TABLE_RULES };
 export const NARRATIVE_RULES: Rule[] = [narrTables, narrUnit, narrShare, narrGrowth, narrCompletion, narrListSum, narrProjects, narrEmptyTables, narrPrior];
 
 /** Slips reviewers reject disclosures for, beyond arithmetic. */
-export const SLIP_RULES: Rule[] = [narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice, narrUnitName];
+export const SLIP_RULES: Rule[] = [narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice, narrUnitName, headingIdentity];
 
 /** The 绩效自评表 rules. */
 export const FORM_RULES: Rule[] = [

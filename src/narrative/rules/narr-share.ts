@@ -27,6 +27,9 @@ export function shareBase(n: Narrative, ms: Mention[], i: number, part: Mention)
       (x) => isValue(x) && x !== part && x.unit === part.unit && (x.label === bl || x.label.endsWith(bl) || (x.label.length >= 4 && bl.endsWith(x.label))),
     );
     if (named.length) return asBase(named.find((x) => x.para === m.para && x.start < part.start) ?? named[0]);
+    // A total stated once for the whole document (本年支出合计 in 三、), named again in a later section.
+    const anywhere = n.mentions.filter((x) => isValue(x) && x !== part && x.unit === part.unit && x.label === bl && TOTAL_WORDS.test(bl));
+    if (anywhere.length && anywhere.every((x) => x.value.eq(anywhere[0].value))) return asBase(anywhere[0]);
     const sel = baseByName(bl, n.edition);
     const tv = sel ? tableValue(n.tables, sel, n.edition) : undefined;
     return tv ? { interval: tv.interval, value: tv.value, name: tv.name } : undefined;

@@ -52,6 +52,8 @@ const cases: Record<string, [string, string, number][]> = {
   'narr-template': [
     ['clean text', S + '机关运行经费支出 63.94 万元，主要原因是：工作量增加。', 0],
     ['增加（减少） left in', S + '机关运行经费支出 63.94 万元，较上年增加（减少）9.74 万元。', 1],
+    ['下降（增长） left in', S + '“三公”经费支出决算数比上年减少 0.15 万元，下降（增长）27.78%。', 1],
+    ['a reason in brackets after a direction word is not a leftover', S + '机关运行经费支出 63.94 万元，较上年增加（主要是人员增加）9.74 万元。', 0],
     ['XX placeholder', S + 'XX单位机关运行经费支出 63.94 万元。', 1],
     ['empty 主要原因是', S + '机关运行经费支出 63.94 万元，增长 18.0%，主要原因是。', 1],
     ['doubled full stop', S + '机关运行经费支出 63.94 万元。。', 1],
