@@ -21,15 +21,13 @@ describe('the errors reviewers found in the corpus', () => {
   });
   // Those not reported yet (未报出) stand in the list for the closing notes; the reported ones are held here.
   const reported = listed.filter((l) => l.status === '报出');
-  const errorsOf = new Map<string, string[]>();
+  const linesOf = new Map<string, string[]>();
   test.each(reported.map((l) => [`${l.doc} ${l.n}：${l.what}`, l] as const))('%s', (_n, l) => {
     const doc = REAL_DOCUMENTS.find((d) => d.name === l.doc)!;
-    if (!errorsOf.has(doc.name))
-      errorsOf.set(
-        doc.name,
-        reportedLines(doc).filter((x) => x.startsWith('错误')),
-      );
-    const errors = errorsOf.get(doc.name)!;
-    for (const cell of l.cell.split(' ')) expect(errors.some((x) => x.split('\t')[1] === cell && x.split('\t')[2] === l.rule)).toBe(true);
+    if (!linesOf.has(doc.name)) linesOf.set(doc.name, reportedLines(doc));
+    // As a 错误; the 科目-purpose one the README allows as a 提示-level 警告.
+    const level = l.rule === 'narr-kemu-purpose' ? '警告' : '错误';
+    const found = linesOf.get(doc.name)!.filter((x) => x.startsWith(level));
+    for (const cell of l.cell.split(' ')) expect(found.some((x) => x.split('\t')[1] === cell && x.split('\t')[2] === l.rule)).toBe(true);
   });
 });

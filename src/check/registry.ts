@@ -2,7 +2,18 @@ import type { Finding } from '../core/findings';
 import { blocksSubmission as blocks } from '../core/findings';
 import type { Rule } from './contract';
 import { TABLE_RULES } from '../rules';
-import { narrTables, narrUnit, narrShare, narrGrowth, narrCompletion, narrListSum, narrEmptyTables, narrPrior } from '../narrative/rules';
+import {
+  narrTables,
+  narrUnit,
+  narrShare,
+  narrGrowth,
+  narrCompletion,
+  narrListSum,
+  narrEmptyTables,
+  narrPrior,
+  narrProcurement,
+  narrKemuPurpose,
+} from '../narrative/rules';
 import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice } from '../narrative/slips';
 import { formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal } from '../forms/rules';
 import { narrProjects } from '../crossRules/narr-project';
@@ -20,7 +31,19 @@ import { formCross } from '../crossRules/form-cross';
 export { TABLE_RULES };
 
 /** The narrative (情况说明) rules, in the order a reviewer reads them. */
-export const NARRATIVE_RULES: Rule[] = [narrTables, narrUnit, narrShare, narrGrowth, narrCompletion, narrListSum, narrProjects, narrEmptyTables, narrPrior];
+export const NARRATIVE_RULES: Rule[] = [
+  narrTables,
+  narrUnit,
+  narrShare,
+  narrGrowth,
+  narrCompletion,
+  narrListSum,
+  narrProjects,
+  narrEmptyTables,
+  narrPrior,
+  narrProcurement,
+  narrKemuPurpose,
+];
 
 /** Slips reviewers reject disclosures for, beyond arithmetic. */
 export const SLIP_RULES: Rule[] = [narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice, narrUnitName, headingIdentity];

@@ -7,3 +7,5 @@ export { narrTables } from './narr-table';
 export { narrUnit } from './narr-unit';
 export { narrEmptyTables } from './narr-empty-table';
 export { narrPrior } from './narr-prior';
+export { narrProcurement } from './narr-procurement';
+export { narrKemuPurpose } from './narr-kemu-purpose';
