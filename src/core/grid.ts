@@ -132,3 +132,21 @@ export function mergedValueLookup(sheet: Sheet): Map<string, Cell> {
   }
   return m;
 }
+
+/**
+ * Whether a workbook is prose only: text with no row of two or more cells (no table at all), as a
+ * paragraph pasted into a .txt or a cell's text is. Such a text is a narrative checked alone.
+ */
+export function isProseOnly(wb: Workbook): boolean {
+  let text = false;
+  for (const s of wb.sheets) {
+    if (s.origin !== 'text') return false;
+    for (const row of s.rows) {
+      let n = 0;
+      for (const c of row ?? []) if (c && c.value !== null && c.value !== '') n++;
+      if (n > 1) return false;
+      if (n === 1) text = true;
+    }
+  }
+  return text;
+}

@@ -3,7 +3,6 @@ import { printed, div, mul, exact, meets, sum } from '../core/interval';
 import { EDITIONS } from '../editions';
 import { textToWorkbook } from '../hosts/text/textDocument';
 import { checkWorkbook } from '../check';
-import { NARRATIVE_RULES } from '../check/registry';
 import { CODE_RE } from '../recognize/sheetView';
 import { versusPrior, wan as money } from '../narrative/phrases';
 
@@ -130,8 +129,10 @@ export function checkParagraph(paragraph: unknown, base?: unknown): string[] {
   const text = String(paragraph ?? '').trim();
   if (!text) throw new FunctionInputError('缺少段落文字');
   const b = num(base, '基数', true);
-  const lines = ['第三部分', '一、说明', ...(b ? [`合计${b.toFixed()}万元。`] : []), text, '第四部分'];
-  const r = checkWorkbook(textToWorkbook(lines.join('\n'), '段落'), { rules: NARRATIVE_RULES });
+  // The paragraph as a .txt of its own is checked (prose alone is a narrative): the same findings as
+  // the command line gives on it. A base is the total stated before it.
+  const lines = [...(b ? [`合计${b.toFixed()}万元。`] : []), text];
+  const r = checkWorkbook(textToWorkbook(lines.join('\n'), '段落'));
   return r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.message);
 }
 

@@ -33,7 +33,8 @@ export interface Mention {
   para: Paragraph;
 }
 
-const NUM = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.]*[A-Za-z])\s*(万元|亿元|千元|元|%|个|辆|人次|人|批次|台|套|组|次|年|月|日|分|册|平方米|项|家|名|倍)?/g;
+const NUM =
+  /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d.]*[A-Za-z])\s*(万\s?元|亿\s?元|千\s?元|元|%|个|辆|人次|人|批次|台|套|组|次|年|月|日|分|册|平方米|项|家|名|倍)?/g;
 const FUND_BUDGET = /(一般公共|政府性基金|国有资本经营)预算/g;
 const CLAUSE_DELIM = /[，,；;。：:]/;
 const COUNT_UNITS = new Set(['个', '辆', '人次', '人', '批次', '台', '套', '组', '次', '册', '平方米', '项', '家', '名']);
@@ -77,7 +78,8 @@ export function extractMentions(p: Paragraph): Mention[] {
     }
     const intPart = m[1].replace(/,/g, '');
     const dec = m[2];
-    const unit = m[3];
+    // A PDF may space a unit's characters apart ("万 元"): the unit is the same.
+    const unit = m[3]?.replace(/\s+/g, '');
     const end = start + m[0].length;
     if (unit === '年' || unit === '月' || unit === '日') continue;
     // Ordinal numbering (1. / 2、) and section numbers are not figures.

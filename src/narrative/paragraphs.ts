@@ -1,4 +1,4 @@
-import { Workbook, Sheet, cellText } from '../core/grid';
+import { Workbook, Sheet, cellText, isProseOnly } from '../core/grid';
 import { toHalfWidth } from '../core/text';
 import { scanTexts, TextScan, ScannedText } from '../core/textScan';
 
@@ -110,6 +110,8 @@ function narrativeRange(sheet: Sheet, sole: ScannedText[]): [number, number] | u
     if (next) end = next[0] - 1;
   }
   if (start < 0) start = firstSection;
+  // Prose alone (a paragraph in a .txt, a cell's text), with sentences: all of it is narrative.
+  if (start < 0 && sheet.origin === 'text' && parts.length === 0 && isProseOnly({ sheets: [sheet] }) && sole.some(({ raw }) => /[。，]/.test(raw))) start = 0;
   return start >= 0 && start <= end ? [start, end] : undefined;
 }
 

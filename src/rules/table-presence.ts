@@ -1,5 +1,6 @@
 import { Rule, finding } from './engine';
 import { Finding } from '../core/findings';
+import { isProseOnly } from '../core/grid';
 
 /** Every table of the set is present, readable, complete and found once per disclosure. */
 export const tablePresence: Rule = {
@@ -9,6 +10,8 @@ export const tablePresence: Rule = {
   title: '九张公开表齐全、可识别、完整且不重复',
   run(ctx) {
     const out: Finding[] = [];
+    // Prose alone (a paragraph checked by itself), naming no table, is not asked for nine.
+    if (ctx.rec.tables.length === 0 && ctx.rec.unreadable.length === 0 && isProseOnly(ctx.wb)) return out;
     const unreadable = new Set(ctx.rec.unreadable.map((u) => u.hit.spec.id));
     for (const u of ctx.rec.unreadable) {
       out.push({

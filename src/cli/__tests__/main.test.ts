@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
+import { checkParagraph } from '../../customFunctions/core';
 import { SAMPLE, sampleTablesText } from '../../../tests/helpers/grid';
 
 /** The command line as a user runs it: exit codes, one JSON object, one-line messages, no stack traces. */
@@ -35,6 +36,17 @@ describe('juesuan check', () => {
     const r = run('check', f, '--json');
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).findings.some((x: { table: string; severity: string }) => x.table === '公开06' && x.severity === 'error')).toBe(true);
+  });
+
+  test('one paragraph in a .txt is checked as narrative, with the same findings as CHECKTEXT', () => {
+    const text = '本年支出合计820.00万元，其中：基本支出600.00万元，占73.2%；项目支出220.00万元，占26.8%。与2022年度决算相比，支出增加40.00万元，增长6.1%。';
+    const f = path.join(tmp, 'paragraph.txt');
+    fs.writeFileSync(f, text + '\n');
+    const r = run('check', f, '--json');
+    expect(r.status).toBe(1);
+    const messages = JSON.parse(r.stdout).findings.map((x: { message: string }) => x.message);
+    expect(messages).toEqual([expect.stringContaining('应为 5.1%')]);
+    expect(checkParagraph(text)).toEqual(messages);
   });
 
   const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));

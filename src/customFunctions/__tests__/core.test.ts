@@ -88,6 +88,29 @@ describe('the narrative’s phrases', () => {
     expect(F.checktextmsg(bad.replace('66.8', '68.8'))).toBe('');
     expect(F.checktext('其中：基本支出1320.27万元，占66.8%。', 1920.38)).toBe(1);
   });
+
+  test.each([
+    [
+      'a growth of the sentence before’s total',
+      '本年支出合计820.00万元，其中：基本支出600.00万元，占73.2%；项目支出220.00万元，占26.8%。与2022年度决算相比，支出增加40.00万元，增长6.1%。',
+    ],
+    ['a percentage without %', '本年收入合计820.00万元，比上年增加40.00万元，增长5.13。'],
+    ['growth from zero', '本年支出合计820.00万元，比上年增加820.00万元，增长100.00%。'],
+    ['a clean paragraph', '本年支出合计820.00万元，其中：基本支出600.00万元，占73.2%；项目支出220.00万元，占26.8%。'],
+  ])('CHECKTEXT finds what the command line finds on the paragraph as a .txt: %s', (_n, text) => {
+    const cli = checkWorkbook(textToWorkbook(text, '段落'))
+      .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+      .map((f) => f.message);
+    expect(cli.length > 0).toBe(!text.endsWith('占26.8%。'));
+    expect(F.checktext(text)).toBe(cli.length);
+    expect(F.checktextmsg(text)).toBe(cli[0] ?? '');
+  });
+
+  test('a paragraph checked alone is asked for no table', () => {
+    const r = checkWorkbook(textToWorkbook('本年支出合计820.00万元，比上年增加40.00万元，增长5.1%。', '段落'));
+    expect(r.findings.filter((f) => f.rule === 'table-presence')).toEqual([]);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });
 
 describe('科目 names', () => {

@@ -54,6 +54,7 @@ describe('figures in a sentence', () => {
         { kind: 'amount', change: '-budget' },
       ],
     ],
+    ['本年支出合计 307.82 万 元，', [{ kind: 'amount', v: '307.82', unit: '万元', label: '本年支出合计' }]],
     ['与上年相比，一般公共预算财政拨款支出增加 307.82 万元，', [{ kind: 'amount', change: '+prior' }]],
     ['政府性基金预算财政拨款支出比预算减少 3.00 万元，', [{ kind: 'amount', change: '-budget' }]],
     [

@@ -39,10 +39,40 @@ export function changeInterval(m: Mention): Interval {
   return m.change!.sign > 0 ? mentionInterval(m) : neg(mentionInterval(m));
 }
 
-/** The figure a change (at index j) is a change of: the sentence's value before it, else the previous sentence's last. */
+const TOTAL_LABEL = /(合计|总计|总额)$/;
+
+/** What a change names as its subject: "支出增加" → 支出, "与2022年度决算相比，收支各增加" → 收支. */
+export function changeSubject(m: Mention): string {
+  const t = m.label.replace(/(各|均|分别|共)?(增加|增长|减少|下降|节约|超支)了?$/, '');
+  // 与上年相比，支出… : the subject follows; 公务接待费较上年… : it comes before 较/比.
+  const after = t.lastIndexOf('相比');
+  if (after >= 0) return t.slice(after + 2).replace(/^(较|比)(上年|上一?年度?)?/, '');
+  return t.replace(/(较|比)(上年|上一?年度?|同期|决算)?.*$/, '');
+}
+
+/**
+ * The figure a change (at index j) is a change of: the sentence's value before it; else, in the
+ * previous sentence, the figure its subject names ("支出增加" after "本年支出合计 820，其中：基本
+ * 支出 600，项目支出 220" is the 合计's change, not the last part's); a change naming no subject after
+ * a head figure and its parts (…合计 X，其中：…) is the head's; else that sentence's last figure.
+ */
 export function changedFigure(ms: Mention[], j: number): Mention | undefined {
   const ok = (x: Mention) => isValue(x) && x.unit === ms[j].unit;
-  return before(ms, j, ok, false) ?? inPreviousSentence(ms, j, ok);
+  const same = before(ms, j, ok, false);
+  if (same) return same;
+  const prev = ms.filter((x, k) => k < j && x.sentence === ms[j].sentence - 1 && x.para === ms[j].para && ok(x));
+  if (!prev.length) return undefined;
+  const subject = changeSubject(ms[j]);
+  if (subject.length >= 2) {
+    const named = prev.find((x) => x.label === subject) ?? prev.find((x) => TOTAL_LABEL.test(x.label) && x.label.includes(subject));
+    if (named) return named;
+    const ending = prev.filter((x) => x.label.endsWith(subject) || subject.endsWith(x.label));
+    if (ending.length === 1) return ending[0];
+  }
+  const head = prev[0];
+  const sentence = ms[j].para.text.slice(head.start, prev[prev.length - 1].start);
+  if (prev.length > 1 && /其中/.test(sentence)) return head;
+  return prev[prev.length - 1];
 }
 
 /** For a growth/decrease rate at index i: the 比上年 change before it and the figure it changes. */
