@@ -13,6 +13,7 @@ import {
   narrPrior,
   narrProcurement,
   narrKemuPurpose,
+  narrBudgetWords,
 } from '../narrative/rules';
 import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice } from '../narrative/slips';
 import { formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal } from '../forms/rules';
@@ -37,6 +38,7 @@ export const NARRATIVE_RULES: Rule[] = [
   narrShare,
   narrGrowth,
   narrCompletion,
+  narrBudgetWords,
   narrListSum,
   narrProjects,
   narrEmptyTables,

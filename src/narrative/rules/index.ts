@@ -9,3 +9,4 @@ export { narrEmptyTables } from './narr-empty-table';
 export { narrPrior } from './narr-prior';
 export { narrProcurement } from './narr-procurement';
 export { narrKemuPurpose } from './narr-kemu-purpose';
+export { narrBudgetWords } from './narr-budget-words';
