@@ -18,6 +18,11 @@ export interface Finding {
   sheet: string;
   cell: string;
   related: CellLocation[];
+  /**
+   * Further cells of the same cause (the other indicators of one form written as fractions): the
+   * finding is one, each of these cells is flagged with it. `related` cells are only pointed to.
+   */
+  also?: CellLocation[];
   /** Chinese, concrete: what, where, by how much. */
   message: string;
   expected?: string;
@@ -31,6 +36,12 @@ export interface Finding {
    * ('04-07-total'), one within a table as table/id ('gk03/basic-project', 'gk02/hierarchy').
    */
   relation?: string;
+}
+
+/** Every cell a finding flags: its own and those of the same cause (`also`). */
+export function flaggedCells(f: Finding): CellLocation[] {
+  const own = f.sheet && f.cell ? [{ sheet: f.sheet, cell: f.cell }] : [];
+  return f.also?.length ? [...own, ...f.also] : own;
 }
 
 export interface TextSpan {

@@ -1,4 +1,4 @@
-import { Finding, Severity, SEVERITY_ZH, sortFindings, worstSeverity } from './findings';
+import { Finding, Severity, SEVERITY_ZH, sortFindings, worstSeverity, flaggedCells } from './findings';
 import { quoteSheet } from './grid';
 import { sentenceAround } from './sentence';
 
@@ -70,19 +70,21 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
     return s ? `\n原句：${s}` : '';
   };
   const sorted = sortFindings(findings);
-  const byCell = new Map<string, Finding[]>();
-  for (const f of sorted) {
-    if (!f.sheet || !f.cell || !sheetExists(f.sheet)) continue;
-    const k = f.sheet + '!' + f.cell;
-    const list = byCell.get(k);
-    if (list) list.push(f);
-    else byCell.set(k, [f]);
-  }
-  const cells: CellFlag[] = [...byCell.values()].map((fs) => {
+  const byCell = new Map<string, { sheet: string; cell: string; fs: Finding[] }>();
+  const add = (f: Finding, sheet: string, cell: string) => {
+    if (!sheet || !cell || !sheetExists(sheet)) return;
+    const k = sheet + '!' + cell;
+    const at = byCell.get(k);
+    if (at) at.fs.push(f);
+    else byCell.set(k, { sheet, cell, fs: [f] });
+  };
+  // One cause on several cells (one form's indicators): each of them is flagged with it.
+  for (const f of sorted) for (const x of flaggedCells(f)) add(f, x.sheet, x.cell);
+  const cells: CellFlag[] = [...byCell.values()].map(({ sheet, cell, fs }) => {
     const open = fs.filter((f) => f.explained === undefined);
     return {
-      sheet: fs[0].sheet,
-      cell: fs[0].cell,
+      sheet,
+      cell,
       severity: worstSeverity(open.map((f) => f.severity)) ?? 'explained',
       note:
         NOTE_HEAD +

@@ -37,7 +37,11 @@ describe('the sample’s forms', () => {
     expect(errs.filter((m) => m.startsWith('「政务信息稿酬费」') && m.includes('总体完成率却为 0'))).toHaveLength(3);
     const warn = base.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
     expect(warn.some((m) => m.includes('955') && m.includes('超过 100%'))).toBe(true);
-    expect(warn.some((m) => m.includes('写作 0.98') && m.includes('应写作 98%'))).toBe(true);
+    expect(warn.some((m) => m.includes('写作 0.98，应为 98%'))).toBe(true);
+    // One finding per form for its fractions, each of its cells flagged with it (95 cells, 29 forms).
+    const fractions = base.findings.filter((f) => f.rule === 'form-indicator' && /把百分数写成了小数|而预期值以 % 计/.test(f.message));
+    expect(new Set(fractions.map((f) => f.message.slice(0, f.message.indexOf('」')))).size).toBe(fractions.length);
+    expect(fractions.reduce((n, f) => n + 1 + (f.also?.length ?? 0), 0)).toBeGreaterThan(fractions.length * 2);
     expect(warn.filter((m) => m.includes('未填写预算执行进度'))).toHaveLength(2);
   });
 

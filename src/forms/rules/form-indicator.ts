@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { formFinding, num, show } from './common';
-import { Indicator } from '../model';
+import { Indicator, Form } from '../model';
+import { a1 } from '../../core/grid';
 
 const FIRST_NUMBER = /-?\d+(?:\.\d+)?/;
 /** An actual that restates a bound (小于4小时, 95%以上) says it meets it: no number to compare. */
@@ -41,6 +42,38 @@ export function actualInUnit(i: Indicator): { value: Decimal; slip?: 'fraction' 
   return { value: a };
 }
 
+/** The fraction slips of one form: one finding, on the first indicator's cell and each of the others'. */
+function fractionFindings(f: Form, xs: { i: Indicator; what: string; right: string; sign: string; t: Decimal }[]): Finding[] {
+  if (!xs.length) return [];
+  const [first] = xs;
+  if (xs.length === 1)
+    return [
+      formFinding(
+        'form-indicator',
+        'warning',
+        f,
+        first.i.actual,
+        `${first.what}实际完成值写作 ${first.i.actual!.text}，而预期值以 % 计（${first.sign}${show(first.t)}%），应写作 ${first.right}`,
+        {
+          expected: first.right,
+          actual: first.i.actual!.text,
+        },
+      ),
+    ];
+  const SHOWN = 5;
+  const listed = xs.slice(0, SHOWN).map((x) => `${x.what}写作 ${x.i.actual!.text}，应为 ${x.right}`);
+  return [
+    formFinding(
+      'form-indicator',
+      'warning',
+      f,
+      first.i.actual,
+      `${xs.length} 个指标的实际完成值把百分数写成了小数（预期值以 % 计）：${listed.join('；')}${xs.length > SHOWN ? `；等 ${xs.length} 个` : ''}，均应写作百分数`,
+      { also: xs.slice(1).map((x) => ({ sheet: f.sheet.name, cell: a1(x.i.actual!.r, x.i.actual!.c) })), expected: first.right, actual: first.i.actual!.text },
+    ),
+  ];
+}
+
 /**
  * An indicator marked 完成 meets its 符号 and 值 (in the indicator's unit; 0.98 against a % target
  * is a unit slip, a warning); a failed comparison marked 完成, or 未完成 with full marks, is an
@@ -53,7 +86,9 @@ export const formIndicators: Rule = {
   title: '指标完成情况与预期指标值、得分一致（单位按指标计）',
   run(ctx) {
     const out: Finding[] = [];
-    for (const f of ctx.forms())
+    for (const f of ctx.forms()) {
+      // Fractions for percentages are one habit of whoever filled the form: one finding per form.
+      const fractions: { i: Indicator; what: string; right: string; sign: string; t: Decimal }[] = [];
       for (const i of f.indicators) {
         const what = `指标“${i.name || i.level2 || '（未命名）'}”`;
         const status = i.status?.text ?? '';
@@ -63,17 +98,7 @@ export const formIndicators: Rule = {
         const t = num(i.target);
         if (i.sign && i.sign !== '文字描述' && t) {
           const a = actualInUnit(i);
-          if (a?.slip === 'fraction')
-            out.push(
-              formFinding(
-                'form-indicator',
-                'warning',
-                f,
-                i.actual,
-                `${what}实际完成值写作 ${i.actual!.text}，而预期值以 % 计（${i.sign}${show(t)}%），应写作 ${show(a.value)}%`,
-                { expected: `${show(a.value)}%`, actual: i.actual!.text },
-              ),
-            );
+          if (a?.slip === 'fraction') fractions.push({ i, what, right: `${show(a.value)}%`, sign: i.sign, t });
           if (a?.slip === 'over100')
             out.push(
               formFinding(
@@ -100,6 +125,8 @@ export const formIndicators: Rule = {
         if (done && w && s && s.lt(w) && !f.problems.trim())
           out.push(formFinding('form-indicator', 'info', f, i.score, `${what}标为“完成”但扣了 ${show(w.minus(s))} 分，“存在问题原因及整改措施”中未作说明`));
       }
+      out.push(...fractionFindings(f, fractions));
+    }
     return out;
   },
 };

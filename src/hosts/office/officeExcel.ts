@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { Workbook, Sheet, Cell, StoredExplanation, newSheet, parseRange, quoteSheet } from '../../core/grid';
-import { Finding } from '../../core/findings';
+import { Finding, flaggedCells } from '../../core/findings';
 import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows } from '../../core/explanations';
 import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
@@ -414,18 +414,18 @@ export async function applyFlags(
   // paragraph's text too, for the note to show the sentence a narrative finding quotes.
   const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note; text?: Excel.Range }>();
   const quoting = new Set(findings.filter((f) => f.text).map((f) => `${f.sheet}!${f.cell}`));
-  for (const f of findings) {
-    if (!f.sheet || !f.cell) continue;
-    const key = `${f.sheet}!${f.cell}`;
-    if (targets.has(key)) continue;
-    await batch.add(callBytes(f.sheet, f.cell, 'color,pattern') * (opts.notes === 'notes' ? 2 : 1), () => {
-      const ws = sheets.getItemOrNullObject(f.sheet);
-      const fill = ws.getRange(f.cell).format.fill.load('color,pattern');
-      const note = opts.notes === 'notes' ? ws.notes.getItemOrNullObject(f.cell).load('isNullObject,content') : undefined;
-      const text = quoting.has(key) ? ws.getRange(f.cell).load('values') : undefined;
-      targets.set(key, { fill, note, text });
-    });
-  }
+  for (const f of findings)
+    for (const at of flaggedCells(f)) {
+      const key = `${at.sheet}!${at.cell}`;
+      if (targets.has(key)) continue;
+      await batch.add(callBytes(at.sheet, at.cell, 'color,pattern') * (opts.notes === 'notes' ? 2 : 1), () => {
+        const ws = sheets.getItemOrNullObject(at.sheet);
+        const fill = ws.getRange(at.cell).format.fill.load('color,pattern');
+        const note = opts.notes === 'notes' ? ws.notes.getItemOrNullObject(at.cell).load('isNullObject,content') : undefined;
+        const text = quoting.has(key) ? ws.getRange(at.cell).load('values') : undefined;
+        targets.set(key, { fill, note, text });
+      });
+    }
   await batch.flush();
   const comments = pendingComments && commentMap(pendingComments);
   const names = new Set(sheets.items.map((s) => s.name));
@@ -443,7 +443,9 @@ export async function applyFlags(
     },
   });
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
-  const protectedSheets = [...new Set([...findings.filter((f) => f.cell).map((f) => f.sheet), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n)))];
+  const protectedSheets = [
+    ...new Set([...findings.flatMap((f) => flaggedCells(f).map((x) => x.sheet)), ...old.rows.map((r) => r.sheet)].filter((n) => locked.has(n))),
+  ];
 
   // 0. What a failed earlier run left: a complete draft becomes the store, half-written ones go.
   if (found.sheet === STORE_DRAFT_PREFIX) {

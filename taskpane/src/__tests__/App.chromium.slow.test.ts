@@ -110,8 +110,8 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     expect(status).toContain(`错误 ${expected.error} 项`);
     // (after the explanation below, one error fewer is open)
     expect(status).toContain(`警告 ${expected.warning} 项`);
-    // Grouped by cause, long groups folded: the 95 indicators written without % are 3 cards and a
-    // button; expanded, every finding is there.
+    // Grouped by cause, long groups folded: the 29 forms whose indicators are written as fractions
+    // are 3 cards and a button; expanded, every finding is there.
     const total = expected.error + expected.warning + expected.info;
     const folded = await page.locator('[data-testid=finding]').count();
     expect(folded).toBeLessThan(total / 2);
