@@ -20,6 +20,7 @@ import { formStructure, formMoney, formProgress, formGoals, formWeights, formSco
 import { narrProjects } from '../crossRules/narr-project';
 import { narrUnitName } from '../crossRules/unit-name';
 import { headingIdentity } from '../crossRules/heading-identity';
+import { docSlips } from '../crossRules/doc-slips';
 import { formCross } from '../crossRules/form-cross';
 
 /**
@@ -48,7 +49,18 @@ export const NARRATIVE_RULES: Rule[] = [
 ];
 
 /** Slips reviewers reject disclosures for, beyond arithmetic. */
-export const SLIP_RULES: Rule[] = [narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice, narrUnitName, headingIdentity];
+export const SLIP_RULES: Rule[] = [
+  narrPctSign,
+  narrZeroBase,
+  narrDirection,
+  narrYear,
+  narrTemplate,
+  narrRepeat,
+  narrTwice,
+  narrUnitName,
+  headingIdentity,
+  docSlips,
+];
 
 /** The 绩效自评表 rules. */
 export const FORM_RULES: Rule[] = [
