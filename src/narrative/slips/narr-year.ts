@@ -15,7 +15,9 @@ export const narrYear: Rule = {
   run(ctx) {
     const n = ctx.narrative();
     const out: Finding[] = [];
-    const year = tablesYear(n.tables);
+    // The year over the tables; else the one the document states first (its cover: a 上海 layout
+    // writes the year in the heading above the tables, not between a title and its header).
+    const year = tablesYear(n.tables) ?? ctx.scan?.year;
     for (const p of n.paragraphs) {
       const t = p.text;
       for (const m of matchAllNotAfter(t, /(\d{1,3}|\d{5,})\s*年度/g, /\d/)) {
