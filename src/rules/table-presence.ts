@@ -1,6 +1,7 @@
 import { Rule, finding } from './engine';
 import { Finding } from '../core/findings';
 import { isProseOnly } from '../core/grid';
+import { statesEmpty } from '../recognize/emptyNote';
 
 /** Every table of the set is present, readable, complete and found once per disclosure. */
 export const tablePresence: Rule = {
@@ -14,6 +15,8 @@ export const tablePresence: Rule = {
     if (ctx.rec.tables.length === 0 && ctx.rec.unreadable.length === 0 && isProseOnly(ctx.wb)) return out;
     const unreadable = new Set(ctx.rec.unreadable.map((u) => u.hit.spec.id));
     for (const u of ctx.rec.unreadable) {
+      // A title with "本表无数据" (or 空表, 无…收支) under it is an empty table as units state it.
+      if (statesEmpty(u.hit.sheet, u.hit.at.r + 1, u.hit.at.r + 4)) continue;
       out.push({
         ...finding(
           this.id,

@@ -1,6 +1,7 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { textFinding, isEmptyTable } from '../model';
+import { statesEmpty } from '../../recognize/emptyNote';
 
 const CLAIM = /空表|无(相关)?(收支|收入|支出)|没有(相关)?(收支|收入|支出)|未发生/;
 
@@ -30,7 +31,8 @@ export const narrEmptyTables: Rule = {
       if (!empty)
         for (const c of claims)
           out.push(textFinding(this.id, 'error', c.p, c.start, c.end, `情况说明称${t.spec.code}（${t.spec.title}）为空表或无收支，但该表填有数据`));
-      if (empty && !claims.length)
+      // Stated under the table itself (注 / 说明：…故本表无数据) is stated.
+      if (empty && !claims.length && !statesEmpty(t.sheet, t.dataEnd + 1, t.dataEnd + 4) && !statesEmpty(t.sheet, t.titleAt.r + 1, t.headerTop - 1))
         out.push({
           rule: this.id,
           severity: 'warning',

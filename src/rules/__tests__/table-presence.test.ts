@@ -33,6 +33,18 @@ describe('table-presence', () => {
     for (const s of doc.sheets) s.origin = 'xlsx';
     expect(of(doc)).toEqual([expect.stringMatching(/^公开03表不完整：缺少栏目“项目支出”/)]);
   });
+  test.each([
+    ['本表无数据 under the title', '政府性基金预算财政拨款收入支出决算表\n公开07表\n本表无数据。\n', 0],
+    [
+      'the unit’s own words under the title',
+      '政府性基金预算财政拨款收入支出决算表\n公开07表\n说明：本单位本年度没有政府性基金预算财政拨款收入和支出，故本表为空表。\n',
+      0,
+    ],
+    ['something else under the title', '政府性基金预算财政拨款收入支出决算表\n公开07表\n这里没有表格\n', 1],
+  ])('a title with no table under it: %s', (_n, text, count) => {
+    const fs = checkWorkbook(workbookFromTsv(text + table03([['合计', '', '1.00', '1.00']])), { rules: [tablePresence] }).findings;
+    expect(fs.filter((f) => f.table === '公开07')).toHaveLength(count);
+  });
   test('a table listed twice in one disclosure is reported once', () => {
     const t = table03([['合计', '', '1.00', '1.00']]);
     const fs = checkWorkbook(workbookFromTsv(t + table05([['合计', '', '1.00', '1.00', '']]) + t), { rules: [tablePresence] }).findings;

@@ -301,7 +301,7 @@ const cases: Record<string, Case[]> = {
       '十、其他需要说明的情况\n本部门政府性基金预算财政拨款无收支，故公开07表以空表列示；国有资本经营预算无收支，故公开08表以空表列示。',
       0,
     ],
-    ['empty tables not explained', '十、其他需要说明的情况\n无。', 2],
+    ['empty tables stated in their own 注 only (as the sample does)', '十、其他需要说明的情况\n无。', 0],
   ],
 };
 
@@ -316,6 +316,17 @@ for (const [rule, list] of Object.entries(cases)) {
     });
   });
 }
+
+test('empty tables stated nowhere, neither in their 注 nor in the text, are warned of', () => {
+  const wb = sampleWithNarrative('十、其他需要说明的情况\n无。');
+  for (const row of wb.sheets[0].rows)
+    for (const cell of row ?? [])
+      if (cell && typeof cell.value === 'string')
+        cell.value = cell.value.replace(/本部门（或单位）本年度无(收支及结转结余|相关支出)情况，按要求以空表列示。/, '');
+  const rule = NARRATIVE_RULES.find((r) => r.id === 'narr-empty-table')!;
+  const fs = checkWorkbook(wb, { rules: [...TABLE_RULES, rule] }).findings.filter((f) => f.rule === 'narr-empty-table');
+  expect(fs.map((f) => f.table)).toEqual(['公开07', '公开08']);
+});
 
 describe('narrative in one cell', () => {
   test('a long text in one cell is read line by line, offsets inside the cell', () => {

@@ -118,7 +118,13 @@ for (const [rule, list] of Object.entries(cases))
   });
 
 test('截至 last year’s year-end in a document whose year stands only on its cover', () => {
-  const text = ['上海市某区示例局', '2024 年度部门决算', '第三部分 上海市某区示例局 2024 年度部门决算情况说明', '一、国有资产占有使用情况说明', '截至 2023 年 12 月 31 日，本部门共有车辆 2 辆。'].join('\n');
+  const text = [
+    '上海市某区示例局',
+    '2024 年度部门决算',
+    '第三部分 上海市某区示例局 2024 年度部门决算情况说明',
+    '一、国有资产占有使用情况说明',
+    '截至 2023 年 12 月 31 日，本部门共有车辆 2 辆。',
+  ].join('\n');
   const fs = checkWorkbook(textToWorkbook(text, '示例'), { rules: SLIP_RULES }).findings.filter((f) => f.rule === 'narr-year');
   expect(fs.map((f) => f.message)).toEqual([expect.stringContaining('本公开为 2024 年度')]);
   const right = text.replace('截至 2023', '截至 2024');
