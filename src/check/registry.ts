@@ -14,6 +14,7 @@ import {
   narrProcurement,
   narrKemuPurpose,
   narrBudgetWords,
+  narrBalance,
 } from '../narrative/rules';
 import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice } from '../narrative/slips';
 import { formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal } from '../forms/rules';
@@ -35,6 +36,7 @@ export { TABLE_RULES };
 /** The narrative (情况说明) rules, in the order a reviewer reads them. */
 export const NARRATIVE_RULES: Rule[] = [
   narrTables,
+  narrBalance,
   narrUnit,
   narrShare,
   narrGrowth,

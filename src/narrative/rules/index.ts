@@ -10,3 +10,4 @@ export { narrPrior } from './narr-prior';
 export { narrProcurement } from './narr-procurement';
 export { narrKemuPurpose } from './narr-kemu-purpose';
 export { narrBudgetWords } from './narr-budget-words';
+export { narrBalance } from './narr-balance';
