@@ -15,6 +15,7 @@ import {
   narrKemuPurpose,
   narrBudgetWords,
   narrBalance,
+  narrTableEmpty,
 } from '../narrative/rules';
 import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice } from '../narrative/slips';
 import { formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal } from '../forms/rules';
@@ -36,6 +37,7 @@ export { TABLE_RULES };
 /** The narrative (情况说明) rules, in the order a reviewer reads them. */
 export const NARRATIVE_RULES: Rule[] = [
   narrTables,
+  narrTableEmpty,
   narrBalance,
   narrUnit,
   narrShare,

@@ -11,3 +11,4 @@ export { narrProcurement } from './narr-procurement';
 export { narrKemuPurpose } from './narr-kemu-purpose';
 export { narrBudgetWords } from './narr-budget-words';
 export { narrBalance } from './narr-balance';
+export { narrTableEmpty } from './narr-table-empty';

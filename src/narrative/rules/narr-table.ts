@@ -2,8 +2,9 @@ import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { a1 } from '../../core/grid';
 import { meets } from '../../core/interval';
-import { mentionInterval, textFinding, quote, money, bindingOf } from '../model';
+import { mentionInterval, textFinding, quote, money, bindingOf, isEmptyTable } from '../model';
 import { tableValue } from '../../recognize/query';
+import { RecognizedTable } from '../../recognize/model';
 
 /** Every quoted amount that names a table figure equals it (收支总计, 本年收入合计, 各类支出, 三公 …). */
 export const narrTables: Rule = {
@@ -14,10 +15,14 @@ export const narrTables: Rule = {
   run(ctx) {
     const n = ctx.narrative();
     const out: Finding[] = [];
+    const empty = new Map<RecognizedTable, boolean>();
     for (const m of n.mentions) {
       if (m.kind !== 'amount' || m.change || m.unit !== n.unit) continue;
       const b = bindingOf(m, n.edition);
       if (!b) continue;
+      // An empty (or all-zero) table quoted with figures is one cause, narr-table-empty's.
+      const t = n.tables.get(b.sel.table);
+      if (t && !t.missing.length && !t.truncated && !m.value.isZero() && (empty.get(t) ?? empty.set(t, isEmptyTable(t)).get(t))) continue;
       const tv = tableValue(n.tables, b.sel, n.edition);
       if (!tv || meets(mentionInterval(m), tv.interval)) continue;
       const p = m.para;

@@ -339,6 +339,34 @@ for (const [rule, list] of Object.entries(cases)) {
   });
 }
 
+describe('narr-table-empty', () => {
+  const S = '五、财政拨款“三公”经费支出决算情况说明\n“三公”经费财政拨款支出预算为 26.03 万元，支出决算为 26.03 万元。因公出国（境）费支出决算 23.45 万元。';
+  const zeroed = () => {
+    const wb = sampleWithNarrative(S);
+    for (const row of wb.sheets[0].rows) if (row?.[0]?.value === '26.03') for (let c = 0; c < row.length; c++) if (row[c]) row[c]!.value = '0.00';
+    return wb;
+  };
+  const rules = () => [...TABLE_RULES, ...NARRATIVE_RULES.filter((r) => r.id === 'narr-table' || r.id === 'narr-table-empty')];
+  test('the 三公 table all zero under 三公 figures: one finding on the table, none per figure', () => {
+    const fs = checkWorkbook(zeroed(), { rules: rules() }).findings.filter((f) => f.table === '公开09' || f.table === '情况说明');
+    expect(fs.map((f) => [f.rule, f.table])).toEqual([['narr-table-empty', '公开09']]);
+    expect(fs[0].message).toContain('引用了其中 3 个数额');
+  });
+  test('the same figures over the filled table: nothing', () => {
+    expect(checkWorkbook(sampleWithNarrative(S), { rules: rules() }).findings.filter((f) => f.rule.startsWith('narr-table'))).toEqual([]);
+  });
+  test.each([
+    ['本部门2023年度无“三公”经费支出。', 1],
+    ['本部门2023年度“三公”经费支出为 0 万元。', 1],
+    ['本部门2023年度“三公”经费支出 26.03 万元。', 0],
+  ])('the text saying “%s” over a filled 三公 table', (text, count) => {
+    const fs = checkWorkbook(sampleWithNarrative(`五、财政拨款“三公”经费支出决算情况说明\n${text}`), { rules: rules() }).findings.filter(
+      (f) => f.rule === 'narr-table-empty',
+    );
+    expect(fs).toHaveLength(count);
+  });
+});
+
 test('empty tables stated nowhere, neither in their 注 nor in the text, are warned of', () => {
   const wb = sampleWithNarrative('十、其他需要说明的情况\n无。');
   for (const row of wb.sheets[0].rows)
