@@ -5,7 +5,7 @@ import { Interval, div, mul, meets, exact, printed } from '../../core/interval';
 import { Narrative, mentionInterval, money, baseByName, percentFinding } from '../model';
 import { tableValue } from '../../recognize/query';
 import { Mention } from '../mentions';
-import { isValue, before, sameSection } from './helpers';
+import { isValue, before, sameSection, isBudget } from './helpers';
 
 const TOTAL_WORDS = /(合计|总计|总额)$/;
 
@@ -50,7 +50,10 @@ export function shareBase(n: Narrative, ms: Mention[], i: number, part: Mention)
   );
   const last = earlier[earlier.length - 1];
   if (last) return asBase(last);
-  return inPara[0] ? asBase(inPara[0]) : undefined;
+  // The paragraph's first figure of the same kind: a paragraph stating 预算 then 决算 takes its
+  // items' shares of the 决算 (三公: 预算 30.00，决算 26.03，其中 因公出国 23.45，占 90.1%).
+  const head = inPara.find((x) => isBudget(x) === isBudget(part)) ?? inPara[0];
+  return head ? asBase(head) : undefined;
 }
 
 /** 占 p%: each share equals its amount over the paragraph's base, within rounding. */
