@@ -14,8 +14,9 @@ export interface ReadingDoubt {
   /** First and last row (0-based, inclusive) where the reading went wrong. */
   top: number;
   bottom: number;
-  /** One cell's text, to show the reader what was seen. */
+  /** One cell's text, to show the reader what was seen, and what went wrong there. */
   sample: string;
+  why: string;
 }
 
 /** Two or more figures in one cell: columns run together. */
@@ -39,8 +40,8 @@ export function isHeaderWords(t: RecognizedTable, it: Item): boolean {
 export function readingDoubt(t: RecognizedTable): ReadingDoubt | undefined {
   if (t.sheet.origin !== 'text') return undefined;
   let doubt: ReadingDoubt | undefined;
-  const note = (r: number, sample: string) => {
-    if (!doubt) doubt = { top: r, bottom: r, sample };
+  const note = (r: number, sample: string, why: string) => {
+    if (!doubt) doubt = { top: r, bottom: r, sample, why };
     else {
       doubt.top = Math.min(doubt.top, r);
       doubt.bottom = Math.max(doubt.bottom, r);
@@ -50,10 +51,19 @@ export function readingDoubt(t: RecognizedTable): ReadingDoubt | undefined {
     const row = t.sheet.rows[it.row] ?? [];
     for (const k in it.cols) {
       const s = cellText(row[it.cols[k]]).trim();
-      if (RUN_TOGETHER.test(s)) note(it.row, s);
+      if (RUN_TOGETHER.test(s)) note(it.row, s, '多栏数字并在一格');
     }
     const label = it.label.replace(/\s+/g, '');
-    if (it.code && GLUED_NAME.test(label)) note(it.row, it.label);
+    if (it.code && GLUED_NAME.test(label)) note(it.row, it.label, '数字与科目名称粘连');
+    // A row's total read as blank or 0 while its parts hold figures: its figures slid left or right.
+    for (const rs of 'rowSums' in t.spec ? (t.spec.rowSums ?? []) : []) {
+      const at = it.cols[rs.total];
+      if (at === undefined) continue;
+      const total = cellText(row[at]).trim();
+      if (total && Number(total.replace(/,/g, '')) !== 0) continue;
+      const part = rs.plus.map((k) => it.cols[k]).find((c) => c !== undefined && Number(cellText(row[c]).replace(/,/g, '')) > 0);
+      if (part !== undefined) note(it.row, `${it.label || it.code || ''}`, '合计栏为空或为 0 而分项有数，数字可能错栏');
+    }
   }
   return doubt;
 }

@@ -55,7 +55,7 @@ export const tablePresence: Rule = {
               'warning',
               t,
               { r: t.doubt.top, c: t.titleAt.c },
-              `${t.spec.code} ${rows}未能可靠读取（如“${t.doubt.sample.slice(0, 24)}”，多栏数字并在一起或与名称粘连），相关核对未执行：请核对原表或改用 Excel 文件`,
+              `${t.spec.code} ${rows}未能可靠读取（${t.doubt.why}，如“${t.doubt.sample.slice(0, 24)}”），本表的核对未执行：请核对原表或改用 Excel 文件`,
             ),
           );
           continue;
