@@ -1,5 +1,5 @@
 import { Workbook } from './core/grid';
-import { readDisclosureBytes } from './hosts/disclosure';
+import { readDisclosureBytes, PdfReader } from './hosts/disclosure';
 import { InputError } from './hosts/problems';
 import type { XlsxHost } from './hosts/xlsx/xlsxHost';
 import { importDocument, importLayouts } from './importDoc';
@@ -24,10 +24,10 @@ export interface CheckedFile {
 }
 
 /** Read and check a chosen file; a file that cannot be used is an InputError with the command line's message. */
-export async function checkFileBytes(name: string, bytes: Uint8Array): Promise<CheckedFile> {
+export async function checkFileBytes(name: string, bytes: Uint8Array, readPdf?: PdfReader): Promise<CheckedFile> {
   let read: Awaited<ReturnType<typeof readDisclosureBytes>>;
   try {
-    read = await readDisclosureBytes(name, bytes);
+    read = await readDisclosureBytes(name, bytes, readPdf);
   } catch (e) {
     throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
   }

@@ -21,6 +21,13 @@ const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll('ht
 writeFileSync(join(out, 'manifest.xml'), manifest);
 cpSync(join(here, 'assets'), join(out, 'assets'), { recursive: true });
 cpSync(join(here, 'taskpane.html'), join(out, 'taskpane.html'));
+// pdfjs's worker, CMaps and standard fonts, served from the add-in's own folder (no CDN).
+const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+mkdirSync(join(out, 'pdfjs'), { recursive: true });
+// The worker as .js: any web server sends it as JavaScript (not every one knows .mjs).
+cpSync(join(pdfjsDir, 'build', 'pdf.worker.min.mjs'), join(out, 'pdfjs', 'pdf.worker.min.js'));
+cpSync(join(pdfjsDir, 'cmaps'), join(out, 'pdfjs', 'cmaps'), { recursive: true });
+cpSync(join(pdfjsDir, 'standard_fonts'), join(out, 'pdfjs', 'standard_fonts'), { recursive: true });
 const { build } = await import('esbuild');
 // help.html (SupportUrl, LearnMoreUrl): written from the rule registry, so it lists every check.
 {

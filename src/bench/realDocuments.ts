@@ -32,6 +32,21 @@ export const REAL_DOCUMENTS: RealDocument[] = [
   { name: 'shgzb-2024', file: path.join(CORPUS, 'shgzb-2024.layout.txt') },
 ];
 
+/** The corpus read as published: the PDFs themselves (read from the page geometry). */
+export const REAL_PDFS: RealDocument[] = [
+  { name: 'ghzy-2024.pdf', file: path.join(CORPUS, 'ghzy-2024.pdf') },
+  { name: 'shgzb-2024.pdf', file: path.join(CORPUS, 'shgzb-2024.pdf') },
+];
+
+/** A PDF's 错误 and 警告 as list lines (pdfjs is an ES module: read in Node, outside jest). */
+export async function reportedPdfLines(doc: RealDocument): Promise<string[]> {
+  const { readDisclosure } = await import('../hosts/files');
+  const { workbook } = await readDisclosure(doc.file);
+  return checkWorkbook(workbook)
+    .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map(lineOf);
+}
+
 const LEVEL: Record<string, string> = { error: '错误', warning: '警告' };
 
 /** A finding as its line in the list: 级别, 位置, 规则, 说明. */
@@ -81,8 +96,7 @@ export function listedErrors(): ListedError[] {
 }
 
 /** The differences between what is reported and the lists: new lines (not reviewed) and gone lines. */
-export function differences(doc: RealDocument): { added: string[]; gone: string[] } {
-  const now = reportedLines(doc);
+export function differences(doc: RealDocument, now: string[] = reportedLines(doc)): { added: string[]; gone: string[] } {
   const was = expectedLines(doc);
   const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
   const a = count(now);
@@ -92,12 +106,20 @@ export function differences(doc: RealDocument): { added: string[]; gone: string[
   return { added, gone };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
+  // --lines NAME: one PDF's lines as JSON (the test reads PDFs through this, outside jest).
+  const one = argv.indexOf('--lines');
+  if (one >= 0) {
+    const doc = REAL_PDFS.find((d) => d.name === argv[one + 1]);
+    if (!doc) return 2;
+    process.stdout.write(JSON.stringify(await reportedPdfLines(doc)));
+    return 0;
+  }
   const write = argv.includes('--write');
   let differs = false;
-  for (const doc of REAL_DOCUMENTS) {
-    const { added, gone } = differences(doc);
-    const lines = reportedLines(doc);
+  for (const doc of [...REAL_DOCUMENTS, ...REAL_PDFS]) {
+    const lines = doc.file.endsWith('.pdf') ? await reportedPdfLines(doc) : reportedLines(doc);
+    const { added, gone } = differences(doc, lines);
     const errors = lines.filter((l) => l.startsWith('错误')).length;
     console.log(`${doc.name}：错误 ${errors} 项，警告 ${lines.length - errors} 项；新增 ${added.length} 项，消失 ${gone.length} 项`);
     for (const l of added) console.log(`  + ${l}`);
@@ -117,4 +139,4 @@ function main(argv: string[]): number {
   return differs && !write ? 1 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,4 +1,4 @@
-import { Workbook } from '../core/grid';
+import { Workbook, parseA1 } from '../core/grid';
 import { Finding, sortFindings, summarize, Summary, blocksSubmission } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
 import { recognizeSheet, assemble, pickTableSet, scanTexts, Recognition } from '../recognize';
@@ -23,6 +23,18 @@ export interface CheckResult {
   verdict: '可提交' | '不可提交' | '未填写';
 }
 
+/** A document read from a PDF: each finding gets the page its cell stands on (第N页). */
+function onPages(findings: Finding[], wb: Workbook): void {
+  const sheets = new Map(wb.sheets.map((s) => [s.name, s]));
+  for (const f of findings) {
+    const at = f.cell ? parseA1(f.cell) : undefined;
+    const row = at && sheets.get(f.sheet)?.rows[at.r];
+    // The cell's own page, else its row's (an empty cell of a table row has no box of its own).
+    const page = row && (row[at.c]?.box?.page ?? row.find((c) => c?.box)?.box?.page);
+    if (page) f.page = page;
+  }
+}
+
 /** Check a workbook: recognize its tables, run every rule, return findings in a stable order. */
 export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: Rule[] } = {}): CheckResult {
   // One pass over every cell finds the texts both choosing the table set and finding the tables start from.
@@ -40,6 +52,7 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
     else run(rule, ctx, findings, failed);
   }
   const sorted = withExplanations(sortFindings(findings), wb);
+  onPages(sorted, wb);
   const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
   const blocking = sorted.filter((f) => blocksSubmission(f, (id) => level.get(id))).length;

@@ -34,7 +34,13 @@ export function findingsTable(findings: Finding[]): string {
   if (findings.length === 0) return '未发现问题。';
   return table(
     ['级别', '表', '位置', '说明'],
-    findings.map((f) => [SEVERITY_ZH[f.severity], f.table || '—', f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—', f.message]),
+    // A PDF's finding says its page first: the reader turns to it.
+    findings.map((f) => [
+      SEVERITY_ZH[f.severity],
+      f.table || '—',
+      `${f.page ? `第${f.page}页 ` : ''}${f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—'}`,
+      f.message,
+    ]),
   );
 }
 

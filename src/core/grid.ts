@@ -12,6 +12,17 @@ export interface Cell {
   formula?: string;
   /** Excel number format, e.g. '#,##0.00'. */
   numFmt?: string;
+  /** Where the cell's text stands on a page, for a document read from a PDF. */
+  box?: PageBox;
+}
+
+/** A box on a PDF page: 1-based page, points from the page's top-left. */
+export interface PageBox {
+  page: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 export interface Range {

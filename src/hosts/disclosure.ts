@@ -1,5 +1,10 @@
 import { Workbook } from '../core/grid';
-import { InputError, xlsxProblem, foreignProblem } from './problems';
+import { InputError, xlsxProblem, foreignProblem, isPdf } from './problems';
+
+/** Reads a PDF into the grid model (pdf/nodePdf.ts in Node; the pane's own in the browser). */
+export type PdfReader = (buf: Uint8Array, name: string) => Promise<Workbook>;
+
+const wbEmpty = (wb: Workbook) => wb.sheets.every((s) => s.rows.length === 0);
 import { textToWorkbook, textProblem } from './text/textDocument';
 
 /**
@@ -10,7 +15,16 @@ import { textToWorkbook, textProblem } from './text/textDocument';
 export async function readDisclosureBytes(
   name: string,
   buf: Uint8Array,
+  readPdf?: PdfReader,
 ): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text'; excel?: import('exceljs').Workbook }> {
+  // A PDF is read where the host can (its reader given): a document, like a text one.
+  if (readPdf && isPdf(name, buf)) {
+    const workbook = await readPdf(buf, name);
+    if (wbEmpty(workbook)) throw new InputError('PDF 中没有可读的文字');
+    if (!workbook.sheets.some((s) => s.rows.some((row) => row.some((c) => typeof c?.value === 'string' && c.value.includes('决算')))))
+      throw new InputError('这份 PDF 不是部门决算公开文本（全文没有“决算”二字），无法核对');
+    return { workbook, kind: 'text' };
+  }
   const foreign = foreignProblem(name, buf);
   if (foreign) throw new InputError(foreign);
   const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';

@@ -19,6 +19,9 @@ export function xlsxProblem(buf: Uint8Array): string | undefined {
 
 const starts = (buf: Uint8Array, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
+/** A PDF, by its name or its first bytes (%PDF). */
+export const isPdf = (name: string, buf: Uint8Array) => /\.pdf$/i.test(name) || starts(buf, [0x25, 0x50, 0x44, 0x46]);
+
 /**
  * A file that is not a disclosure the checker reads (a Word document, a PDF, an archive, a
  * picture), told by its name or its first bytes, with what to do instead.
@@ -28,7 +31,7 @@ export function foreignProblem(name: string, buf: Uint8Array): string | undefine
   if (['.docx', '.doc', '.wps', '.rtf'].includes(ext))
     return 'Word/WPS 文档不能直接核对：请把公开表另存为 Excel 工作簿（.xlsx），或把全文另存为纯文本（.txt，UTF-8）后再试';
   if (ext === '.pdf' || starts(buf, [0x25, 0x50, 0x44, 0x46]))
-    return '暂不能直接读取 PDF：请用 pdftotext 或“另存为文本”转为 .txt（UTF-8），或提供 Excel 工作簿';
+    return '此处暂不能直接读取 PDF：请用命令行 juesuan check 文件.pdf 核对，或提供 Excel 工作簿、文本（.txt）';
   if (['.zip', '.rar', '.7z', '.gz'].includes(ext) || starts(buf, [0x52, 0x61, 0x72, 0x21]) || starts(buf, [0x37, 0x7a, 0xbc, 0xaf]))
     return '这是压缩包：请先解压，再核对其中的 .xlsx 或 .txt 文件';
   const image =

@@ -49,6 +49,9 @@ export function mentionInterval(m: Mention): Interval {
 
 /** The table cell a quoted amount names, by the edition's bindings. */
 export function bindingOf(m: Mention, edition: Edition): { binding: Binding; sel: CellSel; label: string } | undefined {
+  // A figure inside brackets is an aside on the one before it ("公务接待支出 0.39 万元（含外宾
+  // 接待支出 0.00 万元）"): a part of that item, not the item's own figure.
+  if (insideBrackets(m.context)) return undefined;
   const where = `${m.para.section} ${m.para.subsection}`;
   for (const b of edition.narrative.bindings) {
     if (!b.section.test(where)) continue;
@@ -63,6 +66,16 @@ export function bindingOf(m: Mention, edition: Edition): { binding: Binding; sel
     return { binding: b, sel: b.cell, label: m.label };
   }
   return undefined;
+}
+
+/** Whether text ends inside an open bracket: more （ than ） after the last full stop. */
+function insideBrackets(context: string): boolean {
+  let depth = 0;
+  for (const ch of context) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** The table total a share's base phrase names (占一般公共预算项目支出总额的…). */

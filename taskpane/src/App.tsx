@@ -301,7 +301,8 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   const whereOf = (f: Finding) => {
     if (!f.sheet || !f.cell) return '';
     const words = result ? whereInWords(result.recognition, f) : undefined;
-    return words ? `${words} · ${f.sheet}!${f.cell}` : `${f.sheet}!${f.cell}`;
+    const address = `${f.page ? `第${f.page}页 · ` : ''}${f.sheet}!${f.cell}`;
+    return words ? `${words} · ${address}` : address;
   };
   // The card is the workplace: under the chosen card, where it is, and the 出错说明 editor.
   const workplace = (f: Finding) => (
@@ -350,7 +351,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
     <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 10, fontFamily: 'inherit' }}>
       <Title3 as="h1">决算公开助手</Title3>
       {host.mode === 'browser' ? (
-        <Field label="要核对的文件（.xlsx 工作簿或 .txt 公开文本）" hint="文件只在本机浏览器中处理，不会上传。">
+        <Field label="要核对的文件（.xlsx 工作簿、PDF 或 .txt 公开文本）" hint="文件只在本机浏览器中处理，不会上传。">
           <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             <Button onClick={() => fileInput.current?.click()}>选择文件…</Button>
             <Text>{file ?? '尚未选择文件'}</Text>
@@ -358,7 +359,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
           <input
             ref={fileInput}
             type="file"
-            accept=".xlsx,.txt"
+            accept=".xlsx,.pdf,.txt"
             aria-label="选择文件"
             style={{ position: 'absolute', width: 1, height: 1, opacity: 0, pointerEvents: 'none' }}
             tabIndex={-1}

@@ -44,7 +44,7 @@ function browserHost(): HostApi {
     },
     async check() {
       if (!bytes) throw new Error('请先选择文件');
-      checked = await checkFileBytes(name, bytes);
+      checked = await checkFileBytes(name, bytes, async (buf, n) => (await import('./pdf')).readPdfInPage(buf, n));
       return checked.result;
     },
     async select() {

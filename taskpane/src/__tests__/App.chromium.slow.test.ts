@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { SAMPLE, sampleWorkbook } from '../../../tests/helpers/grid';
 import { checkWorkbook } from '../../../src/check';
@@ -258,6 +258,43 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     await page.setInputFiles('input[type=file]', bin);
     await page.getByRole('button', { name: '审核' }).click();
     await page.getByText(/无法读取/).waitFor();
+  });
+
+  test('a published PDF chosen in the pane is read in the page (pdfjs from the add-in’s folder) with the command line’s findings', async () => {
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const outside: string[] = [];
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => {
+      const url = route.request().url();
+      if (url.startsWith(base) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    const pdf = path.join(root, 'tests', 'fixtures', 'corpus', 'shgzb-2024.pdf');
+    await page.setInputFiles('input[type=file]', pdf);
+    await page.getByRole('button', { name: '审核' }).click();
+    await page.waitForSelector('[data-testid=verdict]', { timeout: 60000 });
+    // The command line on the same file (exit 1: 不可提交).
+    const cli = JSON.parse(spawnSync('node', [path.join(root, 'bin', 'juesuan.js'), 'check', pdf, '--json'], { encoding: 'utf8' }).stdout);
+    const status = await page.getByRole('status').innerText();
+    expect(status).toContain(`错误 ${cli.summary.error} 项`);
+    expect(status).toContain(`警告 ${cli.summary.warning} 项`);
+    expect(cli.summary.error).toBeGreaterThan(0);
+    // Nothing but office.js (Microsoft's CDN, blocked here) is asked from elsewhere: pdfjs's worker,
+    // CMaps and fonts come from the add-in's folder.
+    expect(outside.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
+    await page.screenshot({ path: path.join(root, 'test-output', 'pane-pdf-420.png') });
+    for (const [file, message] of [
+      ['scanned.pdf', '扫描件无文字层'],
+      ['encrypted.pdf', 'PDF 已加密'],
+      ['corrupt.pdf', 'PDF 文件已损坏'],
+      ['not-a-disclosure.pdf', '不是部门决算公开文本'],
+    ]) {
+      await page.setInputFiles('input[type=file]', path.join(root, 'tests', 'fixtures', 'bad', file));
+      await page.getByRole('button', { name: '审核' }).click();
+      await page.getByText(message).first().waitFor({ timeout: 30000 });
+    }
   });
 
   /** office.js as Excel serves it, simulated: onReady answers after `delay` ms with host Excel. */

@@ -1,0 +1,285 @@
+import { Workbook, Sheet, Cell, Range, PageBox, newSheet } from '../../core/grid';
+import { sheetNameFor } from '../text/textDocument';
+
+/**
+ * A PDF's pages as the grid model, from the page geometry rather than from text lines: each
+ * table's cells from the ruling lines it draws (a cell is the box between rulings; a label wrapped
+ * over two lines inside it is one label; an empty cell stays empty; a merged cell's text stands in
+ * its top-left cell, as in a workbook), the text around the tables as one row per line, running
+ * page numbers dropped. Every cell keeps its page and box. Pure: pdfPages.ts reads the PDF.
+ */
+
+/** A text run as the PDF places it: top-left origin, in points. */
+export interface PdfText {
+  s: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A ruling: a thin filled rectangle or a stroked line, as a box (x0 < x1, y0 < y1, top-left origin). */
+export interface PdfRule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  texts: PdfText[];
+  rules: PdfRule[];
+}
+
+/** Where a cell's text stands in the PDF (the grid's PageBox). */
+export type PdfBox = PageBox;
+type PdfCell = Cell;
+
+const THIN = 2.5;
+const NEAR = 2;
+
+interface Run extends PdfText {
+  /** Vertical centre. */
+  cy: number;
+}
+
+/** Join the pieces of one word the PDF split ("307" "." "82", "万" "元"): same line, touching. */
+function runsOf(texts: PdfText[]): Run[] {
+  const items = texts.filter((t) => t.s.trim()).map((t) => ({ ...t, s: t.s.replace(/\s+/g, ' '), cy: t.y + t.h / 2 }));
+  items.sort((a, b) => a.cy - b.cy || a.x - b.x);
+  const lines: Run[][] = [];
+  for (const it of items) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0].cy - it.cy) < Math.min(line[0].h, it.h) * 0.5) line.push(it);
+    else lines.push([it]);
+  }
+  const out: Run[] = [];
+  for (const line of lines) {
+    line.sort((a, b) => a.x - b.x);
+    let cur: Run | undefined;
+    for (const it of line) {
+      const gap = cur ? it.x - (cur.x + cur.w) : Infinity;
+      if (cur && gap < Math.max(cur.h, it.h) * 0.6) {
+        cur.s = joinText(cur.s, it.s, gap > Math.max(cur.h, it.h) * 0.25);
+        cur.w = it.x + it.w - cur.x;
+        const top = Math.min(cur.y, it.y);
+        cur.h = Math.max(cur.y + cur.h, it.y + it.h) - top;
+        cur.y = top;
+      } else {
+        cur = { ...it };
+        out.push(cur);
+      }
+    }
+  }
+  return out;
+}
+
+/** Two pieces of one text: Chinese joined as is; a space kept between Latin words or figures set apart. */
+function joinText(a: string, b: string, spaced: boolean): string {
+  const last = a[a.length - 1] ?? '';
+  const first = b[0] ?? '';
+  const latin = /[A-Za-z0-9%.,)]/.test(last) && /[A-Za-z0-9(]/.test(first);
+  return spaced && latin && !/[.\d]/.test(first + last) ? `${a} ${b}` : `${a}${b}`.replace(/\s{2,}/g, ' ');
+}
+
+/** Positions within NEAR of each other, as one. */
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const v of sorted) if (!out.length || v - out[out.length - 1] > NEAR) out.push(v);
+  return out;
+}
+
+interface Table {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  hs: PdfRule[];
+  vs: PdfRule[];
+}
+
+/** The ruled tables of a page: groups of horizontal and vertical rulings that touch. */
+function tablesOf(rules: PdfRule[]): Table[] {
+  const segs = rules.filter((r) => r.x1 - r.x0 <= THIN !== r.y1 - r.y0 <= THIN && Math.max(r.x1 - r.x0, r.y1 - r.y0) > 4);
+  const parent = segs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < segs.length; i++)
+    for (let j = i + 1; j < segs.length; j++) {
+      const a = segs[i];
+      const b = segs[j];
+      if (a.x0 <= b.x1 + NEAR && b.x0 <= a.x1 + NEAR && a.y0 <= b.y1 + NEAR && b.y0 <= a.y1 + NEAR) parent[find(i)] = find(j);
+    }
+  const groups = new Map<number, PdfRule[]>();
+  segs.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  const out: Table[] = [];
+  for (const g of groups.values()) {
+    const hs = g.filter((r) => r.y1 - r.y0 <= THIN);
+    const vs = g.filter((r) => r.x1 - r.x0 <= THIN);
+    if (hs.length < 2 || vs.length < 2) continue;
+    out.push({
+      x0: Math.min(...g.map((r) => r.x0)),
+      y0: Math.min(...g.map((r) => r.y0)),
+      x1: Math.max(...g.map((r) => r.x1)),
+      y1: Math.max(...g.map((r) => r.y1)),
+      hs,
+      vs,
+    });
+  }
+  return out.sort((a, b) => a.y0 - b.y0);
+}
+
+/** Whether a text is a running page number ("12", "- 12 -", "第 12 页") near the top or bottom edge. */
+function isPageNumber(r: Run, page: PdfPage): boolean {
+  const edge = r.y > page.height * 0.9 || r.y + r.h < page.height * 0.08;
+  return edge && /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*\d+)?[-—–\s]*$/.test(r.s);
+}
+
+interface Block {
+  top: number;
+  rows: PdfCell[][];
+  merges: Range[];
+  /** A table's rows, to drop a header repeated on the next page. */
+  table?: string[];
+}
+
+/** A ruled table's cells: bands between rulings, each text in the merged cell it lies in. */
+function tableBlock(t: Table, runs: Run[], pageNo: number): Block {
+  const ys = cluster(t.hs.map((h) => (h.y0 + h.y1) / 2));
+  const xs = cluster(t.vs.map((v) => (v.x0 + v.x1) / 2));
+  const bandOf = (edges: number[], v: number) => {
+    let i = 0;
+    while (i < edges.length - 2 && v >= edges[i + 1]) i++;
+    return i;
+  };
+  // Whether a vertical ruling crosses a row band at x (a merged cell has none inside it), and a
+  // horizontal one a column band at y.
+  // Rulings are often drawn in pieces (one per cell side): what counts is how much of the band
+  // the pieces at that position cover together.
+  const covered = (pieces: [number, number][], a: number, b: number) => {
+    let sum = 0;
+    let reach = a;
+    for (const [p0, p1] of pieces.sort((x, y) => x[0] - y[0])) {
+      const s0 = Math.max(p0, reach);
+      const s1 = Math.min(p1, b);
+      if (s1 > s0) {
+        sum += s1 - s0;
+        reach = s1;
+      }
+    }
+    return sum >= (b - a) * 0.7;
+  };
+  const vAt = (x: number, r: number) =>
+    covered(
+      t.vs.filter((v) => Math.abs((v.x0 + v.x1) / 2 - x) <= NEAR).map((v) => [v.y0, v.y1]),
+      ys[r],
+      ys[r + 1],
+    );
+  const hAt = (y: number, c: number) =>
+    covered(
+      t.hs.filter((h) => Math.abs((h.y0 + h.y1) / 2 - y) <= NEAR).map((h) => [h.x0, h.x1]),
+      xs[c],
+      xs[c + 1],
+    );
+  const nRows = Math.max(ys.length - 1, 1);
+  const nCols = Math.max(xs.length - 1, 1);
+  const cells = new Map<string, { r: number; c: number; r1: number; c1: number; parts: Run[] }>();
+  for (const run of runs) {
+    let r = bandOf(ys, run.cy);
+    let c = bandOf(xs, run.x + Math.min(run.w, run.h) / 2);
+    // Up and left to the merged cell's top-left: no ruling between.
+    while (c > 0 && !vAt(xs[c], r)) c--;
+    while (r > 0 && !hAt(ys[r], c)) r--;
+    let c1 = c;
+    while (c1 < nCols - 1 && !vAt(xs[c1 + 1], r)) c1++;
+    let r1 = r;
+    while (r1 < nRows - 1 && !hAt(ys[r1 + 1], c)) r1++;
+    const k = `${r},${c}`;
+    const cell = cells.get(k) ?? { r, c, r1, c1, parts: [] };
+    cell.parts.push(run);
+    cells.set(k, cell);
+  }
+  const rows: PdfCell[][] = Array.from({ length: nRows }, () => []);
+  const merges: Range[] = [];
+  for (const cell of cells.values()) {
+    const parts = cell.parts.sort((a, b) => a.cy - b.cy || a.x - b.x);
+    let s = '';
+    let last: Run | undefined;
+    for (const p of parts) {
+      s = last ? joinText(s, p.s, true) : p.s;
+      last = p;
+    }
+    const x = Math.min(...parts.map((p) => p.x));
+    const y = Math.min(...parts.map((p) => p.y));
+    rows[cell.r][cell.c] = {
+      value: s.trim(),
+      box: { page: pageNo, x, y, w: Math.max(...parts.map((p) => p.x + p.w)) - x, h: Math.max(...parts.map((p) => p.y + p.h)) - y },
+    };
+    if (cell.r1 > cell.r || cell.c1 > cell.c) merges.push({ top: cell.r, left: cell.c, bottom: cell.r1, right: cell.c1 });
+  }
+  return { top: t.y0, rows, merges, table: rows.map((row) => row.map((c) => String(c?.value ?? '')).join('\t')) };
+}
+
+/** Every page of a PDF as one sheet, top to bottom. */
+export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
+  const sheet: Sheet = newSheet(sheetNameFor(name), 'text');
+  let lastTable: string[] | undefined;
+  // Whether the last block of the page before was a table (a table runs on only from there).
+  let lastWasTable = false;
+  pages.forEach((page, i) => {
+    const pageNo = i + 1;
+    const runs = runsOf(page.texts).filter((r) => !isPageNumber(r, page));
+    const tables = tablesOf(page.rules);
+    const inside = (r: Run, t: Table) => r.cy > t.y0 && r.cy < t.y1 && r.x + r.w / 2 > t.x0 && r.x + r.w / 2 < t.x1;
+    const blocks: Block[] = [];
+    for (const t of tables)
+      blocks.push(
+        tableBlock(
+          t,
+          runs.filter((r) => inside(r, t)),
+          pageNo,
+        ),
+      );
+    // The text around the tables: one row per line, its runs joined.
+    const loose = runs.filter((r) => !tables.some((t) => inside(r, t)));
+    const lines: Run[][] = [];
+    for (const r of loose.sort((a, b) => a.cy - b.cy || a.x - b.x)) {
+      const line = lines[lines.length - 1];
+      if (line && Math.abs(line[0].cy - r.cy) < Math.min(line[0].h, r.h) * 0.5) line.push(r);
+      else lines.push([r]);
+    }
+    for (const line of lines) {
+      line.sort((a, b) => a.x - b.x);
+      const s = line.reduce((acc, r, k) => (k ? joinText(acc, r.s, true) : r.s), '');
+      const x = line[0].x;
+      const y = Math.min(...line.map((r) => r.y));
+      const box: PdfBox = { page: pageNo, x, y, w: line[line.length - 1].x + line[line.length - 1].w - x, h: Math.max(...line.map((r) => r.y + r.h)) - y };
+      blocks.push({ top: y, rows: [[{ value: s.trim(), box }]], merges: [] });
+    }
+    blocks.sort((a, b) => a.top - b.top);
+    const continues = lastWasTable;
+    for (const b of blocks) {
+      let rows = b.rows;
+      let merges = b.merges;
+      // A table continued from the page before (the page's first block, no title above it)
+      // repeats its header: dropped, the rows continue. Another table with the same header under
+      // its own title (表八, 表九) is a table of its own.
+      if (b.table && lastTable && b === blocks[0] && continues) {
+        let k = 0;
+        while (k < b.table.length && k < lastTable.length && b.table[k] === lastTable[k] && b.table[k].trim()) k++;
+        if (k > 0) {
+          rows = rows.slice(k);
+          merges = merges.filter((m) => m.top >= k).map((m) => ({ ...m, top: m.top - k, bottom: m.bottom - k }));
+        }
+      }
+      const at = sheet.rows.length;
+      for (const m of merges) sheet.merges.push({ top: m.top + at, left: m.left, bottom: m.bottom + at, right: m.right });
+      for (const row of rows) sheet.rows.push(row);
+      if (b.table) lastTable = b.table;
+      lastWasTable = !!b.table;
+    }
+  });
+  return { sheets: [sheet], source: name };
+}

@@ -1,0 +1,133 @@
+import { InputError } from '../problems';
+import type { PdfPage, PdfRule, PdfText } from './pdfLayout';
+
+/**
+ * A PDF's pages as text runs and ruling lines (pdfjs-dist 5.4, its legacy build in Node, loaded only
+ * when a PDF is opened), read one page at a time: a page's objects are released before the next is
+ * read, so a 200-page PDF never holds all of them. A PDF that cannot be read is an InputError in
+ * Chinese: encrypted, without a text layer (a scan), damaged.
+ */
+
+type Matrix = [number, number, number, number, number, number];
+
+/** The parts of pdfjs this adapter uses (the module is loaded by the host: Node or the browser). */
+export interface PdfJs {
+  getDocument(src: Record<string, unknown>): { promise: Promise<PdfDoc>; destroy(): Promise<void> };
+  OPS: Record<string, number>;
+}
+interface PdfDoc {
+  numPages: number;
+  getPage(n: number): Promise<PdfPageProxy>;
+  destroy(): Promise<void>;
+}
+interface PdfPageProxy {
+  getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
+  getTextContent(): Promise<{ items: { str?: string; transform?: number[]; width?: number; height?: number }[] }>;
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+  cleanup(): void;
+}
+
+const mul = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[1] * n[2],
+  m[0] * n[1] + m[1] * n[3],
+  m[2] * n[0] + m[3] * n[2],
+  m[2] * n[1] + m[3] * n[3],
+  m[4] * n[0] + m[5] * n[2] + n[4],
+  m[4] * n[1] + m[5] * n[3] + n[5],
+];
+const apply = (m: number[], x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+/** A box in user space, to the page's top-left coordinates. */
+function toPage(vt: number[], ctm: Matrix, x0: number, y0: number, x1: number, y1: number): PdfRule {
+  const pts = [apply(ctm, x0, y0), apply(ctm, x1, y0), apply(ctm, x0, y1), apply(ctm, x1, y1)].map(([x, y]) => apply(vt, x, y));
+  return {
+    x0: Math.min(...pts.map((p) => p[0])),
+    y0: Math.min(...pts.map((p) => p[1])),
+    x1: Math.max(...pts.map((p) => p[0])),
+    y1: Math.max(...pts.map((p) => p[1])),
+  };
+}
+
+/** The rulings a page draws: filled or stroked paths, as boxes (thin ones are lines). */
+function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>, vt: number[]): PdfRule[] {
+  const painted = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const out: PdfRule[] = [];
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = ops.argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = mul(args as Matrix, ctm);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args[0] as Matrix | null;
+      if (m) ctm = mul(m, ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath && painted.has(args[0] as number)) {
+      const mm = args[2] as ArrayLike<number> | null;
+      if (mm && mm.length >= 4 && Number.isFinite(mm[0])) out.push(toPage(vt, ctm, mm[0], mm[1], mm[2], mm[3]));
+    }
+  }
+  return out;
+}
+
+/** The text runs of a page, each with its box from the page's top-left. */
+function textsOf(items: { str?: string; transform?: number[]; width?: number; height?: number }[], vt: number[]): PdfText[] {
+  const out: PdfText[] = [];
+  for (const it of items) {
+    if (!it.str || !it.transform) continue;
+    const [a, b, c, d, e, f] = it.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10;
+    const width = it.width ?? 0;
+    const box = toPage(vt, [1, 0, 0, 1, 0, 0], e, f - size * 0.2, e + width, f + size * 0.8);
+    out.push({ s: it.str, x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 });
+  }
+  return out;
+}
+
+export interface ReadOptions {
+  /** Where pdfjs finds its CMaps and standard fonts (a folder path in Node, a URL in the browser). */
+  cMapUrl?: string;
+  standardFontDataUrl?: string;
+}
+
+/** Every page of a PDF, read page by page; a bad PDF is an InputError in Chinese. */
+export async function readPdfPages(pdfjs: PdfJs, data: Uint8Array, opts: ReadOptions = {}): Promise<PdfPage[]> {
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)),
+    cMapUrl: opts.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: opts.standardFontDataUrl,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let doc: PdfDoc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = (e as { name?: string })?.name ?? '';
+    if (name === 'PasswordException') throw new InputError('PDF 已加密，无法读取：请提供未加密的 PDF 或 Excel 工作簿');
+    throw new InputError('PDF 文件已损坏或不是有效的 PDF，无法读取');
+  }
+  const pages: PdfPage[] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const vp = page.getViewport({ scale: 1 });
+      const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+      pages.push({ width: vp.width, height: vp.height, texts: textsOf(content.items, vp.transform), rules: rulesOf(ops, pdfjs.OPS, vp.transform) });
+      // This page's fonts and operator lists are released before the next page is read.
+      page.cleanup();
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError('PDF 文件已损坏，部分页面无法读取');
+  } finally {
+    await doc.destroy();
+  }
+  if (pages.every((p) => !p.texts.some((t) => t.s.trim()))) throw new InputError('扫描件无文字层，无法核对：请提供可复制文字的 PDF 或 Excel');
+  return pages;
+}
