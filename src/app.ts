@@ -29,7 +29,8 @@ async function writeExcel(wb: ExcelJS.Workbook, out: string) {
  * grid only, so that the copy holds nothing but the user's sheets and the flags.
  */
 async function openForCopy(file: string, prior?: string): Promise<{ host: XlsxHost; prior?: Workbook }> {
-  if (path.extname(file).toLowerCase() === '.txt') {
+  // A document (.txt, or a PDF read from its pages) is imported first, as a workbook to flag.
+  if (['.txt', '.pdf'].includes(path.extname(file).toLowerCase())) {
     const { excel } = await importToExcel(file, prior);
     return { host: new XlsxHost(excel, path.basename(file)) };
   }

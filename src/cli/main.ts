@@ -122,17 +122,17 @@ function listFiles(dir: string): string[] {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(xlsx|xlsm|txt)$/i.test(e.name) && !e.name.startsWith('~$')) files.push(p);
+      else if (/\.(xlsx|xlsm|txt|pdf)$/i.test(e.name) && !e.name.startsWith('~$')) files.push(p);
     }
   };
   walk(dir);
   return files;
 }
 
-/** Check every .xlsx/.txt file of a folder on worker threads, with progress on stderr. */
+/** Check every .xlsx/.txt/.pdf file of a folder on worker threads, with progress on stderr. */
 async function checkDirectory(dir: string, json: boolean): Promise<number> {
   const files = listFiles(dir);
-  if (files.length === 0) throw new InputError(`文件夹“${dir}”中没有 .xlsx 或 .txt 文件`);
+  if (files.length === 0) throw new InputError(`文件夹“${dir}”中没有 .xlsx、.pdf 或 .txt 文件`);
   const results: FileResult[] = new Array(files.length);
   const workerCount = Math.max(1, Math.min(files.length, os.cpus().length, 4));
   let next = 0;

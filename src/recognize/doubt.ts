@@ -24,16 +24,24 @@ const RUN_TOGETHER = /^-?[\d,]*\.?\d+(?:\s+-?[\d,]*\.?\d+)+$/;
 /** A name ending in a figure glued to it, or a name that is only figures. */
 const GLUED_NAME = /[\u4e00-\u9fff）)]\s*-?\d[\d,.]*\.\d+$|^-?\d[\d,.]*\.\d+$/;
 
-/** Words only, no figure: a header line read as a data row (合计 基本支出 项目支出 over an empty table). */
+/** The words tables name their amount columns with. */
+const COLUMN_WORDS =
+  /^(合计|小计|总计|本年|上年|年初|年末|基本支出|项目支出|支出|收入|结转|结余|预算数?|决算数?|金额|上缴上级支出|经营支出|对附属单位补助支出|财政拨款|[\u4e00-\u9fff]{0,8}(支出|收入|结余|经费|费|合计|小计|总计))$/;
+
+/**
+ * A header line standing where a row's amounts go (合计 基本支出 项目支出 over an empty table, as
+ * a document or a workbook copied from one lays it out): column names only, no figure. Not text
+ * typed in amount cells, so not the unit's to correct.
+ */
 export function isHeaderWords(t: RecognizedTable, it: Item): boolean {
   let words = 0;
   for (const k in it.cols) {
     const s = cellText(t.sheet.rows[it.row]?.[it.cols[k]]).trim();
     if (!s) continue;
-    if (/\d/.test(s)) return false;
+    if (!COLUMN_WORDS.test(s.replace(/\s+/g, ''))) return false;
     words++;
   }
-  return words > 0;
+  return words > 1;
 }
 
 /** Where reading a text-born table went wrong, or undefined when nothing is in doubt. */

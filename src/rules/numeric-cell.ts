@@ -32,8 +32,8 @@ export const numericCells: Rule = {
           if (it.cols !== columns.map) columns = columnsOf(it.cols, known);
           // No amount cell of the row holds anything but a number or a blank.
           if (holdsNoNonNumber(scan, it.row, columns.mask)) continue;
-          // A document's header line read as a row (合计 基本支出 项目支出 over an empty table) holds no amount.
-          if (t.sheet.origin === 'text' && isHeaderWords(t, it)) continue;
+          // A header line standing as a row (合计 基本支出 项目支出 over an empty table) holds no amount.
+          if (isHeaderWords(t, it)) continue;
           for (let j = 0; j < columns.list.length; j++) {
             const c = columns.list[j];
             if (!holdsNonNumber(scan, it.row, c)) continue;
