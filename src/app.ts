@@ -4,13 +4,15 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, readFileBytes, InputError } from './hosts/files';
 import { loadExcel } from './hosts/xlsx/xlsx';
-import { reportExplanations } from './hosts/xlsx/xlsxFlags';
+import { reportExplanations, applyFlags } from './hosts/xlsx/xlsxFlags';
+import { isPdf } from './hosts/problems';
+import { reportHeading } from './check/heading';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
 import * as usecases from './usecases';
 import { gridToExcel } from './hosts/xlsx/xlsxWrite';
 import { importDocument } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
-import { Workbook } from './core/grid';
+import { Workbook, cellBox } from './core/grid';
 import { ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
 
@@ -65,6 +67,7 @@ export async function importFile(file: string, out: string, prior?: string): Pro
  * flagged copy is the document imported as a workbook (one sheet per table …) and checked there.
  */
 export async function checkFile(file: string, out?: string, prior?: string): Promise<CheckResult> {
+  if (out && /\.pdf$/i.test(out)) return checkPdfCopy(file, out, prior);
   if (!out) {
     const { workbook } = await readDisclosure(file);
     if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
@@ -73,6 +76,34 @@ export async function checkFile(file: string, out?: string, prior?: string): Pro
   const { host, prior: last } = await openForCopy(file, prior);
   const { result } = await usecases.check(host, { flag: true, prior: last });
   await writeExcel(host.excel, out);
+  return result;
+}
+
+/**
+ * A PDF checked into a marked copy (a highlight and a note on each finding) and its 审核报告 as a
+ * workbook beside it (…审核报告.xlsx): see hosts/pdf/annotate.ts for why not pages at its end.
+ */
+async function checkPdfCopy(file: string, out: string, prior?: string): Promise<CheckResult> {
+  const bytes = readFileBytes(file);
+  if (!isPdf(file, bytes)) throw new InputError('写出 .pdf 只适用于 PDF 文件；工作簿和文本文档请写出 .xlsx');
+  const { workbook } = await readDisclosure(file);
+  if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
+  const result = checkWorkbook(workbook);
+  const { annotatePdf } = await import('./hosts/pdf/annotate');
+  const marks = result.findings.flatMap((finding) => {
+    const box = cellBox(workbook, finding.sheet, finding.cell);
+    return box ? [{ finding, box }] : [];
+  });
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.writeFileSync(out, await annotatePdf(bytes, marks));
+  // The report: each finding at its page (no sheet to link to in a PDF).
+  const report = gridToExcel({ sheets: [] });
+  applyFlags(
+    report,
+    result.findings.map((f) => ({ ...f, sheet: f.page ? `第${f.page}页` : '', cell: '' })),
+    reportHeading(result, path.basename(file)),
+  );
+  await writeExcel(report, out.replace(/\.pdf$/i, '.审核报告.xlsx'));
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { Workbook, parseA1 } from '../core/grid';
+import { Workbook, cellBox } from '../core/grid';
 import { Finding, sortFindings, summarize, Summary, blocksSubmission } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
 import { recognizeSheet, assemble, pickTableSet, scanTexts, Recognition } from '../recognize';
@@ -25,12 +25,9 @@ export interface CheckResult {
 
 /** A document read from a PDF: each finding gets the page its cell stands on (第N页). */
 function onPages(findings: Finding[], wb: Workbook): void {
-  const sheets = new Map(wb.sheets.map((s) => [s.name, s]));
+  if (!wb.sheets.some((s) => s.rows.some((r) => r[0]?.box))) return;
   for (const f of findings) {
-    const at = f.cell ? parseA1(f.cell) : undefined;
-    const row = at && sheets.get(f.sheet)?.rows[at.r];
-    // The cell's own page, else its row's (an empty cell of a table row has no box of its own).
-    const page = row && (row[at.c]?.box?.page ?? row.find((c) => c?.box)?.box?.page);
+    const page = cellBox(wb, f.sheet, f.cell)?.page;
     if (page) f.page = page;
   }
 }

@@ -13,7 +13,7 @@ import { EDITIONS, editionByChoice, editionChoice } from '../editions';
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
 用法：
-  juesuan check <文件.xlsx|文件.txt|文件夹> [--json] [--out 输出.xlsx] [--prior 上年公开文件]
+  juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本
   juesuan import <文档.txt> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本（如由 PDF 提取的文本）整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
@@ -101,7 +101,9 @@ async function cmdCheck(args: Args): Promise<number> {
     out(findingsTable(r.findings));
     out('');
     out(`识别到 ${r.recognition.tables.length} 张表；${summaryLine(r.summary)}；${submitLine(r)}`);
-    if (outFile) out(`已写出标记后的工作簿：${outFile}`);
+    if (outFile && /\.pdf$/i.test(outFile))
+      out(`已写出标注后的 PDF：${outFile}（每个问题处有高亮和批注）；审核报告：${outFile.replace(/\.pdf$/i, '.审核报告.xlsx')}`);
+    else if (outFile) out(`已写出标记后的工作簿：${outFile}`);
   }
   return r.submittable ? 0 : 1;
 }

@@ -161,3 +161,10 @@ export function isProseOnly(wb: Workbook): boolean {
   }
   return text;
 }
+
+/** The page box of a cell of a document read from a PDF: its own, else its row's first (an empty cell has none). */
+export function cellBox(wb: Workbook, sheet: string, cell: string): PageBox | undefined {
+  const at = cell ? parseA1(cell) : undefined;
+  const row = at && wb.sheets.find((s) => s.name === sheet)?.rows[at.r];
+  return row ? (row[at.c]?.box ?? row.find((c) => c?.box)?.box) : undefined;
+}

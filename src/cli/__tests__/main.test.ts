@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { ROOT, FIXTURES } from '../../../tests/helpers/paths';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -47,6 +48,35 @@ describe('juesuan check', () => {
     const messages = JSON.parse(r.stdout).findings.map((x: { message: string }) => x.message);
     expect(messages).toEqual([expect.stringContaining('应为 5.1%')]);
     expect(checkParagraph(text)).toEqual(messages);
+  });
+
+  test('a published PDF checked into a marked copy: a highlight with the message on each finding, the 审核报告 beside it', async () => {
+    const pdf = path.join(ROOT, 'tests', 'fixtures', 'corpus', 'shgzb-2024.pdf');
+    const outPdf = path.join(tmp, 'checked.pdf');
+    const r = run('check', pdf, '--out', outPdf, '--json');
+    expect(r.status).toBe(1);
+    const findings: { message: string; page?: number }[] = JSON.parse(r.stdout).findings;
+    expect(findings.every((f) => f.page && f.page > 0)).toBe(true);
+    const { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString } = await import('pdf-lib');
+    const doc = await PDFDocument.load(fs.readFileSync(outPdf));
+    const notes: string[] = [];
+    doc.getPages().forEach((p) => {
+      const annots = p.node.lookup(PDFName.of('Annots'));
+      if (annots instanceof PDFArray)
+        for (const a of annots.asArray()) {
+          const d = doc.context.lookup(a) as InstanceType<typeof PDFDict>;
+          if (d.get(PDFName.of('Subtype'))?.toString() === '/Highlight')
+            notes.push((d.get(PDFName.of('Contents')) as InstanceType<typeof PDFHexString>).decodeText());
+        }
+    });
+    expect(notes).toHaveLength(findings.length);
+    for (const f of findings) expect(notes.some((n) => n.includes(f.message))).toBe(true);
+    expect(doc.getPageCount()).toBe((await PDFDocument.load(fs.readFileSync(pdf))).getPageCount());
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(path.join(tmp, 'checked.审核报告.xlsx'));
+    const sheet = report.getWorksheet('审核报告')!;
+    const pages = sheet.getColumn(4).values.filter((v) => typeof v === 'string' && /^第\d+页$/.test(v));
+    expect(pages).toHaveLength(findings.length);
   });
 
   const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));
