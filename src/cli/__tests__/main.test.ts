@@ -57,16 +57,16 @@ describe('juesuan check', () => {
     expect(r.status).toBe(1);
     const findings: { message: string; page?: number }[] = JSON.parse(r.stdout).findings;
     expect(findings.every((f) => f.page && f.page > 0)).toBe(true);
-    const { PDFDocument, PDFName, PDFArray, PDFDict, PDFHexString } = await import('pdf-lib');
+    const { PDFDocument, PDFName, PDFArray } = await import('pdf-lib');
     const doc = await PDFDocument.load(fs.readFileSync(outPdf));
     const notes: string[] = [];
     doc.getPages().forEach((p) => {
       const annots = p.node.lookup(PDFName.of('Annots'));
       if (annots instanceof PDFArray)
         for (const a of annots.asArray()) {
-          const d = doc.context.lookup(a) as InstanceType<typeof PDFDict>;
+          const d = doc.context.lookup(a) as import('pdf-lib').PDFDict;
           if (d.get(PDFName.of('Subtype'))?.toString() === '/Highlight')
-            notes.push((d.get(PDFName.of('Contents')) as InstanceType<typeof PDFHexString>).decodeText());
+            notes.push((d.get(PDFName.of('Contents')) as import('pdf-lib').PDFHexString).decodeText());
         }
     });
     expect(notes).toHaveLength(findings.length);
