@@ -45,8 +45,10 @@ interface Run extends PdfText {
   cy: number;
 }
 
-/** Join the pieces of one word the PDF split ("307" "." "82", "万" "元"): same line, touching. */
-function runsOf(texts: PdfText[]): Run[] {
+/** Join the pieces of one word the PDF split ("307" "." "82", "万" "元"): same line, touching, no ruling between. */
+function runsOf(texts: PdfText[], rules: PdfRule[] = []): Run[] {
+  const verticals = rules.filter((r) => r.x1 - r.x0 <= THIN && r.y1 - r.y0 > 4);
+  const ruledBetween = (a: Run, b: Run) => verticals.some((v) => v.x0 >= a.x + a.w - 1 && v.x1 <= b.x + 1 && v.y0 <= b.cy && v.y1 >= b.cy);
   const items = texts.filter((t) => t.s.trim()).map((t) => ({ ...t, s: t.s.replace(/\s+/g, ' '), cy: t.y + t.h / 2 }));
   items.sort((a, b) => a.cy - b.cy || a.x - b.x);
   const lines: Run[][] = [];
@@ -61,7 +63,7 @@ function runsOf(texts: PdfText[]): Run[] {
     let cur: Run | undefined;
     for (const it of line) {
       const gap = cur ? it.x - (cur.x + cur.w) : Infinity;
-      if (cur && gap < Math.max(cur.h, it.h) * 0.6) {
+      if (cur && gap < Math.max(cur.h, it.h) * 0.6 && !ruledBetween(cur, it)) {
         cur.s = joinText(cur.s, it.s, gap > Math.max(cur.h, it.h) * 0.25);
         cur.w = it.x + it.w - cur.x;
         const top = Math.min(cur.y, it.y);
@@ -186,16 +188,20 @@ function tableBlock(t: Table, runs: Run[], pageNo: number): Block {
   const nRows = Math.max(ys.length - 1, 1);
   const nCols = Math.max(xs.length - 1, 1);
   const cells = new Map<string, { r: number; c: number; r1: number; c1: number; parts: Run[] }>();
-  for (const run of runs) {
-    let r = bandOf(ys, run.cy);
-    let c = bandOf(xs, run.x + Math.min(run.w, run.h) / 2);
-    // Up and left to the merged cell's top-left: no ruling between.
-    while (c > 0 && !vAt(xs[c], r)) c--;
-    while (r > 0 && !hAt(ys[r], c)) r--;
-    let c1 = c;
-    while (c1 < nCols - 1 && !vAt(xs[c1 + 1], r)) c1++;
-    let r1 = r;
-    while (r1 < nRows - 1 && !hAt(ys[r1 + 1], c)) r1++;
+  // Each run in the band it stands in; a band with text of its own is a cell even where the table
+  // draws no ruling beside it (many print only some inner borders).
+  const natural = runs.map((run) => ({ run, r: bandOf(ys, run.cy), c: bandOf(xs, run.x + Math.min(run.w, run.h) / 2) }));
+  const held = new Set(natural.map((n) => `${n.r},${n.c}`));
+  for (const { run, r: r0, c: c0 } of natural) {
+    let r = r0;
+    let c = c0;
+    // Up and left to the merged cell's top-left: no ruling between, and no text of another cell.
+    while (c > 0 && !vAt(xs[c], r) && !held.has(`${r},${c - 1}`)) c--;
+    while (r > 0 && !hAt(ys[r], c) && !held.has(`${r - 1},${c}`)) r--;
+    let c1 = c0;
+    while (c1 < nCols - 1 && !vAt(xs[c1 + 1], r0) && !held.has(`${r0},${c1 + 1}`)) c1++;
+    let r1 = r0;
+    while (r1 < nRows - 1 && !hAt(ys[r1 + 1], c0) && !held.has(`${r1 + 1},${c0}`)) r1++;
     const k = `${r},${c}`;
     const cell = cells.get(k) ?? { r, c, r1, c1, parts: [] };
     cell.parts.push(run);
@@ -228,9 +234,11 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
   let lastTable: string[] | undefined;
   // Whether the last block of the page before was a table (a table runs on only from there).
   let lastWasTable = false;
+  let lastLead: string[] = [];
+  const textOf = (b: Block) => b.rows.map((r) => Array.from(r, (c) => String(c?.value ?? '')).join('\t')).join('\n');
   pages.forEach((page, i) => {
     const pageNo = i + 1;
-    const runs = runsOf(page.texts).filter((r) => !isPageNumber(r, page));
+    const runs = runsOf(page.texts, page.rules).filter((r) => !isPageNumber(r, page));
     const tables = tablesOf(page.rules);
     const inside = (r: Run, t: Table) => r.cy > t.y0 && r.cy < t.y1 && r.x + r.w / 2 > t.x0 && r.x + r.w / 2 < t.x1;
     const blocks: Block[] = [];
@@ -252,34 +260,55 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
     }
     for (const line of lines) {
       line.sort((a, b) => a.x - b.x);
-      const s = line.reduce((acc, r, k) => (k ? joinText(acc, r.s, true) : r.s), '');
-      const x = line[0].x;
-      const y = Math.min(...line.map((r) => r.y));
-      const box: PdfBox = { page: pageNo, x, y, w: line[line.length - 1].x + line[line.length - 1].w - x, h: Math.max(...line.map((r) => r.y + r.h)) - y };
-      blocks.push({ top: y, rows: [[{ value: s.trim(), box }]], merges: [] });
+      // Words far apart on one line ("部门：某某局" … "公开01表") are fields of their own.
+      const fields: Run[][] = [];
+      for (const r of line) {
+        const last = fields[fields.length - 1]?.at(-1);
+        if (last && r.x - (last.x + last.w) < Math.max(last.h, r.h) * 2) fields[fields.length - 1].push(r);
+        else fields.push([r]);
+      }
+      const cells: PdfCell[] = fields.map((f) => {
+        const x = f[0].x;
+        const y = Math.min(...f.map((r) => r.y));
+        const box: PdfBox = { page: pageNo, x, y, w: f[f.length - 1].x + f[f.length - 1].w - x, h: Math.max(...f.map((r) => r.y + r.h)) - y };
+        return { value: f.reduce((acc, r, k) => (k ? joinText(acc, r.s, true) : r.s), '').trim(), box };
+      });
+      blocks.push({ top: Math.min(...line.map((r) => r.y)), rows: [cells], merges: [] });
     }
     blocks.sort((a, b) => a.top - b.top);
-    const continues = lastWasTable;
-    for (const b of blocks) {
+    // The lines above the page's first table, and whether they repeat those above the last
+    // table of the page before (print titles: the title, 部门, 单位 printed again on each page).
+    const firstTable = blocks.findIndex((b) => b.table);
+    const lead = (firstTable < 0 ? [] : blocks.slice(0, firstTable)).map(textOf);
+    const repeatsTitles = lead.length > 0 && lead.length === lastLead.length && lead.every((t, k) => t === lastLead[k]);
+    const continues = lastWasTable && firstTable >= 0 && (firstTable === 0 || repeatsTitles);
+    blocks.forEach((b, k) => {
       let rows = b.rows;
       let merges = b.merges;
-      // A table continued from the page before (the page's first block, no title above it)
+      if (continues && k < firstTable) return;
+      // A table continued from the page before (nothing above it but the titles printed again)
       // repeats its header: dropped, the rows continue. Another table with the same header under
       // its own title (表八, 表九) is a table of its own.
-      if (b.table && lastTable && b === blocks[0] && continues) {
-        let k = 0;
-        while (k < b.table.length && k < lastTable.length && b.table[k] === lastTable[k] && b.table[k].trim()) k++;
-        if (k > 0) {
-          rows = rows.slice(k);
-          merges = merges.filter((m) => m.top >= k).map((m) => ({ ...m, top: m.top - k, bottom: m.bottom - k }));
+      if (b.table && lastTable && k === firstTable && continues) {
+        let n = 0;
+        while (n < b.table.length && n < lastTable.length && b.table[n] === lastTable[n] && b.table[n].trim()) n++;
+        if (n > 0) {
+          rows = rows.slice(n);
+          merges = merges.filter((m) => m.top >= n).map((m) => ({ ...m, top: m.top - n, bottom: m.bottom - n }));
         }
       }
       const at = sheet.rows.length;
       for (const m of merges) sheet.merges.push({ top: m.top + at, left: m.left, bottom: m.bottom + at, right: m.right });
       for (const row of rows) sheet.rows.push(row);
-      if (b.table) lastTable = b.table;
+      if (b.table) {
+        // The lines right above this table (its title, 部门, 单位), as a later page would repeat them.
+        let j = k;
+        while (j > 0 && !blocks[j - 1].table && k - j < 6) j--;
+        lastLead = blocks.slice(j, k).map(textOf);
+        if (!(continues && k === firstTable)) lastTable = b.table;
+      }
       lastWasTable = !!b.table;
-    }
+    });
   });
   return { sheets: [sheet], source: name };
 }

@@ -48,6 +48,53 @@ function toPage(vt: number[], ctm: Matrix, x0: number, y0: number, x1: number, y
   };
 }
 
+/**
+ * One path's rulings: a stroked path is its segments (a whole table's borders may be one path), a
+ * filled one its sub-paths' boxes (Word draws each border as a thin filled rectangle). The path
+ * data is pdfjs's: 0 moveTo x y, 1 lineTo x y, 2 curveTo (6 numbers), 3 quadraticCurveTo (4), 4 closePath.
+ */
+function pathRules(d: ArrayLike<number>, stroked: boolean, vt: number[], ctm: Matrix, out: PdfRule[]): void {
+  let i = 0;
+  let cx = 0;
+  let cy = 0;
+  let sx = 0;
+  let sy = 0;
+  let sub: number[] = [];
+  const flush = () => {
+    if (!stroked && sub.length >= 4) {
+      const xs = sub.filter((_, k) => k % 2 === 0);
+      const ys = sub.filter((_, k) => k % 2 === 1);
+      out.push(toPage(vt, ctm, Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)));
+    }
+    sub = [];
+  };
+  const line = (x: number, y: number) => {
+    if (stroked) out.push(toPage(vt, ctm, Math.min(cx, x), Math.min(cy, y), Math.max(cx, x), Math.max(cy, y)));
+    sub.push(x, y);
+    cx = x;
+    cy = y;
+  };
+  while (i < d.length) {
+    const op = d[i++];
+    if (op === 0) {
+      flush();
+      cx = sx = d[i++];
+      cy = sy = d[i++];
+      sub.push(cx, cy);
+    } else if (op === 1) line(d[i++], d[i++]);
+    else if (op === 2) {
+      i += 4;
+      line(d[i++], d[i++]);
+    } else if (op === 3) {
+      i += 2;
+      line(d[i++], d[i++]);
+    } else if (op === 4) {
+      if (cx !== sx || cy !== sy) line(sx, sy);
+    } else break;
+  }
+  flush();
+}
+
 /** The rulings a page draws: filled or stroked paths, as boxes (thin ones are lines). */
 function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record<string, number>, vt: number[]): PdfRule[] {
   const painted = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -66,8 +113,12 @@ function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Record
       if (m) ctm = mul(m, ctm);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath && painted.has(args[0] as number)) {
-      const mm = args[2] as ArrayLike<number> | null;
-      if (mm && mm.length >= 4 && Number.isFinite(mm[0])) out.push(toPage(vt, ctm, mm[0], mm[1], mm[2], mm[3]));
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (data) pathRules(data, args[0] === OPS.stroke || args[0] === OPS.closeStroke, vt, ctm, out);
+      else {
+        const mm = args[2] as ArrayLike<number> | null;
+        if (mm && mm.length >= 4 && Number.isFinite(mm[0])) out.push(toPage(vt, ctm, mm[0], mm[1], mm[2], mm[3]));
+      }
     }
   }
   return out;

@@ -78,6 +78,14 @@ describe('tables from the page geometry', () => {
     ]);
   });
 
+  test('a table printed over two pages with its titles repeated (print titles) is one table', () => {
+    const titles = [text('收入决算表', 200, 50), text('部门：某某局', 50, 70, 60), text('公开02表', 400, 70, 40)];
+    const head = [text('科目编码', 55, 105, 40), text('决算数', 260, 105, 30)];
+    const p1 = page([...titles, ...head, text('201', 55, 125, 20), text('1.00', 260, 125, 20)], grid([50, 250, 330], [100, 120, 140]));
+    const p2 = page([...titles, ...head, text('202', 55, 125, 20), text('2.00', 260, 125, 20)], grid([50, 250, 330], [100, 120, 140]));
+    expect(values([p1, p2])).toEqual([['收入决算表'], ['部门：某某局', '公开02表'], ['科目编码', '决算数'], ['201', '1.00'], ['202', '2.00']]);
+  });
+
   test('another table with the same header under its own title is a table of its own', () => {
     const head = [text('科目编码', 55, 105, 40), text('决算数', 260, 105, 30)];
     const p1 = page([text('政府性基金预算财政拨款收入支出决算表', 100, 80), ...head], grid([50, 250, 330], [100, 120, 140]));
