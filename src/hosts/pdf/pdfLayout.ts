@@ -228,6 +228,34 @@ function tableBlock(t: Table, runs: Run[], pageNo: number): Block {
   return { top: t.y0, rows, merges, table: rows.map((row) => row.map((c) => String(c?.value ?? '')).join('\t')) };
 }
 
+/** A text near the top or bottom edge of its page, by its words and edge ('' elsewhere). */
+function edgeKey(r: Run, page: PdfPage): string {
+  if (r.y + r.h < page.height * 0.07) return `上|${r.s}`;
+  if (r.y > page.height * 0.93) return `下|${r.s}`;
+  return '';
+}
+
+/**
+ * Running headers and footers: the same words at the same edge of most pages (a document title
+ * above every page, "部门决算公开" in the footer). Dropped like page numbers; a document of two
+ * pages has none worth telling.
+ */
+function runningLines(pages: PdfPage[]): Set<string> {
+  const out = new Set<string>();
+  if (pages.length < 3) return out;
+  const seen = new Map<string, number>();
+  for (const page of pages) {
+    const keys = new Set(
+      runsOf(page.texts)
+        .map((r) => edgeKey(r, page))
+        .filter(Boolean),
+    );
+    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  for (const [k, n] of seen) if (n >= Math.max(3, pages.length / 2)) out.add(k);
+  return out;
+}
+
 /** Every page of a PDF as one sheet, top to bottom. */
 export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
   const sheet: Sheet = newSheet(sheetNameFor(name), 'text');
@@ -236,9 +264,10 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
   let lastWasTable = false;
   let lastLead: string[] = [];
   const textOf = (b: Block) => b.rows.map((r) => Array.from(r, (c) => String(c?.value ?? '')).join('\t')).join('\n');
+  const running = runningLines(pages);
   pages.forEach((page, i) => {
     const pageNo = i + 1;
-    const runs = runsOf(page.texts, page.rules).filter((r) => !isPageNumber(r, page));
+    const runs = runsOf(page.texts, page.rules).filter((r) => !isPageNumber(r, page) && !running.has(edgeKey(r, page)));
     const tables = tablesOf(page.rules);
     const inside = (r: Run, t: Table) => r.cy > t.y0 && r.cy < t.y1 && r.x + r.w / 2 > t.x0 && r.x + r.w / 2 < t.x1;
     const blocks: Block[] = [];

@@ -93,6 +93,21 @@ describe('tables from the page geometry', () => {
     expect(values([p1, p2]).filter((r) => r[0] === '科目编码')).toHaveLength(2);
   });
 
+  test('a running header and footer on every page are dropped; the same words in the body are kept', () => {
+    const pages = [1, 2, 3, 4].map((n) =>
+      page([
+        text('某某局2024年度部门决算', 200, 20, 120),
+        text(`第 ${n} 段正文。`, 50, 300, 80),
+        text('某某局2024年度部门决算', 50, 400, 120),
+        text('内部资料', 270, 800, 40),
+      ]),
+    );
+    const rows = values(pages).map((r) => r[0]);
+    expect(rows.filter((t) => t === '某某局2024年度部门决算')).toHaveLength(4);
+    expect(rows.filter((t) => t === '内部资料')).toHaveLength(0);
+    expect(rows.filter((t) => t.startsWith('第'))).toHaveLength(4);
+  });
+
   test('text around the tables: one row per line, its pieces joined', () => {
     const p = page([text('本年收入合计', 50, 200, 60), text('9746.50', 112, 200, 35), text('万', 150, 200, 10), text('元。', 160, 200, 20)]);
     expect(values([p])).toEqual([['本年收入合计9746.50万元。']]);
