@@ -115,6 +115,23 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(await reportedPdfLines(doc)));
     return 0;
   }
+  // --page NAME N: the rows a PDF's page gives, as JSON (the test holds them to grids read off the page images).
+  const onPage = argv.indexOf('--page');
+  if (onPage >= 0) {
+    const doc = REAL_PDFS.find((d) => d.name === argv[onPage + 1]);
+    if (!doc) return 2;
+    const page = Number(argv[onPage + 2]);
+    const { readDisclosure } = await import('../hosts/files');
+    const { workbook } = await readDisclosure(doc.file);
+    const rows = workbook.sheets[0].rows.filter((r) => r.some((c) => c?.box?.page === page));
+    const values = rows.map((r) => {
+      const v = Array.from(r, (c) => String(c?.value ?? ''));
+      while (v.length && !v[v.length - 1]) v.pop();
+      return v;
+    });
+    process.stdout.write(JSON.stringify(values));
+    return 0;
+  }
   const write = argv.includes('--write');
   let differs = false;
   for (const doc of [...REAL_DOCUMENTS, ...REAL_PDFS]) {
