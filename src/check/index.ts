@@ -27,8 +27,11 @@ export interface CheckResult {
 function onPages(findings: Finding[], wb: Workbook): void {
   if (!wb.sheets.some((s) => s.rows.some((r) => r[0]?.box))) return;
   for (const f of findings) {
-    const page = cellBox(wb, f.sheet, f.cell)?.page;
-    if (page) f.page = page;
+    const box = cellBox(wb, f.sheet, f.cell);
+    if (box) {
+      f.page = box.page;
+      f.box = box;
+    }
   }
 }
 

@@ -29,8 +29,9 @@ export interface Finding {
   actual?: string;
   /** Narrative findings: the quoted fragment, where it starts in the cell's text, the fix. */
   text?: TextSpan;
-  /** The page a finding stands on, for a document read from a PDF (1-based). */
+  /** The page a finding stands on, for a document read from a PDF (1-based), and its box there. */
   page?: number;
+  box?: import('./grid').PageBox;
   /** The unit's 出错说明 for this finding, when one is on file for the cell as it is now. */
   explained?: string;
   /**

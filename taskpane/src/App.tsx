@@ -124,6 +124,48 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
   );
 }
 
+/** A PDF's page with the finding's box marked: drawn on request (rendering a page takes a moment). */
+function PageView({ host, page, box }: { host: HostApi; page: number; box: NonNullable<Finding['box']> }) {
+  const [image, setImage] = React.useState<{ url: string; width: number; height: number } | null | undefined>(undefined);
+  const [busy, setBusy] = React.useState(false);
+  if (image === undefined)
+    return (
+      <Button
+        size="small"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          host.pageImage!(page)
+            .then((img) => setImage(img ?? null))
+            .catch(() => setImage(null))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? `正在显示第${page}页…` : `查看第${page}页`}
+      </Button>
+    );
+  if (!image) return <Caption1 as="p">无法显示第{page}页。</Caption1>;
+  const pct = (v: number, of: number) => `${(v / of) * 100}%`;
+  return (
+    <div style={{ position: 'relative', border: '1px solid #ccc', marginTop: 4 }}>
+      <img data-testid="page-image" src={image.url} alt={`第${page}页`} style={{ width: '100%', display: 'block' }} />
+      <div
+        data-testid="page-box"
+        aria-label="问题所在位置"
+        style={{
+          position: 'absolute',
+          left: pct(box.x - 2, image.width),
+          top: pct(box.y - 2, image.height),
+          width: pct(box.w + 4, image.width),
+          height: pct(box.h + 4, image.height),
+          border: '2px solid #C00000',
+          background: 'rgba(255, 199, 206, 0.35)',
+        }}
+      />
+    </div>
+  );
+}
+
 type Filter = 'all' | 'blocking' | Severity;
 /** Cards shown of a long group until it is expanded. */
 const SHOWN = 3;
@@ -311,6 +353,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
         已定位：{f.sheet}!{f.cell}
       </Caption1>
       {blocksSubmission(f) ? <Caption1 as="p">这是强制问题：须在表中改正，出错说明不能使其通过。</Caption1> : null}
+      {f.page && f.box && host.pageImage ? <PageView host={host} page={f.page} box={f.box} /> : null}
       {host.explain && f.severity !== 'info' && !blocksSubmission(f) && f.sheet && f.cell ? (
         <Field label="出错说明（无法或不应修改时，写明原因；单元格内容改动后需重新说明）">
           <Textarea

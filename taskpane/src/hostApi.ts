@@ -34,6 +34,8 @@ export interface HostApi {
   scaffold?(o: { unit: string; year: number; edition: string; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
   /** 起草情况说明 from the tables; returns the sheet written, or conflicts. */
   draft?(overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
+  /** Browser mode, a PDF: its page drawn as an image (the finding's box is marked over it by the pane). */
+  pageImage?(page: number): Promise<{ url: string; width: number; height: number } | undefined>;
   /** Events from elsewhere (the ribbon), shown when they arrive; the last view asked for is replayed. */
   subscribe?(listener: (e: HostEvent) => void): () => void;
 }

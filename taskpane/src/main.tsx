@@ -50,6 +50,10 @@ function browserHost(): HostApi {
     async select() {
       /* the pane shows the location; there is no workbook to move in */
     },
+    async pageImage(page: number) {
+      if (!bytes || !/\.pdf$/i.test(name)) return undefined;
+      return (await import('./pdf')).pageImage(bytes, page);
+    },
     async explain(f, text) {
       if (!checked) throw new Error('请先审核');
       checked = explainChecked(checked, f, text);

@@ -7,10 +7,54 @@ import { pagesToWorkbook } from '../../src/hosts/pdf/pdfLayout';
  * screen) only when a PDF is chosen; its worker, CMaps and standard fonts are served from the
  * add-in's own folder (pdfjs/), so nothing is fetched from elsewhere.
  */
-export async function readPdfInPage(buf: Uint8Array, name: string): Promise<Workbook> {
-  const pdfjs = (await import('pdfjs-dist/build/pdf.mjs')) as unknown as PdfJs & { GlobalWorkerOptions: { workerSrc: string } };
+type PdfJsFull = PdfJs & { GlobalWorkerOptions: { workerSrc: string } };
+/** The same library, for drawing a page (what readPdfPages does not need). */
+type Drawing = {
+  getDocument(src: Record<string, unknown>): {
+    promise: Promise<{ getPage(n: number): Promise<PageProxy>; destroy(): Promise<void> }>;
+  };
+};
+interface PageProxy {
+  getViewport(o: { scale: number }): { width: number; height: number };
+  render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; canvas?: HTMLCanvasElement }): { promise: Promise<void> };
+  cleanup(): void;
+}
+
+async function loadPdfJs(): Promise<PdfJsFull> {
+  const pdfjs = (await import('pdfjs-dist/build/pdf.mjs')) as unknown as PdfJsFull;
+  pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs/pdf.worker.min.js', document.baseURI).href;
+  return pdfjs;
+}
+
+/** One page of a PDF drawn as an image, at a size for the pane; its size in points (the boxes' unit). */
+export async function pageImage(buf: Uint8Array, pageNo: number): Promise<{ url: string; width: number; height: number } | undefined> {
+  const pdfjs = (await loadPdfJs()) as unknown as Drawing;
   const here = (p: string) => new URL(p, document.baseURI).href;
-  pdfjs.GlobalWorkerOptions.workerSrc = here('pdfjs/pdf.worker.min.js');
+  const doc = await pdfjs.getDocument({
+    data: buf.slice(),
+    cMapUrl: here('pdfjs/cmaps/'),
+    cMapPacked: true,
+    standardFontDataUrl: here('pdfjs/standard_fonts/'),
+    isEvalSupported: false,
+  }).promise;
+  try {
+    const page = await doc.getPage(pageNo);
+    const base = page.getViewport({ scale: 1 });
+    const viewport = page.getViewport({ scale: 2 });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(viewport.width);
+    canvas.height = Math.ceil(viewport.height);
+    await page.render({ canvasContext: canvas.getContext('2d')!, viewport, canvas }).promise;
+    page.cleanup();
+    return { url: canvas.toDataURL('image/png'), width: base.width, height: base.height };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export async function readPdfInPage(buf: Uint8Array, name: string): Promise<Workbook> {
+  const pdfjs = await loadPdfJs();
+  const here = (p: string) => new URL(p, document.baseURI).href;
   const pages = await readPdfPages(pdfjs, buf, { cMapUrl: here('pdfjs/cmaps/'), standardFontDataUrl: here('pdfjs/standard_fonts/') });
   return pagesToWorkbook(pages, name);
 }

@@ -285,6 +285,17 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     // CMaps and fonts come from the add-in's folder.
     expect(outside.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
     await page.screenshot({ path: path.join(root, 'test-output', 'pane-pdf-420.png') });
+    // A finding's place says its page; its page is drawn with the place marked.
+    expect((await page.getByTestId('where').allInnerTexts()).every((w) => /第\d+页 · /.test(w))).toBe(true);
+    await page.locator('[data-testid=finding]').first().click();
+    await page.getByRole('button', { name: /^查看第\d+页$/ }).click();
+    await page.getByTestId('page-image').waitFor({ timeout: 30000 });
+    const [img, mark] = await Promise.all([page.getByTestId('page-image').boundingBox(), page.getByTestId('page-box').boundingBox()]);
+    expect(mark!.width).toBeGreaterThan(5);
+    expect(mark!.x).toBeGreaterThanOrEqual(img!.x);
+    expect(mark!.y + mark!.height).toBeLessThanOrEqual(img!.y + img!.height);
+    await page.getByTestId('page-box').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(root, 'test-output', 'pane-pdf-page-420.png') });
     for (const [file, message] of [
       ['scanned.pdf', '扫描件无文字层'],
       ['encrypted.pdf', 'PDF 已加密'],
