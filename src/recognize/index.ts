@@ -10,6 +10,7 @@ import { readEcon } from './econ';
 import { readMatrix } from './matrix';
 import { BodyResult, isBodyError } from './body';
 import { readingDoubt } from './doubt';
+import { rowShift } from './shift';
 import { Recognition, RecognizedTable, TitleHit } from './model';
 
 export * from './model';
@@ -167,6 +168,8 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
     const t: RecognizedTable = { spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated };
     const doubt = readingDoubt(t);
     if (doubt) t.doubt = doubt;
+    const shifted = doubt ? undefined : rowShift(t);
+    if (shifted) t.shifted = shifted;
     tables.push(t);
   });
   return { sheet, tables, unreadable };

@@ -1,6 +1,7 @@
 import { Sheet } from '../core/grid';
 import { TableSpec } from '../specs/types';
 import type { ReadingDoubt } from './doubt';
+import type { RowShift } from './shift';
 
 export interface Pos {
   r: number;
@@ -69,6 +70,8 @@ export interface RecognizedTable {
   truncated?: { afterRow: number; openCodes: string[] };
   /** Set when the table's text could not be read reliably (see doubt.ts): no arithmetic on it. */
   doubt?: ReadingDoubt;
+  /** Set when a block of amounts stands one row off its 科目 (see shift.ts): one finding, no arithmetic. */
+  shifted?: RowShift;
 }
 
 /** A table title found, whether or not its body could be read. */

@@ -97,7 +97,7 @@ export interface TableValue {
 export function tableValue(tables: ScopeTables, sel: CellSel, edition: Edition): TableValue | undefined {
   const t = tables.get(sel.table);
   // A table whose text could not be read reliably gives no figure to compare with.
-  if (!t || t.doubt) return undefined;
+  if (!t || t.doubt || t.shifted) return undefined;
   const item = itemOf(t, sel);
   const rowLabel =
     'row' in sel

@@ -44,7 +44,7 @@ export const uncomputed = (cell: { value: unknown; formula?: string } | undefine
 
 /** A table whose text could not be read reliably (recognize/doubt.ts) decides nothing. */
 const readTerm = (x: Term) => {
-  if (x.t.doubt) return false;
+  if (x.t.doubt || x.t.shifted) return false;
   const cell = cellAt(x.t.sheet, x.r, x.c);
   return !uncomputed(cell) && readMilli(cell, MILLI);
 };
@@ -58,7 +58,7 @@ function fmtMilli(m: number): string {
 }
 
 const intervalOf = (x: Term): Interval | undefined => {
-  if (x.t.doubt) return undefined;
+  if (x.t.doubt || x.t.shifted) return undefined;
   const cell = cellAt(x.t.sheet, x.r, x.c);
   return uncomputed(cell) ? undefined : amountInterval(readAmount(cell));
 };

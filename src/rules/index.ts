@@ -8,8 +8,20 @@ import { tablePresence } from './table-presence';
 import { numericCells } from './numeric-cell';
 import { kemuNames } from './kemu-names';
 import { uncalculatedFormula } from './uncalculated-formula';
+import { rowShiftRule } from './row-shift';
 
 export { Rule, RuleContext, buildContext } from './engine';
 
 /** The table rules (the whole registry, with the narrative and form rules, is src/check/registry.ts). */
-export const TABLE_RULES: Rule[] = [tablePresence, numericCells, uncalculatedFormula, rowSum, codeHierarchy, tableSums, crossEqual, crossLe, kemuNames];
+export const TABLE_RULES: Rule[] = [
+  tablePresence,
+  numericCells,
+  uncalculatedFormula,
+  rowShiftRule,
+  rowSum,
+  codeHierarchy,
+  tableSums,
+  crossEqual,
+  crossLe,
+  kemuNames,
+];

@@ -1,0 +1,87 @@
+import Decimal from 'decimal.js';
+import { cellAt } from '../core/grid';
+import { readAmount } from '../core/amount';
+import { RecognizedTable } from './model';
+
+/**
+ * Amounts written one row off their 科目 (a block pasted a line too low or too high, a PDF whose
+ * figures slid against their names): every 类 and 款 of the block then disagrees with its parts,
+ * dozens of errors for one cause. Told here by trying the block's amounts one row up or down: when
+ * that makes every 合计/类/款 add up where many did not, the table has one finding (row-shift) and
+ * no arithmetic is done on it.
+ */
+
+export interface RowShift {
+  /** First and last sheet row of the block (0-based). */
+  top: number;
+  bottom: number;
+  /** 1: each amount stands one row below its 科目; -1: one row above. */
+  by: 1 | -1;
+  /** A row of the block that shows another's amount (科目编码), and that other row's 科目编码. */
+  holder: string;
+  owner: string;
+}
+
+/** Sums that do not hold: parent against its children, each value printed to the cent. */
+function broken(vals: (Decimal | null)[], relations: [number, number[]][]): number {
+  let n = 0;
+  for (const [p, cs] of relations) {
+    if (vals[p] === null || cs.some((c) => vals[c] === null)) continue;
+    const sum = cs.reduce((acc, c) => acc.plus(vals[c]!), new Decimal(0));
+    if (
+      sum
+        .minus(vals[p]!)
+        .abs()
+        .gt(new Decimal(0.005).times(cs.length + 1))
+    )
+      n++;
+  }
+  return n;
+}
+
+export function rowShift(t: RecognizedTable): RowShift | undefined {
+  if (t.spec.kind !== 'coded') return undefined;
+  const rows = t.items.filter((i) => i.code || i.isTotal);
+  if (rows.length < 6) return undefined;
+  // Each row's parent: the nearest row above whose code is its code cut by two digits (合计 for a 类).
+  const index = new Map<string, number>();
+  const children = new Map<number, number[]>();
+  rows.forEach((it, k) => {
+    const code = it.code;
+    if (!code) {
+      index.set('合计', k);
+      return;
+    }
+    const parent = code.length === 3 ? index.get('合计') : index.get(code.slice(0, code.length - 2));
+    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), k]);
+    if (!index.has(code)) index.set(code, k);
+  });
+  const relations = [...children.entries()];
+  if (relations.length < 3) return undefined;
+  for (const col of t.spec.hierarchy) {
+    const vals: (Decimal | null)[] = [];
+    let readable = true;
+    for (const it of rows) {
+      const c = it.cols[col];
+      const a = c === undefined ? undefined : readAmount(cellAt(t.sheet, it.row, c));
+      if (a?.kind === 'text') readable = false;
+      vals.push(a?.kind === 'num' ? a.value : new Decimal(0));
+    }
+    if (!readable || broken(vals, relations) < 3) continue;
+    for (let a = 0; a < rows.length - 2; a++)
+      for (const by of [1, -1] as const) {
+        // The block from row a on, each amount taken from the row it slid to.
+        const moved = vals.map((v, i) => (i < a ? v : (vals[i + by] ?? null)));
+        const holder = rows[a + by];
+        if (holder && broken(moved, relations) === 0)
+          return {
+            top: Math.min(rows[a].row, holder.row),
+            bottom: rows[rows.length - 1].row,
+            by,
+            holder: holder.code ?? '合计',
+            owner: rows[a].code ?? '合计',
+          };
+      }
+  }
+  return undefined;
+}
