@@ -1,6 +1,5 @@
-import Decimal from 'decimal.js';
 import { cellAt } from '../core/grid';
-import { readAmount } from '../core/amount';
+import { readMilli } from '../core/amount';
 import { RecognizedTable } from './model';
 
 /**
@@ -22,22 +21,28 @@ export interface RowShift {
   owner: string;
 }
 
-/** Sums that do not hold: parent against its children, each value printed to the cent. */
-function broken(vals: (Decimal | null)[], relations: [number, number[]][]): number {
+/**
+ * Sums that do not hold: parent against its children, values in integer thousandths (amounts are
+ * printed to the cent: each may be off by half a cent), read once per table.
+ */
+function broken(vals: (number | null)[], relations: [number, number[]][], enough = Infinity): number {
   let n = 0;
   for (const [p, cs] of relations) {
-    if (vals[p] === null || cs.some((c) => vals[c] === null)) continue;
-    const sum = cs.reduce((acc, c) => acc.plus(vals[c]!), new Decimal(0));
-    if (
-      sum
-        .minus(vals[p]!)
-        .abs()
-        .gt(new Decimal(0.005).times(cs.length + 1))
-    )
-      n++;
+    const pv = vals[p];
+    if (pv === null) continue;
+    let sum = 0;
+    let known = true;
+    for (const c of cs) {
+      const v = vals[c];
+      if (v === null) known = false;
+      else sum += v;
+    }
+    if (known && Math.abs(sum - pv) > 5 * (cs.length + 1) && ++n >= enough) return n;
   }
   return n;
 }
+
+const MILLI = { v: 0, h: 0 };
 
 export function rowShift(t: RecognizedTable): RowShift | undefined {
   if (t.spec.kind !== 'coded') return undefined;
@@ -59,21 +64,21 @@ export function rowShift(t: RecognizedTable): RowShift | undefined {
   const relations = [...children.entries()];
   if (relations.length < 3) return undefined;
   for (const col of t.spec.hierarchy) {
-    const vals: (Decimal | null)[] = [];
+    const vals: (number | null)[] = [];
     let readable = true;
     for (const it of rows) {
       const c = it.cols[col];
-      const a = c === undefined ? undefined : readAmount(cellAt(t.sheet, it.row, c));
-      if (a?.kind === 'text') readable = false;
-      vals.push(a?.kind === 'num' ? a.value : new Decimal(0));
+      if (c !== undefined && !readMilli(cellAt(t.sheet, it.row, c), MILLI)) readable = false;
+      vals.push(c === undefined ? 0 : MILLI.v);
     }
-    if (!readable || broken(vals, relations) < 3) continue;
+    // A table that adds up (nearly all) is passed at the third broken sum it does not find.
+    if (!readable || broken(vals, relations, 3) < 3) continue;
     for (let a = 0; a < rows.length - 2; a++)
       for (const by of [1, -1] as const) {
         // The block from row a on, each amount taken from the row it slid to.
         const moved = vals.map((v, i) => (i < a ? v : (vals[i + by] ?? null)));
         const holder = rows[a + by];
-        if (holder && broken(moved, relations) === 0)
+        if (holder && broken(moved, relations, 1) === 0)
           return {
             top: Math.min(rows[a].row, holder.row),
             bottom: rows[rows.length - 1].row,
