@@ -1,4 +1,5 @@
-import { Workbook, cellBox } from '../core/grid';
+import { Workbook, cellBox, a1 } from '../core/grid';
+import type { Paragraph } from '../narrative/paragraphs';
 import { Finding, sortFindings, summarize, Summary, blocksSubmission } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
 import { recognizeSheet, assemble, pickTableSet, scanTexts, Recognition } from '../recognize';
@@ -21,6 +22,29 @@ export interface CheckResult {
    * blank template is not a disclosure ready to submit).
    */
   verdict: '可提交' | '不可提交' | '未填写';
+}
+
+/**
+ * A narrative finding's place in words: the section it is under and which paragraph of it
+ * (情况说明「五、一般公共预算财政拨款支出决算情况说明」第 2 段), as the accountant finds it in the text.
+ */
+function inParagraphs(findings: Finding[], paragraphs: Paragraph[]): void {
+  const at = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const p of paragraphs) {
+    if (p.heading) continue;
+    const section = p.subsection || p.section;
+    const n = (count.get(section) ?? 0) + 1;
+    count.set(section, n);
+    // A numbered item (1、2、… one per 科目 or project) is named by its number: PDF line breaks may
+    // cut it into several pieces, its number stays.
+    const where = `情况说明${section ? `「${section.length > 24 ? section.slice(0, 24) + '…' : section}」` : ''}${p.item ? `第 ${p.item} 项` : `第 ${n} 段`}`;
+    for (const pc of p.pieces) {
+      const key = `${pc.sheet}!${a1(pc.r, pc.c)}`;
+      if (!at.has(key)) at.set(key, where);
+    }
+  }
+  for (const f of findings) if (f.text && f.table === '情况说明') f.where = at.get(`${f.sheet}!${f.cell}`);
 }
 
 /** A document read from a PDF: each finding gets the page its cell stands on (第N页). */
@@ -53,6 +77,7 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   }
   const sorted = withExplanations(sortFindings(findings), wb);
   onPages(sorted, wb);
+  if (sorted.some((f) => f.text)) inParagraphs(sorted, ctx.narrative().paragraphs);
   const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
   const blocking = sorted.filter((f) => blocksSubmission(f, (id) => level.get(id))).length;

@@ -29,6 +29,8 @@ export interface Finding {
   actual?: string;
   /** Narrative findings: the quoted fragment, where it starts in the cell's text, the fix. */
   text?: TextSpan;
+  /** Where a narrative finding is, in words: 情况说明「五、一般公共预算…」第 2 段. */
+  where?: string;
   /** The page a finding stands on, for a document read from a PDF (1-based), and its box there. */
   page?: number;
   box?: import('./grid').PageBox;

@@ -342,7 +342,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   /** The place in the table's words (公开02「201 一般公共服务支出」) and its address. */
   const whereOf = (f: Finding) => {
     if (!f.sheet || !f.cell) return '';
-    const words = result ? whereInWords(result.recognition, f) : undefined;
+    const words = f.where ?? (result ? whereInWords(result.recognition, f) : undefined);
     const address = `${f.page ? `第${f.page}页 · ` : ''}${f.sheet}!${f.cell}`;
     return words ? `${words} · ${address}` : address;
   };
