@@ -30,6 +30,14 @@ describe('juesuan check', () => {
     expect(obj.findings.length).toBe(obj.summary.error + obj.summary.warning + obj.summary.info);
   });
 
+  test('--json of a large check piped to another program arrives whole (more than a pipe holds at once)', () => {
+    const f = path.join(tmp, 'forty-units.txt');
+    fs.writeFileSync(f, Array(40).fill(fs.readFileSync(SAMPLE, 'utf8')).join('\n'));
+    const r = run('check', f, '--json');
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(512 * 1024);
+    expect(JSON.parse(r.stdout).summary.error).toBeGreaterThan(0);
+  });
+
   test('a disclosure with an error exits 1', () => {
     const broken = fs.readFileSync(SAMPLE, 'utf8').replace('30101\t基本工资\t270.45', '30101\t基本工资\t271.45');
     const f = path.join(tmp, 'broken.txt');
