@@ -149,6 +149,16 @@ const cases: Record<string, Case[]> = {
       '79.17%',
     ],
     [
+      'a 三公 item’s rate against its own budget, after the total’s figures',
+      '五、财政拨款“三公”经费支出决算情况说明\n“三公”经费财政拨款支出预算为 26.03 万元，支出决算为 26.03 万元。因公出国（境）费支出预算为 23.45 万元，支出决算 23.45 万元，完成预算的 100%。',
+      0,
+    ],
+    [
+      'a 三公 item’s rate with no budget of its own stated is not the total’s',
+      '五、财政拨款“三公”经费支出决算情况说明\n“三公”经费财政拨款支出预算为 30.00 万元，支出决算为 26.03 万元。因公出国（境）费支出决算 23.45 万元，完成预算的 100%。',
+      0,
+    ],
+    [
       'wrong rate from budget and actual',
       '五、财政拨款“三公”经费支出决算情况说明\n因公出国（境）费支出预算为23.45万元，支出决算20.00万元。完成预算的100.0%。',
       1,
