@@ -31,7 +31,8 @@ export interface CellFlag {
 /** 类别: 强制 (must be fixed before submission) or 提示 (may be answered with an 出错说明), the rule's level. */
 export const REPORT_HEADER = ['序号', '级别', '表', '位置', '问题说明', '应为', '实为', '规则', '类别', '状态', '说明'];
 export const REPORT_WIDTHS = [6, 8, 9, 18, 80, 14, 14, 14, 6, 8, 36];
-export const REPORT_COL = { where: 3, message: 4, rule: 7, explanation: 10 };
+/** 0-based columns of the report the hosts address: 级别 (filled with its colour), 位置 (linked), 问题说明, 规则, 说明. */
+export const REPORT_COL = { severity: 1, where: 3, message: 4, rule: 7, explanation: 10 };
 
 /** How the report names a rule and says whether it blocks submission (from the rule registry). */
 export type RuleLabel = (id: string) => { name: string; level?: '强制' | '提示' };

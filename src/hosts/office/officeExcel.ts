@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { Workbook, Sheet, Cell, StoredExplanation, newSheet, parseRange, quoteSheet } from '../../core/grid';
+import { Workbook, Sheet, Cell, StoredExplanation, newSheet, parseRange, quoteSheet, a1 } from '../../core/grid';
 import { Finding, flaggedCells } from '../../core/findings';
 import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows } from '../../core/explanations';
 import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
@@ -550,7 +550,7 @@ export async function applyFlags(
       );
   }
   for (const severity of ['error', 'warning', 'info'] as const) {
-    const cells = plan.report.flatMap((r, i) => (r.severity === severity ? [`B${top + i + 2}`] : []));
+    const cells = plan.report.flatMap((r, i) => (r.severity === severity ? [a1(top + i + 1, REPORT_COL.severity)] : []));
     for (const part of chunks(cells)) await batch.add(callBytes(part), () => (report.getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity]));
   }
   await batch.flush();

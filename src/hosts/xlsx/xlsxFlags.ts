@@ -127,7 +127,7 @@ function writeReport(ws: ExcelJS.Worksheet, { report: rows, heading, headerRow }
       row.getCell(where).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
     row.eachCell({ includeEmpty: true }, (c) => (c.alignment = { wrapText: true, vertical: 'top' }));
-    row.getCell(2).fill = FILL[r.severity];
+    row.getCell(REPORT_COL.severity + 1).fill = FILL[r.severity];
   }
 }
 
