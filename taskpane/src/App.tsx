@@ -1,6 +1,8 @@
 import * as React from 'react';
 import {
   Button,
+  TabList,
+  Tab,
   Input,
   Spinner,
   Text,
@@ -288,6 +290,8 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   const [part, setPart] = React.useState<string>();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
   const [scaffoldFocus, setScaffoldFocus] = React.useState(initialView === 'scaffold' ? 1 : 0);
+  // 审核, 生成模板 and 起草情况说明 each in a tab of its own, at the top of the pane.
+  const [tab, setTab] = React.useState<'check' | 'scaffold' | 'draft'>(initialView === 'scaffold' ? 'scaffold' : 'check');
 
   const run = async (what: () => Promise<void>) => {
     setBusy(true);
@@ -317,8 +321,12 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
         if (e.kind === 'checked') {
           setResult(e.result);
           setHostNotice(undefined);
+          setTab('check');
         } else if (e.kind === 'notice') setHostNotice(e.notice);
-        else if (e.view === 'scaffold') setScaffoldFocus((n) => n + 1);
+        else if (e.view === 'scaffold') {
+          setTab('scaffold');
+          setScaffoldFocus((n) => n + 1);
+        } else setTab('check');
       }),
     [host],
   );
@@ -393,7 +401,12 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   return (
     <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 10, fontFamily: 'inherit' }}>
       <Title3 as="h1">决算公开助手</Title3>
-      {host.mode === 'browser' ? (
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} size="small">
+        <Tab value="check">审核</Tab>
+        {host.scaffold ? <Tab value="scaffold">生成模板</Tab> : null}
+        {host.draft ? <Tab value="draft">起草情况说明</Tab> : null}
+      </TabList>
+      {tab === 'check' && host.mode === 'browser' ? (
         <Field label="要核对的文件（.xlsx 工作簿、PDF 或 .txt 公开文本）" hint="文件只在本机浏览器中处理，不会上传。">
           <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
             <Button onClick={() => fileInput.current?.click()}>选择文件…</Button>
@@ -417,45 +430,50 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
           />
         </Field>
       ) : null}
-      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-        <Button appearance="primary" onClick={check} disabled={busy || (host.mode === 'browser' && !file)}>
-          审核
-        </Button>
-        {host.clear ? (
+      {tab === 'check' ? (
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <Button appearance="primary" onClick={check} disabled={busy || (host.mode === 'browser' && !file)}>
+            审核
+          </Button>
+          {host.clear ? (
+            <Button
+              onClick={() =>
+                run(async () => {
+                  setHostNotice(await host.clear!());
+                  setResult(undefined);
+                })
+              }
+              disabled={busy}
+            >
+              清除标记
+            </Button>
+          ) : null}
+          {host.download && result ? (
+            <Button onClick={() => run(() => host.download!())} disabled={busy}>
+              下载标记后的工作簿
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {tab === 'draft' && host.draft ? (
+        <>
+          <Text>从本工作簿的公开表起草“情况说明”各部分（金额、占比、结构、“三公”、空表说明），写入新工作表；表中没有的内容留【请填写…】。</Text>
           <Button
             onClick={() =>
               run(async () => {
-                setHostNotice(await host.clear!());
-                setResult(undefined);
+                const r = await host.draft!(false);
+                setNotice(
+                  r.written.length
+                    ? `已起草情况说明，写入工作表“${r.written[0]}”；【请填写…】处需补充。`
+                    : `工作表“${r.conflicts[0]}”已存在，请先重命名或删除后再起草。`,
+                );
               })
             }
             disabled={busy}
           >
-            清除标记
+            起草情况说明
           </Button>
-        ) : null}
-        {host.download && result ? (
-          <Button onClick={() => run(() => host.download!())} disabled={busy}>
-            下载标记后的工作簿
-          </Button>
-        ) : null}
-      </div>
-      {host.draft ? (
-        <Button
-          onClick={() =>
-            run(async () => {
-              const r = await host.draft!(false);
-              setNotice(
-                r.written.length
-                  ? `已起草情况说明，写入工作表“${r.written[0]}”；【请填写…】处需补充。`
-                  : `工作表“${r.conflicts[0]}”已存在，请先重命名或删除后再起草。`,
-              );
-            })
-          }
-          disabled={busy}
-        >
-          起草情况说明
-        </Button>
+        </>
       ) : null}
       {notice ? <Caption1>{notice}</Caption1> : null}
       {busy ? <Spinner size="tiny" label="正在处理…" /> : null}
@@ -469,15 +487,15 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
           <MessageBarBody>{hostNotice.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {!result && !busy && !error ? (
+      {tab === 'check' && !result && !busy && !error ? (
         <Text>{host.mode === 'browser' ? '请先选择文件，再点击“审核”。' : '点击“审核”核对本工作簿的全部公开表、绩效自评表和情况说明。'}</Text>
       ) : null}
-      {notDisclosure ? (
+      {tab === 'check' && notDisclosure ? (
         <MessageBar intent="warning">
           <MessageBarBody>未找到部门决算公开表格：请确认文件中包含“收入支出决算总表”等公开表。</MessageBarBody>
         </MessageBar>
       ) : null}
-      {result && !notDisclosure ? (
+      {tab === 'check' && result && !notDisclosure ? (
         <>
           <Verdict r={result} />
           <Tiles r={result} part={part} choose={setPart} />
@@ -564,7 +582,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
           })}
         </>
       ) : null}
-      {host.scaffold ? <Scaffold host={host} busy={busy} run={run} focus={scaffoldFocus} /> : null}
+      {tab === 'scaffold' && host.scaffold ? <Scaffold host={host} busy={busy} run={run} focus={scaffoldFocus} /> : null}
     </main>
   );
 }

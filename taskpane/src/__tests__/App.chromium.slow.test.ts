@@ -106,6 +106,14 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     expect(await page.locator('[data-testid=finding]').count()).toBe(checked.blocking);
     expect(await page.locator('[data-testid=blocking]').count()).toBe(checked.blocking);
     await page.getByRole('button', { name: '全部', exact: true }).click();
+    // 审核, 生成模板 and 起草情况说明 in tabs at the top: 生成模板 shows its form in place of the findings,
+    // and 审核 brings the findings back as they were.
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['审核', '生成模板']);
+    await page.getByRole('tab', { name: '生成模板' }).click();
+    await page.getByLabel('单位名称').waitFor();
+    expect(await page.locator('[data-testid=finding]').count()).toBe(0);
+    await page.getByRole('tab', { name: '审核' }).click();
+    await page.waitForSelector('[data-testid=finding]');
     const status = await page.getByRole('status').innerText();
     expect(status).toContain(`错误 ${expected.error} 项`);
     // (after the explanation below, one error fewer is open)
