@@ -19,6 +19,23 @@ export interface SheetLayout {
   wrapRows?: number[];
   /** Areas framed with thin borders. */
   borders?: Range[];
+  /** Cells the unit types its amounts in (not formulas): shaded, and accepting numbers only. */
+  inputs?: Range[];
   /** Cells whose value is chosen from a list (a drop-down in Excel). */
   validations?: { range: Range; list: string[] }[];
+}
+
+/** The fill of the cells a unit types in: Excel's pale input yellow. */
+export const INPUT_FILL = 'FFF2CC';
+
+/** Positions as ranges: each row's runs of adjacent columns. */
+export function rangesOf(cells: { r: number; c: number }[]): Range[] {
+  const sorted = [...cells].sort((a, b) => a.r - b.r || a.c - b.c);
+  const out: Range[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.top === p.r && last.right === p.c - 1) last.right = p.c;
+    else if (!last || last.top !== p.r || last.right < p.c) out.push({ top: p.r, left: p.c, bottom: p.r, right: p.c });
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { Workbook, Sheet, Range, newSheet, setCell, a1, colLetters, quoteSheet } from '../core/grid';
-import { SheetLayout } from '../core/layout';
+import { SheetLayout, rangesOf } from '../core/layout';
 import { TableSetSpec, TableSpec, CodedTableSpec, SidesTableSpec, EconTableSpec, MatrixTableSpec, RowSumSpec, CrossSpec, CellSel } from '../specs/types';
 import { Edition, HeaderBlock, editionOf, editionByChoice, editionChoice, EDITIONS, DEFAULT_EDITION } from '../editions';
 import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
@@ -453,6 +453,8 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     result.workbook.sheets.push(w.sheet);
     result.layouts[w.sheet.name] = w.layout;
     result.inputs[w.sheet.name] = w.inputs;
+    // The cells the unit types in are shaded and take numbers only (the totals are formulas).
+    w.layout.inputs = rangesOf(w.inputs);
     result.formulas[w.sheet.name] = w.formulas;
   }
   if (opts.projectList) {

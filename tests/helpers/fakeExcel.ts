@@ -33,6 +33,8 @@ export interface FakeCell {
   fill?: string; // '#RRGGBB' or undefined for none
   bold?: boolean;
   hyperlink?: string;
+  /** The data validation rule set on the cell (list or decimal), as the adapter wrote it. */
+  validation?: unknown;
 }
 
 export interface FakeSheet {
@@ -516,9 +518,17 @@ class Range extends Proxy {
   merge() {
     this.write('merge', null, (s, addr) => s.merges.push(addr));
   }
-  /** Data validation (a drop-down list): refused on a protected sheet, not kept in the simulated state. */
+  /** Data validation (a drop-down list, a decimal rule): refused on a protected sheet, kept per cell. */
   get dataValidation() {
-    const write = (kind: string, payload: unknown) => this.write(kind, payload, () => undefined);
+    const write = (kind: string, payload: unknown) =>
+      this.write(kind, payload, (s, addr) => {
+        const b = box(addr);
+        for (let r = b.r0; r <= b.r1; r++)
+          for (let c = b.c0; c <= b.c1; c++) {
+            const at = a1(r, c);
+            s.cells.set(at, { ...(s.cells.get(at) ?? { value: null }), validation: payload });
+          }
+      });
     return {
       set rule(v: unknown) {
         write('dataValidation', v);

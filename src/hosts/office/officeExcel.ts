@@ -5,6 +5,7 @@ import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanatio
 import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
 import { ruleLabel } from '../../check/registry';
+import { INPUT_FILL } from '../../core/layout';
 
 /**
  * The Office.js host: reads the open workbook into the grid model and writes the flags, under the
@@ -692,7 +693,13 @@ export async function writeSheets(
     const lay = layouts[sheet.name] ?? {};
     await batch.add(
       CALL_COST *
-        (sheet.merges.length + (lay.widths?.length ?? 0) + (lay.wrapRows?.length ?? 0) + (lay.validations?.length ?? 0) + 8 * (lay.borders?.length ?? 0) + 20),
+        (sheet.merges.length +
+          (lay.widths?.length ?? 0) +
+          (lay.wrapRows?.length ?? 0) +
+          (lay.validations?.length ?? 0) +
+          2 * (lay.inputs?.length ?? 0) +
+          8 * (lay.borders?.length ?? 0) +
+          20),
       () => {
         for (const m of sheet.merges) ws.getRangeByIndexes(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1).merge(false);
         (lay.widths ?? []).forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
@@ -703,6 +710,11 @@ export async function writeSheets(
           const fmt = ws.getRangeByIndexes(b.top, b.left, b.bottom - b.top + 1, b.right - b.left + 1).format;
           for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const)
             fmt.borders.getItem(edge).style = 'Continuous';
+        }
+        for (const rg of lay.inputs ?? []) {
+          const range = ws.getRangeByIndexes(rg.top, rg.left, rg.bottom - rg.top + 1, rg.right - rg.left + 1);
+          range.format.fill.color = '#' + INPUT_FILL;
+          range.dataValidation.rule = { decimal: { formula1: -1e12, formula2: 1e12, operator: 'Between' } };
         }
         for (const v of lay.validations ?? [])
           ws.getRangeByIndexes(v.range.top, v.range.left, v.range.bottom - v.range.top + 1, v.range.right - v.range.left + 1).dataValidation.rule = {

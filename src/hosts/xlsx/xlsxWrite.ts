@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Workbook, Sheet, Cell, a1 } from '../../core/grid';
-import { SheetLayout } from '../../core/layout';
+import { SheetLayout, INPUT_FILL } from '../../core/layout';
 
 export type { SheetLayout };
 
@@ -57,6 +57,21 @@ export function fillSheet(ws: ExcelJS.Worksheet, sheet: Sheet, lay: SheetLayout 
   for (const b of lay.borders ?? [])
     for (let r = b.top; r <= b.bottom; r++)
       for (let c = b.left; c <= b.right; c++) ws.getCell(r + 1, c + 1).border = { top: thin, left: thin, bottom: thin, right: thin };
+  for (const rg of lay.inputs ?? [])
+    for (let r = rg.top; r <= rg.bottom; r++)
+      for (let c = rg.left; c <= rg.right; c++) {
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + INPUT_FILL } };
+        cell.dataValidation = {
+          type: 'decimal',
+          operator: 'between',
+          allowBlank: true,
+          formulae: [-1e12, 1e12],
+          showErrorMessage: true,
+          errorTitle: '金额',
+          error: '请填写数字（以万元为单位，可留空）',
+        };
+      }
   for (const v of lay.validations ?? [])
     for (let r = v.range.top; r <= v.range.bottom; r++)
       for (let c = v.range.left; c <= v.range.right; c++)

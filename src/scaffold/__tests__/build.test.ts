@@ -118,3 +118,22 @@ describe('scaffold: structure', () => {
     [26, '二十六'],
   ])('numbering %i → %s', (n, s) => expect(chineseNumeral(n)).toBe(s));
 });
+
+describe('scaffold: the cells the unit types in', () => {
+  test('are shaded and take numbers only in the written workbook; the totals (formulas) are neither', async () => {
+    const { gridToExcel } = await import('../../hosts/xlsx/xlsxWrite');
+    const built = scaffold({ unit: '某某局' });
+    const excel = gridToExcel(built.workbook, built.layouts);
+    const ws = excel.getWorksheet('公开03')!;
+    const inputs = built.inputs['公开03'];
+    expect(inputs.length).toBeGreaterThan(10);
+    for (const p of inputs) {
+      const cell = ws.getCell(p.r + 1, p.c + 1);
+      expect((cell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFF2CC');
+      expect(cell.dataValidation).toMatchObject({ type: 'decimal', allowBlank: true, showErrorMessage: true });
+    }
+    const formulas = built.formulas['公开03'];
+    expect(formulas.length).toBeGreaterThan(10);
+    for (const p of formulas) expect(ws.getCell(p.r + 1, p.c + 1).dataValidation?.type).toBeUndefined();
+  });
+});

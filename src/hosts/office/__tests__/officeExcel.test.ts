@@ -11,7 +11,7 @@ import { reportHeading } from '../../../check/heading';
 
 const textOf = (v: unknown) => (typeof v === 'object' && v && 'text' in v ? String((v as { text: string }).text) : String(v ?? ''));
 import { findingKey } from '../../../core/findings';
-import { Workbook, newSheet, setCell } from '../../../core/grid';
+import { Workbook, newSheet, setCell, a1 } from '../../../core/grid';
 
 /**
  * The Office.js adapter against a simulated Excel that enforces load-before-read and counts
@@ -174,6 +174,11 @@ describe('writing sheets into the open workbook (生成模板, 起草情况说�
     expect(recognize(back, tableSet(2023)).tables).toHaveLength(9);
     const s03 = book.sheet('公开03')!;
     expect([...s03.cells.values()].filter((c) => c.formula?.startsWith('SUMPRODUCT')).length).toBeGreaterThan(10);
+    // The cells the unit types in are shaded and take numbers only; the totals (formulas) are not.
+    const inputs = built.inputs['公开03'].map((p) => s03.cells.get(a1(p.r, p.c)));
+    expect(inputs.length).toBeGreaterThan(10);
+    expect(inputs.every((c) => c?.fill === '#FFF2CC' && JSON.stringify(c.validation).includes('decimal'))).toBe(true);
+    expect([...s03.cells.values()].filter((c) => c.formula).every((c) => c.fill !== '#FFF2CC' && c.validation === undefined)).toBe(true);
   });
 
   test('existing sheets are not overwritten without consent', async () => {
