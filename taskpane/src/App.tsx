@@ -94,6 +94,13 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
           ))}
         </Select>
       </Field>
+      {/* What the chosen set looks like: its first table, printed (taskpane/previews.mjs draws them). */}
+      <img
+        data-testid="edition-sample"
+        src={`assets/tables-${edition}.png`}
+        alt={`${editionChoice(EDITIONS.find((e) => e.id === edition) ?? DEFAULT_EDITION)}示例：第一张表`}
+        style={{ width: '100%', border: '1px solid #ddd' }}
+      />
       <Field label="年度" validationState={yearError ? 'error' : 'none'} validationMessage={yearError}>
         <Input
           type="number"

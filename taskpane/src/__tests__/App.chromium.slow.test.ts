@@ -218,6 +218,17 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
       route.request().url().startsWith(base) ? route.continue() : route.abort(),
     );
     await page.goto(`${base}/taskpane.html#scaffold`);
+    // Each table set is shown by a picture of its first table; choosing another shows its own.
+    const sample = page.getByTestId('edition-sample');
+    await sample.waitFor();
+    await page.waitForFunction(() => ((document.querySelector('[data-testid=edition-sample]') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
+    const first = await sample.getAttribute('src');
+    await page.getByRole('combobox', { name: '表格式' }).selectOption({ index: 1 });
+    await page.waitForFunction((src) => {
+      const img = document.querySelector('[data-testid=edition-sample]') as HTMLImageElement | null;
+      return !!img && img.getAttribute('src') !== src && img.complete && img.naturalWidth > 0;
+    }, first);
+    await page.getByRole('combobox', { name: '表格式' }).selectOption({ index: 0 });
     await page.waitForSelector('html[data-ready="browser"]');
     await page.getByRole('button', { name: '下载模板' }).click();
     // Said on the field itself, the field marked invalid and given the cursor.

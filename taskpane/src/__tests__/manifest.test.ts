@@ -217,3 +217,14 @@ describe('npm run build', () => {
     expect(r.stderr).toContain('https');
   });
 });
+
+describe('the pane’s pictures of the table sets', () => {
+  test('every table set offered under 表格式 has its picture (taskpane/previews.mjs draws them), a PNG', () => {
+    const { EDITIONS } = require('../../../src/editions') as typeof import('../../../src/editions');
+    for (const e of EDITIONS) {
+      const file = path.join(ROOT, 'taskpane', 'assets', `tables-${e.id}.png`);
+      expect(fs.existsSync(file)).toBe(true);
+      expect([...fs.readFileSync(file).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    }
+  });
+});
