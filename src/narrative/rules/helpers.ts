@@ -82,19 +82,24 @@ export function growthOperands(ms: Mention[], i: number): { inc: Mention; cur: M
   return inc && cur ? { inc, cur } : undefined;
 }
 
-const BUDGET_LABEL = /预算(数|为)?$|预算数?为?$/;
+/** The words a budget figure is named with (预算数, 年初预算为 …): shared by every rule that reads one. */
+export const BUDGET_LABEL = /预算(数|为)?$|预算数?为?$/;
 /** A stated budget figure (预算数, 年初预算为 …), not a 决算 or 执行 one. */
 export const isBudget = (x: Mention) => BUDGET_LABEL.test(x.label) && !/决算|执行/.test(x.label);
 
 /**
- * The budget a completion rate is against, among the figures before it: the one its words name
- * (完成年初预算的 → 年初预算, 完成全年预算 → 全年预算, 调整预算 → 调整预算), else the last budget.
- * 年初预算, 全年预算 and 调整预算 are different figures.
+ * The budget some words speak of, among the figures before them: the one they name (年初 →
+ * 年初预算, 全年 → 全年预算, 调整 → 调整预算), else the last budget. 年初预算, 全年预算 and 调整预算
+ * are different figures.
  */
-export function budgetFor(pool: Mention[], rate: Mention): Mention | undefined {
+export function budgetNamed(pool: Mention[], words: string): Mention | undefined {
   const budgets = pool.filter(isBudget);
-  const clause = rate.context.slice(rate.context.search(/[^，,；;：:]*$/));
-  const kind = /年初/.test(clause) ? '年初' : /全年/.test(clause) ? '全年' : /调整/.test(clause) ? '调整' : '';
+  const kind = /年初/.test(words) ? '年初' : /全年/.test(words) ? '全年' : /调整/.test(words) ? '调整' : '';
   const named = kind ? budgets.filter((b) => b.label.includes(kind)) : [];
   return (named.length ? named : budgets).pop();
+}
+
+/** The budget a completion rate is against: the one its own clause names (完成年初预算的 → 年初预算). */
+export function budgetFor(pool: Mention[], rate: Mention): Mention | undefined {
+  return budgetNamed(pool, rate.context.slice(rate.context.search(/[^，,；;：:]*$/)));
 }

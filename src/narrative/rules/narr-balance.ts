@@ -1,5 +1,6 @@
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
+import { meets } from '../../core/interval';
 import { mentionInterval, textFinding, quote, money } from '../model';
 import { Mention } from '../mentions';
 import { isValue } from './helpers';
@@ -47,7 +48,7 @@ export const narrBalance: Rule = {
     for (const kinds of byFunds.values()) {
       const inc = kinds.get('income');
       const exp = kinds.get('expense');
-      if (inc && exp && !meetsMention(inc, exp)) {
+      if (inc && exp && !meets(mentionInterval(inc), mentionInterval(exp))) {
         out.push(
           textFinding(
             this.id,
@@ -80,9 +81,3 @@ export const narrBalance: Rule = {
     return out;
   },
 };
-
-function meetsMention(a: Mention, b: Mention): boolean {
-  const x = mentionInterval(a);
-  const y = mentionInterval(b);
-  return x.lo.lte(y.hi) && y.lo.lte(x.hi);
-}

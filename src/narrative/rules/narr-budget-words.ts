@@ -3,7 +3,7 @@ import { Finding } from '../../core/findings';
 import { textFinding, quote, money } from '../model';
 import { Mention } from '../mentions';
 import { Paragraph } from '../paragraphs';
-import { isValue, isBudget } from './helpers';
+import { isValue, isBudget, budgetNamed } from './helpers';
 
 /**
  * The words a paragraph compares its 决算 with its 预算 in ("决算数小于预算数的主要原因…",
@@ -13,7 +13,7 @@ import { isValue, isBudget } from './helpers';
  * "与预算持平" is narr-completion's (it was there first): not judged twice.
  */
 
-const WORDS = /决算数?\s*(大于|小于|等于|超出|超过|低于|少于|多于|高于|同(?:年初|全年|调整)?预算数?持平)\s*((?:年初|全年|调整)?)\s*(预算数?)?/g;
+const WORDS = /决算数?\s*(大于|小于|等于|超出|超过|低于|少于|多于|高于|同(?:年初|全年|调整)?预算数?持平)\s*(?:年初|全年|调整)?\s*(?:预算数?)?/g;
 
 type Says = 'more' | 'less' | 'equal';
 const SAYS: Record<string, Says> = {
@@ -57,11 +57,8 @@ export const narrBudgetWords: Rule = {
       let w: RegExpExecArray | null;
       while ((w = WORDS.exec(p.text))) {
         const says: Says = w[1].startsWith('同') ? 'equal' : SAYS[w[1]];
-        const kind = (w[1].match(/年初|全年|调整/) ?? [w[2]])[0] ?? '';
         const pool = figuresBefore(n.paragraphs, n.byParagraph, p, w.index).filter((m) => isValue(m) && m.unit === n.unit);
-        const budgets = pool.filter(isBudget);
-        const named = kind ? budgets.filter((b) => b.label.includes(kind)) : [];
-        const budget = (named.length ? named : budgets).pop();
+        const budget = budgetNamed(pool, w[0]);
         const actual = [...pool]
           .reverse()
           .find((m) => !isBudget(m) && /决算|执行|支出$/.test(m.label) && (!budget || m.start > budget.start || m.para !== budget.para));

@@ -4,9 +4,7 @@ import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed, sub } from '../../core/interval';
 import { mentionInterval, textFinding, quote, money, percentFinding } from '../model';
 import { Mention } from '../mentions';
-import { isValue, changeInterval, isBudget, budgetFor } from './helpers';
-
-const BUDGET = /预算(数|为)?$|预算数?为?$/;
+import { isValue, changeInterval, isBudget, budgetFor, BUDGET_LABEL } from './helpers';
 
 /** The words a completion rate is stated with, that name no item: 完成年初预算的, 预算完成率为, 较年初… */
 const RATE_WORDS = /其中|总体|全年|年初|调整|预算|决算|数|较|比|完成|执行|率|为|达到|达|的|了|约|共|总|计|\s/g;
@@ -100,7 +98,7 @@ export const narrCompletion: Rule = {
         const at = lv.index;
         const near = ms.filter((x) => x.end <= at && isValue(x) && (p.text.slice(x.end, at).match(/[。]/g)?.length ?? 0) <= 1);
         const budget = [...near].reverse().find(isBudget);
-        const actual = [...near].reverse().find((x) => x !== budget && /决算|执行|支出|收入/.test(x.label) && !BUDGET.test(x.label));
+        const actual = [...near].reverse().find((x) => x !== budget && /决算|执行|支出|收入/.test(x.label) && !BUDGET_LABEL.test(x.label));
         if (!budget || !actual || actual.unit !== budget.unit || meets(mentionInterval(actual), mentionInterval(budget))) continue;
         const d = actual.value.minus(budget.value);
         out.push(
