@@ -3,6 +3,7 @@ import { Finding } from '../core/findings';
 import { Sheet } from '../core/grid';
 import { matchAllNotAfter } from '../core/text';
 import { scanOfSheet } from '../core/textScan';
+import { BOTH_DIRECTIONS } from '../narrative/phrases';
 
 /**
  * Slips outside the narrative: the part headings, the table titles and their 注, the contents, the
@@ -14,7 +15,7 @@ import { scanOfSheet } from '../core/textScan';
 
 const SLIPS: { re: RegExp; why: string; notAfter?: RegExp }[] = [
   { re: /X{2,}|x{2,}|×{2,}|＊{2,}|某某/g, why: '模板占位符未替换', notAfter: /[A-Za-z]/ },
-  { re: /(?:增加|增长|上升|提高|减少|下降|降低)[（(](?:增加|增长|上升|提高|减少|下降|降低)[)）]/g, why: '“增加（减少）”一类的模板文字未改成实际的一种' },
+  { re: BOTH_DIRECTIONS, why: '“增加（减少）”一类的模板文字未改成实际的一种' },
   { re: /。{2,}|，{2,}|；{2,}|、{2,}/g, why: '标点重复' },
   { re: /\d{1,3}\s*年度/g, why: '年份不完整', notAfter: /\d/ },
 ];

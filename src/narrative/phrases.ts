@@ -16,3 +16,6 @@ export function versusPrior(cur: Decimal, prev: Decimal): string {
   if (prev.isZero()) return `比上年${more}${wan(d.abs())}万元`;
   return `比上年${more}${wan(d.abs())}万元，${rate}${d.abs().div(prev.abs()).times(100).toFixed(1, Decimal.ROUND_HALF_UP)}%`;
 }
+
+/** A direction left in both words, as templates print it: 增加（减少）, 下降（增长）. Not a phrase to write. */
+export const BOTH_DIRECTIONS = /(?:增加|增长|上升|提高|减少|下降|降低)[（(](?:增加|增长|上升|提高|减少|下降|降低)[)）]/g;

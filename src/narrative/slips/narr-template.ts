@@ -2,10 +2,11 @@ import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { matchAllNotAfter } from '../../core/text';
 import { textFinding, quote } from '../model';
+import { BOTH_DIRECTIONS } from '../phrases';
 
 /** Each pattern, the reason, and a character that must not come right before a match (XX inside a word). */
 const LEFTOVERS: [RegExp, string, RegExp?][] = [
-  [/(?:增加|增长|上升|提高|减少|下降|降低)[（(](?:增加|增长|上升|提高|减少|下降|降低)[)）]/g, '模板中的“增加（减少）”“下降（增长）”未改成实际的一种'],
+  [BOTH_DIRECTIONS, '模板中的“增加（减少）”“下降（增长）”未改成实际的一种'],
   [/(X{2,}|x{2,})(?![A-Za-z])|×{2,}|＊{2,}/g, '模板占位符未替换', /[A-Za-z]/],
   [/【请填写[^】]*】/g, '起草时留下的待填内容未补全'],
   [/。{2,}|，{2,}|；{2,}/g, '标点重复'],
