@@ -12,7 +12,7 @@ import * as usecases from './usecases';
 import { gridToExcel } from './hosts/xlsx/xlsxWrite';
 import { importDocument } from './importDoc';
 import { PRIOR_PREFIX } from './recognize';
-import { Workbook, cellBox } from './core/grid';
+import { Workbook } from './core/grid';
 import { ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
 
@@ -90,10 +90,8 @@ async function checkPdfCopy(file: string, out: string, prior?: string): Promise<
   if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
   const result = checkWorkbook(workbook);
   const { annotatePdf } = await import('./hosts/pdf/annotate');
-  const marks = result.findings.flatMap((finding) => {
-    const box = cellBox(workbook, finding.sheet, finding.cell);
-    return box ? [{ finding, box }] : [];
-  });
+  // The check put each finding's box on it (a PDF's cells know where they stand).
+  const marks = result.findings.flatMap((finding) => (finding.box ? [{ finding, box: finding.box }] : []));
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, await annotatePdf(bytes, marks));
   // The report: each finding at its page (no sheet to link to in a PDF).

@@ -74,6 +74,9 @@ export interface RecognizedTable {
   shifted?: RowShift;
 }
 
+/** Whether no figure of a table is to be added up or compared: read in doubt, or a block one row off its 科目. */
+export const figuresUnusable = (t: RecognizedTable): boolean => !!(t.doubt || t.shifted);
+
 /** A table title found, whether or not its body could be read. */
 export interface TitleHit {
   spec: TableSpec;

@@ -4,7 +4,7 @@ import { readAmount, amountInterval } from '../core/amount';
 import { Interval, exact } from '../core/interval';
 import { CellSel } from '../specs/types';
 import type { Edition } from '../editions/types';
-import { RecognizedTable, Item, cellPos } from './model';
+import { RecognizedTable, Item, cellPos, figuresUnusable } from './model';
 
 /** The tables of one disclosure (one scope), by table id. */
 export type ScopeTables = Map<string, RecognizedTable>;
@@ -97,7 +97,7 @@ export interface TableValue {
 export function tableValue(tables: ScopeTables, sel: CellSel, edition: Edition): TableValue | undefined {
   const t = tables.get(sel.table);
   // A table whose text could not be read reliably gives no figure to compare with.
-  if (!t || t.doubt || t.shifted) return undefined;
+  if (!t || figuresUnusable(t)) return undefined;
   const item = itemOf(t, sel);
   const rowLabel =
     'row' in sel

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { cellAt } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, readMilli, groupDigits } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
-import { RecognizedTable } from '../recognize/model';
+import { RecognizedTable, figuresUnusable } from '../recognize/model';
 
 /**
  * Evaluating a relation resolved to cells (resolve.ts): the one place that decides whether it
@@ -42,9 +42,9 @@ const MILLI = { v: 0, h: 0 };
 /** A formula whose result the file does not hold (never calculated): its value is unknown, not 0. */
 export const uncomputed = (cell: { value: unknown; formula?: string } | undefined) => !!cell?.formula && (cell.value === null || cell.value === undefined);
 
-/** A table whose text could not be read reliably (recognize/doubt.ts) decides nothing. */
+/** A table whose figures are unusable (read in doubt, or one row off its 科目) decides nothing. */
 const readTerm = (x: Term) => {
-  if (x.t.doubt || x.t.shifted) return false;
+  if (figuresUnusable(x.t)) return false;
   const cell = cellAt(x.t.sheet, x.r, x.c);
   return !uncomputed(cell) && readMilli(cell, MILLI);
 };
@@ -58,7 +58,7 @@ function fmtMilli(m: number): string {
 }
 
 const intervalOf = (x: Term): Interval | undefined => {
-  if (x.t.doubt || x.t.shifted) return undefined;
+  if (figuresUnusable(x.t)) return undefined;
   const cell = cellAt(x.t.sheet, x.r, x.c);
   return uncomputed(cell) ? undefined : amountInterval(readAmount(cell));
 };
