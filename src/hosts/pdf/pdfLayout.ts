@@ -33,10 +33,6 @@ export interface PdfPage {
   rules: PdfRule[];
 }
 
-/** Where a cell's text stands in the PDF (the grid's PageBox). */
-export type PdfBox = PageBox;
-type PdfCell = Cell;
-
 const THIN = 2.5;
 const NEAR = 2;
 
@@ -45,21 +41,33 @@ interface Run extends PdfText {
   cy: number;
 }
 
+/** Runs in lines, top to bottom: a run belongs to a line when its centre is within half a height of the line's; each line left to right. */
+function linesOf(runs: Run[]): Run[][] {
+  const lines: Run[][] = [];
+  for (const r of [...runs].sort((a, b) => a.cy - b.cy || a.x - b.x)) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0].cy - r.cy) < Math.min(line[0].h, r.h) * 0.5) line.push(r);
+    else lines.push([r]);
+  }
+  for (const line of lines) line.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** The cell some runs make, given in reading order: their words joined, the box around them on the page. */
+function cellOf(parts: Run[], page: number): Cell {
+  const x = Math.min(...parts.map((p) => p.x));
+  const y = Math.min(...parts.map((p) => p.y));
+  const box: PageBox = { page, x, y, w: Math.max(...parts.map((p) => p.x + p.w)) - x, h: Math.max(...parts.map((p) => p.y + p.h)) - y };
+  return { value: parts.reduce((acc, p, k) => (k ? joinText(acc, p.s, true) : p.s), '').trim(), box };
+}
+
 /** Join the pieces of one word the PDF split ("307" "." "82", "万" "元"): same line, touching, no ruling between. */
 function runsOf(texts: PdfText[], rules: PdfRule[] = []): Run[] {
   const verticals = rules.filter((r) => r.x1 - r.x0 <= THIN && r.y1 - r.y0 > 4);
   const ruledBetween = (a: Run, b: Run) => verticals.some((v) => v.x0 >= a.x + a.w - 1 && v.x1 <= b.x + 1 && v.y0 <= b.cy && v.y1 >= b.cy);
   const items = texts.filter((t) => t.s.trim()).map((t) => ({ ...t, s: t.s.replace(/\s+/g, ' '), cy: t.y + t.h / 2 }));
-  items.sort((a, b) => a.cy - b.cy || a.x - b.x);
-  const lines: Run[][] = [];
-  for (const it of items) {
-    const line = lines[lines.length - 1];
-    if (line && Math.abs(line[0].cy - it.cy) < Math.min(line[0].h, it.h) * 0.5) line.push(it);
-    else lines.push([it]);
-  }
   const out: Run[] = [];
-  for (const line of lines) {
-    line.sort((a, b) => a.x - b.x);
+  for (const line of linesOf(items)) {
     let cur: Run | undefined;
     for (const it of line) {
       const gap = cur ? it.x - (cur.x + cur.w) : Infinity;
@@ -141,7 +149,7 @@ function isPageNumber(r: Run, page: PdfPage): boolean {
 
 interface Block {
   top: number;
-  rows: PdfCell[][];
+  rows: Cell[][];
   merges: Range[];
   /** A table's rows, to drop a header repeated on the next page. */
   table?: string[];
@@ -207,22 +215,13 @@ function tableBlock(t: Table, runs: Run[], pageNo: number): Block {
     cell.parts.push(run);
     cells.set(k, cell);
   }
-  const rows: PdfCell[][] = Array.from({ length: nRows }, () => []);
+  const rows: Cell[][] = Array.from({ length: nRows }, () => []);
   const merges: Range[] = [];
   for (const cell of cells.values()) {
-    const parts = cell.parts.sort((a, b) => a.cy - b.cy || a.x - b.x);
-    let s = '';
-    let last: Run | undefined;
-    for (const p of parts) {
-      s = last ? joinText(s, p.s, true) : p.s;
-      last = p;
-    }
-    const x = Math.min(...parts.map((p) => p.x));
-    const y = Math.min(...parts.map((p) => p.y));
-    rows[cell.r][cell.c] = {
-      value: s.trim(),
-      box: { page: pageNo, x, y, w: Math.max(...parts.map((p) => p.x + p.w)) - x, h: Math.max(...parts.map((p) => p.y + p.h)) - y },
-    };
+    rows[cell.r][cell.c] = cellOf(
+      cell.parts.sort((a, b) => a.cy - b.cy || a.x - b.x),
+      pageNo,
+    );
     if (cell.r1 > cell.r || cell.c1 > cell.c) merges.push({ top: cell.r, left: cell.c, bottom: cell.r1, right: cell.c1 });
   }
   return { top: t.y0, rows, merges, table: rows.map((row) => row.map((c) => String(c?.value ?? '')).join('\t')) };
@@ -280,15 +279,7 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
         ),
       );
     // The text around the tables: one row per line, its runs joined.
-    const loose = runs.filter((r) => !tables.some((t) => inside(r, t)));
-    const lines: Run[][] = [];
-    for (const r of loose.sort((a, b) => a.cy - b.cy || a.x - b.x)) {
-      const line = lines[lines.length - 1];
-      if (line && Math.abs(line[0].cy - r.cy) < Math.min(line[0].h, r.h) * 0.5) line.push(r);
-      else lines.push([r]);
-    }
-    for (const line of lines) {
-      line.sort((a, b) => a.x - b.x);
+    for (const line of linesOf(runs.filter((r) => !tables.some((t) => inside(r, t))))) {
       // Words far apart on one line ("部门：某某局" … "公开01表") are fields of their own.
       const fields: Run[][] = [];
       for (const r of line) {
@@ -296,13 +287,7 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
         if (last && r.x - (last.x + last.w) < Math.max(last.h, r.h) * 2) fields[fields.length - 1].push(r);
         else fields.push([r]);
       }
-      const cells: PdfCell[] = fields.map((f) => {
-        const x = f[0].x;
-        const y = Math.min(...f.map((r) => r.y));
-        const box: PdfBox = { page: pageNo, x, y, w: f[f.length - 1].x + f[f.length - 1].w - x, h: Math.max(...f.map((r) => r.y + r.h)) - y };
-        return { value: f.reduce((acc, r, k) => (k ? joinText(acc, r.s, true) : r.s), '').trim(), box };
-      });
-      blocks.push({ top: Math.min(...line.map((r) => r.y)), rows: [cells], merges: [] });
+      blocks.push({ top: Math.min(...line.map((r) => r.y)), rows: [fields.map((f) => cellOf(f, pageNo))], merges: [] });
     }
     blocks.sort((a, b) => a.top - b.top);
     // The lines above the page's first table, and whether they repeat those above the last
