@@ -6,14 +6,14 @@ import { REAL_DOCUMENTS, REAL_PDFS, RealDocument, differences, listedErrors, rep
 const ROOT = path.join(__dirname, '..', '..');
 const SCRIPT = path.join(ROOT, 'dist', 'bench', 'realDocuments.js');
 
-/** A PDF's lines, read by the built code in Node (pdfjs is an ES module jest does not load). */
-function pdfLines(doc: RealDocument): string[] {
+/** What the built script prints about a PDF, as JSON (pdfjs is an ES module jest does not load: read in Node). */
+function fromScript<T>(...args: string[]): T {
   if (!fs.existsSync(SCRIPT)) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });
-  const r = spawnSync(process.execPath, [SCRIPT, '--lines', doc.name], { encoding: 'utf8', timeout: 120000 });
+  const r = spawnSync(process.execPath, [SCRIPT, ...args], { encoding: 'utf8', timeout: 120000 });
   if (r.status !== 0) throw new Error(r.stderr || `exit ${r.status}`);
   return JSON.parse(r.stdout);
 }
-const linesOfDoc = (doc: RealDocument) => (doc.file.endsWith('.pdf') ? pdfLines(doc) : reportedLines(doc));
+const linesOfDoc = (doc: RealDocument) => (doc.file.endsWith('.pdf') ? fromScript<string[]>('--lines', doc.name) : reportedLines(doc));
 
 /**
  * Real published disclosures (the sample and the corpus in tests/fixtures/corpus): every 错误 and
@@ -110,8 +110,6 @@ const PAGE_GRIDS: { doc: string; page: number; rows: string[][]; first?: boolean
 ];
 
 test.each(PAGE_GRIDS.map((g) => [`${g.doc} 第${g.page}页`, g] as const))('%s reads exactly as printed', (_n, g) => {
-  if (!fs.existsSync(SCRIPT)) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });
-  const r = spawnSync(process.execPath, [SCRIPT, '--page', g.doc, String(g.page)], { encoding: 'utf8', timeout: 120000 });
-  const rows: string[][] = JSON.parse(r.stdout);
+  const rows = fromScript<string[][]>('--page', g.doc, String(g.page));
   expect(g.first ? rows.slice(0, g.rows.length) : rows).toEqual(g.rows);
 });

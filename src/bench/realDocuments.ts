@@ -3,6 +3,7 @@ import * as path from 'path';
 import { textToWorkbook } from '../hosts/text/textDocument';
 import { checkWorkbook } from '../check';
 import { Finding } from '../core/findings';
+import { Workbook } from '../core/grid';
 
 /**
  * The real published disclosures the checker is held to (tests/fixtures/corpus and the bundled
@@ -41,10 +42,7 @@ export const REAL_PDFS: RealDocument[] = [
 /** A PDF's 错误 and 警告 as list lines (pdfjs is an ES module: read in Node, outside jest). */
 export async function reportedPdfLines(doc: RealDocument): Promise<string[]> {
   const { readDisclosure } = await import('../hosts/files');
-  const { workbook } = await readDisclosure(doc.file);
-  return checkWorkbook(workbook)
-    .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
-    .map(lineOf);
+  return listed((await readDisclosure(doc.file)).workbook);
 }
 
 const LEVEL: Record<string, string> = { error: '错误', warning: '警告' };
@@ -56,7 +54,11 @@ export function lineOf(f: Finding): string {
 
 /** The 错误 and 警告 the checker reports on a document, as list lines, in report order. */
 export function reportedLines(doc: RealDocument): string[] {
-  const wb = textToWorkbook(fs.readFileSync(doc.file, 'utf8'), path.basename(doc.file).replace(/\.txt$/, ''));
+  return listed(textToWorkbook(fs.readFileSync(doc.file, 'utf8'), path.basename(doc.file).replace(/\.txt$/, '')));
+}
+
+/** A workbook's 错误 and 警告 as list lines, in report order. */
+function listed(wb: Workbook): string[] {
   return checkWorkbook(wb)
     .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
     .map(lineOf);
