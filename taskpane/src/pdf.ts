@@ -20,23 +20,21 @@ interface PageProxy {
   cleanup(): void;
 }
 
+/** An address in the add-in's own folder. */
+const here = (p: string) => new URL(p, document.baseURI).href;
+/** Where pdfjs finds its CMaps and standard fonts: the add-in's pdfjs/ folder. */
+const assets = () => ({ cMapUrl: here('pdfjs/cmaps/'), standardFontDataUrl: here('pdfjs/standard_fonts/') });
+
 async function loadPdfJs(): Promise<PdfJsFull> {
   const pdfjs = (await import('pdfjs-dist/build/pdf.mjs')) as unknown as PdfJsFull;
-  pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs/pdf.worker.min.js', document.baseURI).href;
+  pdfjs.GlobalWorkerOptions.workerSrc = here('pdfjs/pdf.worker.min.js');
   return pdfjs;
 }
 
 /** One page of a PDF drawn as an image, at a size for the pane; its size in points (the boxes' unit). */
 export async function pageImage(buf: Uint8Array, pageNo: number): Promise<{ url: string; width: number; height: number } | undefined> {
   const pdfjs = (await loadPdfJs()) as unknown as Drawing;
-  const here = (p: string) => new URL(p, document.baseURI).href;
-  const doc = await pdfjs.getDocument({
-    data: buf.slice(),
-    cMapUrl: here('pdfjs/cmaps/'),
-    cMapPacked: true,
-    standardFontDataUrl: here('pdfjs/standard_fonts/'),
-    isEvalSupported: false,
-  }).promise;
+  const doc = await pdfjs.getDocument({ data: buf.slice(), ...assets(), cMapPacked: true, isEvalSupported: false }).promise;
   try {
     const page = await doc.getPage(pageNo);
     const base = page.getViewport({ scale: 1 });
@@ -53,8 +51,6 @@ export async function pageImage(buf: Uint8Array, pageNo: number): Promise<{ url:
 }
 
 export async function readPdfInPage(buf: Uint8Array, name: string): Promise<Workbook> {
-  const pdfjs = await loadPdfJs();
-  const here = (p: string) => new URL(p, document.baseURI).href;
-  const pages = await readPdfPages(pdfjs, buf, { cMapUrl: here('pdfjs/cmaps/'), standardFontDataUrl: here('pdfjs/standard_fonts/') });
+  const pages = await readPdfPages(await loadPdfJs(), buf, assets());
   return pagesToWorkbook(pages, name);
 }
