@@ -4,6 +4,7 @@ import { InputError } from './hosts/problems';
 import type { XlsxHost } from './hosts/xlsx/xlsxHost';
 import { importDocument, importLayouts } from './importDoc';
 import { checkWorkbook, CheckResult } from './check';
+import { resultView, ResultView } from './check/view';
 import { reportHeading } from './check/heading';
 import { Finding } from './core/findings';
 import { upsertExplanation } from './core/explanations';
@@ -23,16 +24,34 @@ export interface CheckedFile {
   host?: XlsxHost;
 }
 
+/** How far a check has come: what is being done, in Chinese, and the share done (0–1) for a bar. */
+export interface Progress {
+  text: string;
+  fraction: number;
+}
+
+/**
+ * Shares of a check's time by stage, as measured on a 50 MB text (reading 0.7 s, recognizing
+ * 0.75 s, the rules 3.4 s): the bar moves about evenly with the clock.
+ */
+const READ = 0.15;
+const RECOGNIZE = 0.3;
+
 /** Read and check a chosen file; a file that cannot be used is an InputError with the command line's message. */
-export async function checkFileBytes(name: string, bytes: Uint8Array, readPdf?: PdfReader): Promise<CheckedFile> {
+export async function checkFileBytes(name: string, bytes: Uint8Array, readPdf?: PdfReader, progress?: (p: Progress) => void): Promise<CheckedFile> {
   let read: Awaited<ReturnType<typeof readDisclosureBytes>>;
+  progress?.({ text: '正在读取文件…', fraction: 0 });
   try {
     read = await readDisclosureBytes(name, bytes, readPdf);
   } catch (e) {
     throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
   }
   const host = read.excel ? new (await import('./hosts/xlsx/xlsxHost')).XlsxHost(read.excel, name) : undefined;
-  return { name, kind: read.kind, grid: read.workbook, result: checkWorkbook(read.workbook), host };
+  progress?.({ text: '正在识别公开表…', fraction: READ });
+  const result = checkWorkbook(read.workbook, {
+    progress: progress && ((done, total) => progress({ text: '正在核对…', fraction: RECOGNIZE + ((1 - RECOGNIZE) * done) / total })),
+  });
+  return { name, kind: read.kind, grid: read.workbook, result, host };
 }
 
 /** The checked workbook as .xlsx bytes: flags on the cells and the 审核报告 sheet. */
@@ -69,4 +88,40 @@ export async function flaggedWorkbookBytes(file: CheckedFile): Promise<Uint8Arra
 export function explainChecked(file: CheckedFile, f: Finding, text: string): CheckedFile {
   const grid = { ...file.grid, explanations: upsertExplanation(file.grid.explanations ?? [], f, text, file.grid) };
   return { ...file, grid, result: checkWorkbook(grid) };
+}
+
+/**
+ * The browser mode's work on one chosen file, behind three calls that take and give plain data:
+ * run in a Web Worker (taskpane/src/checker.worker.ts) so the pane stays responsive on a large
+ * file, or in the page itself where no worker can be started. The checked file stays here.
+ */
+export interface Engine {
+  /** `pdf`: a PDF already read into the grid (pdfjs draws in the page; the rest runs here). */
+  check(name: string, bytes: Uint8Array, o?: { pdf?: Workbook; progress?: (p: Progress) => void }): Promise<ResultView>;
+  explain(f: Pick<Finding, 'rule' | 'sheet' | 'cell' | 'message'>, text: string): Promise<ResultView>;
+  /** The checked file as a flagged workbook, or undefined before a check. */
+  download(): Promise<Uint8Array | undefined>;
+}
+
+export function localEngine(readPdf?: PdfReader): Engine {
+  let checked: CheckedFile | undefined;
+  return {
+    async check(name, bytes, o = {}) {
+      checked = undefined;
+      const pdf = o.pdf;
+      checked = await checkFileBytes(name, bytes, pdf ? async () => pdf : readPdf, o.progress);
+      return resultView(checked.result);
+    },
+    async explain(f, text) {
+      if (!checked) throw new InputError('请先审核');
+      // The finding as this side holds it (the page's copy crossed a thread).
+      const mine = checked.result.findings.find((x) => x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell && x.message === f.message);
+      if (!mine) throw new InputError('找不到这一问题：请重新审核后再保存说明');
+      checked = explainChecked(checked, mine, text);
+      return resultView(checked.result);
+    },
+    async download() {
+      return checked && flaggedWorkbookBytes(checked);
+    },
+  };
 }

@@ -62,6 +62,20 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+// The browser mode's checker, run in a Web Worker (checker.js): the core and exceljs in one
+// script, fetched only when a file is checked outside Excel.
+await build({
+  entryPoints: [join(here, 'src', 'checker.worker.ts')],
+  outfile: join(out, 'checker.js'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2020'],
+  minify: true,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
 // Custom functions: the script the shared runtime loads, and functions.json generated from the
 // JSDoc of functions/functions.ts (never written by hand).
 await build({

@@ -61,3 +61,44 @@ test('an explanation typed in the pane for a text document is in the downloaded 
   wb.getWorksheet('审核报告')!.eachRow((row) => report.push(row.values!.toString()));
   expect(report.some((r) => r.includes('已说明') && r.includes('笔误，正式文本已更正'))).toBe(true);
 });
+
+describe('the engine the pane talks to (in its worker, or in the page)', () => {
+  test('what crosses to the page is plain data: each table finding named by its row, the verdict, the tables', async () => {
+    const { localEngine } = await import('../browserHost');
+    const progress: number[] = [];
+    const view = await localEngine().check('sample.txt', new Uint8Array(fs.readFileSync(SAMPLE)), { progress: (p) => progress.push(p.fraction) });
+    expect(structuredClone(view)).toEqual(view);
+    const cli = checkWorkbook((await readDisclosure(SAMPLE)).workbook);
+    expect(view.findings.map((f) => f.message)).toEqual(cli.findings.map((f) => f.message));
+    expect(view.tables).toEqual(cli.recognition.tables.map((t) => t.spec.code));
+    expect(view.line).toBe(`不可提交：${cli.blocking} 项强制问题未解决`);
+    expect(view.disclosure).toBe(true);
+    const onRow = view.findings.find((f) => /^公开0\d$/.test(f.table) && f.where);
+    expect(onRow?.where).toMatch(/^公开0\d「.+」$/);
+    // Progress only moves forward, from reading to the last rule.
+    expect(progress[0]).toBe(0);
+    expect(progress[progress.length - 1]).toBe(1);
+    expect(progress.every((p, i) => i === 0 || p >= progress[i - 1])).toBe(true);
+  });
+
+  test('an explanation saved through the engine (the finding as the page holds it) is in the downloaded workbook', async () => {
+    const { localEngine } = await import('../browserHost');
+    const { readXlsx } = await import('../hosts/xlsx/xlsx');
+    const engine = localEngine();
+    const view = await engine.check('sample.txt', new Uint8Array(fs.readFileSync(SAMPLE)));
+    const f = structuredClone(view.findings.find((x) => x.table === '情况说明' && x.severity === 'error')!);
+    const after = await engine.explain(f, '笔误，正式文本已更正');
+    expect(after.findings.find((x) => x.message === f.message)!.explained).toBe('笔误，正式文本已更正');
+    const back = await readXlsx((await engine.download())!);
+    expect(back.explanations!.map((e) => e.text)).toEqual(['笔误，正式文本已更正']);
+  });
+
+  test('before a check there is nothing to explain or download; a finding not in the check is said so', async () => {
+    const { localEngine } = await import('../browserHost');
+    const engine = localEngine();
+    expect(await engine.download()).toBeUndefined();
+    await expect(engine.explain({ rule: 'x', sheet: 's', cell: 'A1', message: 'm' }, 't')).rejects.toThrow('请先审核');
+    await engine.check('sample.txt', new Uint8Array(fs.readFileSync(SAMPLE)));
+    await expect(engine.explain({ rule: 'x', sheet: 's', cell: 'A1', message: 'm' }, 't')).rejects.toThrow('找不到这一问题');
+  });
+});

@@ -59,8 +59,11 @@ function onPages(findings: Finding[], wb: Workbook): void {
   }
 }
 
+/** How far a check has come, for a progress bar: rules run of all (0 of n while tables are recognized). */
+export type CheckProgress = (done: number, total: number) => void;
+
 /** Check a workbook: recognize its tables, run every rule, return findings in a stable order. */
-export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: Rule[] } = {}): CheckResult {
+export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: Rule[]; progress?: CheckProgress } = {}): CheckResult {
   // One pass over every cell finds the texts both choosing the table set and finding the tables start from.
   const scan = scanTexts(wb);
   const set = opts.set ?? pickTableSet(wb, scan);
@@ -69,11 +72,13 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   const failed = new Set<Rule>();
   const recognition = assemble(wb.sheets.map((sheet, s) => recognizeSheet(sheet, set, scan.sheets[s])));
   const ctx = ruleContext(set, recognition, wb, scan);
-  for (const rule of rules) {
+  opts.progress?.(0, rules.length);
+  for (const [i, rule] of rules.entries()) {
     // A rule that reads each disclosure on its own (one unit of a consolidated workbook) runs
     // disclosure by disclosure: if it fails on one, the others' findings are kept.
     if (rule.perDisclosure && ctx.scopes.length > 1) for (const scope of ctx.scopes) run(rule, { ...ctx, scopes: [scope] }, findings, failed);
     else run(rule, ctx, findings, failed);
+    opts.progress?.(i + 1, rules.length);
   }
   const sorted = withExplanations(sortFindings(findings), wb);
   onPages(sorted, wb);

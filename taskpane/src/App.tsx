@@ -20,12 +20,14 @@ import {
   Checkbox,
   Select,
   MessageBarTitle,
+  ProgressBar,
 } from '@fluentui/react-components';
 import { blocksSubmission, ruleLabel } from '../../src/check/registry';
-import { whereInWords } from '../../src/recognize/where';
 import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../src/editions';
 import { Finding, Severity, SEVERITY_ZH, Summary, worstSeverity } from '../../src/core/findings';
-import { CheckResult, looksLikeDisclosure, submitLine } from '../../src/check';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { ResultView } from '../../src/check/view';
+import type { Progress } from '../../src/browserHost';
 
 import { HostApi, Notice, PaneView } from './hostApi';
 
@@ -183,9 +185,9 @@ const FILTER_ZH: Record<Filter, string> = { all: '全部', blocking: '强制', e
 const TILE_COLOR: Record<Severity | 'ok', string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7', ok: '#E2EFDA' };
 
 /** One tile per part of the disclosure (each table, 情况说明, 绩效自评表, …), coloured by its worst open finding. */
-function Tiles({ r, part, choose }: { r: CheckResult; part?: string; choose: (p?: string) => void }) {
+function Tiles({ r, part, choose }: { r: ResultView; part?: string; choose: (p?: string) => void }) {
   // Each part's open (not yet explained) severities: the tables recognized, then any other part named.
-  const parts = new Map<string, Severity[]>(r.recognition.tables.map((t) => [t.spec.code, []]));
+  const parts = new Map<string, Severity[]>(r.tables.map((t) => [t, []]));
   for (const f of r.findings) {
     const name = f.table || '工作簿';
     const open = parts.get(name) ?? [];
@@ -216,7 +218,7 @@ function Tiles({ r, part, choose }: { r: CheckResult; part?: string; choose: (p?
 }
 
 /** The verdict first: 可提交 or not, and the 强制 findings counted by cause (rule). */
-function Verdict({ r }: { r: CheckResult }) {
+function Verdict({ r }: { r: ResultView }) {
   const causes = new Map<string, number>();
   for (const f of r.findings) {
     if (!blocksSubmission(f)) continue;
@@ -227,7 +229,7 @@ function Verdict({ r }: { r: CheckResult }) {
   return (
     <MessageBar intent={intent} data-testid="verdict" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{submitLine(r)}</MessageBarTitle>
+        <MessageBarTitle>{r.line}</MessageBarTitle>
         {causes.size ? (
           <div>
             强制问题：
@@ -282,10 +284,57 @@ const NOTICE_INTENT: Record<Notice['intent'], 'success' | 'warning' | 'error' | 
   info: 'info',
 };
 
+/** One line of the findings list. */
+type Row =
+  { kind: 'head'; key: string; text: string } | { kind: 'card' | 'work'; key: string; f: Finding } | { kind: 'more'; key: string; group: string; text: string };
+
+/**
+ * Rows up to this many are all in the page (the browser's 查找 and a screen reader see every
+ * card); a longer list (a 50 MB document gives tens of thousands) is drawn a screen at a time.
+ */
+const ALL_ROWS = 400;
+
+function FindingRows({ rows, render }: { rows: Row[]; render: (r: Row) => React.ReactNode }) {
+  if (rows.length <= ALL_ROWS)
+    return (
+      <div data-testid="findings" data-rows={rows.length}>
+        {rows.map((r) => (
+          <div key={r.key} style={{ paddingBottom: 6 }}>
+            {render(r)}
+          </div>
+        ))}
+      </div>
+    );
+  return <WindowedRows rows={rows} render={render} />;
+}
+
+function WindowedRows({ rows, render }: { rows: Row[]; render: (r: Row) => React.ReactNode }) {
+  const list = React.useRef<HTMLDivElement>(null);
+  const [top, setTop] = React.useState(0);
+  // The list starts below the verdict, tiles and filters: the window's scroll is counted from there.
+  React.useLayoutEffect(() => setTop(list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0), []);
+  const v = useWindowVirtualizer({ count: rows.length, estimateSize: () => 96, overscan: 8, scrollMargin: top, getItemKey: (i) => rows[i].key });
+  return (
+    <div ref={list} data-testid="findings" data-rows={rows.length} style={{ height: v.getTotalSize(), position: 'relative' }}>
+      {v.getVirtualItems().map((item) => (
+        <div
+          key={item.key}
+          data-index={item.index}
+          ref={v.measureElement}
+          style={{ position: 'absolute', top: 0, left: 0, width: '100%', paddingBottom: 6, transform: `translateY(${item.start - top}px)` }}
+        >
+          {render(rows[item.index])}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function App({ host, initialView = 'check' }: { host: HostApi; initialView?: PaneView }) {
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string>();
-  const [result, setResult] = React.useState<CheckResult>();
+  const [result, setResult] = React.useState<ResultView>();
+  const [progress, setProgress] = React.useState<Progress>();
   const [file, setFile] = React.useState<string>();
   const [filter, setFilter] = React.useState<Filter>('all');
   const [query, setQuery] = React.useState('');
@@ -314,7 +363,12 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   const check = () =>
     run(async () => {
       setHostNotice(undefined);
-      setResult(await host.check());
+      setResult(undefined);
+      try {
+        setResult(await host.check(setProgress));
+      } finally {
+        setProgress(undefined);
+      }
     });
   const pick = (f: Finding) => {
     setSaved(undefined);
@@ -353,17 +407,17 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
     if (!g) groups.set(key, (g = { table, cause, list: [] }));
     g.list.push(f);
   }
-  const notDisclosure = result && !looksLikeDisclosure(result);
+  const notDisclosure = result && !result.disclosure;
   /** The place in the table's words (公开02「201 一般公共服务支出」) and its address. */
   const whereOf = (f: Finding) => {
     if (!f.sheet || !f.cell) return '';
-    const words = f.where ?? (result ? whereInWords(result.recognition, f) : undefined);
+    const words = f.where;
     const address = `${f.page ? `第${f.page}页 · ` : ''}${f.sheet}!${f.cell}`;
     return words ? `${words} · ${address}` : address;
   };
   // The card is the workplace: under the chosen card, where it is, and the 出错说明 editor.
   const workplace = (f: Finding) => (
-    <li data-testid="workplace" style={{ padding: '4px 8px 8px' }}>
+    <div data-testid="workplace" style={{ padding: '4px 8px 8px' }}>
       <Caption1 as="p" data-testid="selected" style={{ margin: 0 }}>
         已定位：{f.sheet}!{f.cell}
       </Caption1>
@@ -401,8 +455,77 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
           </div>
         </Field>
       ) : null}
-    </li>
+    </div>
   );
+  // The list as rows (a group's heading, its cards, the workplace under the chosen card, the
+  // button that unfolds the group): a long list is drawn a screen at a time (FindingRows).
+  const rows: Row[] = [];
+  for (const [key, { table, cause, list }] of groups) {
+    const long = list.length > SHOWN + 1;
+    const open = expanded.has(key);
+    rows.push({ kind: 'head', key: `h${key}`, text: `${table} · ${cause}（${list.length}）` });
+    (long && !open ? list.slice(0, SHOWN) : list).forEach((f, i) => {
+      rows.push({ kind: 'card', key: `c${key}\u0001${i}`, f });
+      if (selected === f) rows.push({ kind: 'work', key: `w${key}\u0001${i}`, f });
+    });
+    if (long) rows.push({ kind: 'more', key: `m${key}`, group: key, text: open ? '收起' : `展开其余 ${list.length - SHOWN} 项` });
+  }
+  const row = (r: Row): React.ReactNode => {
+    if (r.kind === 'head') return <Divider>{r.text}</Divider>;
+    if (r.kind === 'work') return workplace(r.f);
+    if (r.kind === 'more')
+      return (
+        <Button
+          size="small"
+          appearance="subtle"
+          onClick={() =>
+            setExpanded((s) => {
+              const next = new Set(s);
+              if (!next.delete(r.group)) next.add(r.group);
+              return next;
+            })
+          }
+        >
+          {r.text}
+        </Button>
+      );
+    const f = r.f;
+    return (
+      <Card
+        data-testid="finding"
+        appearance={selected === f ? 'filled-alternative' : 'outline'}
+        onClick={() => pick(f)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            pick(f);
+          }
+        }}
+        tabIndex={0}
+        role="button"
+        aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
+      >
+        <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
+          <Badge color={COLORS[f.severity]} appearance="tint">
+            {SEVERITY_ZH[f.severity]}
+          </Badge>
+          {blocksSubmission(f) ? (
+            <Badge color="danger" appearance="outline" data-testid="blocking">
+              强制
+            </Badge>
+          ) : null}
+          {f.explained !== undefined ? (
+            <Badge color="success" appearance="tint">
+              已说明
+            </Badge>
+          ) : null}
+          <Caption1 data-testid="where">{whereOf(f)}</Caption1>
+        </div>
+        <Text>{f.message}</Text>
+        <Fragment f={f} />
+      </Card>
+    );
+  };
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   return (
@@ -483,7 +606,13 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
         </>
       ) : null}
       {notice ? <Caption1>{notice}</Caption1> : null}
-      {busy ? <Spinner size="tiny" label="正在处理…" /> : null}
+      {busy && progress ? (
+        <Field validationMessage={progress.text} validationState="none" data-testid="progress">
+          <ProgressBar value={progress.fraction} max={1} aria-label="审核进度" />
+        </Field>
+      ) : busy ? (
+        <Spinner size="tiny" label="正在处理…" />
+      ) : null}
       {error ? (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -508,7 +637,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
           <Tiles r={result} part={part} choose={setPart} />
           <SummaryLine s={result.summary} />
           <Caption1>
-            识别到 {result.recognition.tables.length} 张公开表{file ? `（${file}）` : ''}
+            识别到 {result.tables.length} 张公开表{file ? `（${file}）` : ''}
           </Caption1>
           <div role="group" aria-label="按级别筛选" style={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
             {(['all', 'blocking', 'error', 'warning', 'info'] as Filter[]).map((k) => (
@@ -519,74 +648,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
           </div>
           <Input aria-label="搜索问题" placeholder="搜索（表名、位置或说明）" value={query} onChange={(_, d) => setQuery(d.value)} />
           {findings.length === 0 ? <Text>{result.findings.length ? '没有符合筛选条件的问题。' : '未发现问题。'}</Text> : null}
-          {[...groups.entries()].map(([key, { table, cause, list }]) => {
-            const long = list.length > SHOWN + 1;
-            const shown = long && !expanded.has(key) ? list.slice(0, SHOWN) : list;
-            return (
-              <section key={key} aria-label={`${table} ${cause}`}>
-                <Divider>
-                  {table} · {cause}（{list.length}）
-                </Divider>
-                <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 6 }}>
-                  {shown.map((f, i) => (
-                    <React.Fragment key={i}>
-                      <li>
-                        <Card
-                          data-testid="finding"
-                          appearance={selected === f ? 'filled-alternative' : 'outline'}
-                          onClick={() => pick(f)}
-                          onKeyDown={(e) => {
-                            if (e.key === 'Enter' || e.key === ' ') {
-                              e.preventDefault();
-                              pick(f);
-                            }
-                          }}
-                          tabIndex={0}
-                          role="button"
-                          aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
-                        >
-                          <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
-                            <Badge color={COLORS[f.severity]} appearance="tint">
-                              {SEVERITY_ZH[f.severity]}
-                            </Badge>
-                            {blocksSubmission(f) ? (
-                              <Badge color="danger" appearance="outline" data-testid="blocking">
-                                强制
-                              </Badge>
-                            ) : null}
-                            {f.explained !== undefined ? (
-                              <Badge color="success" appearance="tint">
-                                已说明
-                              </Badge>
-                            ) : null}
-                            <Caption1 data-testid="where">{whereOf(f)}</Caption1>
-                          </div>
-                          <Text>{f.message}</Text>
-                          <Fragment f={f} />
-                        </Card>
-                      </li>
-                      {selected === f ? workplace(f) : null}
-                    </React.Fragment>
-                  ))}
-                </ul>
-                {long ? (
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    onClick={() =>
-                      setExpanded((s) => {
-                        const next = new Set(s);
-                        if (!next.delete(key)) next.add(key);
-                        return next;
-                      })
-                    }
-                  >
-                    {expanded.has(key) ? '收起' : `展开其余 ${list.length - SHOWN} 项`}
-                  </Button>
-                ) : null}
-              </section>
-            );
-          })}
+          <FindingRows rows={rows} render={row} />
         </>
       ) : null}
       {tab === 'scaffold' && host.scaffold ? <Scaffold host={host} busy={busy} run={run} focus={scaffoldFocus} /> : null}

@@ -1,5 +1,6 @@
 import { Finding } from '../../src/core/findings';
-import { CheckResult } from '../../src/check';
+import type { ResultView } from '../../src/check/view';
+import type { Progress } from '../../src/browserHost';
 
 /**
  * What the task pane asks of its host: the open workbook in Excel, or a chosen file in browser
@@ -16,12 +17,12 @@ export interface Notice {
 }
 
 /** What happens outside the pane's own buttons (the ribbon's commands in the shared runtime). */
-export type HostEvent = { kind: 'checked'; result: CheckResult } | { kind: 'notice'; notice: Notice } | { kind: 'view'; view: PaneView };
+export type HostEvent = { kind: 'checked'; result: ResultView } | { kind: 'notice'; notice: Notice } | { kind: 'view'; view: PaneView };
 
 export interface HostApi {
   mode: 'excel' | 'browser';
   /** Excel: check the open workbook. Browser: check the chosen file. A notice says what else happened. */
-  check(): Promise<CheckResult>;
+  check(progress?: (p: Progress) => void): Promise<ResultView>;
   select(f: Finding): Promise<void>;
   /** Remove every flag; the notice says what was done. */
   clear?(): Promise<Notice>;
@@ -29,7 +30,7 @@ export interface HostApi {
   chooseFile?(file: File): Promise<string>;
   download?(): Promise<void>;
   /** Record (or with '' remove) the unit's 出错说明 for a finding; returns the re-checked result. */
-  explain?(f: Finding, text: string): Promise<CheckResult>;
+  explain?(f: Finding, text: string): Promise<ResultView>;
   /** 生成模板: the nine tables (and an empty 项目清单); conflicts are names that would be overwritten. */
   scaffold?(o: { unit: string; year: number; edition: string; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
   /** 起草情况说明 from the tables; returns the sheet written, or conflicts. */

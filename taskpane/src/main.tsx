@@ -4,7 +4,9 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { HostApi, HostEvents, PaneView } from './hostApi';
 import { registerCommands } from './commands';
-import { CheckedFile, checkFileBytes, flaggedWorkbookBytes, explainChecked } from '../../src/browserHost';
+import { localEngine } from '../../src/browserHost';
+import { isPdf, InputError } from '../../src/hosts/problems';
+import { workerEngine } from './checkerClient';
 
 /**
  * Entry of the task pane page. Inside Excel it works on the open workbook; opened in a plain
@@ -30,22 +32,38 @@ function save(bytes: Uint8Array, fileName: string) {
   a.remove();
 }
 
+const readPdf = async (buf: Uint8Array, n: string) => (await import('./pdf')).readPdfInPage(buf, n);
+
 function browserHost(): HostApi {
   let bytes: Uint8Array | undefined;
   let name = '';
-  let checked: CheckedFile | undefined;
+  let checked = false;
+  // The check runs in a worker (checker.js beside this page), so the pane stays responsive.
+  const engine = workerEngine(new URL('checker.js', document.baseURI).href, async () => localEngine(readPdf));
   return {
     mode: 'browser',
     async chooseFile(file: File) {
       bytes = new Uint8Array(await file.arrayBuffer());
       name = file.name;
-      checked = undefined;
+      checked = false;
       return name;
     },
-    async check() {
+    async check(progress) {
       if (!bytes) throw new Error('请先选择文件');
-      checked = await checkFileBytes(name, bytes, async (buf, n) => (await import('./pdf')).readPdfInPage(buf, n));
-      return checked.result;
+      // A PDF is read here (pdfjs works in its own worker and draws pages in this one); the rest in the checker.
+      let pdf;
+      if (isPdf(name, bytes)) {
+        progress?.({ text: '正在读取 PDF…', fraction: 0 });
+        try {
+          pdf = await readPdf(bytes, name);
+        } catch (e) {
+          // The command line's words for a PDF that cannot be read (encrypted, scanned, damaged).
+          throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
+        }
+      }
+      const view = await engine.check(name, bytes, { pdf, progress });
+      checked = true;
+      return view;
     },
     async select() {
       /* the pane shows the location; there is no workbook to move in */
@@ -56,8 +74,7 @@ function browserHost(): HostApi {
     },
     async explain(f, text) {
       if (!checked) throw new Error('请先审核');
-      checked = explainChecked(checked, f, text);
-      return checked.result;
+      return engine.explain(f, text);
     },
     async scaffold(o) {
       // Browser mode: the template is downloaded as a new workbook (nothing to overwrite).
@@ -69,8 +86,8 @@ function browserHost(): HostApi {
       return { written: built.workbook.sheets.map((s) => s.name), conflicts: [] };
     },
     async download() {
-      if (!checked) return;
-      save(await flaggedWorkbookBytes(checked), name.replace(/\.[^.]*$/, '') + '-已审核.xlsx');
+      const out = checked ? await engine.download() : undefined;
+      if (out) save(out, name.replace(/\.[^.]*$/, '') + '-已审核.xlsx');
     },
     subscribe: (l) => events.subscribe(l),
   };

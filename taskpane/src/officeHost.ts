@@ -2,7 +2,7 @@
 import { NoteSupport } from '../../src/hosts/office/officeExcel';
 import { OfficeHost } from '../../src/hosts/office/officeHost';
 import * as usecases from '../../src/usecases';
-import { CheckResult } from '../../src/check';
+import { resultView, ResultView } from '../../src/check/view';
 import { Finding } from '../../src/core/findings';
 import type { Notice } from './hostApi';
 
@@ -63,10 +63,10 @@ async function exclusive<T>(action: Action, work: () => Promise<T>): Promise<T> 
 const protectedNotice = (sheets: string[], what: string): Notice | undefined =>
   sheets.length ? { intent: 'warning', text: `工作表${sheets.map((s) => `“${s}”`).join('、')}受保护，${what}；撤销保护后再点一次即可。` } : undefined;
 
-export async function checkOpenWorkbook(): Promise<{ result: CheckResult; notice?: Notice }> {
+export async function checkOpenWorkbook(): Promise<{ result: ResultView; notice?: Notice }> {
   return exclusive('一键审核', async () => {
     const { result, flagged } = await usecases.check(workbook(), { flag: true });
-    return { result, notice: protectedNotice(flagged!.protectedSheets, '其上的问题未标记（已列入审核报告）') };
+    return { result: resultView(result), notice: protectedNotice(flagged!.protectedSheets, '其上的问题未标记（已列入审核报告）') };
   });
 }
 
@@ -91,8 +91,8 @@ export async function selectFinding(f: Finding): Promise<void> {
 }
 
 /** Save (or with '' remove) an explanation; the workbook is re-checked and re-flagged. */
-export async function explainInWorkbook(f: Finding, text: string): Promise<CheckResult> {
-  return exclusive('保存说明', async () => (await usecases.explain(workbook(), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }])).result);
+export async function explainInWorkbook(f: Finding, text: string): Promise<ResultView> {
+  return exclusive('保存说明', async () => resultView((await usecases.explain(workbook(), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }])).result));
 }
 
 export async function scaffoldInWorkbook(o: { unit: string; year: number; edition: string; withForms: boolean }, overwrite: boolean) {

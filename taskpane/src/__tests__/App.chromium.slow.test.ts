@@ -81,6 +81,8 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     await page.setInputFiles('input[type=file]', SAMPLE);
     await page.getByRole('button', { name: '审核' }).click();
     await page.waitForSelector('[data-testid=finding]');
+    // The check ran in the checker worker, not on the page's thread.
+    expect(page.workers().map((w: { url(): string }) => w.url())).toContain(`${base}/checker.js`);
 
     const checked = checkWorkbook(sampleWorkbook());
     const expected = checked.summary;
@@ -137,7 +139,7 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     const under = () =>
       page.evaluate(() => {
         const chosen = [...document.querySelectorAll('[data-testid=finding]')].find(
-          (c) => c.closest('li')?.nextElementSibling?.getAttribute('data-testid') === 'workplace',
+          (c) => c.parentElement?.nextElementSibling?.firstElementChild?.getAttribute('data-testid') === 'workplace',
         );
         return chosen ? chosen.getAttribute('aria-label') : null;
       });
@@ -170,7 +172,7 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
       await page
         .locator('[data-testid=finding]')
         .nth(1)
-        .evaluate((c) => c.closest('li')?.nextElementSibling?.getAttribute('data-testid')),
+        .evaluate((c) => c.parentElement?.nextElementSibling?.firstElementChild?.getAttribute('data-testid')),
     ).toBe('workplace');
     expect(await page.getByTestId('verdict').innerText()).toContain(`不可提交：${checked.blocking} 项强制问题未解决`);
     await page.getByLabel('搜索问题').fill('');
@@ -258,6 +260,86 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(shanghai);
     expect(wb2.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['表一', '表二']);
+  });
+
+  test('a 50 MB document: the pane stays responsive with a progress bar, and tens of thousands of findings scroll a screen at a time', async () => {
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) =>
+      route.request().url().startsWith(base) ? route.continue() : route.abort(),
+    );
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    // The sample written out again and again: many disclosures in one text, each with its errors.
+    const one = fs.readFileSync(SAMPLE, 'utf8');
+    const big = path.join(dir, 'big.txt');
+    fs.writeFileSync(big, one.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(one))));
+    await page.setInputFiles('input[type=file]', big);
+    // The page's frames while the check runs: a frozen page would show one long gap.
+    await page.evaluate(() => {
+      const w = window as unknown as { gaps: number[] };
+      w.gaps = [];
+      let last = performance.now();
+      const tick = (t: number) => {
+        w.gaps.push(t - last);
+        last = t;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const started = Date.now();
+    await page.getByRole('button', { name: '审核' }).click();
+    // Progress is shown and moves while the worker checks.
+    const seen = new Set<string>();
+    while (!(await page.getByTestId('verdict').count())) {
+      const bar = page.locator('[data-testid=progress] [role=progressbar]');
+      if (await bar.count()) seen.add((await bar.getAttribute('aria-valuenow')) ?? '');
+      await page.waitForTimeout(100);
+      expect(Date.now() - started).toBeLessThan(120000);
+    }
+    const toVerdict = Date.now() - started;
+    const gaps: number[] = await page.evaluate(() => (window as unknown as { gaps: number[] }).gaps);
+    expect(seen.size).toBeGreaterThan(2);
+    const longest = Math.max(...gaps);
+    // Before the worker the page froze for the whole check (69 s); now no frame waits a second.
+    expect(longest).toBeLessThan(1000);
+    // The largest group unfolded: thousands of findings, a screen of cards in the page.
+    const counts = (await page.locator('[role=separator]').allInnerTexts()).map((t) => Number(/（(\d+)）$/.exec(t)?.[1] ?? 0));
+    const most = Math.max(...counts);
+    expect(most).toBeGreaterThan(1000);
+    const rows = Number(await page.getByTestId('findings').getAttribute('data-rows'));
+    await page.getByRole('button', { name: `展开其余 ${most - 3} 项` }).click();
+    expect(Number(await page.getByTestId('findings').getAttribute('data-rows'))).toBe(rows + most - 3);
+    expect(await page.locator('[data-testid=finding]').count()).toBeLessThan(100);
+    // Scrolled to the end, the last group is drawn (its heading and cards), still a screen of them.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(200);
+    expect(await page.locator('[data-testid=finding]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=finding]').count()).toBeLessThan(100);
+    const total = (await page.getByRole('status').first().innerText()).match(/\d+/g)!.map(Number);
+    fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-output', 'pane-50mb-420.png') });
+    fs.writeFileSync(
+      path.join(root, 'test-output', 'pane-50mb.json'),
+      JSON.stringify({ bytes: fs.statSync(big).size, toVerdictMs: toVerdict, longestFrameGapMs: Math.round(longest), progressSteps: seen.size, counts: total }),
+    );
+    await page.close();
+  });
+
+  test('where no worker can start, the check runs in the page with the same findings', async () => {
+    const page = await browser.newPage();
+    await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => {
+      const url = route.request().url();
+      return url.startsWith(base) && !url.endsWith('/checker.js') ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    await page.setInputFiles('input[type=file]', SAMPLE);
+    await page.getByRole('button', { name: '审核' }).click();
+    await page.waitForSelector('[data-testid=verdict]');
+    const checked = checkWorkbook(sampleWorkbook());
+    expect(await page.getByTestId('verdict').innerText()).toContain(`不可提交：${checked.blocking} 项强制问题未解决`);
+    expect(await page.getByRole('status').first().innerText()).toContain(`错误 ${checked.summary.error} 项`);
+    await page.close();
   });
 
   test('a file that is not a disclosure gets a clear message, not a crash', async () => {
