@@ -9,6 +9,7 @@ import { findingsTable, summaryLine, table } from './format';
 import { submitLine } from '../check';
 import { ruleIdOf } from '../check/registry';
 import { EDITIONS, editionByChoice, editionChoice } from '../editions';
+import { TEMPLATE_HINT } from '../core/layout';
 
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
@@ -248,6 +249,7 @@ async function cmdScaffold(args: Args): Promise<number> {
   });
   out(`已生成模板：${outFile}`);
   out(`工作表：${r.sheets.join('、')}；列出支出功能分类科目 ${r.codes} 个（含上级类、款）。合计、类款合计、总计和表间取数均为公式，只需填写明细金额。`);
+  out(TEMPLATE_HINT);
   return 0;
 }
 

@@ -23,7 +23,26 @@ export interface SheetLayout {
   inputs?: Range[];
   /** Cells whose value is chosen from a list (a drop-down in Excel). */
   validations?: { range: Range; list: string[] }[];
+  /**
+   * A template's totals kept as formulas: the sheet is protected without a password (审阅 → 撤销
+   * 工作表保护 lifts it) and only its formula cells are locked; every other cell, rows inserted
+   * included, stays open to typing. Formatting and notes stay allowed, for the checker's flags.
+   */
+  protect?: boolean;
 }
+
+/** Said to the unit when a template is written (command line and pane alike). */
+export const TEMPLATE_HINT = '黄色单元格填写金额；合计等公式单元格已锁定（工作表保护，无密码），如需增删科目行，可在“审阅”选项卡中撤销工作表保护。';
+
+/** What a protected template still allows (Excel's names; the xlsx writer maps them to the file's). */
+export const TEMPLATE_PROTECTION = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowInsertRows: true,
+  allowDeleteRows: true,
+  allowEditObjects: true,
+} as const;
 
 /** The fill of the cells a unit types in: Excel's pale input yellow. */
 export const INPUT_FILL = 'FFF2CC';

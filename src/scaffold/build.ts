@@ -453,8 +453,9 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     result.workbook.sheets.push(w.sheet);
     result.layouts[w.sheet.name] = w.layout;
     result.inputs[w.sheet.name] = w.inputs;
-    // The cells the unit types in are shaded and take numbers only (the totals are formulas).
+    // The cells the unit types in are shaded and take numbers only; the totals are formulas, locked.
     w.layout.inputs = rangesOf(w.inputs);
+    w.layout.protect = true;
     result.formulas[w.sheet.name] = w.formulas;
   }
   if (opts.projectList) {

@@ -24,6 +24,7 @@ import {
 } from '@fluentui/react-components';
 import { blocksSubmission, ruleLabel } from '../../src/check/registry';
 import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../src/editions';
+import { TEMPLATE_HINT } from '../../src/core/layout';
 import { Finding, Severity, SEVERITY_ZH, Summary, worstSeverity } from '../../src/core/findings';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { ResultView } from '../../src/check/view';
@@ -71,7 +72,7 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
     return run(async () => {
       const r = await host.scaffold!({ unit: unit.trim(), year: y, edition, withForms }, overwrite);
       setConflicts(r.conflicts.length && !r.written.length ? r.conflicts : undefined);
-      setDone(r.written.length ? `已生成：${r.written.join('、')}` : undefined);
+      setDone(r.written.length ? `已生成：${r.written.join('、')}。${TEMPLATE_HINT}` : undefined);
     });
   };
   return (

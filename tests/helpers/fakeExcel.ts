@@ -16,8 +16,15 @@ import { Workbook, a1, parseA1, parseRange } from '../../src/core/grid';
  * - A request larger than 5 MB (values, formats, names and addresses of every queued call, counted
  *   as UTF-8 JSON) throws RequestPayloadSizeLimitExceeded before anything runs; a response of more
  *   than `cellLimit` cells throws ResponsePayloadSizeLimitExceeded (Excel on the web).
- * - A protected sheet refuses writes to its cells, formats and notes (AccessDenied); while the user
- *   edits a cell every sync throws InvalidOperationInCellEditMode.
+ * - A protected sheet refuses what its protection options do not allow (AccessDenied): values and
+ *   formulas in locked cells (every cell is locked unless format.protection.locked was set false
+ *   before protecting), formats unless allowFormatCells, column widths unless allowFormatColumns,
+ *   notes and comments unless allowEditObjects, merges, data validation and locking always;
+ *   selecting a cell and the page layout stay allowed. protect() on a protected sheet throws
+ *   AccessDenied (office-js #6784). While the user edits a cell every sync throws
+ *   InvalidOperationInCellEditMode.
+ * - worksheet.pageLayout (ExcelApi 1.9): on an older Excel (`apiMinor` below 9) the sync
+ *   that uses it fails with ApiNotFound.
  * - *OrNullObject: loads report isNullObject; writes and deletes on a null object do nothing.
  * - getMergedAreasOrNullObject() gives a RangeAreas (null when there is none) whose `areas` are the
  *   merged ranges; addresses carry the sheet name, quoted where Excel quotes it.
@@ -35,6 +42,26 @@ export interface FakeCell {
   hyperlink?: string;
   /** The data validation rule set on the cell (list or decimal), as the adapter wrote it. */
   validation?: unknown;
+  /** format.protection.locked as set on the cell itself (else the sheet's unlocked areas decide; locked by default). */
+  locked?: boolean;
+}
+
+/** What a protected sheet still allows (Excel.WorksheetProtectionOptions, the ones we model). */
+export interface FakeAllow {
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowInsertRows?: boolean;
+  allowDeleteRows?: boolean;
+  allowEditObjects?: boolean;
+}
+
+/** The print settings of a sheet (worksheet.pageLayout, ExcelApi 1.9). */
+export interface FakePage {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows?: string;
 }
 
 export interface FakeSheet {
@@ -45,8 +72,12 @@ export interface FakeSheet {
   merges: string[];
   /** Threaded comments (ExcelApi 1.10) by cell. */
   comments?: Map<string, string>;
-  /** Sheet protection (no password needed to simulate): writes are refused. */
+  /** Sheet protection (no password needed to simulate): what `allow` does not allow is refused. */
   protected?: boolean;
+  allow?: FakeAllow;
+  page?: FakePage;
+  /** Large ranges (whole sheet, whole columns) unlocked at once: Excel keeps this as formats, not per cell. */
+  unlockedAreas?: string[];
   /** Internal identity: survives a rename, as a worksheet id does. */
   id?: number;
 }
@@ -71,6 +102,8 @@ export class FakeBook {
   editing = false;
   /** Bytes of every request sent, in order (failed ones included). */
   requests: number[] = [];
+  /** The ExcelApi requirement set this Excel supports, as its minor number: 18 is ExcelApi 1.18 (pageLayout needs 9). */
+  apiMinor = 18;
   /** Calls run so far; with `failAt`, the call of that number fails (a lost connection, a crash). */
   calls = 0;
   failAt?: number;
@@ -105,6 +138,9 @@ export class FakeBook {
       name: s.name,
       visibility: s.visibility,
       protected: !!s.protected,
+      allow: s.allow ? { ...s.allow } : undefined,
+      page: s.page ? JSON.parse(JSON.stringify(s.page)) : undefined,
+      unlockedAreas: s.unlockedAreas ? [...s.unlockedAreas] : undefined,
       cells: [...s.cells.entries()].map(([k, v]) => [k, { ...v }]).sort(),
       notes: [...s.notes.entries()].sort(),
       comments: [...(s.comments ?? new Map()).entries()].sort(),
@@ -260,7 +296,10 @@ class Worksheet extends Proxy {
   preload(s: FakeSheet, sub: string) {
     if (!sub || sub === 'name') this.preloaded.set('name', s.name);
     if (sub === 'visibility') this.preloaded.set('visibility', s.visibility);
-    if (sub === 'protection/protected') this.preloaded.set('protection/protected', !!s.protected);
+    for (const part of sub.split(',')) {
+      if (part === 'protection/protected') this.preloaded.set('protection/protected', !!s.protected);
+      if (part === 'protection/options') this.preloaded.set('protection/options', optionsOf(s));
+    }
   }
   absorb(other: Worksheet) {
     for (const [k, v] of other.preloaded) this.preloaded.set(k, v);
@@ -315,7 +354,27 @@ class Worksheet extends Proxy {
     }, bytesOf(this.path(), 'visibility', v));
   }
   get protection() {
-    return new Protection(this.ctx, this, this.preloaded.get('protection/protected') as boolean | undefined);
+    return new Protection(
+      this.ctx,
+      this,
+      this.preloaded.get('protection/protected') as boolean | undefined,
+      this.preloaded.get('protection/options') as FakeAllow | undefined,
+    );
+  }
+  /** Print settings (ExcelApi 1.9): allowed on a protected sheet. */
+  get pageLayout() {
+    const set = (kind: string, payload: unknown, f: (p: FakePage) => void) =>
+      this.ctx.enqueue(() => {
+        if (this.ctx.book.apiMinor < 9) throw excelError('ApiNotFound', 'The API you are trying to use could not be found (ExcelApi 1.9).');
+        const s = this.target();
+        if (s) f((s.page ??= {}));
+      }, bytesOf(this.path(), kind, payload));
+    return {
+      set orientation(v: string) { set('orientation', v, (p) => (p.orientation = v)); },
+      set paperSize(v: string) { set('paperSize', v, (p) => (p.paperSize = v)); },
+      set zoom(v: FakePage['zoom']) { set('zoom', v, (p) => (p.zoom = { ...v })); },
+      setPrintTitleRows(rows: string) { set('printTitleRows', rows, (p) => (p.printTitleRows = rows)); },
+    };
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
     return new Range(this.ctx, this, () => {
@@ -362,10 +421,22 @@ class Worksheet extends Proxy {
       book.sheets = book.sheets.filter((x) => x !== s);
     }, bytesOf(this.path(), 'delete'));
   }
-  /** The sheet, refusing writes when it is protected. */
-  writable(): FakeSheet | undefined {
+  /**
+   * The sheet, refusing what its protection does not allow: `need` is what the write changes —
+   * cell contents (allowed in unlocked cells only: `addresses` are checked), cell formats, column
+   * widths, objects (notes, comments), or the sheet's structure (merges, validation, locking).
+   */
+  writable(need: Need = 'structure', addresses: string[] = []): FakeSheet | undefined {
     const s = this.target();
-    if (s?.protected) throw excelError('AccessDenied', `工作表“${s.name}”受保护：The cell or chart you're trying to change is on a protected sheet.`);
+    if (!s?.protected) return s;
+    const allow = s.allow ?? {};
+    const ok =
+      need === 'select' ||
+      (need === 'format' && !!allow.allowFormatCells) ||
+      (need === 'columns' && !!allow.allowFormatColumns) ||
+      (need === 'objects' && !!allow.allowEditObjects) ||
+      (need === 'cells' && addresses.every((a) => allUnlocked(s, a)));
+    if (!ok) throw excelError('AccessDenied', `工作表“${s.name}”受保护：The cell or chart you're trying to change is on a protected sheet.`);
     return s;
   }
   get sheetPath() {
@@ -373,16 +444,69 @@ class Worksheet extends Proxy {
   }
 }
 
+/** What a write needs of a protected sheet (see Worksheet.writable). */
+type Need = 'cells' | 'format' | 'columns' | 'objects' | 'structure' | 'select';
+
+/** Whether a cell is locked: its own setting, else unlocked inside an unlocked area, else locked (Excel's default). */
+export function isLocked(s: FakeSheet, r: number, c: number): boolean {
+  const own = s.cells.get(a1(r, c))?.locked;
+  if (own !== undefined) return own;
+  return !(s.unlockedAreas ?? []).some((a) => {
+    const g = box(a);
+    return r >= g.r0 && r <= g.r1 && c >= g.c0 && c <= g.c1;
+  });
+}
+
+function allUnlocked(s: FakeSheet, address: string): boolean {
+  const b = box(address);
+  for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) if (isLocked(s, r, c)) return false;
+  return true;
+}
+
+/** Cells of a range (capped: a whole-sheet range is not walked cell by cell). */
+const cellCount = (address: string) => {
+  const b = box(address);
+  return (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+};
+
+/** A sheet's protection options as Excel reports them (every allow… false when unprotected). */
+function optionsOf(s: FakeSheet): FakeAllow {
+  const a = s.protected ? (s.allow ?? {}) : {};
+  return {
+    allowFormatCells: !!a.allowFormatCells,
+    allowFormatColumns: !!a.allowFormatColumns,
+    allowFormatRows: !!a.allowFormatRows,
+    allowInsertRows: !!a.allowInsertRows,
+    allowDeleteRows: !!a.allowDeleteRows,
+    allowEditObjects: !!a.allowEditObjects,
+  };
+}
+
 class Protection extends Proxy {
-  constructor(ctx: FakeContext, private ws: Worksheet, private preloaded?: boolean) {
+  constructor(ctx: FakeContext, private ws: Worksheet, private preloaded?: boolean, private preOptions?: FakeAllow) {
     super(ctx);
   }
   read(p: string) {
-    if (p === 'protected') return !!this.ws.target()?.protected;
+    const s = this.ws.target();
+    if (p === 'protected') return !!s?.protected;
+    if (p === 'options') return s ? optionsOf(s) : {};
     throw new Error(`unsupported ${p}`);
   }
   get protected(): boolean {
     return this.preloaded ?? this.get<boolean>('protected');
+  }
+  get options(): FakeAllow {
+    return this.preOptions ?? this.get<FakeAllow>('options');
+  }
+  /** Protect without a password; refused on a sheet already protected (office-js #6784). */
+  protect(options: FakeAllow = {}) {
+    this.ctx.enqueue(() => {
+      const s = this.ws.target();
+      if (!s) return;
+      if (s.protected) throw excelError('AccessDenied', `工作表“${s.name}”已受保护`);
+      s.protected = true;
+      s.allow = { ...options };
+    }, bytesOf(this.ws.sheetPath, 'protect', options));
   }
 }
 
@@ -466,11 +590,11 @@ class Range extends Proxy {
     return v;
   }
   /** Queue a write over every cell of the range (a null object: nothing). */
-  private write(kind: string, payload: unknown, f: (s: FakeSheet, addr: string) => void) {
+  private write(kind: string, payload: unknown, f: (s: FakeSheet, addr: string) => void, need: Need = 'structure') {
     this.ctx.enqueue(() => {
       const addr = this.where();
       if (!addr) return;
-      const s = this.ws.writable();
+      const s = this.ws.writable(need, [addr]);
       if (!s) return;
       f(s, addr);
     }, bytesOf(this.path(), kind, payload));
@@ -486,10 +610,10 @@ class Range extends Proxy {
         cell.value = got.value;
         if (got.formula) cell.formula = got.formula;
         else delete cell.formula;
-        if (cell.value === null && !cell.formula && !cell.numFmt && !cell.fill && !cell.bold && !cell.hyperlink) s.cells.delete(at);
+        if (isEmpty(cell)) s.cells.delete(at);
         else s.cells.set(at, cell);
       }));
-    });
+    }, 'cells');
   }
   get isNullObject() { return this.get<boolean>('isNullObject'); }
   get values() { return this.nonNull<unknown[][]>('values'); }
@@ -505,10 +629,10 @@ class Range extends Proxy {
         const cell = s.cells.get(at) ?? { value: null };
         if (x === 'General') delete cell.numFmt;
         else if (x !== null) cell.numFmt = String(x);
-        if (cell.value === null && !cell.formula && !cell.numFmt && !cell.fill && !cell.bold && !cell.hyperlink) s.cells.delete(at);
+        if (isEmpty(cell)) s.cells.delete(at);
         else s.cells.set(at, cell);
       }));
-    });
+    }, 'format');
   }
   get rowIndex() { return this.nonNull<number>('rowIndex'); }
   get rowCount() { return this.nonNull<number>('rowCount'); }
@@ -536,7 +660,7 @@ class Range extends Proxy {
     };
   }
   select() {
-    this.write('select', null, () => undefined);
+    this.write('select', null, () => undefined, 'select');
   }
   set hyperlink(h: { documentReference: string }) {
     this.write('hyperlink', h, (s, addr) => {
@@ -616,6 +740,9 @@ class RangeCollection extends Proxy {
   }
 }
 
+/** A cell with nothing of its own left (Excel keeps no such cell). */
+const isEmpty = (c: FakeCell) => c.value === null && !c.formula && !c.numFmt && !c.fill && !c.bold && !c.hyperlink && c.locked === undefined && c.validation === undefined;
+
 /** Apply f to every cell of some ranges of a sheet; a cell with nothing left in it is no cell at all (as in Excel). */
 function eachCell(s: FakeSheet, addresses: string[], f: (cell: FakeCell) => void) {
   for (const address of addresses) {
@@ -625,8 +752,7 @@ function eachCell(s: FakeSheet, addresses: string[], f: (cell: FakeCell) => void
         const addr = a1(r, c);
         const cell = s.cells.get(addr) ?? { value: null };
         f(cell);
-        const empty = cell.value === null && !cell.formula && !cell.numFmt && !cell.fill && !cell.bold && !cell.hyperlink;
-        if (empty) s.cells.delete(addr);
+        if (isEmpty(cell)) s.cells.delete(addr);
         else s.cells.set(addr, cell);
       }
   }
@@ -634,18 +760,51 @@ function eachCell(s: FakeSheet, addresses: string[], f: (cell: FakeCell) => void
 
 class RangeFormat {
   constructor(private ctx: FakeContext, private ws: Worksheet, private where: () => string[] | undefined, private pathText: string) {}
-  private each(kind: string, payload: unknown, f: (cell: FakeCell) => void) {
+  private each(kind: string, payload: unknown, f: (cell: FakeCell) => void, need: Need = 'format') {
     this.ctx.enqueue(() => {
       const list = this.where();
       if (!list) return;
-      const s = this.ws.writable();
+      const s = this.ws.writable(need, list);
       if (s) eachCell(s, list, f);
     }, bytesOf(this.pathText, kind, payload));
   }
-  private touch(kind: string, payload: unknown) {
+  private touch(kind: string, payload: unknown, need: Need = 'format') {
     this.ctx.enqueue(() => {
-      if (this.where()) this.ws.writable();
+      if (this.where()) this.ws.writable(need);
     }, bytesOf(this.pathText, kind, payload));
+  }
+  /**
+   * Locking: refused on a protected sheet (unlock cells before protecting). A large range (the
+   * whole sheet, whole columns) unlocked becomes an area, its cells' own settings dropped.
+   */
+  get protection() {
+    const ctx = this.ctx;
+    const ws = this.ws;
+    const where = this.where;
+    const pathText = this.pathText;
+    return {
+      set locked(v: boolean) {
+        ctx.enqueue(() => {
+          const list = where();
+          if (!list) return;
+          const s = ws.writable('structure', list);
+          if (!s) return;
+          for (const address of list) {
+            if (cellCount(address) <= 100000) {
+              eachCell(s, [address], (c) => (c.locked = v));
+              continue;
+            }
+            if (v) throw new Error('simulation: locking a whole sheet is not modelled');
+            (s.unlockedAreas ??= []).push(address);
+            const g = box(address);
+            for (const [at, c] of s.cells) {
+              const p = parseA1(at)!;
+              if (p.r >= g.r0 && p.r <= g.r1 && p.c >= g.c0 && p.c <= g.c1) delete c.locked;
+            }
+          }
+        }, bytesOf(pathText, 'locked', v));
+      },
+    };
   }
   get fill() {
     return new RangeFill(this.ctx, this.ws, this.where, this.pathText);
@@ -655,7 +814,7 @@ class RangeFormat {
     return { set bold(v: boolean) { each('bold', v, (c) => (c.bold = v)); } };
   }
   set columnWidth(w: number) {
-    this.touch('columnWidth', w);
+    this.touch('columnWidth', w, 'columns');
   }
   set wrapText(v: boolean) {
     this.touch('wrapText', v);
@@ -686,7 +845,7 @@ class RangeFill extends Proxy {
     this.ctx.enqueue(() => {
       const list = this.where();
       if (!list) return;
-      const s = this.ws.writable();
+      const s = this.ws.writable('format', list);
       if (s) eachCell(s, list, f);
     }, bytesOf(this.pathText, kind, payload));
   }
@@ -701,7 +860,7 @@ class Notes {
   constructor(private ctx: FakeContext, private ws: Worksheet) {}
   add(cell: string, content: string) {
     this.ctx.enqueue(() => {
-      const s = this.ws.writable();
+      const s = this.ws.writable('objects');
       if (!s) return;
       if (s.notes.has(cell)) throw excelError('InvalidArgument', `单元格 ${cell} 已有批注`);
       s.notes.set(cell, content);
@@ -736,7 +895,7 @@ class Note extends Proxy {
         if (this.orNull) return; // a null object: the write does nothing
         throw excelError('ItemNotFound', `单元格 ${this.cell} 没有批注`);
       }
-      this.ws.writable()!.notes.set(this.cell, v);
+      this.ws.writable('objects')!.notes.set(this.cell, v);
     }, bytesOf(this.path(), 'content', v));
   }
   delete() {
@@ -745,7 +904,7 @@ class Note extends Proxy {
         if (this.orNull) return;
         throw excelError('ItemNotFound', `单元格 ${this.cell} 没有批注`);
       }
-      this.ws.writable()!.notes.delete(this.cell);
+      this.ws.writable('objects')!.notes.delete(this.cell);
     }, bytesOf(this.path(), 'delete'));
   }
 }
@@ -768,7 +927,7 @@ class Comments extends Proxy {
   private sheetOf(name: string): FakeSheet {
     const s = this.ctx.book.sheet(name);
     if (!s) throw excelError('ItemNotFound', `找不到工作表“${name}”`);
-    if (s.protected) throw excelError('AccessDenied', `工作表“${name}”受保护`);
+    if (s.protected && !s.allow?.allowEditObjects) throw excelError('AccessDenied', `工作表“${name}”受保护`);
     return s;
   }
   add(address: string, content: string) {
@@ -804,14 +963,16 @@ class Comment extends Proxy {
   set content(v: string) {
     this.ctx.enqueue(() => {
       const m = this.map();
-      if (this.ctx.book.sheet(this.sheetName)!.protected) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
+      const s = this.ctx.book.sheet(this.sheetName)!;
+      if (s.protected && !s.allow?.allowEditObjects) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
       m.set(this.cell, v);
     }, bytesOf(this.sheetName, this.cell, 'content', v));
   }
   delete() {
     this.ctx.enqueue(() => {
       const m = this.map();
-      if (this.ctx.book.sheet(this.sheetName)!.protected) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
+      const s = this.ctx.book.sheet(this.sheetName)!;
+      if (s.protected && !s.allow?.allowEditObjects) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
       m.delete(this.cell);
     }, bytesOf(this.sheetName, this.cell, 'delete'));
   }

@@ -5,7 +5,7 @@ import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanatio
 import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
 import { ruleLabel } from '../../check/registry';
-import { INPUT_FILL } from '../../core/layout';
+import { INPUT_FILL, TEMPLATE_PROTECTION, SheetLayout } from '../../core/layout';
 
 /**
  * The Office.js host: reads the open workbook into the grid model and writes the flags, under the
@@ -26,12 +26,36 @@ import { INPUT_FILL } from '../../core/layout';
  * - Writes to a null object do nothing: a note that may be gone is deleted and added, never edited.
  */
 
-export interface NoteSupport {
+export interface ExcelSupport {
   /**
    * 'notes' (ExcelApi 1.18), 'comments' (ExcelApi 1.10, one more sync to find existing comments'
    * cells), or 'none' (fill only; the messages are in 审核报告).
    */
   notes: 'notes' | 'comments' | 'none';
+  /** Print settings can be written (worksheet.pageLayout, ExcelApi 1.9). */
+  pageLayout?: boolean;
+}
+
+/**
+ * A sheet printed as a unit files it: A4 landscape, every column on one page width, the header
+ * rows (1-based, "5:5") on every page. Only where Excel has pageLayout (ExcelApi 1.9).
+ */
+function printLayout(ws: Excel.Worksheet, titleRows: string | undefined, portrait = false) {
+  ws.pageLayout.orientation = portrait ? 'Portrait' : 'Landscape';
+  ws.pageLayout.paperSize = 'A4';
+  ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+  if (titleRows) ws.pageLayout.setPrintTitleRows(`$${titleRows.replace(':', ':$')}`);
+}
+
+/**
+ * Whether the checker may flag a sheet: unprotected, or protected allowing what flags change —
+ * cell formats (the fill) and, where notes or comments carry the messages, objects. A template
+ * the product wrote allows both (TEMPLATE_PROTECTION); a sheet the unit locked tighter does not.
+ */
+function flaggable(s: Excel.Worksheet, opts: ExcelSupport): boolean {
+  if (!s.protection.protected) return true;
+  const o = s.protection.options;
+  return !!o.allowFormatCells && (opts.notes === 'none' || !!o.allowEditObjects);
 }
 
 const qualified = (sheet: string, cell: string) => `${quoteSheet(sheet)}!${cell}`;
@@ -315,7 +339,7 @@ function chunks(addresses: string[]): string[] {
 const readStore = readStoreValues;
 
 /** Give cells their own fill and note back (queued through the batch, in order). */
-async function restore(batch: Batch, context: Excel.RequestContext, rows: StoreRow[], opts: NoteSupport, comments?: Map<string, Excel.Comment>) {
+async function restore(batch: Batch, context: Excel.RequestContext, rows: StoreRow[], opts: ExcelSupport, comments?: Map<string, Excel.Comment>) {
   for (const row of rows) {
     const color = row.fill || undefined;
     const note = noteText(row.note);
@@ -401,13 +425,13 @@ export interface FlagOutcome {
 export async function applyFlags(
   context: Excel.RequestContext,
   findings: Finding[],
-  opts: NoteSupport,
+  opts: ExcelSupport,
   budget = REQUEST_BUDGET,
   heading: string[] = [],
 ): Promise<FlagOutcome> {
   const pendingComments = opts.notes === 'comments' ? await loadComments(context) : undefined;
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name,items/protection/protected');
+  sheets.load('items/name,items/protection/protected,items/protection/options');
   const stored = loadStore(sheets, FLAGS_SHEET);
   const batch = new Batch(context, budget);
   batch.queued(CALL_COST * 6);
@@ -430,7 +454,7 @@ export async function applyFlags(
   await batch.flush();
   const comments = pendingComments && commentMap(pendingComments);
   const names = new Set(sheets.items.map((s) => s.name));
-  const locked = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+  const locked = new Set(sheets.items.filter((s) => !flaggable(s, opts)).map((s) => s.name));
   const found = storeOf(stored, FLAGS_MARK);
   const old = readStore(found.values);
   const oldByCell = new Map(old.rows.map((r) => [`${r.sheet}!${r.cell}`, r]));
@@ -538,6 +562,8 @@ export async function applyFlags(
     REPORT_WIDTHS.forEach((w, i) => (report.getRangeByIndexes(top, i, 1, 1).format.columnWidth = w * 7));
     report.freezePanes.freezeRows(top + 1);
     report.getRangeByIndexes(top, 0, values.length, REPORT_HEADER.length).format.wrapText = true;
+    // Printed to sign, as the xlsx report is: A4 landscape, one page wide, the header row on each page.
+    if (opts.pageLayout) printLayout(report, `${top + 1}:${top + 1}`);
   });
   for (const [i, r] of plan.report.entries()) {
     if (r.link)
@@ -566,15 +592,15 @@ export interface ClearOutcome {
 }
 
 /** Remove every flag and the report, restoring each cell's fill and note, in two syncs (three with comments). */
-export async function clearFlags(context: Excel.RequestContext, opts: NoteSupport, budget = REQUEST_BUDGET): Promise<ClearOutcome> {
+export async function clearFlags(context: Excel.RequestContext, opts: ExcelSupport, budget = REQUEST_BUDGET): Promise<ClearOutcome> {
   const pendingComments = opts.notes === 'comments' ? await loadComments(context) : undefined;
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name,items/protection/protected');
+  sheets.load('items/name,items/protection/protected,items/protection/options');
   const stored = loadStore(sheets, FLAGS_SHEET);
   await context.sync();
   const comments = pendingComments && commentMap(pendingComments);
   const names = new Set(sheets.items.map((s) => s.name));
-  const locked = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+  const locked = new Set(sheets.items.filter((s) => !flaggable(s, opts)).map((s) => s.name));
   const batch = new Batch(context, budget);
   const found = storeOf(stored, FLAGS_MARK);
   await tidyDrafts(batch, sheets, names, found.sheet);
@@ -618,6 +644,20 @@ export async function saveExplanations(context: Excel.RequestContext, list: Stor
 }
 
 /**
+ * A template's formula cells locked and nothing else: the whole sheet unlocked (rows typed or
+ * inserted later too), each formula cell locked again, then the sheet protected without a
+ * password, formats and notes allowed (the checker's flags). Excel refuses protect() on a sheet
+ * already protected: only sheets just written are protected here.
+ */
+async function protectFormulas(batch: Batch, ws: Excel.Worksheet, sheet: Sheet) {
+  const formulas: string[] = [];
+  sheet.rows.forEach((row, r) => (row ?? []).forEach((cell, c) => cell?.formula && formulas.push(a1(r, c))));
+  await batch.add(CALL_COST, () => (ws.getRange().format.protection.locked = false));
+  for (const part of chunks(formulas)) await batch.add(callBytes(part), () => (ws.getRanges(part).format.protection.locked = true));
+  await batch.add(CALL_COST * 2, () => ws.protection.protect({ ...TEMPLATE_PROTECTION }));
+}
+
+/**
  * Write grid sheets (scaffold, forms, a drafted narrative) into the open workbook in two syncs.
  * Sheets that already exist are not touched unless `overwrite`: the names are returned instead,
  * so the pane can ask before anything of the user's is lost. Texts are written as text.
@@ -625,8 +665,9 @@ export async function saveExplanations(context: Excel.RequestContext, list: Stor
 export async function writeSheets(
   context: Excel.RequestContext,
   grid: Workbook,
-  layouts: Record<string, import('../../core/layout').SheetLayout> = {},
+  layouts: Record<string, SheetLayout> = {},
   opts: { overwrite?: boolean; into?: boolean } = {},
+  support: ExcelSupport = { notes: 'none' },
 ): Promise<{ written: string[]; conflicts: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
@@ -721,8 +762,10 @@ export async function writeSheets(
             list: { inCellDropDown: true, source: v.list.join(',') },
           };
         if (lay.freezeRows) ws.freezePanes.freezeRows(lay.freezeRows);
+        if (support.pageLayout) printLayout(ws, lay.freezeRows ? `1:${lay.freezeRows}` : undefined, lay.landscape === false);
       },
     );
+    if (lay.protect) await protectFormulas(batch, ws, sheet);
   }
   for (const n of aside) await batch.add(CALL_COST * 2, () => sheets.getItem(n).delete());
   await batch.flush();

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Workbook, Sheet, Cell, a1 } from '../../core/grid';
-import { SheetLayout, INPUT_FILL } from '../../core/layout';
+import { SheetLayout, INPUT_FILL, TEMPLATE_PROTECTION } from '../../core/layout';
 
 export type { SheetLayout };
 
@@ -84,5 +84,30 @@ export function fillSheet(ws: ExcelJS.Worksheet, sheet: Sheet, lay: SheetLayout 
           error: `可选：${v.list.join('、')}`,
         };
   if (lay.freezeRows) ws.pageSetup.printTitlesRow = `1:${lay.freezeRows}`;
+  if (lay.protect) protectFormulas(ws, sheet);
   return ws;
+}
+
+/**
+ * Only the formula cells locked: every column unlocked (so rows typed or inserted later are open
+ * too), each formula cell locked again, the sheet protected without a password.
+ */
+function protectFormulas(ws: ExcelJS.Worksheet, sheet: Sheet) {
+  const cols = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
+  for (let c = 1; c <= cols + 10; c++) ws.getColumn(c).protection = { locked: false };
+  sheet.rows.forEach((row, r) =>
+    (row ?? []).forEach((cell, c) => {
+      if (cell?.formula) ws.getCell(r + 1, c + 1).protection = { locked: true };
+    }),
+  );
+  void ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatCells: TEMPLATE_PROTECTION.allowFormatCells,
+    formatColumns: TEMPLATE_PROTECTION.allowFormatColumns,
+    formatRows: TEMPLATE_PROTECTION.allowFormatRows,
+    insertRows: TEMPLATE_PROTECTION.allowInsertRows,
+    deleteRows: TEMPLATE_PROTECTION.allowDeleteRows,
+    // (objects: left unset, so notes stay editable)
+  });
 }

@@ -136,4 +136,26 @@ describe('scaffold: the cells the unit types in', () => {
     expect(formulas.length).toBeGreaterThan(10);
     for (const p of formulas) expect(ws.getCell(p.r + 1, p.c + 1).dataValidation?.type).toBeUndefined();
   });
+
+  test('the totals are locked by sheet protection without a password; every other cell stays open', async () => {
+    const { gridToExcel } = await import('../../hosts/xlsx/xlsxWrite');
+    const ExcelJS = (await import('exceljs')).default;
+    const built = scaffold({ unit: '某某局' });
+    // Written and read back: what Excel will see in the file.
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await gridToExcel(built.workbook, built.layouts).xlsx.writeBuffer()) as ArrayBuffer);
+    for (const sheet of built.workbook.sheets) {
+      const ws = back.getWorksheet(sheet.name)!;
+      expect([sheet.name, ws.sheetProtection]).toMatchObject([sheet.name, { sheet: true, formatCells: true, insertRows: true }]);
+      // No password: 审阅 → 撤销工作表保护 lifts it.
+      expect(ws.sheetProtection.hashValue).toBeUndefined();
+      const locked = (r: number, c: number) => ws.getCell(r + 1, c + 1).protection?.locked !== false;
+      expect(built.formulas[sheet.name].every((p) => locked(p.r, p.c))).toBe(true);
+      expect(built.inputs[sheet.name].every((p) => !locked(p.r, p.c))).toBe(true);
+    }
+    // A label cell and a row below the table (one the unit adds) are open to typing.
+    const ws = back.getWorksheet('公开03')!;
+    expect(ws.getCell('A1').protection?.locked).toBe(false);
+    expect(ws.getColumn(2).protection?.locked).toBe(false);
+  });
 });
