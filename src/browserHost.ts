@@ -47,11 +47,16 @@ export async function checkFileBytes(name: string, bytes: Uint8Array, readPdf?: 
     throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
   }
   const host = read.excel ? new (await import('./hosts/xlsx/xlsxHost')).XlsxHost(read.excel, name) : undefined;
-  progress?.({ text: '正在识别公开表…', fraction: READ });
-  const result = checkWorkbook(read.workbook, {
-    progress: progress && ((done, total) => progress({ text: '正在核对…', fraction: RECOGNIZE + ((1 - RECOGNIZE) * done) / total })),
+  return { name, kind: read.kind, grid: read.workbook, result: checkGrid(read.workbook, progress, READ), host };
+}
+
+/** The check of a read workbook, telling how far it has come from `from` (what reading took) on. */
+function checkGrid(grid: Workbook, progress?: (p: Progress) => void, from = 0): CheckResult {
+  progress?.({ text: '正在识别公开表…', fraction: from });
+  const rules = from + ((1 - from) * (RECOGNIZE - READ)) / (1 - READ);
+  return checkWorkbook(grid, {
+    progress: progress && ((done, total) => progress({ text: '正在核对…', fraction: rules + ((1 - rules) * done) / total })),
   });
-  return { name, kind: read.kind, grid: read.workbook, result, host };
 }
 
 /** The checked workbook as .xlsx bytes: flags on the cells and the 审核报告 sheet. */
@@ -101,6 +106,8 @@ export interface Engine {
   explain(f: Pick<Finding, 'rule' | 'sheet' | 'cell' | 'message'>, text: string): Promise<ResultView>;
   /** The checked file as a flagged workbook, or undefined before a check. */
   download(): Promise<Uint8Array | undefined>;
+  /** A workbook read elsewhere (the one open in Excel) checked as it is; nothing is kept. */
+  checkGrid(grid: Workbook, progress?: (p: Progress) => void): Promise<ResultView>;
 }
 
 export function localEngine(readPdf?: PdfReader): Engine {
@@ -122,6 +129,9 @@ export function localEngine(readPdf?: PdfReader): Engine {
     },
     async download() {
       return checked && flaggedWorkbookBytes(checked);
+    },
+    async checkGrid(grid, progress) {
+      return resultView(checkGrid(grid, progress));
     },
   };
 }

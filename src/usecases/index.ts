@@ -15,11 +15,25 @@ import { projectKey } from '../forms/read';
  * files, the task pane's browser mode and the workbook open in Excel all run these.
  */
 
+/** What flagging and the report need of a check: its findings, counts and verdict. */
+export type Checked = Pick<CheckResult, 'findings' | 'summary' | 'submittable' | 'blocking' | 'verdict'>;
+
+/**
+ * How a use case has a workbook checked: checkWorkbook here, by default; the task pane passes one
+ * that runs it in a worker (the page stays responsive) and gives back the pane's view of it.
+ */
+export type Checker<R extends Checked> = (grid: Workbook) => Promise<R> | R;
+
+const inline = checkWorkbook as Checker<CheckResult>;
+
 /** Check the host's workbook (with last year's sheets beside it, when given); flag it on request. */
-export async function check(host: Host, opts: { flag?: boolean; prior?: Workbook } = {}): Promise<{ result: CheckResult; flagged?: FlagOutcome }> {
+export async function check<R extends Checked = CheckResult>(
+  host: Host,
+  opts: { flag?: boolean; prior?: Workbook; checker?: Checker<R> } = {},
+): Promise<{ result: R; flagged?: FlagOutcome }> {
   const grid = await host.read();
   if (opts.prior) grid.sheets.push(...opts.prior.sheets);
-  const result = checkWorkbook(grid);
+  const result = await (opts.checker ?? (inline as unknown as Checker<R>))(grid);
   return { result, flagged: opts.flag ? await host.flag(result.findings, reportHeading(result, grid.source ?? '')) : undefined };
 }
 
@@ -41,7 +55,11 @@ export interface ExplanationEntry {
  * re-flag, so explained findings show as 已说明. A blank entry with nothing on file is skipped; a
  * blank entry with an explanation on file removes it.
  */
-export async function explain(host: Host, entries: ExplanationEntry[]): Promise<{ result: CheckResult; explained: number }> {
+export async function explain<R extends Checked = CheckResult>(
+  host: Host,
+  entries: ExplanationEntry[],
+  checker?: Checker<R>,
+): Promise<{ result: R; explained: number }> {
   const grid = await host.read();
   let list = grid.explanations ?? [];
   for (const e of entries) {
@@ -52,7 +70,7 @@ export async function explain(host: Host, entries: ExplanationEntry[]): Promise<
   }
   grid.explanations = list;
   await host.saveExplanations(list);
-  const result = checkWorkbook(grid);
+  const result = await (checker ?? (inline as unknown as Checker<R>))(grid);
   await host.flag(result.findings, reportHeading(result, grid.source ?? ''));
   return { result, explained: result.findings.filter((f) => f.explained !== undefined).length };
 }

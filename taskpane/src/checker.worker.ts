@@ -16,6 +16,7 @@ scope.onmessage = async (e: MessageEvent<Request>) => {
   try {
     if (q.op === 'check') post({ id: q.id, value: await engine.check(q.name, q.bytes, { pdf: q.pdf, progress: (p) => post({ id: q.id, progress: p }) }) });
     else if (q.op === 'explain') post({ id: q.id, value: await engine.explain(q.finding, q.text) });
+    else if (q.op === 'grid') post({ id: q.id, value: await engine.checkGrid(q.grid, (p) => post({ id: q.id, progress: p })) });
     else {
       const bytes = await engine.download();
       post({ id: q.id, value: bytes }, bytes ? [bytes.buffer] : []);

@@ -12,7 +12,8 @@ import type { ResultView } from '../../src/check/view';
 export type Request =
   | { id: number; op: 'check'; name: string; bytes: Uint8Array; pdf?: Workbook }
   | { id: number; op: 'explain'; finding: Pick<Finding, 'rule' | 'sheet' | 'cell' | 'message'>; text: string }
-  | { id: number; op: 'download' };
+  | { id: number; op: 'download' }
+  | { id: number; op: 'grid'; grid: Workbook };
 
 export type Reply =
   { ready: true } | { id: number; progress: Progress } | { id: number; value: ResultView | Uint8Array | undefined } | { id: number; error: string };
@@ -122,6 +123,11 @@ export function workerEngine(url: string, fallback: () => Promise<Engine>): Engi
       either(
         () => call<Uint8Array | undefined>({ op: 'download' }),
         (e) => e.download(),
+      ),
+    checkGrid: (grid, progress) =>
+      either(
+        () => call<ResultView>({ op: 'grid', grid }, progress),
+        (e) => e.checkGrid(grid, progress),
       ),
   };
 }

@@ -98,8 +98,8 @@ async function excelHost(): Promise<HostApi> {
   return {
     mode: 'excel',
     subscribe: (l) => events.subscribe(l),
-    check: async () => {
-      const { result, notice } = await office.checkOpenWorkbook();
+    check: async (progress) => {
+      const { result, notice } = await office.checkOpenWorkbook(progress);
       if (notice) events.emit({ kind: 'notice', notice });
       return result;
     },

@@ -1,8 +1,10 @@
 /// <reference types="office-js" />
-import { NoteSupport } from '../../src/hosts/office/officeExcel';
+import { ExcelSupport } from '../../src/hosts/office/officeExcel';
 import { OfficeHost } from '../../src/hosts/office/officeHost';
 import * as usecases from '../../src/usecases';
-import { resultView, ResultView } from '../../src/check/view';
+import type { ResultView } from '../../src/check/view';
+import { localEngine, Engine, Progress } from '../../src/browserHost';
+import { workerEngine } from './checkerClient';
 import { Finding } from '../../src/core/findings';
 import type { Notice } from './hostApi';
 
@@ -12,9 +14,25 @@ import type { Notice } from './hostApi';
  * runtime); Excel's refusals become one Chinese sentence saying what to do.
  */
 
-function noteSupport(): NoteSupport {
+function noteSupport(): ExcelSupport {
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
-  return { notes: has('1.18') ? 'notes' : has('1.10') ? 'comments' : 'none' };
+  return { notes: has('1.18') ? 'notes' : has('1.10') ? 'comments' : 'none', pageLayout: has('1.9') };
+}
+
+/**
+ * The check itself runs in the checker worker (checker.js beside the page) while Office.js reads
+ * and flags from this thread: the pane and Excel stay responsive on a large workbook. Where no
+ * worker starts (or outside a page), the same check runs here.
+ */
+let engine: Engine | undefined;
+function checker(progress?: (p: Progress) => void) {
+  engine ??= workerEngine(typeof document === 'undefined' ? 'checker.js' : new URL('checker.js', document.baseURI).href, async () => localEngine());
+  const e = engine;
+  return async (grid: import('../../src/core/grid').Workbook) => {
+    const view = await e.checkGrid(grid, progress);
+    progress?.({ text: '正在标记问题单元格…', fraction: 1 });
+    return view;
+  };
 }
 
 /** The open workbook as a host (made on each call: Office is there by then). */
@@ -63,10 +81,11 @@ async function exclusive<T>(action: Action, work: () => Promise<T>): Promise<T> 
 const protectedNotice = (sheets: string[], what: string): Notice | undefined =>
   sheets.length ? { intent: 'warning', text: `工作表${sheets.map((s) => `“${s}”`).join('、')}受保护，${what}；撤销保护后再点一次即可。` } : undefined;
 
-export async function checkOpenWorkbook(): Promise<{ result: ResultView; notice?: Notice }> {
+export async function checkOpenWorkbook(progress?: (p: Progress) => void): Promise<{ result: ResultView; notice?: Notice }> {
   return exclusive('一键审核', async () => {
-    const { result, flagged } = await usecases.check(workbook(), { flag: true });
-    return { result: resultView(result), notice: protectedNotice(flagged!.protectedSheets, '其上的问题未标记（已列入审核报告）') };
+    progress?.({ text: '正在读取工作簿…', fraction: 0 });
+    const { result, flagged } = await usecases.check(workbook(), { flag: true, checker: checker(progress) });
+    return { result, notice: protectedNotice(flagged!.protectedSheets, '其上的问题未标记（已列入审核报告）') };
   });
 }
 
@@ -92,7 +111,7 @@ export async function selectFinding(f: Finding): Promise<void> {
 
 /** Save (or with '' remove) an explanation; the workbook is re-checked and re-flagged. */
 export async function explainInWorkbook(f: Finding, text: string): Promise<ResultView> {
-  return exclusive('保存说明', async () => resultView((await usecases.explain(workbook(), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }])).result));
+  return exclusive('保存说明', async () => (await usecases.explain(workbook(), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }], checker())).result);
 }
 
 export async function scaffoldInWorkbook(o: { unit: string; year: number; edition: string; withForms: boolean }, overwrite: boolean) {

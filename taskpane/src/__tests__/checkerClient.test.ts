@@ -1,46 +1,10 @@
 import * as fs from 'fs';
-import { workerEngine, workerMessage, Request, Reply } from '../checkerClient';
+import { workerEngine, workerMessage } from '../checkerClient';
+import { fakeWorker, Behaviour } from '../../../tests/helpers/fakeWorker';
 import { localEngine, Engine } from '../../../src/browserHost';
 import { SAMPLE } from '../../../tests/helpers/grid';
 
-/**
- * The page's side of the checker worker, against a worker simulated in this process: it answers
- * as checker.worker.ts does (ready, progress, a value or an error), or fails to start, or dies.
- */
-
-type Behaviour = 'works' | 'cannot-start' | 'dies';
-
-function fakeWorker(behaviour: Behaviour) {
-  const engine = localEngine();
-  return class FakeWorker extends EventTarget {
-    posted: Request[] = [];
-    constructor() {
-      super();
-      setTimeout(() => {
-        if (behaviour === 'cannot-start') this.dispatchEvent(new Event('error', { cancelable: true }));
-        else this.reply({ ready: true });
-      });
-    }
-    reply(m: Reply) {
-      this.dispatchEvent(new MessageEvent('message', { data: structuredClone(m) }));
-    }
-    postMessage(q: Request) {
-      this.posted.push(q);
-      if (behaviour === 'dies') return setTimeout(() => this.dispatchEvent(new Event('error', { cancelable: true })));
-      void (async () => {
-        try {
-          if (q.op === 'check')
-            this.reply({ id: q.id, value: await engine.check(q.name, q.bytes, { progress: (p) => this.reply({ id: q.id, progress: p }) }) });
-          else if (q.op === 'explain') this.reply({ id: q.id, value: await engine.explain(q.finding, q.text) });
-          else this.reply({ id: q.id, value: await engine.download() });
-        } catch (e) {
-          this.reply({ id: q.id, error: (e as Error).message });
-        }
-      })();
-    }
-    terminate() {}
-  };
-}
+/** The page's side of the checker worker, against a worker simulated in this process (tests/helpers/fakeWorker.ts). */
 
 const bytes = () => new Uint8Array(fs.readFileSync(SAMPLE));
 
