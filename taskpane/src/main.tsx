@@ -4,7 +4,6 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from './App';
 import { HostApi, HostEvents, PaneView } from './hostApi';
 import { registerCommands } from './commands';
-import { localEngine } from '../../src/browserHost';
 import { isPdf, InputError } from '../../src/hosts/problems';
 import { workerEngine } from './checkerClient';
 
@@ -39,7 +38,7 @@ function browserHost(): HostApi {
   let name = '';
   let checked = false;
   // The check runs in a worker (checker.js beside this page), so the pane stays responsive.
-  const engine = workerEngine(new URL('checker.js', document.baseURI).href, async () => localEngine(readPdf));
+  const engine = workerEngine(new URL('checker.js', document.baseURI).href, async () => (await import('../../src/browserHost')).localEngine(readPdf));
   return {
     mode: 'browser',
     async chooseFile(file: File) {
