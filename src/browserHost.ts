@@ -117,7 +117,7 @@ export function localEngine(readPdf?: PdfReader): Engine {
       checked = undefined;
       const pdf = o.pdf;
       checked = await checkFileBytes(name, bytes, pdf ? async () => pdf : readPdf, o.progress);
-      return resultView(checked.result);
+      return resultView(checked.result, checked.grid);
     },
     async explain(f, text) {
       if (!checked) throw new InputError('请先审核');
@@ -125,13 +125,13 @@ export function localEngine(readPdf?: PdfReader): Engine {
       const mine = checked.result.findings.find((x) => x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell && x.message === f.message);
       if (!mine) throw new InputError('找不到这一问题：请重新审核后再保存说明');
       checked = explainChecked(checked, mine, text);
-      return resultView(checked.result);
+      return resultView(checked.result, checked.grid);
     },
     async download() {
       return checked && flaggedWorkbookBytes(checked);
     },
     async checkGrid(grid, progress) {
-      return resultView(checkGrid(grid, progress));
+      return resultView(checkGrid(grid, progress), grid);
     },
   };
 }

@@ -75,6 +75,15 @@ describe('the engine the pane talks to (in its worker, or in the page)', () => {
     expect(view.disclosure).toBe(true);
     const onRow = view.findings.find((f) => /^公开0\d$/.test(f.table) && f.where);
     expect(onRow?.where).toMatch(/^公开0\d「.+」$/);
+    // A narrative finding comes with the sentence it quotes: the words around its fragment.
+    const quoted = view.findings.filter((f) => f.text && f.table === '情况说明');
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const f of quoted) {
+      expect(f.sentence).toBeDefined();
+      const whole = f.sentence!.before + f.text!.fragment + f.sentence!.after;
+      expect(whole.length).toBeGreaterThan(f.text!.fragment.length);
+      expect(whole.replace(/…/g, '')).not.toMatch(/[。！？；]./);
+    }
     // Progress only moves forward, from reading to the last rule.
     expect(progress[0]).toBe(0);
     expect(progress[progress.length - 1]).toBe(1);

@@ -1,7 +1,12 @@
 import type { CheckResult } from './index';
 import { looksLikeDisclosure, submitLine } from './index';
 import type { Finding, Summary } from '../core/findings';
+import { Workbook, cellAt, cellText, parseA1 } from '../core/grid';
+import { sentenceParts } from '../core/sentence';
 import { whereInWords } from '../recognize/where';
+
+/** A finding as the pane shows it: a narrative one with the words around its fragment in the sentence. */
+export type ShownFinding = Finding & { sentence?: { before: string; after: string } };
 
 /**
  * What the task pane shows of a check, as plain data: it crosses from the worker that ran the
@@ -9,7 +14,7 @@ import { whereInWords } from '../recognize/where';
  * each finding with its place in words, the verdict, the counts and the tables found.
  */
 export interface ResultView {
-  findings: Finding[];
+  findings: ShownFinding[];
   summary: Summary;
   verdict: CheckResult['verdict'];
   submittable: boolean;
@@ -22,12 +27,20 @@ export interface ResultView {
   disclosure: boolean;
 }
 
-/** The view of a check: a finding on a table's row is named by that row (公开02「201 一般公共服务支出」). */
-export function resultView(r: CheckResult): ResultView {
-  const findings = r.findings.map((f) => {
-    if (f.where || !f.sheet || !f.cell) return f;
-    const where = whereInWords(r.recognition, f);
-    return where ? { ...f, where } : f;
+/**
+ * The view of a check: a finding on a table's row is named by that row (公开02「201 一般公共服务支出」);
+ * a narrative finding, given the workbook checked, carries the sentence it quotes.
+ */
+export function resultView(r: CheckResult, grid?: Workbook): ResultView {
+  const findings = r.findings.map((f): ShownFinding => {
+    if (!f.sheet || !f.cell) return f;
+    const where = f.where ?? whereInWords(r.recognition, f);
+    const shown: ShownFinding = where === f.where ? f : { ...f, where };
+    if (!f.text) return shown;
+    const sheet = grid?.sheets.find((s) => s.name === f.sheet);
+    const at = parseA1(f.cell);
+    const sentence = sheet && at ? sentenceParts(cellText(cellAt(sheet, at.r, at.c)), f.text) : undefined;
+    return sentence ? { ...shown, sentence } : shown;
   });
   return {
     findings,

@@ -11,6 +11,12 @@ const END = /[。！？；\n]/;
  * wrong one.
  */
 export function sentenceAround(text: string, span: TextSpan, max = 120): string | undefined {
+  const parts = sentenceParts(text, span, max);
+  return parts && `${parts.before}〖${span.fragment}〗${parts.after}`;
+}
+
+/** The words before and after the fragment in its sentence (the pane marks the fragment between them). */
+export function sentenceParts(text: string, span: TextSpan, max = 120): { before: string; after: string } | undefined {
   const { offset, length, fragment } = span;
   if (offset < 0 || text.slice(offset, offset + length) !== fragment) return undefined;
   let start = offset;
@@ -28,5 +34,5 @@ export function sentenceAround(text: string, span: TextSpan, max = 120): string 
     if (keepBefore < before.length) before = '…' + before.slice(before.length - keepBefore);
     if (keepAfter < after.length) after = after.slice(0, keepAfter) + '…';
   }
-  return `${before}〖${fragment}〗${after}`;
+  return { before, after };
 }

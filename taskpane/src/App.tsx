@@ -27,7 +27,7 @@ import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../src/editions';
 import { TEMPLATE_HINT } from '../../src/core/layout';
 import { Finding, Severity, SEVERITY_ZH, Summary, worstSeverity } from '../../src/core/findings';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import type { ResultView } from '../../src/check/view';
+import type { ResultView, ShownFinding } from '../../src/check/view';
 import type { Progress } from '../../src/browserHost';
 
 import { HostApi, Notice, PaneView } from './hostApi';
@@ -156,7 +156,12 @@ function PageView({ host, page, box }: { host: HostApi; page: number; box: NonNu
         {busy ? `正在显示第${page}页…` : `查看第${page}页`}
       </Button>
     );
-  if (!image) return <Caption1 as="p">无法显示第{page}页。</Caption1>;
+  if (!image)
+    return (
+      <Caption1 block as="p">
+        无法显示第{page}页。
+      </Caption1>
+    );
   const pct = (v: number, of: number) => `${(v / of) * 100}%`;
   return (
     <div style={{ position: 'relative', border: '1px solid #ccc', marginTop: 4 }}>
@@ -263,18 +268,21 @@ function SummaryLine({ s }: { s: Summary }) {
   );
 }
 
-function Fragment({ f }: { f: Finding }) {
+/** The sentence a narrative finding quotes, its fragment marked, and the figure that would be right. */
+function Fragment({ f }: { f: ShownFinding }) {
   if (!f.text) return null;
   return (
-    <Caption1 as="p" style={{ margin: '4px 0 0' }}>
-      原文：<mark data-testid="fragment">{f.text.fragment}</mark>
+    <Text as="p" block data-testid="sentence" style={{ margin: '4px 0 0' }}>
+      原文：{f.sentence?.before}
+      <mark data-testid="fragment">{f.text.fragment}</mark>
+      {f.sentence?.after}
       {f.text.suggestion ? (
         <>
           {' '}
           → 应为 <strong>{f.text.suggestion}</strong>
         </>
       ) : null}
-    </Caption1>
+    </Text>
   );
 }
 
@@ -419,10 +427,14 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   // The card is the workplace: under the chosen card, where it is, and the 出错说明 editor.
   const workplace = (f: Finding) => (
     <div data-testid="workplace" style={{ padding: '4px 8px 8px' }}>
-      <Caption1 as="p" data-testid="selected" style={{ margin: 0 }}>
+      <Caption1 block as="p" data-testid="selected" style={{ margin: 0 }}>
         已定位：{f.sheet}!{f.cell}
       </Caption1>
-      {blocksSubmission(f) ? <Caption1 as="p">这是强制问题：须在表中改正，出错说明不能使其通过。</Caption1> : null}
+      {blocksSubmission(f) ? (
+        <Caption1 block as="p">
+          这是强制问题：须在表中改正，出错说明不能使其通过。
+        </Caption1>
+      ) : null}
       {f.page && f.box && host.pageImage ? <PageView host={host} page={f.page} box={f.box} /> : null}
       {host.explain && f.severity !== 'info' && !blocksSubmission(f) && f.sheet && f.cell ? (
         <Field label="出错说明（无法或不应修改时，写明原因；单元格内容改动后需重新说明）">
@@ -506,17 +518,17 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
         role="button"
         aria-label={`${SEVERITY_ZH[f.severity]}：${f.message}`}
       >
-        <div style={{ display: 'flex', gap: 6, alignItems: 'baseline' }}>
-          <Badge color={COLORS[f.severity]} appearance="tint">
+        <div style={{ display: 'flex', gap: 6, alignItems: 'baseline', flexWrap: 'wrap' }}>
+          <Badge color={COLORS[f.severity]} appearance="tint" style={{ flexShrink: 0 }}>
             {SEVERITY_ZH[f.severity]}
           </Badge>
           {blocksSubmission(f) ? (
-            <Badge color="danger" appearance="outline" data-testid="blocking">
+            <Badge color="danger" appearance="outline" data-testid="blocking" style={{ flexShrink: 0 }}>
               强制
             </Badge>
           ) : null}
           {f.explained !== undefined ? (
-            <Badge color="success" appearance="tint">
+            <Badge color="success" appearance="tint" style={{ flexShrink: 0 }}>
               已说明
             </Badge>
           ) : null}

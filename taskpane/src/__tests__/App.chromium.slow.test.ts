@@ -133,6 +133,10 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     await page.getByLabel('搜索问题').fill('元');
     const marked = page.locator('[data-testid=fragment]').first();
     expect(await marked.innerText()).toBe('1920.38元');
+    // … inside the sentence it stands in, not alone.
+    const sentence = await page.getByTestId('sentence').first().innerText();
+    expect(sentence).toContain('1920.38元');
+    expect(sentence.length).toBeGreaterThan('原文：1920.38元'.length + 10);
     await page.locator('[data-testid=finding]').first().click();
     expect(await page.getByTestId('selected').innerText()).toMatch(/^已定位：.+!A\d+$/);
     // In place: the workplace opens right under the chosen card, not below the whole list.
@@ -200,6 +204,10 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
     expect(wb.getWorksheet('审核报告')).toBeDefined();
+    // The explanation typed in the pane (the check ran in the worker) is in the downloaded report.
+    const report: string[] = [];
+    wb.getWorksheet('审核报告')!.eachRow((row) => report.push(String(row.values)));
+    expect(report.some((r) => r.includes('指标按年度计划口径填写') && r.includes('已说明'))).toBe(true);
     let red = 0;
     wb.eachSheet((ws) =>
       ws.eachRow({ includeEmpty: true }, (row) =>
