@@ -85,6 +85,7 @@ export const RULES: Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES, ...SLIP_RULES,
 const NAME_OF = new Map(RULES.map((r) => [r.id, r.name]));
 const LEVEL_OF = new Map(RULES.map((r) => [r.id, r.level]));
 const ID_OF = new Map(RULES.map((r) => [r.name, r.id]));
+const TITLE_OF = new Map(RULES.map((r) => [r.id, r.title]));
 
 /** The Chinese name an accountant reads in the report (审核报告) for a rule id; the id if unknown. */
 export const ruleName = (id: string): string => NAME_OF.get(id) ?? id;
@@ -92,8 +93,15 @@ export const ruleName = (id: string): string => NAME_OF.get(id) ?? id;
 /** Back from the report's Chinese name to the rule id (older reports carry the id itself). */
 export const ruleIdOf = (nameOrId: string): string => ID_OF.get(nameOrId) ?? nameOrId;
 
-/** A rule as 审核报告 shows it: its Chinese name and whether it blocks submission (强制) or may be explained (提示). */
-export const ruleLabel = (id: string): { name: string; level?: '强制' | '提示' } => ({ name: ruleName(id), level: LEVEL_OF.get(id) });
+/**
+ * A rule as 审核报告 and the pane show it: its Chinese name, whether it blocks submission (强制) or
+ * may be explained (提示), and the one sentence of what it requires (the pane's group says it once).
+ */
+export const ruleLabel = (id: string): { name: string; level?: '强制' | '提示'; title?: string } => ({
+  name: ruleName(id),
+  level: LEVEL_OF.get(id),
+  title: TITLE_OF.get(id),
+});
 
 /** Whether a finding keeps the disclosure from 可提交, by the registry's rule levels (core/findings.ts). */
 export const blocksSubmission = (f: Pick<Finding, 'rule' | 'severity'>): boolean => blocks(f, (id) => LEVEL_OF.get(id));

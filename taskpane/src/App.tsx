@@ -295,7 +295,9 @@ const NOTICE_INTENT: Record<Notice['intent'], 'success' | 'warning' | 'error' | 
 
 /** One line of the findings list. */
 type Row =
-  { kind: 'head'; key: string; text: string } | { kind: 'card' | 'work'; key: string; f: Finding } | { kind: 'more'; key: string; group: string; text: string };
+  | { kind: 'head'; key: string; text: string; rule?: string }
+  | { kind: 'card' | 'work'; key: string; f: Finding }
+  | { kind: 'more'; key: string; group: string; text: string };
 
 /**
  * Rows up to this many are all in the page (the browser's 查找 and a screen reader see every
@@ -476,7 +478,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   for (const [key, { table, cause, list }] of groups) {
     const long = list.length > SHOWN + 1;
     const open = expanded.has(key);
-    rows.push({ kind: 'head', key: `h${key}`, text: `${table} · ${cause}（${list.length}）` });
+    rows.push({ kind: 'head', key: `h${key}`, text: `${table} · ${cause}（${list.length}）`, rule: ruleLabel(list[0].rule).title });
     (long && !open ? list.slice(0, SHOWN) : list).forEach((f, i) => {
       rows.push({ kind: 'card', key: `c${key}\u0001${i}`, f });
       if (selected === f) rows.push({ kind: 'work', key: `w${key}\u0001${i}`, f });
@@ -484,7 +486,18 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
     if (long) rows.push({ kind: 'more', key: `m${key}`, group: key, text: open ? '收起' : `展开其余 ${list.length - SHOWN} 项` });
   }
   const row = (r: Row): React.ReactNode => {
-    if (r.kind === 'head') return <Divider>{r.text}</Divider>;
+    if (r.kind === 'head')
+      return (
+        <>
+          <Divider>{r.text}</Divider>
+          {/* What the cause requires, said once for the group. */}
+          {r.rule ? (
+            <Caption1 block as="p" data-testid="requires" style={{ margin: '2px 0 0', textAlign: 'center' }}>
+              要求：{r.rule}
+            </Caption1>
+          ) : null}
+        </>
+      );
     if (r.kind === 'work') return workplace(r.f);
     if (r.kind === 'more')
       return (

@@ -124,6 +124,11 @@ async function expandAll(page: { getByRole(role: 'button', o: { name: RegExp }):
     // are 3 cards and a button; expanded, every finding is there.
     const total = expected.error + expected.warning + expected.info;
     const folded = await page.locator('[data-testid=finding]').count();
+    // Each group says once what its cause requires.
+    const heads = await page.locator('[data-testid=findings] [role=separator]').count();
+    expect(heads).toBeGreaterThan(3);
+    expect(await page.getByTestId('requires').count()).toBe(heads);
+    expect(await page.getByTestId('requires').first().innerText()).toMatch(/^要求：\S+/);
     expect(folded).toBeLessThan(total / 2);
     await expandAll(page);
     expect(await page.locator('[data-testid=finding]').count()).toBe(total);
