@@ -62,33 +62,26 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
-// The browser mode's checker, run in a Web Worker (checker.js): the core and exceljs in one
-// script, fetched only when a file is checked outside Excel.
-await build({
-  entryPoints: [join(here, 'src', 'checker.worker.ts')],
-  outfile: join(out, 'checker.js'),
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2020'],
-  minify: true,
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+/** One script in one file (a worker, the custom functions' runtime): no chunks to fetch. */
+const script = (entry, file) =>
+  build({
+    entryPoints: [entry],
+    outfile: join(out, file),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020'],
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+// Excel mode's and browser mode's check, run in a Web Worker (checker.js): the core and exceljs in
+// one script, fetched when a check first runs.
+await script(join(here, 'src', 'checker.worker.ts'), 'checker.js');
 // Custom functions: the script the shared runtime loads, and functions.json generated from the
 // JSDoc of functions/functions.ts (never written by hand).
-await build({
-  entryPoints: [join(root, 'functions', 'register.ts')],
-  outfile: join(out, 'functions.js'),
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2020'],
-  minify: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-});
+await script(join(root, 'functions', 'register.ts'), 'functions.js');
 const { generateCustomFunctionsMetadata } = (await import('custom-functions-metadata')).default ?? (await import('custom-functions-metadata'));
 const meta = await generateCustomFunctionsMetadata(join(root, 'functions', 'functions.ts'));
 if (meta.errors.length) {
