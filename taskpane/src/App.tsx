@@ -15,7 +15,6 @@ import {
   Field,
   Card,
   Caption1,
-  Divider,
   Textarea,
   Checkbox,
   Select,
@@ -184,8 +183,11 @@ function PageView({ host, page, box }: { host: HostApi; page: number; box: NonNu
 }
 
 type Filter = 'all' | 'blocking' | Severity;
-/** Cards shown of a long group until it is expanded. */
-const SHOWN = 3;
+/**
+ * Groups start folded, one line each (the causes fit a screen), unless the list is this short:
+ * then there is nothing to fold.
+ */
+const OPEN_ALL = 10;
 const FILTER_ZH: Record<Filter, string> = { all: '全部', blocking: '强制', error: '错误', warning: '警告', info: '提示' };
 
 const TILE_COLOR: Record<Severity | 'ok', string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7', ok: '#E2EFDA' };
@@ -295,9 +297,9 @@ const NOTICE_INTENT: Record<Notice['intent'], 'success' | 'warning' | 'error' | 
 
 /** One line of the findings list. */
 type Row =
-  | { kind: 'head'; key: string; text: string; rule?: string }
-  | { kind: 'card' | 'work'; key: string; f: Finding }
-  | { kind: 'more'; key: string; group: string; text: string };
+  | { kind: 'head'; key: string; group: string; text: string; count: number; worst: Severity; open: boolean }
+  | { kind: 'requires'; key: string; text: string }
+  | { kind: 'card' | 'work'; key: string; f: Finding };
 
 /**
  * Rows up to this many are all in the page (the browser's 查找 and a screen reader see every
@@ -355,7 +357,8 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   const [hostNotice, setHostNotice] = React.useState<Notice>();
   const [saved, setSaved] = React.useState<string>();
   const [part, setPart] = React.useState<string>();
-  const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
+  // Groups the user opened or closed; the others follow OPEN_ALL.
+  const [toggled, setToggled] = React.useState<Map<string, boolean>>(new Map());
   const [scaffoldFocus, setScaffoldFocus] = React.useState(initialView === 'scaffold' ? 1 : 0);
   // 审核, 生成模板 and 起草情况说明 each in a tab of its own, at the top of the pane.
   const [tab, setTab] = React.useState<'check' | 'scaffold' | 'draft'>(initialView === 'scaffold' ? 'scaffold' : 'check');
@@ -472,49 +475,54 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
       ) : null}
     </div>
   );
-  // The list as rows (a group's heading, its cards, the workplace under the chosen card, the
-  // button that unfolds the group): a long list is drawn a screen at a time (FindingRows).
+  // The list as rows: a group's one-line heading (its part, cause and count, coloured by its
+  // worst finding); opened, what the cause requires, its cards and the workplace under the chosen
+  // card. A long list is drawn a screen at a time (FindingRows).
   const rows: Row[] = [];
   for (const [key, { table, cause, list }] of groups) {
-    const long = list.length > SHOWN + 1;
-    const open = expanded.has(key);
-    rows.push({ kind: 'head', key: `h${key}`, text: `${table} · ${cause}（${list.length}）`, rule: ruleLabel(list[0].rule).title });
-    (long && !open ? list.slice(0, SHOWN) : list).forEach((f, i) => {
+    const open = toggled.get(key) ?? findings.length <= OPEN_ALL;
+    rows.push({
+      kind: 'head',
+      key: `h${key}`,
+      group: key,
+      text: `${table} · ${cause}`,
+      count: list.length,
+      worst: worstSeverity(list.map((f) => f.severity))!,
+      open,
+    });
+    if (!open) continue;
+    const requires = ruleLabel(list[0].rule).title;
+    if (requires) rows.push({ kind: 'requires', key: `r${key}`, text: requires });
+    list.forEach((f, i) => {
       rows.push({ kind: 'card', key: `c${key}\u0001${i}`, f });
       if (selected === f) rows.push({ kind: 'work', key: `w${key}\u0001${i}`, f });
     });
-    if (long) rows.push({ kind: 'more', key: `m${key}`, group: key, text: open ? '收起' : `展开其余 ${list.length - SHOWN} 项` });
   }
   const row = (r: Row): React.ReactNode => {
     if (r.kind === 'head')
       return (
-        <>
-          <Divider>{r.text}</Divider>
-          {/* What the cause requires, said once for the group. */}
-          {r.rule ? (
-            <Caption1 block as="p" data-testid="requires" style={{ margin: '2px 0 0', textAlign: 'center' }}>
-              要求：{r.rule}
-            </Caption1>
-          ) : null}
-        </>
-      );
-    if (r.kind === 'work') return workplace(r.f);
-    if (r.kind === 'more')
-      return (
         <Button
-          size="small"
+          data-testid="group"
           appearance="subtle"
-          onClick={() =>
-            setExpanded((s) => {
-              const next = new Set(s);
-              if (!next.delete(r.group)) next.add(r.group);
-              return next;
-            })
-          }
+          aria-expanded={r.open}
+          icon={<span aria-hidden>{r.open ? '▾' : '▸'}</span>}
+          onClick={() => setToggled((m) => new Map(m).set(r.group, !r.open))}
+          style={{ width: '100%', justifyContent: 'flex-start', fontWeight: 'normal', borderBottom: '1px solid #e0e0e0', borderRadius: 0 }}
         >
-          {r.text}
+          <span style={{ flex: 1, textAlign: 'left' }}>{r.text}</span>
+          <Badge color={COLORS[r.worst]} appearance="tint" style={{ flexShrink: 0 }}>
+            {r.count}
+          </Badge>
         </Button>
       );
+    // What the cause requires, said once for the group.
+    if (r.kind === 'requires')
+      return (
+        <Caption1 block as="p" data-testid="requires" style={{ margin: '2px 8px 0' }}>
+          要求：{r.text}
+        </Caption1>
+      );
+    if (r.kind === 'work') return workplace(r.f);
     const f = r.f;
     return (
       <Card
