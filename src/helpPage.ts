@@ -67,6 +67,7 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #cc
 <li><span class="swatch" style="background:#DDEBF7"></span><b>提示</b>：0.01 之类的尾差等，可用出错说明答复。</li>
 <li><span class="swatch" style="background:#E2EFDA"></span><b>已说明</b>：已写出错说明的问题。</li>
 <li>每条规则分为<b>强制</b>（必须改正后才可提交）和<b>提示</b>（可用出错说明答复）。审核结论“可提交”表示没有未解决的强制问题。</li>
+<li>任务窗格中，问题按“表 · 原因”分组，每组一行并注明条数；点开一组可看到该原因的要求和每条问题，点一条问题即定位到单元格，情况说明的问题会显示所在的整句话。</li>
 </ul>
 
 <h2>四、核对内容一览</h2>
