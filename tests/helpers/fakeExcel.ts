@@ -102,6 +102,8 @@ export class FakeBook {
   editing = false;
   /** Bytes of every request sent, in order (failed ones included). */
   requests: number[] = [];
+  /** The cell the user sees selected ("Sheet!A1"), after range.select(). */
+  selected?: string;
   /** The ExcelApi requirement set this Excel supports, as its minor number: 18 is ExcelApi 1.18 (pageLayout needs 9). */
   apiMinor = 18;
   /** Calls run so far; with `failAt`, the call of that number fails (a lost connection, a crash). */
@@ -162,7 +164,8 @@ interface Op {
   run(): void;
 }
 
-const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+// (TextEncoder: the same count in Node and in a page, where this simulation also runs.)
+const utf8 = (s: string) => new TextEncoder().encode(s).length;
 const bytesOf = (...parts: unknown[]) => CALL_OVERHEAD + utf8(JSON.stringify(parts));
 
 export class FakeContext {
@@ -660,7 +663,7 @@ class Range extends Proxy {
     };
   }
   select() {
-    this.write('select', null, () => undefined, 'select');
+    this.write('select', null, (s, addr) => (this.ctx.book.selected = `${s.name}!${addr}`), 'select');
   }
   set hyperlink(h: { documentReference: string }) {
     this.write('hyperlink', h, (s, addr) => {

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { SAMPLE, sampleWorkbook } from '../../../tests/helpers/grid';
 import { checkWorkbook } from '../../../src/check';
 import { blocksSubmission } from '../../../src/check/registry';
+import { importDocument } from '../../../src/importDoc';
 
 /**
  * The task pane in a real browser (Debian chromium driven by playwright-core), in browser mode:
@@ -441,6 +442,89 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     abort(): Promise<void>;
     fulfill(o: { status: number; contentType: string; body: string }): Promise<void>;
   };
+
+  test('inside Excel (Office and Excel simulated in the page): check with progress in the worker, go to a cell, explain, clear, a protected template', async () => {
+    const { build } = await import('esbuild');
+    const fake = (
+      await build({
+        entryPoints: [path.join(root, 'tests', 'helpers', 'fakeExcelPage.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        platform: 'browser',
+        logLevel: 'error',
+      })
+    ).outputFiles[0].text;
+    const grid = importDocument(sampleWorkbook());
+    const officeJs = `${slowOffice(10)}\n${fake}\nstartFakeExcel(${JSON.stringify(grid)});`;
+    const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
+    await page.route('**/*', (route: Route) => {
+      const url = route.request().url();
+      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs });
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForSelector('html[data-ready="excel"]');
+    type Page = { fakeBook: import('../../../tests/helpers/fakeExcel').FakeBook };
+    const before = await page.evaluate(() => JSON.stringify((window as unknown as Page).fakeBook.snapshot()));
+    // Every progress line the pane shows while it checks.
+    await page.evaluate(() => {
+      const w = window as unknown as { steps: string[] };
+      w.steps = [];
+      new MutationObserver(() => {
+        const p = document.querySelector('[data-testid=progress]');
+        const t = p?.textContent ?? '';
+        if (t && w.steps.at(-1) !== t) w.steps.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole('button', { name: '审核', exact: true }).click();
+    await page.waitForSelector('[data-testid=verdict]');
+    const steps: string[] = await page.evaluate(() => (window as unknown as { steps: string[] }).steps);
+    expect(steps[0]).toContain('正在读取工作簿');
+    expect(steps.some((t) => t.includes('正在核对'))).toBe(true);
+    // Read and flagged here, checked in the worker: the same verdict as the command line's.
+    expect(page.workers().map((w: { url(): string }) => w.url())).toContain(`${base}/checker.js`);
+    const here = checkWorkbook(grid);
+    expect(await page.getByTestId('verdict').innerText()).toContain(`不可提交：${here.blocking} 项强制问题未解决`);
+    expect(await page.evaluate(() => !!(window as unknown as Page).fakeBook.sheet('审核报告'))).toBe(true);
+    // A card goes to its cell in the workbook.
+    await page.getByRole('button', { name: '强制', exact: true }).click();
+    await expandAll(page);
+    const first = page.locator('[data-testid=finding]').first();
+    const where = (await first.locator('[data-testid=where]').innerText()).split(' · ').at(-1)!;
+    await first.click();
+    await page.waitForFunction((w: string) => (window as unknown as Page).fakeBook.selected === w, where);
+    // An explanation on a 提示 finding is written into the workbook and shown at once.
+    await page.getByRole('button', { name: '警告', exact: true }).click();
+    await expandAll(page);
+    await page
+      .locator('[data-testid=finding]')
+      .filter({ hasNot: page.locator('[data-testid=blocking]') })
+      .first()
+      .click();
+    await page.getByLabel('出错说明').fill('口径按年度计划填写');
+    await page.getByRole('button', { name: '保存说明' }).click();
+    await page.getByTestId('saved').waitFor();
+    expect(await page.getByText('已说明', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => JSON.stringify((window as unknown as Page).fakeBook.snapshot()).includes('口径按年度计划填写'))).toBe(true);
+    fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-output', 'pane-excel-350x800.png') });
+    // 清除标记 takes every flag and the report away; the explanation stays on file.
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.getByTestId('notice').waitFor();
+    const after = await page.evaluate(() => (window as unknown as Page).fakeBook.snapshot() as { name: string }[]);
+    expect(after.map((s) => s.name).filter((n) => !n.startsWith('_'))).toEqual((JSON.parse(before) as { name: string }[]).map((s) => s.name));
+    // 生成模板 in a workbook that has the tables: asks before overwriting; a new unit's template is protected.
+    await page.getByRole('tab', { name: '生成模板' }).click();
+    await page.getByLabel('单位名称').fill('某某局');
+    await page.getByRole('button', { name: '生成模板' }).click();
+    await page.getByRole('button', { name: '覆盖' }).click();
+    await page.getByText(/^已生成：/).waitFor();
+    expect(await page.getByText(/已锁定（工作表保护，无密码）/).count()).toBe(1);
+    const prot = await page.evaluate(() => (window as unknown as Page).fakeBook.sheets.filter((s) => s.protected).map((s) => s.name));
+    expect(prot.length).toBeGreaterThanOrEqual(9);
+    await page.close();
+  });
 
   test('inside Excel a slow Office start never falls back to browser mode', async () => {
     const page = await browser.newPage();
