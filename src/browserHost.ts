@@ -96,9 +96,11 @@ export function explainChecked(file: CheckedFile, f: Finding, text: string): Che
 }
 
 /**
- * The browser mode's work on one chosen file, behind three calls that take and give plain data:
- * run in a Web Worker (taskpane/src/checker.worker.ts) so the pane stays responsive on a large
- * file, or in the page itself where no worker can be started. The checked file stays here.
+ * The pane's checking, behind calls that take and give plain data: run in a Web Worker
+ * (taskpane/src/checker.worker.ts) so the pane stays responsive on a large file or workbook, or in
+ * the page itself where no worker can be started. Browser mode's chosen file, once checked, stays
+ * here (to explain and download); a workbook open in Excel is only checked (Office.js reads and
+ * flags it from the page).
  */
 export interface Engine {
   /** `pdf`: a PDF already read into the grid (pdfjs draws in the page; the rest runs here). */

@@ -24,7 +24,8 @@ export type Checked = Pick<CheckResult, 'findings' | 'summary' | 'submittable' |
  */
 export type Checker<R extends Checked> = (grid: Workbook) => Promise<R> | R;
 
-const inline = checkWorkbook as Checker<CheckResult>;
+/** The checker given, or checkWorkbook here (whose result is a CheckResult, the default R). */
+const checkerOr = <R extends Checked>(c?: Checker<R>): Checker<R> => c ?? (checkWorkbook as unknown as Checker<R>);
 
 /** Check the host's workbook (with last year's sheets beside it, when given); flag it on request. */
 export async function check<R extends Checked = CheckResult>(
@@ -33,7 +34,7 @@ export async function check<R extends Checked = CheckResult>(
 ): Promise<{ result: R; flagged?: FlagOutcome }> {
   const grid = await host.read();
   if (opts.prior) grid.sheets.push(...opts.prior.sheets);
-  const result = await (opts.checker ?? (inline as unknown as Checker<R>))(grid);
+  const result = await checkerOr(opts.checker)(grid);
   return { result, flagged: opts.flag ? await host.flag(result.findings, reportHeading(result, grid.source ?? '')) : undefined };
 }
 
@@ -70,7 +71,7 @@ export async function explain<R extends Checked = CheckResult>(
   }
   grid.explanations = list;
   await host.saveExplanations(list);
-  const result = await (checker ?? (inline as unknown as Checker<R>))(grid);
+  const result = await checkerOr(checker)(grid);
   await host.flag(result.findings, reportHeading(result, grid.source ?? ''));
   return { result, explained: result.findings.filter((f) => f.explained !== undefined).length };
 }
