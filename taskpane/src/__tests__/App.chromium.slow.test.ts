@@ -344,6 +344,67 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.close();
   });
 
+  test('50,000 findings: every group opened, the list scrolls a screen of cards at a time', async () => {
+    const { build } = await import('esbuild');
+    await build({
+      entryPoints: [path.join(root, 'tests', 'helpers', 'paneHarness.tsx')],
+      outfile: path.join(dir, 'harness.js'),
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      jsx: 'automatic',
+      minify: true,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'error',
+    });
+    fs.writeFileSync(path.join(dir, 'harness.html'), '<!doctype html><meta charset="utf-8"><div id="root"></div><script src="harness.js"></script>');
+    const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
+    await page.goto(`${base}/harness.html?n=50000`);
+    await page.waitForSelector('html[data-ready="harness"]');
+    await page.getByRole('button', { name: '审核', exact: true }).click();
+    await page.waitForSelector('[data-testid=verdict]');
+    const groups = await page.getByTestId('group').count();
+    let started = Date.now();
+    // Every group opened, the last first: the headings above an opened group stay where they are,
+    // all within a tall window's first screen (the opened groups' cards are drawn below them).
+    await page.setViewportSize({ width: 350, height: 2400 });
+    for (;;) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const folded = page.locator('[data-testid=group][aria-expanded=false]');
+      if (!(await folded.count())) break;
+      await folded.last().click();
+    }
+    await page.setViewportSize({ width: 350, height: 800 });
+    const openMs = Date.now() - started;
+    expect(Number(await page.getByTestId('findings').getAttribute('data-rows'))).toBe(50000 + 2 * groups);
+    // Wherever the list is scrolled to, the cards there are drawn, and only about a screen of them.
+    const steps: number[] = [];
+    for (const at of [0.1, 0.35, 0.6, 0.85, 1]) {
+      started = Date.now();
+      await page.evaluate((f: number) => window.scrollTo(0, document.body.scrollHeight * f - 400), at);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      steps.push(Date.now() - started);
+      const cards = await page.locator('[data-testid=finding]').count();
+      expect(cards).toBeGreaterThan(0);
+      expect(cards).toBeLessThan(60);
+      const shown = await page.locator('[data-testid=finding]').evaluateAll((els: Element[]) =>
+        els.some((e) => {
+          const b = e.getBoundingClientRect();
+          return b.bottom > 0 && b.top < window.innerHeight;
+        }),
+      );
+      expect(shown).toBe(true);
+    }
+    // A scroll step is drawn in about a frame or two, not seconds.
+    expect(Math.max(...steps)).toBeLessThan(500);
+    fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, 'test-output', 'pane-50k.json'),
+      JSON.stringify({ findings: 50000, groups, openAllGroupsMs: openMs, scrollStepsMs: steps }),
+    );
+    await page.close();
+  });
+
   test('where no worker can start, the check runs in the page with the same findings', async () => {
     const page = await browser.newPage();
     await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => {
