@@ -24,11 +24,11 @@ export interface SheetLayout {
   /** Cells whose value is chosen from a list (a drop-down in Excel). */
   validations?: { range: Range; list: string[] }[];
   /**
-   * A template's totals kept as formulas: the sheet is protected without a password (审阅 → 撤销
-   * 工作表保护 lifts it) and only its formula cells are locked; every other cell, rows inserted
-   * included, stays open to typing. Formatting and notes stay allowed, for the checker's flags.
+   * A template's totals kept as formulas: given, the sheet is protected without a password (审阅 →
+   * 撤销工作表保护 lifts it) with only these cells (its formulas) locked; every other cell stays
+   * open to typing. Formatting and notes stay allowed, for the checker's flags.
    */
-  protect?: boolean;
+  locked?: Range[];
 }
 
 /** Said to the unit when a template is written (command line and pane alike). */

@@ -455,7 +455,7 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     result.inputs[w.sheet.name] = w.inputs;
     // The cells the unit types in are shaded and take numbers only; the totals are formulas, locked.
     w.layout.inputs = rangesOf(w.inputs);
-    w.layout.protect = true;
+    w.layout.locked = rangesOf(w.formulas);
     result.formulas[w.sheet.name] = w.formulas;
   }
   if (opts.projectList) {

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { Workbook, Sheet, Cell, StoredExplanation, newSheet, parseRange, quoteSheet, a1 } from '../../core/grid';
+import { Workbook, Sheet, Cell, Range, StoredExplanation, newSheet, parseRange, quoteSheet, a1 } from '../../core/grid';
 import { Finding, flaggedCells } from '../../core/findings';
 import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows } from '../../core/explanations';
 import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
@@ -644,16 +644,15 @@ export async function saveExplanations(context: Excel.RequestContext, list: Stor
 }
 
 /**
- * A template's formula cells locked and nothing else: the whole sheet unlocked (rows typed or
- * inserted later too), each formula cell locked again, then the sheet protected without a
- * password, formats and notes allowed (the checker's flags). Excel refuses protect() on a sheet
- * already protected: only sheets just written are protected here.
+ * Only a template's given cells (its formulas) locked: the whole sheet unlocked (rows typed or
+ * inserted later too), those cells locked again, then the sheet protected without a password,
+ * formats and notes allowed (the checker's flags). Excel refuses protect() on a sheet already
+ * protected: only sheets just written are protected here.
  */
-async function protectFormulas(batch: Batch, ws: Excel.Worksheet, sheet: Sheet) {
-  const formulas: string[] = [];
-  sheet.rows.forEach((row, r) => (row ?? []).forEach((cell, c) => cell?.formula && formulas.push(a1(r, c))));
+async function protectLocked(batch: Batch, ws: Excel.Worksheet, locked: Range[]) {
+  const addresses = locked.map((g) => `${a1(g.top, g.left)}:${a1(g.bottom, g.right)}`);
   await batch.add(CALL_COST, () => (ws.getRange().format.protection.locked = false));
-  for (const part of chunks(formulas)) await batch.add(callBytes(part), () => (ws.getRanges(part).format.protection.locked = true));
+  for (const part of chunks(addresses)) await batch.add(callBytes(part), () => (ws.getRanges(part).format.protection.locked = true));
   await batch.add(CALL_COST * 2, () => ws.protection.protect({ ...TEMPLATE_PROTECTION }));
 }
 
@@ -765,7 +764,7 @@ export async function writeSheets(
         if (support.pageLayout) printLayout(ws, lay.freezeRows ? `1:${lay.freezeRows}` : undefined, lay.landscape === false);
       },
     );
-    if (lay.protect) await protectFormulas(batch, ws, sheet);
+    if (lay.locked) await protectLocked(batch, ws, lay.locked);
   }
   for (const n of aside) await batch.add(CALL_COST * 2, () => sheets.getItem(n).delete());
   await batch.flush();

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { Workbook, Sheet, Cell, a1 } from '../../core/grid';
+import { Workbook, Sheet, Cell, Range, a1 } from '../../core/grid';
 import { SheetLayout, INPUT_FILL, TEMPLATE_PROTECTION } from '../../core/layout';
 
 export type { SheetLayout };
@@ -84,22 +84,19 @@ export function fillSheet(ws: ExcelJS.Worksheet, sheet: Sheet, lay: SheetLayout 
           error: `可选：${v.list.join('、')}`,
         };
   if (lay.freezeRows) ws.pageSetup.printTitlesRow = `1:${lay.freezeRows}`;
-  if (lay.protect) protectFormulas(ws, sheet);
+  if (lay.locked) protectLocked(ws, sheet, lay.locked);
   return ws;
 }
 
 /**
- * Only the formula cells locked: every column unlocked (so rows typed or inserted later are open
- * too), each formula cell locked again, the sheet protected without a password.
+ * Only the given cells locked: the table's columns and ten beyond unlocked (so rows typed or
+ * inserted later are open too), the given cells locked again, the sheet protected without a password.
  */
-function protectFormulas(ws: ExcelJS.Worksheet, sheet: Sheet) {
+function protectLocked(ws: ExcelJS.Worksheet, sheet: Sheet, locked: Range[]) {
   const cols = Math.max(1, ...sheet.rows.map((r) => r?.length ?? 0));
   for (let c = 1; c <= cols + 10; c++) ws.getColumn(c).protection = { locked: false };
-  sheet.rows.forEach((row, r) =>
-    (row ?? []).forEach((cell, c) => {
-      if (cell?.formula) ws.getCell(r + 1, c + 1).protection = { locked: true };
-    }),
-  );
+  for (const rg of locked)
+    for (let r = rg.top; r <= rg.bottom; r++) for (let c = rg.left; c <= rg.right; c++) ws.getCell(r + 1, c + 1).protection = { locked: true };
   void ws.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
