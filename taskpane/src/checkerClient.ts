@@ -54,6 +54,9 @@ function start(url: string): Promise<Worker | undefined> {
   });
 }
 
+/** The checker worker's script, beside the pane's page (taskpane/build.mjs writes it); outside a page, its bare name. */
+export const checkerUrl = (): string => (typeof document === 'undefined' ? 'checker.js' : new URL('checker.js', document.baseURI).href);
+
 /** The checker in a worker at `url`, or `fallback()` (the engine in the page) when none can start. */
 export function workerEngine(url: string, fallback: () => Promise<Engine>): Engine {
   let worker: Promise<Worker | undefined> | undefined;

@@ -5,7 +5,7 @@ import { App } from './App';
 import { HostApi, HostEvents, PaneView } from './hostApi';
 import { registerCommands } from './commands';
 import { isPdf, InputError } from '../../src/hosts/problems';
-import { workerEngine } from './checkerClient';
+import { workerEngine, checkerUrl } from './checkerClient';
 
 /**
  * Entry of the task pane page. Inside Excel it works on the open workbook; opened in a plain
@@ -38,7 +38,7 @@ function browserHost(): HostApi {
   let name = '';
   let checked = false;
   // The check runs in a worker (checker.js beside this page), so the pane stays responsive.
-  const engine = workerEngine(new URL('checker.js', document.baseURI).href, async () => (await import('../../src/browserHost')).localEngine(readPdf));
+  const engine = workerEngine(checkerUrl(), async () => (await import('../../src/browserHost')).localEngine(readPdf));
   return {
     mode: 'browser',
     async chooseFile(file: File) {

@@ -4,7 +4,7 @@ import { OfficeHost } from '../../src/hosts/office/officeHost';
 import * as usecases from '../../src/usecases';
 import type { ResultView } from '../../src/check/view';
 import { localEngine, Engine, Progress } from '../../src/browserHost';
-import { workerEngine } from './checkerClient';
+import { workerEngine, checkerUrl } from './checkerClient';
 import { Finding } from '../../src/core/findings';
 import type { Notice } from './hostApi';
 
@@ -14,7 +14,7 @@ import type { Notice } from './hostApi';
  * runtime); Excel's refusals become one Chinese sentence saying what to do.
  */
 
-function noteSupport(): ExcelSupport {
+function excelSupport(): ExcelSupport {
   const has = (v: string) => Office.context.requirements.isSetSupported('ExcelApi', v);
   return { notes: has('1.18') ? 'notes' : has('1.10') ? 'comments' : 'none', pageLayout: has('1.9') };
 }
@@ -26,7 +26,7 @@ function noteSupport(): ExcelSupport {
  */
 let engine: Engine | undefined;
 function checker(progress?: (p: Progress) => void) {
-  engine ??= workerEngine(typeof document === 'undefined' ? 'checker.js' : new URL('checker.js', document.baseURI).href, async () => localEngine());
+  engine ??= workerEngine(checkerUrl(), async () => localEngine());
   const e = engine;
   return async (grid: import('../../src/core/grid').Workbook) => {
     const view = await e.checkGrid(grid, progress);
@@ -36,7 +36,7 @@ function checker(progress?: (p: Progress) => void) {
 }
 
 /** The open workbook as a host (made on each call: Office is there by then). */
-const workbook = () => new OfficeHost((work) => Excel.run(work), noteSupport());
+const workbook = () => new OfficeHost((work) => Excel.run(work), excelSupport());
 
 type Action = '一键审核' | '清除标记' | '保存说明' | '生成模板' | '起草情况说明' | '定位';
 
