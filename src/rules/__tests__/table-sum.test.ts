@@ -32,15 +32,17 @@ describe('table-sum: 公开01 totals and balance', () => {
   });
 });
 
+/** 公开06's two sides: 人员经费 (301, 303) and 公用经费 (302, 310), whose totals are 12.00 and 2.00. */
+const left = [
+  ['301', '工资福利支出', '10.00'],
+  ['303', '对个人和家庭的补助', '2.00'],
+];
+const right = [
+  ['302', '商品和服务支出', '1.50'],
+  ['310', '资本性支出', '0.50'],
+];
+
 describe('table-sum: 公开06 人员经费合计 = 301 + 303, 公用经费合计 = 302 + …', () => {
-  const left = [
-    ['301', '工资福利支出', '10.00'],
-    ['303', '对个人和家庭的补助', '2.00'],
-  ];
-  const right = [
-    ['302', '商品和服务支出', '1.50'],
-    ['310', '资本性支出', '0.50'],
-  ];
   test('consistent totals pass', () => expect(run(table06(left, right, ['12.00', '2.00']))).toEqual([]));
   test('a wrong 公用经费合计 is an error on its amount', () => {
     const fs = run(table06(left, right, ['12.00', '2.10']));
@@ -54,14 +56,6 @@ describe('table-sum: 公开06 人员经费合计 = 301 + 303, 公用经费合计
 });
 
 describe('table-sum: amounts not in cents are weighed in Decimal, text is left to numeric-cell', () => {
-  const left = [
-    ['301', '工资福利支出', '10.00'],
-    ['303', '对个人和家庭的补助', '2.00'],
-  ];
-  const right = [
-    ['302', '商品和服务支出', '1.50'],
-    ['310', '资本性支出', '0.50'],
-  ];
   test.each([
     ['three decimals that balance', ['12.000', '2.00'], []],
     ['three decimals within rounding of the cents', ['12.004', '2.00'], ['info']],
