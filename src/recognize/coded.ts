@@ -1,21 +1,12 @@
 import Decimal from 'decimal.js';
 import { CodedTableSpec } from '../specs/types';
-import { SheetView, isKemuCode, TOTAL_LABELS, isNoteText } from './sheetView';
+import { SheetView, TOTAL_LABELS, isNoteText } from './sheetView';
+import { CodeReader, codePartColumns, codePartColumnsByData } from './codeParts';
 import { headerPaths, matchColumns } from './headers';
 import { Item, newItem } from './model';
 import { BodyResult, BodyOk } from './body';
 import { amountInterval, readMilli, Milli } from '../core/amount';
 import { cellAt } from '../core/grid';
-
-const CODE_WITH_NAME = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/;
-
-function codeAt(view: SheetView, r: number, c: number): { code: string; rest?: string } | undefined {
-  const t = view.text(r, c);
-  if (!t) return undefined;
-  if (isKemuCode(t)) return { code: t };
-  const m = CODE_WITH_NAME.exec(t);
-  return m ? { code: m[1], rest: m[2] } : undefined;
-}
 
 /** Read a table whose rows are 功能分类科目编码 (类/款/项) plus a 合计 row. */
 export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: number, end: number): BodyResult {
@@ -29,9 +20,14 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
         codeCol = c;
         break;
       }
+  // The code split over 类 | 款 | 项 under its heading, or in one column.
+  const parts = codeCol >= 0 ? codePartColumns(view, headerTop, scanTo, codeCol) : undefined;
   if (codeCol < 0) {
     const counts: number[] = [];
-    for (let r = headerTop; r <= end; r++) for (let c = 0; c < Math.min(width, 4); c++) if (codeAt(view, r, c)) counts[c] = (counts[c] ?? 0) + 1;
+    for (let c = 0; c < Math.min(width, 4); c++) {
+      const reader = new CodeReader(view, [c]);
+      for (let r = headerTop; r <= end; r++) if (reader.read(r)) counts[c] = (counts[c] ?? 0) + 1;
+    }
     let best = 0;
     counts.forEach((n, c) => {
       if (n > best) {
@@ -41,20 +37,23 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
     });
     if (codeCol < 0) codeCol = 0;
   }
+  const codeCols = (parts && parts[0] <= codeCol + 2 ? parts : codeCol >= 0 && codePartColumnsByData(view, codeCol, headerTop, end)) || [codeCol];
   let nameWithCode = false;
   for (let r = headerTop; r <= scanTo && nameCol < 0; r++)
     for (let c = 0; c < Math.min(width, 8); c++) {
       if (!view.text(r, c).includes('名称')) continue;
-      if (c === codeCol) nameWithCode = true;
+      if (codeCols.includes(c)) nameWithCode = true;
       else {
         nameCol = c;
         break;
       }
     }
   // 科目名称 printed in the code's own column ("205 教育支出"): the name is read from that cell.
-  if (nameCol < 0) nameCol = nameWithCode ? codeCol : codeCol + 1;
+  if (nameCol < 0) nameCol = nameWithCode ? codeCol : codeCols[codeCols.length - 1] + 1;
+  codeCol = codeCols[0];
+  const probe = new CodeReader(view, codeCols);
 
-  const isDataRow = (r: number) => !!codeAt(view, r, codeCol) || TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol));
+  const isDataRow = (r: number) => !!probe.read(r) || TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol));
   let dataStart = -1;
   for (let r = headerTop; r <= end; r++) {
     // A stray note line above the header (PDF text order) does not end the table here.
@@ -66,22 +65,23 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
   if (dataStart < 0) return { error: '未找到科目编码行或“合计”行' };
   // Text can share the first data line with the header's last (a 合计 row printed on the line of
   // 合计 | 基本支出 | 项目支出): then that line's words belong to the header too.
-  const wordsOnFirstRow = view.rowTexts(dataStart).some(({ c, t }) => c !== codeCol && c !== nameCol && !TOTAL_LABELS.has(t) && !/\d/.test(t));
+  const wordsOnFirstRow = view.rowTexts(dataStart).some(({ c, t }) => !codeCols.includes(c) && c !== nameCol && !TOTAL_LABELS.has(t) && !/\d/.test(t));
   const paths = headerPaths(view, headerTop, wordsOnFirstRow ? dataStart : dataStart - 1, 0, width);
-  const columns = matchColumns(spec.columns, paths, 0, width, new Set([codeCol, nameCol]));
+  const columns = matchColumns(spec.columns, paths, 0, width, new Set([...codeCols, nameCol]));
   const missing = spec.columns.filter((s) => !s.optional && columns[s.key] === undefined).map((s) => `栏目“${s.name}”`);
   if (Object.keys(columns).length === 0) return { error: '表头中找不到任何金额栏目' };
 
   const items: Item[] = [];
   let dataEnd = end;
   let closed = false;
+  const codes = new CodeReader(view, codeCols);
   for (let r = dataStart; r <= end; r++) {
     if (isNoteText(view.firstText(r))) {
       dataEnd = r - 1;
       closed = true;
       break;
     }
-    const code = codeAt(view, r, codeCol);
+    const code = codes.read(r);
     const isTotal = !code && (TOTAL_LABELS.has(view.text(r, codeCol)) || TOTAL_LABELS.has(view.text(r, nameCol)));
     if (!code && !isTotal) continue;
     if (code) items.push(newItem((nameCol !== codeCol && view.text(r, nameCol)) || code.rest || '', r, columns, { code: code.code }));

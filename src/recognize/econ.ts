@@ -3,6 +3,7 @@ import { SheetView, isNoteText, isColumnNumberRow } from './sheetView';
 import { Item, newItem } from './model';
 import { headerPaths } from './headers';
 import { BodyResult } from './body';
+import { CodeReader, codePartColumns } from './codeParts';
 import { normLabel, isAsciiDigits } from '../core/text';
 
 const ECON_CODE = /^(\d{3}|\d{5})(\D.*)?$/;
@@ -25,11 +26,19 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
   const codeCols = paths.map((p, c) => (p.includes('编码') ? c : -1)).filter((c) => c >= 0);
   const amountCols = paths.map((p, c) => (/决算数|金额/.test(p) ? c : -1)).filter((c) => c >= 0);
   if (!codeCols.length || !amountCols.length) return { error: '表头中找不到“科目编码”与“决算数”栏' };
-  const groups: { code: number; name: number; amount: number; cols: Record<string, number> }[] = [];
-  codeCols.forEach((cc, i) => {
-    const next = codeCols[i + 1] ?? Infinity;
-    const amt = amountCols.find((a) => a > cc && a < next);
-    if (amt !== undefined) groups.push({ code: cc, name: cc + 1 < amt ? cc + 1 : cc, amount: amt, cols: { amount: amt } });
+  // A code split over 类 | 款 (two columns under one 科目编码 heading) is one group's code.
+  const codeGroups: number[][] = [];
+  for (const cc of codeCols) {
+    const last = codeGroups[codeGroups.length - 1];
+    if (last && last.length === 1 && cc === last[0] + 1 && codePartColumns(view, headerTop, first - 1, last[0])?.[0] === last[0]) last.push(cc);
+    else codeGroups.push([cc]);
+  }
+  const groups: { code: number[]; name: number; amount: number; cols: Record<string, number> }[] = [];
+  codeGroups.forEach((cc, i) => {
+    const next = codeGroups[i + 1]?.[0] ?? Infinity;
+    const lastCol = cc[cc.length - 1];
+    const amt = amountCols.find((a) => a > lastCol && a < next);
+    if (amt !== undefined) groups.push({ code: cc, name: lastCol + 1 < amt ? lastCol + 1 : lastCol, amount: amt, cols: { amount: amt } });
   });
   if (groups.length === 0) return { error: '无法确定科目编码与决算数的对应栏' };
   let dataStart = first;
@@ -47,20 +56,26 @@ export function readEcon(spec: EconTableSpec, view: SheetView, headerTop: number
     return false;
   };
   const items: Item[] = [];
+  const readers = groups.map((g) => new CodeReader(view, g.code));
   let dataEnd = end;
   for (let r = dataStart; r <= end; r++) {
     if (isNoteText(view.firstText(r))) {
       dataEnd = r - 1;
       break;
     }
-    for (const g of groups) {
-      const t = view.text(r, g.code);
+    for (const [k, g] of groups.entries()) {
+      if (g.code.length > 1) {
+        const split = readers[k].read(r);
+        if (split) items.push(newItem(view.text(r, g.name), r, g.cols, { code: split.code }));
+        continue;
+      }
+      const t = view.text(r, g.code[0]);
       // A code alone in its cell (the usual case) needs no match object.
       const m = isBareCode(t) ? undefined : ECON_CODE.exec(t);
       if (m === null) continue;
       const code = m ? m[1] : t;
       const rest = m ? (m[2] ?? '').trim() : '';
-      items.push(newItem((g.name !== g.code ? view.text(r, g.name) : '') || rest, r, g.cols, { code }));
+      items.push(newItem((g.name !== g.code[0] ? view.text(r, g.name) : '') || rest, r, g.cols, { code }));
     }
     // 合计 labels are texts (an amount never is one): the row's numbers are not written out to look.
     const width = view.textWidth(r);
