@@ -70,13 +70,14 @@ export const LAYOUTS: Layout[] = [
   { id: 'dash-plain', zero: 'dash', separators: false },
   { id: 'zeros-negatives', zero: 'zero', negatives: true },
   { id: 'yuan', yuan: ['gk05', 'gk09'] },
-  { id: 'flow', flow: true, portrait: true },
-  { id: 'repeat-header', repeatHeader: true, portrait: true, rowHeight: 30 },
+  { id: 'flow', flow: true },
+  { id: 'repeat-header', repeatHeader: true, rowHeight: 36 },
+  { id: 'tall-rows', rowHeight: 36 },
   { id: 'shaded-thick', header: 'thick', fill: 'zebra' },
   { id: 'filled-cells', fill: 'cells', header: 'shaded' },
   { id: 'split-horizontal-wrapped', codes: 'split', econCodes: 'split', rules: 'horizontal', narrowNames: true, valign: 'middle' },
   { id: 'split-no-rules-dash', codes: 'split-lei-blank', rules: 'none', zero: 'dash' },
-  { id: 'frame-flow-plain', rules: 'frame', flow: true, separators: false, portrait: true },
+  { id: 'frame-flow-plain', rules: 'frame', flow: true, separators: false },
 ];
 
 type Value = string | number | null;
@@ -149,7 +150,9 @@ export function printedTables(edition: Edition): PrintedTable[] {
     const roles: PrintedTable['roles'] = Array(width).fill('other');
     const amounts = new Set<string>();
     const s = sample.get(spec.id);
-    for (const it of t.items)
+    // A blank template's 三公 row holds no figure yet, so recognition lists no row: it is the row under the header.
+    const items = t.items.length || spec.kind !== 'matrix' ? t.items : [{ key: 'data', label: '', row: headerBottom + 1, cols: t.columns }];
+    for (const it of items)
       for (const col in it.cols) {
         const c = it.cols[col];
         roles[c] = 'amount';
@@ -301,10 +304,14 @@ export function layoutWorkbook(tables: PrintedTable[], layout: Layout): ExcelJS.
   const size = layout.fontSize ?? 10;
   const sep = layout.separators === false ? '0.00' : '#,##0.00';
   const numFmt = layout.zero === 'dash' ? `${sep};-${sep};"-"` : sep;
+  // One page wide and as many tall as the table runs (LibreOffice reads a height of 0, "automatic",
+  // as one page: every table would be shrunk onto one).
   const newSheet = (name: string) =>
     wb.addWorksheet(name, {
-      pageSetup: { paperSize: 9, orientation: layout.portrait ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      pageSetup: { paperSize: 9, orientation: layout.portrait ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 999 },
     });
+  // Tables one after another on one sheet share its columns: every column as wide as the widest.
+  if (layout.flow) for (const t of tables) t.widths = t.widths.map((w) => Math.min(w, 12));
   let ws: ExcelJS.Worksheet | undefined;
   let top = 0;
   for (const t of tables) {
@@ -343,7 +350,7 @@ export function layoutWorkbook(tables: PrintedTable[], layout: Layout): ExcelJS.
       const row = ws.getRow(r + 1);
       if (!header && layout.rowHeight) row.height = layout.rowHeight;
       // LibreOffice keeps a row's height as the file gives it: wrapped names need their rows made tall.
-      if (!header && layout.narrowNames) {
+      if (!header && (layout.narrowNames || layout.flow)) {
         const lines = Math.max(1, ...t.roles.map((role, c) => (role === 'name' ? linesOf(String(t.body[r - b0][c] ?? ''), t.widths[c], size) : 1)));
         row.height = Math.max(layout.rowHeight ?? 0, lines * size * 1.3 + 4);
       }
@@ -358,7 +365,7 @@ export function layoutWorkbook(tables: PrintedTable[], layout: Layout): ExcelJS.
           ? { horizontal: 'center', vertical, wrapText: true }
           : role === 'amount'
             ? { horizontal: 'right', vertical }
-            : { horizontal: role === 'name' ? 'left' : 'left', vertical, wrapText: role === 'name' && !!layout.narrowNames };
+            : { horizontal: 'left', vertical, wrapText: role === 'name' && !!(layout.narrowNames || layout.flow) };
         if (!header && t.amounts.has(`${r - b0},${c}`)) cell.numFmt = numFmt;
         const rules = layout.rules ?? 'grid';
         const border: Partial<ExcelJS.Borders> = {};

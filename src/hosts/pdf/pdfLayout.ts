@@ -1,5 +1,8 @@
 import { Workbook, Sheet, Cell, Range, PageBox, newSheet } from '../../core/grid';
 import { sheetNameFor } from '../text/textDocument';
+import { alignColumns, headerEnd, rowsOfLines } from './pdfColumns';
+import { isMetaRow } from '../../recognize/sheetView';
+import { normLabel } from '../../core/text';
 
 /**
  * A PDF's pages as the grid model, from the page geometry rather than from text lines: each
@@ -42,7 +45,7 @@ interface Run extends PdfText {
 }
 
 /** Runs in lines, top to bottom: a run belongs to a line when its centre is within half a height of the line's; each line left to right. */
-function linesOf(runs: Run[]): Run[][] {
+export function linesOf(runs: Run[]): Run[][] {
   const lines: Run[][] = [];
   for (const r of [...runs].sort((a, b) => a.cy - b.cy || a.x - b.x)) {
     const line = lines[lines.length - 1];
@@ -111,8 +114,29 @@ interface Table {
   vs: PdfRule[];
 }
 
-/** The ruled tables of a page: groups of horizontal and vertical rulings that touch. */
-function tablesOf(rules: PdfRule[]): Table[] {
+/**
+ * Whether a table draws rulings between its columns through most of its height (not only its
+ * frame, nor only its header's): then its cells are read from its rulings.
+ */
+function innerVerticals(t: Table): boolean {
+  const inner = t.vs.filter((v) => (v.x0 + v.x1) / 2 > t.x0 + NEAR * 2 && (v.x0 + v.x1) / 2 < t.x1 - NEAR * 2);
+  const byX = new Map<number, number>();
+  for (const v of inner) {
+    const x = Math.round((v.x0 + v.x1) / 2 / NEAR);
+    byX.set(x, (byX.get(x) ?? 0) + (v.y1 - v.y0));
+  }
+  return Math.max(0, ...byX.values()) >= (t.y1 - t.y0) * 0.6;
+}
+/** Whether a table draws rulings between its rows. */
+const innerHorizontals = (t: Table) => t.hs.some((h) => (h.y0 + h.y1) / 2 > t.y0 + NEAR * 2 && (h.y0 + h.y1) / 2 < t.y1 - NEAR * 2);
+
+/**
+ * The ruled tables of a page: groups of horizontal and vertical rulings that touch, and runs of
+ * rules across drawn one under another (a table ruled only across, a 三线表), each rule possibly
+ * drawn in pieces. A run of rules across that meets a ruled group (a header ruled in full over a
+ * body ruled only across) is one table with it.
+ */
+function tablesOf(rules: PdfRule[], breaksBetween: (ya: number, yb: number) => boolean = () => false): Table[] {
   const segs = rules.filter((r) => r.x1 - r.x0 <= THIN !== r.y1 - r.y0 <= THIN && Math.max(r.x1 - r.x0, r.y1 - r.y0) > 4);
   const parent = segs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -124,21 +148,188 @@ function tablesOf(rules: PdfRule[]): Table[] {
     }
   const groups = new Map<number, PdfRule[]>();
   segs.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  const boxOf = (g: PdfRule[]): Table => ({
+    x0: Math.min(...g.map((r) => r.x0)),
+    y0: Math.min(...g.map((r) => r.y0)),
+    x1: Math.max(...g.map((r) => r.x1)),
+    y1: Math.max(...g.map((r) => r.y1)),
+    hs: g.filter((r) => r.y1 - r.y0 <= THIN),
+    vs: g.filter((r) => r.x1 - r.x0 <= THIN),
+  });
   const out: Table[] = [];
+  const across: PdfRule[] = [];
   for (const g of groups.values()) {
-    const hs = g.filter((r) => r.y1 - r.y0 <= THIN);
-    const vs = g.filter((r) => r.x1 - r.x0 <= THIN);
-    if (hs.length < 2 || vs.length < 2) continue;
-    out.push({
-      x0: Math.min(...g.map((r) => r.x0)),
-      y0: Math.min(...g.map((r) => r.y0)),
-      x1: Math.max(...g.map((r) => r.x1)),
-      y1: Math.max(...g.map((r) => r.y1)),
-      hs,
-      vs,
-    });
+    const t = boxOf(g);
+    // (A frame cut by a page break keeps its sides and one rule across.)
+    if (t.vs.length >= 2 && t.hs.length >= 1 && t.y1 - t.y0 > 6) out.push(t);
+    else if (t.vs.length === 0) across.push(...t.hs);
+  }
+  // Rules across: pieces at one height are one rule; rules one under another whose widths mostly
+  // overlap are one table's, unless a title, unit line or note stands between them.
+  const lines: PdfRule[] = [];
+  for (const h of [...across].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)) {
+    const same = lines.find((l) => Math.abs((l.y0 + l.y1) / 2 - (h.y0 + h.y1) / 2) <= NEAR && h.x0 <= l.x1 + 8 && l.x0 <= h.x1 + 8);
+    if (same) {
+      same.x0 = Math.min(same.x0, h.x0);
+      same.x1 = Math.max(same.x1, h.x1);
+    } else lines.push({ ...h });
+  }
+  const mostly = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) >= 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
+  const chains: Table[] = [];
+  for (const h of lines.filter((l) => l.x1 - l.x0 > 100).sort((a, b) => a.y0 - b.y0)) {
+    const last = chains[chains.length - 1];
+    if (last && mostly(last, h) && !breaksBetween(last.y1, h.y0)) {
+      last.hs.push(h);
+      last.x0 = Math.min(last.x0, h.x0);
+      last.x1 = Math.max(last.x1, h.x1);
+      last.y1 = Math.max(last.y1, h.y1);
+    } else chains.push({ x0: h.x0, y0: h.y0, x1: h.x1, y1: h.y1, hs: [h], vs: [] });
+  }
+  for (const c of chains) {
+    if (c.hs.length < 2) continue;
+    // A ruled group whose bottom (or top) is this run's top (or bottom) rule: one table.
+    const meets = out.find((t) => mostly(t, c) && (Math.abs(t.y1 - c.y0) <= NEAR * 2 || Math.abs(c.y1 - t.y0) <= NEAR * 2));
+    if (meets) {
+      meets.hs.push(...c.hs);
+      meets.x0 = Math.min(meets.x0, c.x0);
+      meets.x1 = Math.max(meets.x1, c.x1);
+      meets.y0 = Math.min(meets.y0, c.y0);
+      meets.y1 = Math.max(meets.y1, c.y1);
+    } else out.push(c);
   }
   return out.sort((a, b) => a.y0 - b.y0);
+}
+
+/** A title, a unit line, a note or a part heading: what stands between two tables, never inside one. */
+const SEPARATES_TABLES = /表$|^(部门|单位|金额单位|编制单位)[:：]|^注[:：]|^第[一二三四五六七八九十]+部分/;
+
+/** A figure meeting a name with nothing between (a right-aligned amount touching the next column's left-aligned text). */
+const figureMeetsName = (a: string, b: string) =>
+  (/[\d%]$/.test(a) && /^[\u4e00-\u9fff]/.test(b)) ||
+  (/[\u4e00-\u9fff）)]$/.test(a) && /^[-\d]/.test(b)) ||
+  (/\.\d+%?$/.test(a) && /^[-\d]/.test(b)) ||
+  // A dash for zero against the next column's code or name.
+  (/^[-—–]$/.test(a) && /^[\d\u4e00-\u9fff]/.test(b));
+
+/**
+ * A page's words for reading a table by alignment: its text pieces joined where they touch, as
+ * the pieces of one cell's text do, and not where a figure meets a name across the least gap.
+ */
+export function wordsOf(texts: PdfText[]): Run[] {
+  const items = texts.filter((t) => t.s.trim()).map((t) => ({ ...t, s: t.s.replace(/\s+/g, ' ').trim(), cy: t.y + t.h / 2 }));
+  const out: Run[] = [];
+  for (const line of linesOf(items)) {
+    let cur: Run | undefined;
+    for (const it of line) {
+      const gap = cur ? it.x - (cur.x + cur.w) : Infinity;
+      // Within a cell the pieces of a text touch; two cells' texts stand apart, however little
+      // (wrapped headings centred side by side, a figure against the next column's name).
+      if (cur && gap < Math.max(cur.h, it.h) * 0.12 && !(gap > 0.8 && figureMeetsName(cur.s, it.s))) {
+        cur.s = joinText(cur.s, it.s, gap > Math.max(cur.h, it.h) * 0.25);
+        cur.w = it.x + it.w - cur.x;
+        const top = Math.min(cur.y, it.y);
+        cur.h = Math.max(cur.y + cur.h, it.y + it.h) - top;
+        cur.y = top;
+      } else {
+        cur = { ...it };
+        out.push(cur);
+      }
+    }
+  }
+  return out;
+}
+
+/** A line that describes a table rather than being part of it (部门、年度、表号、金额单位), however far apart its words. */
+const isMeta = (line: Run[]) => isMetaRow(line.map((w) => ({ t: normLabel(w.s) })));
+
+/** Whether a line's words stand apart as a table's cells do (two of them at least a word's height and a half apart). */
+const tabular = (line: Run[]) => !isMeta(line) && line.some((w, k) => k > 0 && w.x - (line[k - 1].x + line[k - 1].w) >= 1.5 * Math.max(w.h, line[k - 1].h));
+
+/**
+ * Tables drawn without any ruling: runs of lines whose words stand apart in columns (three lines
+ * at least, two of them tabular), with the short lines among them (a wrapped name, a 合计 alone);
+ * a title, unit line, note or part heading ends one, and so does a gap of more than two lines.
+ */
+export function alignedTables(words: Run[], continuing = false): Table[] {
+  const lines = linesOf(words);
+  const out: Table[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!tabular(lines[i]) || SEPARATES_TABLES.test(lines[i].map((w) => w.s).join(''))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let x0 = Math.min(...lines[i].map((w) => w.x));
+    let x1 = Math.max(...lines[i].map((w) => w.x + w.w));
+    let count = 1;
+    while (j < lines.length) {
+      const line = lines[j];
+      const prev = lines[j - 1];
+      const h = Math.max(...line.map((w) => w.h));
+      const gap = Math.min(...line.map((w) => w.y)) - Math.max(...prev.map((w) => w.y + w.h));
+      if (gap > h * 2.5 || isMeta(line) || SEPARATES_TABLES.test(line.map((w) => w.s).join(''))) break;
+      const lx0 = Math.min(...line.map((w) => w.x));
+      const lx1 = Math.max(...line.map((w) => w.x + w.w));
+      // A line of one word within the table's width stays (a wrapped name) when it is narrower than
+      // the table or the table goes on right after it.
+      const goesOn = lines.slice(j + 1, j + 3).some(tabular);
+      if (tabular(line)) count++;
+      else if (line.length > 1 || lx0 < x0 - h || lx1 > x1 + Math.max(h, (x1 - x0) * 0.25) || (lx1 - lx0 > (x1 - x0) * 0.6 && !goesOn)) break;
+      x0 = Math.min(x0, lx0);
+      x1 = Math.max(x1, lx1);
+      j++;
+    }
+    // At the top of a page after a table read by alignment, a line or two are that table's last rows.
+    if ((j - i >= 3 && count >= 2) || (continuing && out.length === 0 && i === 0 && count >= 1)) {
+      const ws = lines.slice(i, j).flat();
+      out.push({ x0: x0 - 1, y0: Math.min(...ws.map((w) => w.y)) - 1, x1: x1 + 1, y1: Math.max(...ws.map((w) => w.y + w.h)) + 1, hs: [], vs: [] });
+    }
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Rulings for a table that draws none between its columns: a vertical at each column boundary the
+ * text's alignment gives (none where a group heading spans it), and, where no rulings across are
+ * drawn between its rows, one between each two lines.
+ */
+function virtualGrid(t: Table, words: Run[], context: Run[][] = []): { grid: Table; lines: Run[][]; groups: string[] } {
+  const lines = linesOf(words);
+  const ys = innerHorizontals(t) ? cluster([t.y0, ...t.hs.map((h) => (h.y0 + h.y1) / 2), t.y1]) : [t.y0];
+  if (!innerHorizontals(t)) {
+    // Each header line a row; the body's lines in rows (a wrapped name with the figures of its row).
+    let head = context.length ? 0 : headerEnd(lines);
+    // The first row's name wrapped above its figures is no header line: far nearer to them than to the header.
+    const mid = (l: Run[]) => (Math.min(...l.map((w) => w.y)) + Math.max(...l.map((w) => w.y + w.h))) / 2;
+    while (head >= 2 && head < lines.length && lines[head - 1].length <= 2 && mid(lines[head]) - mid(lines[head - 1]) < 0.6 * (mid(lines[head - 1]) - mid(lines[head - 2]))) head--;
+    const rows: [number, number][] = [...Array.from({ length: head }, (_, k) => [k, k] as [number, number]), ...rowsOfLines(lines, head)];
+    for (let k = 0; k + 1 < rows.length; k++) {
+      const bottom = Math.max(...lines[rows[k][1]].map((w) => w.y + w.h));
+      const top = Math.min(...lines[rows[k + 1][0]].map((w) => w.y));
+      ys.push((bottom + top) / 2);
+    }
+    ys.push(t.y1);
+  }
+  // A table run on from the page before is aligned together with its rows there (its header among them).
+  const { edges, groups } = alignColumns([...context, ...lines], Math.min(t.x0, ...context.flat().map((w) => w.x)), t.x1);
+  const own = new Set(words);
+  const x0 = edges[0];
+  const x1 = edges[edges.length - 1];
+  const hs = ys.map((y) => ({ x0, x1, y0: y - 0.25, y1: y + 0.25 }));
+  const vs: PdfRule[] = [x0, x1].map((x) => ({ x0: x - 0.25, x1: x + 0.25, y0: ys[0], y1: ys[ys.length - 1] }));
+  for (let r = 0; r + 1 < ys.length; r++)
+    for (let e = 1; e + 1 < edges.length; e++) {
+      // (Headings of the page before, read for the columns, stand on that page.)
+      const spanned = [...groups].some(([w, [a, b]]) => own.has(w as Run) && (w as Run).cy > ys[r] && (w as Run).cy < ys[r + 1] && a < e && b >= e);
+      if (!spanned) vs.push({ x0: edges[e] - 0.25, x1: edges[e] + 0.25, y0: ys[r], y1: ys[r + 1] });
+    }
+  return {
+    grid: { x0, y0: ys[0], x1, y1: ys[ys.length - 1], hs, vs },
+    lines,
+    groups: [...groups].filter(([w]) => own.has(w as Run)).map(([w, [a, b]]) => `${w.s}:${a}-${b}`),
+  };
 }
 
 /** Whether a text is a running page number ("12", "- 12 -", "第 12 页") near the top or bottom edge. */
@@ -255,8 +446,29 @@ function runningLines(pages: PdfPage[]): Set<string> {
   return out;
 }
 
+/** The text around the tables: one row per line, its runs joined; words far apart on one line ("部门：某某局" … "公开01表") are fields of their own. */
+function textBlocks(runs: Run[], pageNo: number): Block[] {
+  const out: Block[] = [];
+  for (const line of linesOf(runs)) {
+    const fields: Run[][] = [];
+    for (const r of line) {
+      const last = fields[fields.length - 1]?.at(-1);
+      if (last && r.x - (last.x + last.w) < Math.max(last.h, r.h) * 2) fields[fields.length - 1].push(r);
+      else fields.push([r]);
+    }
+    out.push({ top: Math.min(...line.map((r) => r.y)), rows: [fields.map((f) => cellOf(f, pageNo))], merges: [] });
+  }
+  return out;
+}
+
 /** Every page of a PDF as one sheet, top to bottom. */
-export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
+/** What the reader made of a page, for a person looking into a misread table: each table's box, columns and rows. */
+export interface PageReading {
+  page: number;
+  tables: { how: 'ruled' | 'aligned'; x0: number; y0: number; x1: number; y1: number; xs: number[]; ys: number[]; groups: string[] }[];
+}
+
+export function pagesToWorkbook(pages: PdfPage[], name = '文档', readings?: PageReading[]): Workbook {
   const sheet: Sheet = newSheet(sheetNameFor(name), 'text');
   let lastTable: string[] | undefined;
   // Whether the last block of the page before was a table (a table runs on only from there).
@@ -264,31 +476,61 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档'): Workbook {
   let lastLead: string[] = [];
   const textOf = (b: Block) => b.rows.map((r) => Array.from(r, (c) => String(c?.value ?? '')).join('\t')).join('\n');
   const running = runningLines(pages);
+  // The lines of the table read by alignment that ended the page before, for one run on to this page.
+  let carry: Run[][] | undefined;
   pages.forEach((page, i) => {
     const pageNo = i + 1;
-    const runs = runsOf(page.texts, page.rules).filter((r) => !isPageNumber(r, page) && !running.has(edgeKey(r, page)));
-    const tables = tablesOf(page.rules);
+    const all = runsOf(page.texts, page.rules);
+    // A page number stands alone on its line (a figure beside a name near the foot is a table's).
+    const alone = (r: Run) => !all.some((o) => o !== r && Math.abs(o.cy - r.cy) < Math.min(o.h, r.h) * 0.5);
+    const dropped = all.filter((r) => (isPageNumber(r, page) && alone(r)) || running.has(edgeKey(r, page)));
+    const runs = all.filter((r) => !dropped.includes(r));
     const inside = (r: Run, t: Table) => r.cy > t.y0 && r.cy < t.y1 && r.x + r.w / 2 > t.x0 && r.x + r.w / 2 < t.x1;
-    const blocks: Block[] = [];
-    for (const t of tables)
-      blocks.push(
-        tableBlock(
-          t,
-          runs.filter((r) => inside(r, t)),
-          pageNo,
-        ),
-      );
-    // The text around the tables: one row per line, its runs joined.
-    for (const line of linesOf(runs.filter((r) => !tables.some((t) => inside(r, t))))) {
-      // Words far apart on one line ("部门：某某局" … "公开01表") are fields of their own.
-      const fields: Run[][] = [];
-      for (const r of line) {
-        const last = fields[fields.length - 1]?.at(-1);
-        if (last && r.x - (last.x + last.w) < Math.max(last.h, r.h) * 2) fields[fields.length - 1].push(r);
-        else fields.push([r]);
+    // Words split where one cell's text ends and another's begins, for tables read by alignment.
+    const words = wordsOf(page.texts).filter((w) => !dropped.some((d) => inside(w, { ...d, x0: d.x, y0: d.y, x1: d.x + d.w, y1: d.y + d.h, hs: [], vs: [] })));
+    const ruled = tablesOf(page.rules, (ya, yb) => runs.some((r) => r.cy > ya && r.cy < yb && SEPARATES_TABLES.test(r.s)));
+    const unruled = words.filter((w) => !ruled.some((t) => inside(w, t)));
+    const tables = [...ruled, ...alignedTables(unruled, !!carry)].sort((a, b) => a.y0 - b.y0);
+    const blocks: Block[] = textBlocks(
+      runs.filter((r) => !tables.some((t) => inside(r, t))),
+      pageNo,
+    );
+    // The first table goes on from the page before when nothing stands above it but the titles printed again.
+    const above = tables.length ? blocks.filter((b) => b.top < tables[0].y0).map(textOf) : [];
+    const runsOn = above.length === 0 || (above.length === lastLead.length && above.every((t, k) => t === lastLead[k]));
+    let ending: Run[][] | undefined;
+    const reading: PageReading = { page: pageNo, tables: [] };
+    readings?.push(reading);
+    const note = (t: Table, how: 'ruled' | 'aligned', groups: string[] = []) =>
+      reading.tables.push({
+        how,
+        x0: t.x0,
+        y0: t.y0,
+        x1: t.x1,
+        y1: t.y1,
+        xs: cluster(t.vs.map((v) => (v.x0 + v.x1) / 2)),
+        ys: cluster(t.hs.map((h) => (h.y0 + h.y1) / 2)),
+        groups,
+      });
+    for (const [k, t] of tables.entries()) {
+      if (innerVerticals(t)) {
+        blocks.push(tableBlock(t, runs.filter((r) => inside(r, t)), pageNo));
+        note(t, 'ruled');
+        ending = undefined;
+      } else {
+        // No rulings between the columns: the columns from the text's alignment, the rows from
+        // the rulings across where drawn, else from the lines.
+        const own = words.filter((w) => inside(w, t));
+        const context = k === 0 && runsOn && carry ? carry : [];
+        const { grid, lines, groups } = virtualGrid(t, own, context);
+        blocks.push(tableBlock(grid, own, pageNo));
+        note(grid, 'aligned', groups);
+        ending = [...context, ...lines].slice(-200);
       }
-      blocks.push({ top: Math.min(...line.map((r) => r.y)), rows: [fields.map((f) => cellOf(f, pageNo))], merges: [] });
     }
+    // Carried on only when a table read by alignment is the last thing on the page.
+    const lastTableEnd = Math.max(-Infinity, ...tables.map((t) => t.y1));
+    carry = ending && !blocks.some((b) => !b.table && b.top > lastTableEnd) ? ending : undefined;
     blocks.sort((a, b) => a.top - b.top);
     // The lines above the page's first table, and whether they repeat those above the last
     // table of the page before (print titles: the title, 部门, 单位 printed again on each page).
