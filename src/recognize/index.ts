@@ -83,6 +83,16 @@ function readBody(spec: TableSpec, view: SheetView, headerTop: number, end: numb
   }
 }
 
+/** The unit a table's 单位 line (between its title and header) gives, when it is not 万元. */
+function unitOf(view: SheetView, top: number, bottom: number): '元' | '千元' | undefined {
+  for (let r = top; r <= bottom; r++)
+    for (const { t } of view.rowTexts(r)) {
+      const m = /单位[:：]?[(（]?(万元|千元|元)[)）]?$/.exec(t);
+      if (m) return m[1] === '万元' ? undefined : (m[1] as '元' | '千元');
+    }
+  return undefined;
+}
+
 /** What recognition found on one sheet: its tables in row order, and titles whose body could not be read. */
 export interface SheetTables {
   sheet: Sheet;
@@ -166,6 +176,8 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
     }
     const { dataStart, dataEnd, columns, items, missing, truncated } = body;
     const t: RecognizedTable = { spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated };
+    const unit = unitOf(view, hit.at.r, Math.min(headerTop + 1, end));
+    if (unit) t.unit = unit;
     const doubt = readingDoubt(t);
     if (doubt) t.doubt = doubt;
     const shifted = doubt ? undefined : rowShift(t);

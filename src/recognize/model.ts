@@ -72,6 +72,13 @@ export interface RecognizedTable {
   doubt?: ReadingDoubt;
   /** Set when a block of amounts stands one row off its 科目 (see shift.ts): one finding, no arithmetic. */
   shifted?: RowShift;
+  /** The unit its 单位 line gives when it is not 万元 (a table in 元 among tables in 万元). */
+  unit?: '元' | '千元';
+}
+
+/** How many 万元 one unit of a table's amounts is (1 for a table in 万元). */
+export function wanPerUnit(t: Pick<RecognizedTable, 'unit'>): number {
+  return t.unit === '元' ? 0.0001 : t.unit === '千元' ? 0.1 : 1;
 }
 
 /** Whether no figure of a table is to be added up or compared: read in doubt, or a block one row off its 科目. */

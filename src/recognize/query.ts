@@ -4,7 +4,7 @@ import { readAmount, amountInterval } from '../core/amount';
 import { Interval, exact } from '../core/interval';
 import { CellSel } from '../specs/types';
 import type { Edition } from '../editions/types';
-import { RecognizedTable, Item, cellPos, figuresUnusable } from './model';
+import { RecognizedTable, Item, cellPos, figuresUnusable, wanPerUnit } from './model';
 
 /** The tables of one disclosure (one scope), by table id. */
 export type ScopeTables = Map<string, RecognizedTable>;
@@ -120,9 +120,12 @@ export function tableValue(tables: ScopeTables, sel: CellSel, edition: Edition):
   // A formula never calculated holds no value the text can be compared with.
   if (cell?.formula && (cell.value === null || cell.value === undefined)) return undefined;
   const a = readAmount(cell);
-  const iv = amountInterval(a);
-  if (!iv || a.kind === 'text') return undefined;
-  const value = a.kind === 'num' ? a.value : new Decimal(0);
+  const raw = amountInterval(a);
+  if (!raw || a.kind === 'text') return undefined;
+  // The text quotes 万元: a table in 元 gives its figure in 万元.
+  const f = wanPerUnit(t);
+  const iv = f === 1 ? raw : { lo: raw.lo.times(f), hi: raw.hi.times(f) };
+  const value = a.kind === 'num' ? a.value.times(f) : new Decimal(0);
   const col = columnName(t, sel.col);
   const name = t.spec.kind === 'matrix' ? `${t.spec.code}「${col}」` : `${t.spec.code}「${rowLabel}·${col}」`;
   return { interval: iv, value, table: t, r: pos.r, c: pos.c, name };

@@ -4,7 +4,7 @@ import { cellAt } from '../core/grid';
 import { Finding, CellLocation } from '../core/findings';
 import { CellSel, RowSumSpec, SumSpec, Operand as SpecOperand } from '../specs/types';
 import { Item, RecognizedTable } from '../recognize/model';
-import { Equality, Shown, Term } from './evaluate';
+import { Equality, Shown, Term, mixedUnits } from './evaluate';
 import { columnName, itemName, onlyColumnOfSide, rowName } from '../recognize/query';
 import type { ScopeTables } from '../check/contract';
 
@@ -31,6 +31,7 @@ export function equalityFinding(
   for (const x of eq.right) related.push(loc(x));
   for (const x of eq.minus) related.push(loc(x));
   const { shown } = v;
+  const note = unitNote([...eq.left, ...eq.right, ...eq.minus]);
   return {
     rule,
     table: flagged.t.spec.code,
@@ -40,9 +41,11 @@ export function equalityFinding(
     expected: shown.right,
     actual: shown.left,
     severity: v.broken ? 'error' : 'info',
-    message: v.broken
-      ? `${leftName} ${shown.left} ≠ ${rightName} ${shown.right}，差 ${shown.diff}`
-      : `${leftName} ${shown.left} 与${/^[\x00-\x7f]/.test(rightName) ? ' ' : ''}${rightName} ${shown.right} 相差 ${shown.diff}，在四舍五入尾差范围（±${shown.radius}）内`,
+    message:
+      (v.broken
+        ? `${leftName} ${shown.left} ≠ ${rightName} ${shown.right}，差 ${shown.diff}`
+        : `${leftName} ${shown.left} 与${/^[\x00-\x7f]/.test(rightName) ? ' ' : ''}${rightName} ${shown.right} 相差 ${shown.diff}，在四舍五入尾差范围（±${shown.radius}）内`) +
+      note,
     ...(relation ? { relation } : {}),
   };
 }
@@ -64,11 +67,18 @@ export function excessFinding(
     sheet: a.t.sheet.name,
     cell: a1(a.r, a.c),
     related: [loc(b)],
-    message: `${aName} ${shown.a} 大于 ${bName} ${shown.b}，超出 ${shown.over}`,
+    message: `${aName} ${shown.a} 大于 ${bName} ${shown.b}，超出 ${shown.over}${unitNote([a, b])}`,
     expected: `≤ ${shown.b}`,
     actual: shown.a,
     ...(relation ? { relation } : {}),
   };
+}
+
+/** Said when a relation compares a table in 元 with one in 万元: its figures are shown in 万元. */
+function unitNote(terms: Term[]): string {
+  if (!mixedUnits(terms)) return '';
+  const tables = [...new Set(terms.filter((x) => x.t.unit).map((x) => `${x.t.spec.code}以${x.t.unit}为单位`))];
+  return `（${tables.join('、')}，已折合为万元比较）`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { cellAt } from '../core/grid';
 import { amountInterval, fmtMoney, readAmount, readMilli, groupDigits } from '../core/amount';
 import { Interval, sub, sum, contains, radius } from '../core/interval';
-import { RecognizedTable, figuresUnusable } from '../recognize/model';
+import { RecognizedTable, figuresUnusable, wanPerUnit } from '../recognize/model';
 
 /**
  * Evaluating a relation resolved to cells (resolve.ts): the one place that decides whether it
@@ -57,11 +57,21 @@ function fmtMilli(m: number): string {
   return (m < 0 && cents ? '-' : '') + groupDigits(String(int)) + '.' + frac;
 }
 
-const intervalOf = (x: Term): Interval | undefined => {
+/** A cell's interval, in 万元 when asked (a relation between a table in 元 and one in 万元), else in its table's unit. */
+const intervalOf = (x: Term, inWan = false): Interval | undefined => {
   if (figuresUnusable(x.t)) return undefined;
   const cell = cellAt(x.t.sheet, x.r, x.c);
-  return uncomputed(cell) ? undefined : amountInterval(readAmount(cell));
+  if (uncomputed(cell)) return undefined;
+  const iv = amountInterval(readAmount(cell));
+  const f = inWan ? wanPerUnit(x.t) : 1;
+  return !iv || f === 1 ? iv : { lo: iv.lo.times(f), hi: iv.hi.times(f) };
 };
+
+/** Whether the cells of a relation stand in tables printed in different units (then each is taken in 万元). */
+export function mixedUnits(terms: Term[]): boolean {
+  for (const x of terms) if (x.t.unit !== terms[0].t.unit) return true;
+  return false;
+}
 const mid = (i: Interval): Decimal => i.lo.plus(i.hi).div(2);
 
 /** Σ left against Σ right − Σ minus. Cells that do not read as amounts leave it undecided (numeric-cell reports them). */
@@ -69,7 +79,8 @@ export function evaluateEqual(eq: Equality): Verdict {
   let lm = 0;
   let rm = 0;
   let radiusM = 0;
-  let exact = true;
+  const mixed = mixedUnits([...eq.left, ...eq.right, ...eq.minus]);
+  let exact = !mixed;
   for (let i = 0; exact && i < eq.left.length; i++) {
     exact = readTerm(eq.left[i]);
     lm += MILLI.v;
@@ -90,7 +101,7 @@ export function evaluateEqual(eq: Equality): Verdict {
     if (diffM === 0) return undefined;
     return { broken: Math.abs(diffM) > radiusM, shown: { left: fmtMilli(lm), right: fmtMilli(rm), diff: fmtMilli(diffM), radius: String(radiusM / 1000) } };
   }
-  const ivs = [...eq.left, ...eq.right, ...eq.minus].map(intervalOf);
+  const ivs = [...eq.left, ...eq.right, ...eq.minus].map((x) => intervalOf(x, mixed));
   if (ivs.some((x) => x === undefined)) return undefined;
   const l = sum(ivs.slice(0, eq.left.length) as Interval[]);
   const rPlus = sum(ivs.slice(eq.left.length, eq.left.length + eq.right.length) as Interval[]);
@@ -107,7 +118,8 @@ export function evaluateEqual(eq: Equality): Verdict {
 
 /** a ≤ b: broken only when a's lowest reading exceeds b's highest; the figures when it is. */
 export function evaluateLe(a: Term, b: Term): { a: string; b: string; over: string } | undefined {
-  if (readTerm(a)) {
+  const mixed = mixedUnits([a, b]);
+  if (!mixed && readTerm(a)) {
     const av = MILLI.v;
     const aLo = av - MILLI.h;
     if (readTerm(b)) {
@@ -115,8 +127,8 @@ export function evaluateLe(a: Term, b: Term): { a: string; b: string; over: stri
       return { a: fmtMilli(av), b: fmtMilli(MILLI.v), over: fmtMilli(av - MILLI.v) };
     }
   }
-  const ia = intervalOf(a);
-  const ib = intervalOf(b);
+  const ia = intervalOf(a, mixed);
+  const ib = intervalOf(b, mixed);
   if (!ia || !ib || !ia.lo.gt(ib.hi)) return undefined;
   const av = mid(ia);
   const bv = mid(ib);

@@ -183,7 +183,11 @@ export class FakeContext {
     this.queue = [];
     const bytes = ops.reduce((n, o) => n + o.bytes, 0);
     this.book.requests.push(bytes);
-    if (this.book.editing) throw excelError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    if (this.book.editing)
+      throw excelError(
+        'InvalidOperationInCellEditMode',
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      );
     if (bytes > this.book.requestLimit) throw excelError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     const cells = ops.reduce((n, o) => n + o.cells, 0);
     if (cells > this.book.cellLimit) throw excelError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
@@ -270,13 +274,16 @@ class Worksheets extends Proxy {
   }
   add(name: string): Worksheet {
     const ws = new Worksheet(this.ctx, { name });
-    this.ctx.enqueue(() => {
-      const book = this.ctx.book;
-      if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw excelError('ItemAlreadyExists', `已有名为“${name}”的工作表`);
-      const s: FakeSheet = { name, visibility: 'Visible', cells: new Map(), notes: new Map(), merges: [] };
-      book.sheets.push(s);
-      ws.bind(book.idOf(s));
-    }, bytesOf('add', name));
+    this.ctx.enqueue(
+      () => {
+        const book = this.ctx.book;
+        if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw excelError('ItemAlreadyExists', `已有名为“${name}”的工作表`);
+        const s: FakeSheet = { name, visibility: 'Visible', cells: new Map(), notes: new Map(), merges: [] };
+        book.sheets.push(s);
+        ws.bind(book.idOf(s));
+      },
+      bytesOf('add', name),
+    );
     return ws;
   }
 }
@@ -289,7 +296,10 @@ interface SheetRef {
 
 class Worksheet extends Proxy {
   private preloaded = new Map<string, unknown>();
-  constructor(ctx: FakeContext, private ref: SheetRef) {
+  constructor(
+    ctx: FakeContext,
+    private ref: SheetRef,
+  ) {
     super(ctx);
   }
   bind(id: number) {
@@ -333,12 +343,16 @@ class Worksheet extends Proxy {
     return this.get<string>('name');
   }
   set name(v: string) {
-    this.ctx.enqueue(() => {
-      const s = this.target();
-      if (!s) return;
-      if (this.ctx.book.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase())) throw excelError('ItemAlreadyExists', `已有名为“${v}”的工作表`);
-      s.name = v;
-    }, bytesOf(this.path(), 'name', v));
+    this.ctx.enqueue(
+      () => {
+        const s = this.target();
+        if (!s) return;
+        if (this.ctx.book.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase()))
+          throw excelError('ItemAlreadyExists', `已有名为“${v}”的工作表`);
+        s.name = v;
+      },
+      bytesOf(this.path(), 'name', v),
+    );
   }
   get isNullObject(): boolean {
     return this.get<boolean>('isNullObject');
@@ -348,13 +362,16 @@ class Worksheet extends Proxy {
     return this.get<string>('visibility');
   }
   set visibility(v: string) {
-    this.ctx.enqueue(() => {
-      const s = this.target();
-      if (!s) return;
-      const othersVisible = this.ctx.book.sheets.some((x) => x !== s && x.visibility === 'Visible');
-      if (v !== 'Visible' && !othersVisible) throw excelError('InvalidOperation', '工作簿至少要有一张可见的工作表');
-      s.visibility = v;
-    }, bytesOf(this.path(), 'visibility', v));
+    this.ctx.enqueue(
+      () => {
+        const s = this.target();
+        if (!s) return;
+        const othersVisible = this.ctx.book.sheets.some((x) => x !== s && x.visibility === 'Visible');
+        if (v !== 'Visible' && !othersVisible) throw excelError('InvalidOperation', '工作簿至少要有一张可见的工作表');
+        s.visibility = v;
+      },
+      bytesOf(this.path(), 'visibility', v),
+    );
   }
   get protection() {
     return new Protection(
@@ -367,30 +384,52 @@ class Worksheet extends Proxy {
   /** Print settings (ExcelApi 1.9): allowed on a protected sheet. */
   get pageLayout() {
     const set = (kind: string, payload: unknown, f: (p: FakePage) => void) =>
-      this.ctx.enqueue(() => {
-        if (this.ctx.book.apiMinor < 9) throw excelError('ApiNotFound', 'The API you are trying to use could not be found (ExcelApi 1.9).');
-        const s = this.target();
-        if (s) f((s.page ??= {}));
-      }, bytesOf(this.path(), kind, payload));
+      this.ctx.enqueue(
+        () => {
+          if (this.ctx.book.apiMinor < 9) throw excelError('ApiNotFound', 'The API you are trying to use could not be found (ExcelApi 1.9).');
+          const s = this.target();
+          if (s) f((s.page ??= {}));
+        },
+        bytesOf(this.path(), kind, payload),
+      );
     return {
-      set orientation(v: string) { set('orientation', v, (p) => (p.orientation = v)); },
-      set paperSize(v: string) { set('paperSize', v, (p) => (p.paperSize = v)); },
-      set zoom(v: FakePage['zoom']) { set('zoom', v, (p) => (p.zoom = { ...v })); },
-      setPrintTitleRows(rows: string) { set('printTitleRows', rows, (p) => (p.printTitleRows = rows)); },
+      set orientation(v: string) {
+        set('orientation', v, (p) => (p.orientation = v));
+      },
+      set paperSize(v: string) {
+        set('paperSize', v, (p) => (p.paperSize = v));
+      },
+      set zoom(v: FakePage['zoom']) {
+        set('zoom', v, (p) => (p.zoom = { ...v }));
+      },
+      setPrintTitleRows(rows: string) {
+        set('printTitleRows', rows, (p) => (p.printTitleRows = rows));
+      },
     };
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
-    return new Range(this.ctx, this, () => {
-      const s = this.target();
-      if (!s) return undefined;
-      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
-      for (const [addr, cell] of s.cells) {
-        if (valuesOnly && (cell.value === null || cell.value === '') && !cell.formula) continue;
-        const p = parseA1(addr)!;
-        r0 = Math.min(r0, p.r); c0 = Math.min(c0, p.c); r1 = Math.max(r1, p.r); c1 = Math.max(c1, p.c);
-      }
-      return r1 < 0 ? undefined : `${a1(r0, c0)}:${a1(r1, c1)}`;
-    }, true);
+    return new Range(
+      this.ctx,
+      this,
+      () => {
+        const s = this.target();
+        if (!s) return undefined;
+        let r0 = Infinity,
+          c0 = Infinity,
+          r1 = -1,
+          c1 = -1;
+        for (const [addr, cell] of s.cells) {
+          if (valuesOnly && (cell.value === null || cell.value === '') && !cell.formula) continue;
+          const p = parseA1(addr)!;
+          r0 = Math.min(r0, p.r);
+          c0 = Math.min(c0, p.c);
+          r1 = Math.max(r1, p.r);
+          c1 = Math.max(c1, p.c);
+        }
+        return r1 < 0 ? undefined : `${a1(r0, c0)}:${a1(r1, c1)}`;
+      },
+      true,
+    );
   }
   getRange(address?: string): Range {
     const addr = address ?? 'A1:XFD1048576';
@@ -409,20 +448,27 @@ class Worksheet extends Proxy {
     return { freezeRows: (n: number) => this.ctx.enqueue(() => void this.target(), bytesOf(this.path(), 'freezeRows', n)) };
   }
   activate() {
-    this.ctx.enqueue(() => {
-      const s = this.target();
-      if (s && s.visibility !== 'Visible') throw excelError('InvalidOperation', '不能激活隐藏的工作表');
-    }, bytesOf(this.path(), 'activate'));
+    this.ctx.enqueue(
+      () => {
+        const s = this.target();
+        if (s && s.visibility !== 'Visible') throw excelError('InvalidOperation', '不能激活隐藏的工作表');
+      },
+      bytesOf(this.path(), 'activate'),
+    );
   }
   delete() {
-    this.ctx.enqueue(() => {
-      const s = this.target();
-      if (!s) return;
-      const book = this.ctx.book;
-      if (s.visibility === 'VeryHidden') throw excelError('InvalidOperation', 'This operation is not permitted for the current object.');
-      if (s.visibility === 'Visible' && !book.sheets.some((x) => x !== s && x.visibility === 'Visible')) throw excelError('InvalidOperation', '不能删除唯一可见的工作表');
-      book.sheets = book.sheets.filter((x) => x !== s);
-    }, bytesOf(this.path(), 'delete'));
+    this.ctx.enqueue(
+      () => {
+        const s = this.target();
+        if (!s) return;
+        const book = this.ctx.book;
+        if (s.visibility === 'VeryHidden') throw excelError('InvalidOperation', 'This operation is not permitted for the current object.');
+        if (s.visibility === 'Visible' && !book.sheets.some((x) => x !== s && x.visibility === 'Visible'))
+          throw excelError('InvalidOperation', '不能删除唯一可见的工作表');
+        book.sheets = book.sheets.filter((x) => x !== s);
+      },
+      bytesOf(this.path(), 'delete'),
+    );
   }
   /**
    * The sheet, refusing what its protection does not allow: `need` is what the write changes —
@@ -486,7 +532,12 @@ function optionsOf(s: FakeSheet): FakeAllow {
 }
 
 class Protection extends Proxy {
-  constructor(ctx: FakeContext, private ws: Worksheet, private preloaded?: boolean, private preOptions?: FakeAllow) {
+  constructor(
+    ctx: FakeContext,
+    private ws: Worksheet,
+    private preloaded?: boolean,
+    private preOptions?: FakeAllow,
+  ) {
     super(ctx);
   }
   read(p: string) {
@@ -503,13 +554,16 @@ class Protection extends Proxy {
   }
   /** Protect without a password; refused on a sheet already protected (office-js #6784). */
   protect(options: FakeAllow = {}) {
-    this.ctx.enqueue(() => {
-      const s = this.ws.target();
-      if (!s) return;
-      if (s.protected) throw excelError('AccessDenied', `工作表“${s.name}”已受保护`);
-      s.protected = true;
-      s.allow = { ...options };
-    }, bytesOf(this.ws.sheetPath, 'protect', options));
+    this.ctx.enqueue(
+      () => {
+        const s = this.ws.target();
+        if (!s) return;
+        if (s.protected) throw excelError('AccessDenied', `工作表“${s.name}”已受保护`);
+        s.protected = true;
+        s.allow = { ...options };
+      },
+      bytesOf(this.ws.sheetPath, 'protect', options),
+    );
   }
 }
 
@@ -547,14 +601,28 @@ export function interpret(x: unknown, numFmt: string | undefined, asFormula: boo
 
 class Range extends Proxy {
   /** `where()` gives the address now, or undefined for a null object. */
-  constructor(ctx: FakeContext, private ws: Worksheet, private where: () => string | undefined, private orNull = false, private fixed = '') {
+  constructor(
+    ctx: FakeContext,
+    private ws: Worksheet,
+    private where: () => string | undefined,
+    private orNull = false,
+    private fixed = '',
+  ) {
     super(ctx);
   }
   protected path(): string {
     return `${this.ws.sheetPath}!${this.fixed}`;
   }
   protected cost(props: string[]): number {
-    const addr = this.fixed || (() => { try { return this.where(); } catch { return undefined; } })();
+    const addr =
+      this.fixed ||
+      (() => {
+        try {
+          return this.where();
+        } catch {
+          return undefined;
+        }
+      })();
     if (!addr) return 0;
     const b = box(addr);
     return props.filter((p) => p === 'values' || p === 'formulas' || p === 'numberFormat').length * (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
@@ -576,15 +644,24 @@ class Range extends Proxy {
     const s = this.ws.target()!;
     const b = box(addr);
     switch (p) {
-      case 'rowCount': return b.r1 - b.r0 + 1;
-      case 'columnCount': return b.c1 - b.c0 + 1;
-      case 'values': return this.cells(s, addr, (x) => (x ? x.value ?? '' : ''));
-      case 'formulas': return this.cells(s, addr, (x) => (x?.formula ? '=' + x.formula : x ? x.value ?? '' : ''));
-      case 'numberFormat': return this.cells(s, addr, (x) => x?.numFmt ?? 'General');
-      case 'rowIndex': return b.r0;
-      case 'columnIndex': return b.c0;
-      case 'address': return `${sheetInAddress(s.name)}!${addr}`;
-      default: throw new Error(`unsupported ${p}`);
+      case 'rowCount':
+        return b.r1 - b.r0 + 1;
+      case 'columnCount':
+        return b.c1 - b.c0 + 1;
+      case 'values':
+        return this.cells(s, addr, (x) => (x ? (x.value ?? '') : ''));
+      case 'formulas':
+        return this.cells(s, addr, (x) => (x?.formula ? '=' + x.formula : x ? (x.value ?? '') : ''));
+      case 'numberFormat':
+        return this.cells(s, addr, (x) => x?.numFmt ?? 'General');
+      case 'rowIndex':
+        return b.r0;
+      case 'columnIndex':
+        return b.c0;
+      case 'address':
+        return `${sheetInAddress(s.name)}!${addr}`;
+      default:
+        throw new Error(`unsupported ${p}`);
     }
   }
   private nonNull<T>(p: string): T {
@@ -594,54 +671,93 @@ class Range extends Proxy {
   }
   /** Queue a write over every cell of the range (a null object: nothing). */
   private write(kind: string, payload: unknown, f: (s: FakeSheet, addr: string) => void, need: Need = 'structure') {
-    this.ctx.enqueue(() => {
-      const addr = this.where();
-      if (!addr) return;
-      const s = this.ws.writable(need, [addr]);
-      if (!s) return;
-      f(s, addr);
-    }, bytesOf(this.path(), kind, payload));
+    this.ctx.enqueue(
+      () => {
+        const addr = this.where();
+        if (!addr) return;
+        const s = this.ws.writable(need, [addr]);
+        if (!s) return;
+        f(s, addr);
+      },
+      bytesOf(this.path(), kind, payload),
+    );
   }
   private setEach(v: unknown[][], asFormula: boolean) {
-    this.write(asFormula ? 'formulas' : 'values', v, (s, addr) => {
-      const b = box(addr);
-      if (v.length !== b.r1 - b.r0 + 1 || v.some((row) => row.length !== b.c1 - b.c0 + 1)) throw excelError('InvalidArgument', '数组的行列数与区域不一致');
-      v.forEach((row, i) => row.forEach((x, j) => {
-        const at = a1(b.r0 + i, b.c0 + j);
-        const cell = s.cells.get(at) ?? { value: null };
-        const got = interpret(x, cell.numFmt, asFormula);
-        cell.value = got.value;
-        if (got.formula) cell.formula = got.formula;
-        else delete cell.formula;
-        if (isEmpty(cell)) s.cells.delete(at);
-        else s.cells.set(at, cell);
-      }));
-    }, 'cells');
+    this.write(
+      asFormula ? 'formulas' : 'values',
+      v,
+      (s, addr) => {
+        const b = box(addr);
+        if (v.length !== b.r1 - b.r0 + 1 || v.some((row) => row.length !== b.c1 - b.c0 + 1)) throw excelError('InvalidArgument', '数组的行列数与区域不一致');
+        v.forEach((row, i) =>
+          row.forEach((x, j) => {
+            const at = a1(b.r0 + i, b.c0 + j);
+            const cell = s.cells.get(at) ?? { value: null };
+            const got = interpret(x, cell.numFmt, asFormula);
+            cell.value = got.value;
+            if (got.formula) cell.formula = got.formula;
+            else delete cell.formula;
+            if (isEmpty(cell)) s.cells.delete(at);
+            else s.cells.set(at, cell);
+          }),
+        );
+      },
+      'cells',
+    );
   }
-  get isNullObject() { return this.get<boolean>('isNullObject'); }
-  get values() { return this.nonNull<unknown[][]>('values'); }
-  set values(v: unknown[][]) { this.setEach(v, false); }
-  get formulas() { return this.nonNull<unknown[][]>('formulas'); }
-  set formulas(v: unknown[][]) { this.setEach(v, true); }
-  get numberFormat() { return this.nonNull<unknown[][]>('numberFormat'); }
+  get isNullObject() {
+    return this.get<boolean>('isNullObject');
+  }
+  get values() {
+    return this.nonNull<unknown[][]>('values');
+  }
+  set values(v: unknown[][]) {
+    this.setEach(v, false);
+  }
+  get formulas() {
+    return this.nonNull<unknown[][]>('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.setEach(v, true);
+  }
+  get numberFormat() {
+    return this.nonNull<unknown[][]>('numberFormat');
+  }
   set numberFormat(v: unknown[][]) {
-    this.write('numberFormat', v, (s, addr) => {
-      const b = box(addr);
-      v.forEach((row, i) => row.forEach((x, j) => {
-        const at = a1(b.r0 + i, b.c0 + j);
-        const cell = s.cells.get(at) ?? { value: null };
-        if (x === 'General') delete cell.numFmt;
-        else if (x !== null) cell.numFmt = String(x);
-        if (isEmpty(cell)) s.cells.delete(at);
-        else s.cells.set(at, cell);
-      }));
-    }, 'format');
+    this.write(
+      'numberFormat',
+      v,
+      (s, addr) => {
+        const b = box(addr);
+        v.forEach((row, i) =>
+          row.forEach((x, j) => {
+            const at = a1(b.r0 + i, b.c0 + j);
+            const cell = s.cells.get(at) ?? { value: null };
+            if (x === 'General') delete cell.numFmt;
+            else if (x !== null) cell.numFmt = String(x);
+            if (isEmpty(cell)) s.cells.delete(at);
+            else s.cells.set(at, cell);
+          }),
+        );
+      },
+      'format',
+    );
   }
-  get rowIndex() { return this.nonNull<number>('rowIndex'); }
-  get rowCount() { return this.nonNull<number>('rowCount'); }
-  get columnCount() { return this.nonNull<number>('columnCount'); }
-  get columnIndex() { return this.nonNull<number>('columnIndex'); }
-  get address() { return this.nonNull<string>('address'); }
+  get rowIndex() {
+    return this.nonNull<number>('rowIndex');
+  }
+  get rowCount() {
+    return this.nonNull<number>('rowCount');
+  }
+  get columnCount() {
+    return this.nonNull<number>('columnCount');
+  }
+  get columnIndex() {
+    return this.nonNull<number>('columnIndex');
+  }
+  get address() {
+    return this.nonNull<string>('address');
+  }
   merge() {
     this.write('merge', null, (s, addr) => s.merges.push(addr));
   }
@@ -675,25 +791,43 @@ class Range extends Proxy {
     });
   }
   get format() {
-    return new RangeFormat(this.ctx, this.ws, () => { const a = this.where(); return a ? [a] : undefined; }, this.path());
+    return new RangeFormat(
+      this.ctx,
+      this.ws,
+      () => {
+        const a = this.where();
+        return a ? [a] : undefined;
+      },
+      this.path(),
+    );
   }
   getMergedAreasOrNullObject(): RangeAreas {
-    return new RangeAreas(this.ctx, this.ws, () => {
-      const addr = this.where();
-      if (!addr) return undefined;
-      const s = this.ws.target()!;
-      const b = box(addr);
-      const inside = s.merges.filter((m) => {
-        const g = box(m);
-        return g.r0 >= b.r0 && g.r1 <= b.r1 && g.c0 >= b.c0 && g.c1 <= b.c1;
-      });
-      return inside.length ? inside : undefined;
-    }, this.fixed);
+    return new RangeAreas(
+      this.ctx,
+      this.ws,
+      () => {
+        const addr = this.where();
+        if (!addr) return undefined;
+        const s = this.ws.target()!;
+        const b = box(addr);
+        const inside = s.merges.filter((m) => {
+          const g = box(m);
+          return g.r0 >= b.r0 && g.r1 <= b.r1 && g.c0 >= b.c0 && g.c1 <= b.c1;
+        });
+        return inside.length ? inside : undefined;
+      },
+      this.fixed,
+    );
   }
 }
 
 class RangeAreas extends Proxy {
-  constructor(ctx: FakeContext, private ws: Worksheet, private where: () => string[] | undefined, private fixed: string) {
+  constructor(
+    ctx: FakeContext,
+    private ws: Worksheet,
+    private where: () => string[] | undefined,
+    private fixed: string,
+  ) {
     super(ctx);
   }
   protected path(): string {
@@ -708,9 +842,15 @@ class RangeAreas extends Proxy {
     if (p === 'areaCount') return list.length;
     throw new Error(`unsupported ${p}`);
   }
-  get isNullObject() { return this.get<boolean>('isNullObject'); }
-  get address() { return this.get<string>('address'); }
-  get areaCount() { return this.get<number>('areaCount'); }
+  get isNullObject() {
+    return this.get<boolean>('isNullObject');
+  }
+  get address() {
+    return this.get<string>('address');
+  }
+  get areaCount() {
+    return this.get<number>('areaCount');
+  }
   /** The rectangular ranges, a collection to load ("items/rowIndex, …"). */
   get areas(): RangeCollection {
     return new RangeCollection(this.ctx, this.ws, () => this.where() ?? []);
@@ -721,7 +861,11 @@ class RangeAreas extends Proxy {
 }
 
 class RangeCollection extends Proxy {
-  constructor(ctx: FakeContext, private ws: Worksheet, private list: () => string[]) {
+  constructor(
+    ctx: FakeContext,
+    private ws: Worksheet,
+    private list: () => string[],
+  ) {
     super(ctx);
   }
   read(p: string, full: string) {
@@ -744,7 +888,8 @@ class RangeCollection extends Proxy {
 }
 
 /** A cell with nothing of its own left (Excel keeps no such cell). */
-const isEmpty = (c: FakeCell) => c.value === null && !c.formula && !c.numFmt && !c.fill && !c.bold && !c.hyperlink && c.locked === undefined && c.validation === undefined;
+const isEmpty = (c: FakeCell) =>
+  c.value === null && !c.formula && !c.numFmt && !c.fill && !c.bold && !c.hyperlink && c.locked === undefined && c.validation === undefined;
 
 /** Apply f to every cell of some ranges of a sheet; a cell with nothing left in it is no cell at all (as in Excel). */
 function eachCell(s: FakeSheet, addresses: string[], f: (cell: FakeCell) => void) {
@@ -762,19 +907,30 @@ function eachCell(s: FakeSheet, addresses: string[], f: (cell: FakeCell) => void
 }
 
 class RangeFormat {
-  constructor(private ctx: FakeContext, private ws: Worksheet, private where: () => string[] | undefined, private pathText: string) {}
+  constructor(
+    private ctx: FakeContext,
+    private ws: Worksheet,
+    private where: () => string[] | undefined,
+    private pathText: string,
+  ) {}
   private each(kind: string, payload: unknown, f: (cell: FakeCell) => void, need: Need = 'format') {
-    this.ctx.enqueue(() => {
-      const list = this.where();
-      if (!list) return;
-      const s = this.ws.writable(need, list);
-      if (s) eachCell(s, list, f);
-    }, bytesOf(this.pathText, kind, payload));
+    this.ctx.enqueue(
+      () => {
+        const list = this.where();
+        if (!list) return;
+        const s = this.ws.writable(need, list);
+        if (s) eachCell(s, list, f);
+      },
+      bytesOf(this.pathText, kind, payload),
+    );
   }
   private touch(kind: string, payload: unknown, need: Need = 'format') {
-    this.ctx.enqueue(() => {
-      if (this.where()) this.ws.writable(need);
-    }, bytesOf(this.pathText, kind, payload));
+    this.ctx.enqueue(
+      () => {
+        if (this.where()) this.ws.writable(need);
+      },
+      bytesOf(this.pathText, kind, payload),
+    );
   }
   /**
    * Locking: refused on a protected sheet (unlock cells before protecting). A large range (the
@@ -787,25 +943,28 @@ class RangeFormat {
     const pathText = this.pathText;
     return {
       set locked(v: boolean) {
-        ctx.enqueue(() => {
-          const list = where();
-          if (!list) return;
-          const s = ws.writable('structure', list);
-          if (!s) return;
-          for (const address of list) {
-            if (cellCount(address) <= 100000) {
-              eachCell(s, [address], (c) => (c.locked = v));
-              continue;
+        ctx.enqueue(
+          () => {
+            const list = where();
+            if (!list) return;
+            const s = ws.writable('structure', list);
+            if (!s) return;
+            for (const address of list) {
+              if (cellCount(address) <= 100000) {
+                eachCell(s, [address], (c) => (c.locked = v));
+                continue;
+              }
+              if (v) throw new Error('simulation: locking a whole sheet is not modelled');
+              (s.unlockedAreas ??= []).push(address);
+              const g = box(address);
+              for (const [at, c] of s.cells) {
+                const p = parseA1(at)!;
+                if (p.r >= g.r0 && p.r <= g.r1 && p.c >= g.c0 && p.c <= g.c1) delete c.locked;
+              }
             }
-            if (v) throw new Error('simulation: locking a whole sheet is not modelled');
-            (s.unlockedAreas ??= []).push(address);
-            const g = box(address);
-            for (const [at, c] of s.cells) {
-              const p = parseA1(at)!;
-              if (p.r >= g.r0 && p.r <= g.r1 && p.c >= g.c0 && p.c <= g.c1) delete c.locked;
-            }
-          }
-        }, bytesOf(pathText, 'locked', v));
+          },
+          bytesOf(pathText, 'locked', v),
+        );
       },
     };
   }
@@ -814,7 +973,11 @@ class RangeFormat {
   }
   get font() {
     const each = (k: string, p: unknown, f: (c: FakeCell) => void) => this.each(k, p, f);
-    return { set bold(v: boolean) { each('bold', v, (c) => (c.bold = v)); } };
+    return {
+      set bold(v: boolean) {
+        each('bold', v, (c) => (c.bold = v));
+      },
+    };
   }
   set columnWidth(w: number) {
     this.touch('columnWidth', w, 'columns');
@@ -824,12 +987,23 @@ class RangeFormat {
   }
   get borders() {
     const touch = (k: string, p: unknown) => this.touch(k, p);
-    return { getItem: (edge: string) => ({ set style(s: string) { touch('border', [edge, s]); } }) };
+    return {
+      getItem: (edge: string) => ({
+        set style(s: string) {
+          touch('border', [edge, s]);
+        },
+      }),
+    };
   }
 }
 
 class RangeFill extends Proxy {
-  constructor(ctx: FakeContext, private ws: Worksheet, private where: () => string[] | undefined, private pathText: string) {
+  constructor(
+    ctx: FakeContext,
+    private ws: Worksheet,
+    private where: () => string[] | undefined,
+    private pathText: string,
+  ) {
     super(ctx);
   }
   protected path(): string {
@@ -842,32 +1016,49 @@ class RangeFill extends Proxy {
     if (p === 'pattern') return fill ? 'Solid' : 'None';
     throw new Error(`unsupported ${p}`);
   }
-  get color() { return this.get<string>('color'); }
-  get pattern() { return this.get<string>('pattern'); }
-  private each(kind: string, payload: unknown, f: (c: FakeCell) => void) {
-    this.ctx.enqueue(() => {
-      const list = this.where();
-      if (!list) return;
-      const s = this.ws.writable('format', list);
-      if (s) eachCell(s, list, f);
-    }, bytesOf(this.pathText, kind, payload));
+  get color() {
+    return this.get<string>('color');
   }
-  set color(v: string) { this.each('fill', v, (c) => (c.fill = v.toUpperCase())); }
-  clear() { this.each('fillClear', null, (c) => delete c.fill); }
+  get pattern() {
+    return this.get<string>('pattern');
+  }
+  private each(kind: string, payload: unknown, f: (c: FakeCell) => void) {
+    this.ctx.enqueue(
+      () => {
+        const list = this.where();
+        if (!list) return;
+        const s = this.ws.writable('format', list);
+        if (s) eachCell(s, list, f);
+      },
+      bytesOf(this.pathText, kind, payload),
+    );
+  }
+  set color(v: string) {
+    this.each('fill', v, (c) => (c.fill = v.toUpperCase()));
+  }
+  clear() {
+    this.each('fillClear', null, (c) => delete c.fill);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Notes (ExcelApi 1.18) and comments (1.10)
 
 class Notes {
-  constructor(private ctx: FakeContext, private ws: Worksheet) {}
+  constructor(
+    private ctx: FakeContext,
+    private ws: Worksheet,
+  ) {}
   add(cell: string, content: string) {
-    this.ctx.enqueue(() => {
-      const s = this.ws.writable('objects');
-      if (!s) return;
-      if (s.notes.has(cell)) throw excelError('InvalidArgument', `单元格 ${cell} 已有批注`);
-      s.notes.set(cell, content);
-    }, bytesOf(this.ws.sheetPath, 'addNote', cell, content));
+    this.ctx.enqueue(
+      () => {
+        const s = this.ws.writable('objects');
+        if (!s) return;
+        if (s.notes.has(cell)) throw excelError('InvalidArgument', `单元格 ${cell} 已有批注`);
+        s.notes.set(cell, content);
+      },
+      bytesOf(this.ws.sheetPath, 'addNote', cell, content),
+    );
     return new Note(this.ctx, this.ws, cell, false);
   }
   getItemOrNullObject(cell: string): Note {
@@ -876,7 +1067,12 @@ class Notes {
 }
 
 class Note extends Proxy {
-  constructor(ctx: FakeContext, private ws: Worksheet, private cell: string, private orNull: boolean) {
+  constructor(
+    ctx: FakeContext,
+    private ws: Worksheet,
+    private cell: string,
+    private orNull: boolean,
+  ) {
     super(ctx);
   }
   protected path(): string {
@@ -890,25 +1086,35 @@ class Note extends Proxy {
     if (p === 'content') return this.ws.target()?.notes.get(this.cell);
     throw new Error(`unsupported ${p}`);
   }
-  get isNullObject() { return this.get<boolean>('isNullObject'); }
-  get content() { return this.get<string>('content'); }
+  get isNullObject() {
+    return this.get<boolean>('isNullObject');
+  }
+  get content() {
+    return this.get<string>('content');
+  }
   set content(v: string) {
-    this.ctx.enqueue(() => {
-      if (!this.exists()) {
-        if (this.orNull) return; // a null object: the write does nothing
-        throw excelError('ItemNotFound', `单元格 ${this.cell} 没有批注`);
-      }
-      this.ws.writable('objects')!.notes.set(this.cell, v);
-    }, bytesOf(this.path(), 'content', v));
+    this.ctx.enqueue(
+      () => {
+        if (!this.exists()) {
+          if (this.orNull) return; // a null object: the write does nothing
+          throw excelError('ItemNotFound', `单元格 ${this.cell} 没有批注`);
+        }
+        this.ws.writable('objects')!.notes.set(this.cell, v);
+      },
+      bytesOf(this.path(), 'content', v),
+    );
   }
   delete() {
-    this.ctx.enqueue(() => {
-      if (!this.exists()) {
-        if (this.orNull) return;
-        throw excelError('ItemNotFound', `单元格 ${this.cell} 没有批注`);
-      }
-      this.ws.writable('objects')!.notes.delete(this.cell);
-    }, bytesOf(this.path(), 'delete'));
+    this.ctx.enqueue(
+      () => {
+        if (!this.exists()) {
+          if (this.orNull) return;
+          throw excelError('ItemNotFound', `单元格 ${this.cell} 没有批注`);
+        }
+        this.ws.writable('objects')!.notes.delete(this.cell);
+      },
+      bytesOf(this.path(), 'delete'),
+    );
   }
 }
 
@@ -935,12 +1141,15 @@ class Comments extends Proxy {
   }
   add(address: string, content: string) {
     const [sheet, cell] = splitAddress(address);
-    this.ctx.enqueue(() => {
-      const s = this.sheetOf(sheet);
-      s.comments ??= new Map();
-      if (s.comments.has(cell)) throw excelError('InvalidArgument', `${address} 已有批注`);
-      s.comments.set(cell, content);
-    }, bytesOf('addComment', address, content));
+    this.ctx.enqueue(
+      () => {
+        const s = this.sheetOf(sheet);
+        s.comments ??= new Map();
+        if (s.comments.has(cell)) throw excelError('InvalidArgument', `${address} 已有批注`);
+        s.comments.set(cell, content);
+      },
+      bytesOf('addComment', address, content),
+    );
     return new Comment(this.ctx, sheet, cell);
   }
   getItemByCell(address: string) {
@@ -950,7 +1159,11 @@ class Comments extends Proxy {
 }
 
 class Comment extends Proxy {
-  constructor(ctx: FakeContext, private sheetName: string, private cell: string) {
+  constructor(
+    ctx: FakeContext,
+    private sheetName: string,
+    private cell: string,
+  ) {
     super(ctx);
   }
   private map(): Map<string, string> {
@@ -962,22 +1175,30 @@ class Comment extends Proxy {
     if (p === 'content') return this.map().get(this.cell);
     throw new Error(`unsupported ${p}`);
   }
-  get content() { return this.get<string>('content'); }
+  get content() {
+    return this.get<string>('content');
+  }
   set content(v: string) {
-    this.ctx.enqueue(() => {
-      const m = this.map();
-      const s = this.ctx.book.sheet(this.sheetName)!;
-      if (s.protected && !s.allow?.allowEditObjects) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
-      m.set(this.cell, v);
-    }, bytesOf(this.sheetName, this.cell, 'content', v));
+    this.ctx.enqueue(
+      () => {
+        const m = this.map();
+        const s = this.ctx.book.sheet(this.sheetName)!;
+        if (s.protected && !s.allow?.allowEditObjects) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
+        m.set(this.cell, v);
+      },
+      bytesOf(this.sheetName, this.cell, 'content', v),
+    );
   }
   delete() {
-    this.ctx.enqueue(() => {
-      const m = this.map();
-      const s = this.ctx.book.sheet(this.sheetName)!;
-      if (s.protected && !s.allow?.allowEditObjects) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
-      m.delete(this.cell);
-    }, bytesOf(this.sheetName, this.cell, 'delete'));
+    this.ctx.enqueue(
+      () => {
+        const m = this.map();
+        const s = this.ctx.book.sheet(this.sheetName)!;
+        if (s.protected && !s.allow?.allowEditObjects) throw excelError('AccessDenied', `工作表“${this.sheetName}”受保护`);
+        m.delete(this.cell);
+      },
+      bytesOf(this.sheetName, this.cell, 'delete'),
+    );
   }
   getLocation() {
     return new LocationRange(this.ctx, this.sheetName, this.cell);
@@ -985,12 +1206,18 @@ class Comment extends Proxy {
 }
 
 class LocationRange extends Proxy {
-  constructor(ctx: FakeContext, private sheetName: string, private cell: string) {
+  constructor(
+    ctx: FakeContext,
+    private sheetName: string,
+    private cell: string,
+  ) {
     super(ctx);
   }
   read(p: string) {
     if (p === 'address') return `${sheetInAddress(this.sheetName)}!${this.cell}`;
     throw new Error(`unsupported ${p}`);
   }
-  get address() { return this.get<string>('address'); }
+  get address() {
+    return this.get<string>('address');
+  }
 }

@@ -25,6 +25,9 @@ export function sampleWorkbook(): Workbook {
 /** The sample's text before its narrative (the last 第三部分 heading): cover, overview and tables. */
 export function sampleTablesText(): string {
   const lines = sampleText().split('\n');
-  const at = lines.map((l, i) => (/^\s*第三部分\s*$/.test(l) ? i : -1)).filter((i) => i >= 0).pop()!;
+  const at = lines
+    .map((l, i) => (/^\s*第三部分\s*$/.test(l) ? i : -1))
+    .filter((i) => i >= 0)
+    .pop()!;
   return lines.slice(0, at).join('\n');
 }

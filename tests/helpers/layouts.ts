@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { scaffold } from '../../src/scaffold/build';
-import { recognize, RecognizedTable, Item, Recognition } from '../../src/recognize';
+import { recognize, RecognizedTable, Item, Recognition, wanPerUnit } from '../../src/recognize';
 import { Edition, EDITIONS, editionOf } from '../../src/editions';
 import { TableSpec } from '../../src/specs/types';
 import { Workbook, Range, cellAt } from '../../src/core/grid';
@@ -416,7 +416,7 @@ export function tableDigest(rec: Recognition): Map<string, string> {
       if (it.code || it.classCode) out.set(`${id}|名称`, normLabel(it.label).replace(/[()（）]/g, ''));
       for (const col in it.cols) {
         const a = readAmount(cellAt(t.sheet, it.row, it.cols[col]));
-        out.set(`${id}|${col}`, a.kind === 'num' ? a.value.toFixed(2) : a.kind === 'blank' ? '' : `文字:${a.text}`);
+        out.set(`${id}|${col}`, a.kind === 'num' ? a.value.times(wanPerUnit(t)).toFixed(2) : a.kind === 'blank' ? '' : `文字:${a.text}`);
       }
     }
   }

@@ -45,7 +45,16 @@ export function table02(rows: Row[]): string {
 
 /** 公开01 with the given income/expense amounts by label; other rows blank. */
 export function table01(income: Record<string, string>, expense: Record<string, string>): string {
-  const inc = ['一、一般公共预算财政拨款收入', '二、政府性基金预算财政拨款收入', '三、国有资本经营预算财政拨款收入', '四、上级补助收入', '五、事业收入', '六、经营收入', '七、附属单位上缴收入', '八、其他收入'];
+  const inc = [
+    '一、一般公共预算财政拨款收入',
+    '二、政府性基金预算财政拨款收入',
+    '三、国有资本经营预算财政拨款收入',
+    '四、上级补助收入',
+    '五、事业收入',
+    '六、经营收入',
+    '七、附属单位上缴收入',
+    '八、其他收入',
+  ];
   const exp = ['一、一般公共服务支出', '二、外交支出', '三、国防支出', '八、社会保障和就业支出', '十九、住房保障支出'];
   const rows: string[] = [];
   for (let i = 0; i < Math.max(inc.length, exp.length); i++) {
@@ -59,7 +68,17 @@ export function table01(income: Record<string, string>, expense: Record<string, 
     ['年初结转和结余', 29, income['年初结转和结余'] ?? '', '年末结转和结余', 60, expense['年末结转和结余'] ?? ''],
     ['总计', 31, income['总计'] ?? '', '总计', 62, expense['总计'] ?? ''],
   ].map(line);
-  return ['收入支出决算总表', '公开01表', '收入\t\t\t支出\t\t', '项目\t行次\t金额\t项目\t行次\t金额', '栏次\t\t1\t栏次\t\t2', ...rows, ...tail, '注：本表反映部门本年度的总收支。', ''].join('\n');
+  return [
+    '收入支出决算总表',
+    '公开01表',
+    '收入\t\t\t支出\t\t',
+    '项目\t行次\t金额\t项目\t行次\t金额',
+    '栏次\t\t1\t栏次\t\t2',
+    ...rows,
+    ...tail,
+    '注：本表反映部门本年度的总收支。',
+    '',
+  ].join('\n');
 }
 
 export function table06(left: Row[], right: Row[], totals: [string, string]): string {
