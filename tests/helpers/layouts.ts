@@ -28,7 +28,8 @@ export interface Layout {
   noPartsRow?: boolean;
   /** 经济分类科目编码 (公开06): one column, or 类 | 款. */
   econCodes?: 'one' | 'split';
-  rules?: 'grid' | 'horizontal' | 'frame' | 'none';
+  /** Rulings: every cell, rules across only, an outer frame, none, a 三线表 (above, under the header, below), or the header ruled in full over a body ruled across. */
+  rules?: 'grid' | 'horizontal' | 'frame' | 'none' | 'three-line' | 'header-grid';
   header?: 'plain' | 'shaded' | 'thick';
   /** Every body cell filled (drawn as filled rectangles), or every other row. */
   fill?: 'none' | 'cells' | 'zebra';
@@ -67,7 +68,9 @@ export const LAYOUTS: Layout[] = [
   { id: 'wrapped-top', narrowNames: true, valign: 'top' },
   { id: 'wrapped-middle', narrowNames: true, valign: 'middle' },
   { id: 'wrapped-mixed', narrowNames: true, valign: 'mixed' },
-  { id: 'dash-plain', zero: 'dash', separators: false },
+  { id: 'dash-plain', zero: 'dash', separators: false, portrait: true },
+  { id: 'three-line', rules: 'three-line' },
+  { id: 'header-grid', rules: 'header-grid', narrowNames: true, valign: 'top' },
   { id: 'zeros-negatives', zero: 'zero', negatives: true },
   { id: 'yuan', yuan: ['gk05', 'gk09'] },
   { id: 'flow', flow: true },
@@ -371,6 +374,12 @@ export function layoutWorkbook(tables: PrintedTable[], layout: Layout): ExcelJS.
         const border: Partial<ExcelJS.Borders> = {};
         if (rules === 'grid') Object.assign(border, { top: thin, bottom: thin, left: thin, right: thin });
         if (rules === 'horizontal') Object.assign(border, { top: thin, bottom: thin });
+        if (rules === 'three-line') {
+          if (r === h0) border.top = medium;
+          if (r === b0 - 1) border.bottom = thin;
+          if (r === bottom) border.bottom = medium;
+        }
+        if (rules === 'header-grid') Object.assign(border, header ? { top: thin, bottom: thin, left: thin, right: thin } : { bottom: thin });
         if (rules === 'frame') {
           if (r === h0) border.top = thin;
           if (r === bottom) border.bottom = thin;

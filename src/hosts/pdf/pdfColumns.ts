@@ -210,7 +210,10 @@ function groupHeadings(lines: Word[][], headerLines: number, left: number, right
       if (!/[\u4e00-\u9fff]/.test(g.s)) return;
       const from = k > 0 ? (line[k - 1].x + line[k - 1].w + g.x) / 2 : left;
       const to = k + 1 < line.length ? (g.x + g.w + line[k + 1].x) / 2 : right;
-      const span = header.slice(n + 1).flat().filter((w) => w.x + w.w / 2 > from && w.x + w.w / 2 < to);
+      const span = header
+        .slice(n + 1)
+        .flat()
+        .filter((w) => w.x + w.w / 2 > from && w.x + w.w / 2 < to);
       // The top layer below it: a word with another heading above it (a wrapped name's first
       // line under 科目名称) is not what this one groups.
       const lower = span.filter((w) => !span.some((o) => o !== w && o.y + o.h <= w.y + 0.5 && overlap(o, w) > 0.5));

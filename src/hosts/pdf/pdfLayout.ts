@@ -1,6 +1,6 @@
 import { Workbook, Sheet, Cell, Range, PageBox, newSheet } from '../../core/grid';
 import { sheetNameFor } from '../text/textDocument';
-import { alignColumns, headerEnd, rowsOfLines } from './pdfColumns';
+import { alignColumns, headerEnd, rowsOfLines, isFigure } from './pdfColumns';
 import { isMetaRow } from '../../recognize/sheetView';
 import { normLabel } from '../../core/text';
 
@@ -115,20 +115,20 @@ interface Table {
 }
 
 /**
- * Whether a table draws rulings between its columns through most of its height (not only its
- * frame, nor only its header's): then its cells are read from its rulings.
+ * Whether a table draws rulings between its columns down to its last row (not only its frame, nor
+ * only its header's): then its cells are read from its rulings.
  */
 function innerVerticals(t: Table): boolean {
   const inner = t.vs.filter((v) => (v.x0 + v.x1) / 2 > t.x0 + NEAR * 2 && (v.x0 + v.x1) / 2 < t.x1 - NEAR * 2);
   const byX = new Map<number, number>();
+  let reaches = false;
   for (const v of inner) {
     const x = Math.round((v.x0 + v.x1) / 2 / NEAR);
     byX.set(x, (byX.get(x) ?? 0) + (v.y1 - v.y0));
+    if (v.y1 >= t.y1 - NEAR * 2) reaches = true;
   }
-  return Math.max(0, ...byX.values()) >= (t.y1 - t.y0) * 0.6;
+  return reaches && Math.max(0, ...byX.values()) >= (t.y1 - t.y0) * 0.6;
 }
-/** Whether a table draws rulings between its rows. */
-const innerHorizontals = (t: Table) => t.hs.some((h) => (h.y0 + h.y1) / 2 > t.y0 + NEAR * 2 && (h.y0 + h.y1) / 2 < t.y1 - NEAR * 2);
 
 /**
  * The ruled tables of a page: groups of horizontal and vertical rulings that touch, and runs of
@@ -174,7 +174,8 @@ function tablesOf(rules: PdfRule[], breaksBetween: (ya: number, yb: number) => b
       same.x1 = Math.max(same.x1, h.x1);
     } else lines.push({ ...h });
   }
-  const mostly = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) >= 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
+  const mostly = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =>
+    Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) >= 0.5 * Math.min(a.x1 - a.x0, b.x1 - b.x0);
   const chains: Table[] = [];
   for (const h of lines.filter((l) => l.x1 - l.x0 > 100).sort((a, b) => a.y0 - b.y0)) {
     const last = chains[chains.length - 1];
@@ -186,9 +187,19 @@ function tablesOf(rules: PdfRule[], breaksBetween: (ya: number, yb: number) => b
     } else chains.push({ x0: h.x0, y0: h.y0, x1: h.x1, y1: h.y1, hs: [h], vs: [] });
   }
   for (const c of chains) {
-    if (c.hs.length < 2) continue;
-    // A ruled group whose bottom (or top) is this run's top (or bottom) rule: one table.
-    const meets = out.find((t) => mostly(t, c) && (Math.abs(t.y1 - c.y0) <= NEAR * 2 || Math.abs(c.y1 - t.y0) <= NEAR * 2));
+    // (One rule alone counts only under a ruled group: a body row ruled below only.)
+    if (c.hs.length < 2 && !out.some((t) => mostly(t, c) && c.y0 >= t.y1 - NEAR && c.y0 - t.y1 <= 60 && !breaksBetween(t.y1, c.y0))) continue;
+    // A ruled group right above (or below) this run of rules, no farther than the run's rows are
+    // from each other and with no title between: one table (a header ruled in full over a body
+    // ruled only across).
+    const ys = c.hs.map((h) => (h.y0 + h.y1) / 2).sort((a, b) => a - b);
+    const pitch = ys.length > 1 ? Math.max(NEAR * 2, ...ys.slice(1).map((y, k) => y - ys[k])) : 60;
+    const meets = out.find(
+      (t) =>
+        mostly(t, c) &&
+        ((c.y0 >= t.y1 - NEAR && c.y0 - t.y1 <= pitch && !breaksBetween(t.y1, c.y0)) ||
+          (t.y0 >= c.y1 - NEAR && t.y0 - c.y1 <= pitch && !breaksBetween(c.y1, t.y0))),
+    );
     if (meets) {
       meets.hs.push(...c.hs);
       meets.x0 = Math.min(meets.x0, c.x0);
@@ -282,10 +293,35 @@ export function alignedTables(words: Run[], continuing = false): Table[] {
     }
     // At the top of a page after a table read by alignment, a line or two are that table's last rows.
     if ((j - i >= 3 && count >= 2) || (continuing && out.length === 0 && i === 0 && count >= 1)) {
+      // Headings alone on their lines right above (项目, 本年支出, a group over its columns) are the table's.
+      let top = i;
+      while (top > 0 && top > i - 3 && lines[top - 1].length === 1 && !isMeta(lines[top - 1]) && !SEPARATES_TABLES.test(lines[top - 1][0].s)) {
+        const w = lines[top - 1][0];
+        const below = Math.min(...lines[top].map((x) => x.y));
+        if (below - (w.y + w.h) > w.h * 1.5 || w.w > (x1 - x0) * 0.4 || w.x < x0 - w.h || w.x + w.w > x1 + w.h || out.some((t) => t.y1 > w.y)) break;
+        top--;
+      }
+      i = top;
       const ws = lines.slice(i, j).flat();
       out.push({ x0: x0 - 1, y0: Math.min(...ws.map((w) => w.y)) - 1, x1: x1 + 1, y1: Math.max(...ws.map((w) => w.y + w.h)) + 1, hs: [], vs: [] });
     }
     i = j;
+  }
+  return out;
+}
+
+/** Bands between rules across, a band holding two rows' figures (rows ruled only in part) cut between them. */
+function bandsSplit(ys: number[], lines: Run[][]): number[] {
+  const out: number[] = [ys[0]];
+  const mid = (l: Run[]) => (Math.min(...l.map((w) => w.y)) + Math.max(...l.map((w) => w.y + w.h))) / 2;
+  for (let k = 0; k + 1 < ys.length; k++) {
+    const inBand = lines.filter((l) => mid(l) > ys[k] && mid(l) < ys[k + 1]);
+    const rows = rowsOfLines(inBand, 0);
+    for (let r = 0; r + 1 < rows.length; r++) {
+      if (!rows.slice(r + 1).some(([a]) => inBand[a].some((w) => isFigure(w.s)))) break;
+      out.push((Math.max(...inBand[rows[r][1]].map((w) => w.y + w.h)) + Math.min(...inBand[rows[r + 1][0]].map((w) => w.y))) / 2);
+    }
+    out.push(ys[k + 1]);
   }
   return out;
 }
@@ -297,13 +333,22 @@ export function alignedTables(words: Run[], continuing = false): Table[] {
  */
 function virtualGrid(t: Table, words: Run[], context: Run[][] = []): { grid: Table; lines: Run[][]; groups: string[] } {
   const lines = linesOf(words);
-  const ys = innerHorizontals(t) ? cluster([t.y0, ...t.hs.map((h) => (h.y0 + h.y1) / 2), t.y1]) : [t.y0];
-  if (!innerHorizontals(t)) {
+  // Rows from the rules across when they rule the rows (not only a 三线表's three lines or a frame).
+  const ruledYs = cluster([t.y0, ...t.hs.map((h) => (h.y0 + h.y1) / 2), t.y1]);
+  const byRules = ruledYs.length >= 5;
+  const ys = byRules ? bandsSplit(ruledYs, lines) : [t.y0];
+  if (!byRules) {
     // Each header line a row; the body's lines in rows (a wrapped name with the figures of its row).
     let head = context.length ? 0 : headerEnd(lines);
     // The first row's name wrapped above its figures is no header line: far nearer to them than to the header.
     const mid = (l: Run[]) => (Math.min(...l.map((w) => w.y)) + Math.max(...l.map((w) => w.y + w.h))) / 2;
-    while (head >= 2 && head < lines.length && lines[head - 1].length <= 2 && mid(lines[head]) - mid(lines[head - 1]) < 0.6 * (mid(lines[head - 1]) - mid(lines[head - 2]))) head--;
+    while (
+      head >= 2 &&
+      head < lines.length &&
+      lines[head - 1].length <= 2 &&
+      mid(lines[head]) - mid(lines[head - 1]) < 0.6 * (mid(lines[head - 1]) - mid(lines[head - 2]))
+    )
+      head--;
     const rows: [number, number][] = [...Array.from({ length: head }, (_, k) => [k, k] as [number, number]), ...rowsOfLines(lines, head)];
     for (let k = 0; k + 1 < rows.length; k++) {
       const bottom = Math.max(...lines[rows[k][1]].map((w) => w.y + w.h));
@@ -490,7 +535,29 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档', readings?: Pa
     const words = wordsOf(page.texts).filter((w) => !dropped.some((d) => inside(w, { ...d, x0: d.x, y0: d.y, x1: d.x + d.w, y1: d.y + d.h, hs: [], vs: [] })));
     const ruled = tablesOf(page.rules, (ya, yb) => runs.some((r) => r.cy > ya && r.cy < yb && SEPARATES_TABLES.test(r.s)));
     const unruled = words.filter((w) => !ruled.some((t) => inside(w, t)));
-    const tables = [...ruled, ...alignedTables(unruled, !!carry)].sort((a, b) => a.y0 - b.y0);
+    const aligned = alignedTables(unruled, !!carry);
+    // A table ruled only across goes on in the aligned lines right under or over its rules: a 三线表
+    // whose last rule is on a later page, a body whose rows are ruled below only (the page's first
+    // row then has no rule over it).
+    for (const t of ruled) {
+      if (innerVerticals(t)) continue;
+      const ys = t.hs.map((h) => (h.y0 + h.y1) / 2).sort((a, b) => a - b);
+      const reach = Math.max(24, ...ys.slice(1).map((y, k) => y - ys[k]));
+      // (Its lines there may fill only some of its columns.)
+      const overlapping = (a: Table) => Math.min(a.x1, t.x1) - Math.max(a.x0, t.x0) > 0.5 * Math.min(a.x1 - a.x0, t.x1 - t.x0);
+      for (const a of [...aligned]) {
+        if (!overlapping(a)) continue;
+        const below = a.y0 >= t.y1 - NEAR && a.y0 - t.y1 < reach;
+        const above = a.y1 <= t.y0 + NEAR && t.y0 - a.y1 < reach;
+        if (!below && !above) continue;
+        t.y0 = Math.min(t.y0, a.y0);
+        t.y1 = Math.max(t.y1, a.y1);
+        t.x0 = Math.min(t.x0, a.x0);
+        t.x1 = Math.max(t.x1, a.x1);
+        aligned.splice(aligned.indexOf(a), 1);
+      }
+    }
+    const tables = [...ruled, ...aligned].sort((a, b) => a.y0 - b.y0);
     const blocks: Block[] = textBlocks(
       runs.filter((r) => !tables.some((t) => inside(r, t))),
       pageNo,
@@ -514,7 +581,13 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档', readings?: Pa
       });
     for (const [k, t] of tables.entries()) {
       if (innerVerticals(t)) {
-        blocks.push(tableBlock(t, runs.filter((r) => inside(r, t)), pageNo));
+        blocks.push(
+          tableBlock(
+            t,
+            runs.filter((r) => inside(r, t)),
+            pageNo,
+          ),
+        );
         note(t, 'ruled');
         ending = undefined;
       } else {
