@@ -6,7 +6,14 @@ import { isNoteRow, SheetView } from './recognize/sheetView';
 import { SheetLayout } from './core/layout';
 
 /** Sheet names of an imported document besides the tables. */
-export const SECTION_SHEETS = { cover: '封面', overview: '部门概况', narrative: '情况说明', forms: '绩效自评表', glossary: '名词解释' } as const;
+export const SECTION_SHEETS = {
+  cover: '封面',
+  overview: '部门概况',
+  narrative: '情况说明',
+  forms: '绩效自评表',
+  glossary: '名词解释',
+  other: '其他内容',
+} as const;
 
 const MONEY_FMT = '#,##0.00';
 const PART = /^第([一二三四])部分/;
@@ -94,13 +101,22 @@ export function importDocument(doc: Workbook, set: TableSetSpec = pickTableSet(d
     while (sheet.rows.length && sheet.rows[sheet.rows.length - 1].length === 0) sheet.rows.pop();
     return sheet;
   };
+  // A document with no table found keeps its rows of several fields as they are (not as paragraphs
+  // of a 情况说明): it stays a document of fields, checked as such with or without its copy.
+  const fielded = (rows: number[]) => (rec.tables.length || rec.unreadable.length ? [] : rows.filter((r) => view.rowTexts(r).length > 1));
+  const kept = new Set([...fielded(narrative), ...fielded(cover), ...fielded(overview), ...fielded(glossary)]);
+  const without = (rows: number[]) => rows.filter((r) => !kept.has(r));
   const sheets = [
-    paragraphs(SECTION_SHEETS.cover, cover),
-    paragraphs(SECTION_SHEETS.overview, overview),
+    paragraphs(SECTION_SHEETS.cover, without(cover)),
+    paragraphs(SECTION_SHEETS.overview, without(overview)),
     ...tableSheets,
-    paragraphs(SECTION_SHEETS.narrative, narrative),
+    paragraphs(SECTION_SHEETS.narrative, without(narrative)),
     asIs(SECTION_SHEETS.forms, forms),
-    paragraphs(SECTION_SHEETS.glossary, glossary),
+    paragraphs(SECTION_SHEETS.glossary, without(glossary)),
+    asIs(
+      SECTION_SHEETS.other,
+      [...kept].sort((a, b) => a - b),
+    ),
   ];
   out.sheets = sheets.filter((s) => s.rows.length > 0);
   return out;

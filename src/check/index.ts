@@ -1,4 +1,4 @@
-import { Workbook, cellBox, a1 } from '../core/grid';
+import { Workbook, cellBox, a1, isProseOnly } from '../core/grid';
 import type { Paragraph } from '../narrative/paragraphs';
 import { Finding, sortFindings, summarize, Summary, blocksSubmission } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
@@ -18,11 +18,15 @@ export interface CheckResult {
   /** Open findings of 强制 rules (errors and warnings). */
   blocking: number;
   /**
-   * 可提交, 不可提交 (open 强制 findings), or 未填写: tables found but not one amount in them (a
-   * blank template is not a disclosure ready to submit).
+   * 可提交, 不可提交 (open 强制 findings), 未填写: tables found but not one amount in them (a
+   * blank template is not a disclosure ready to submit), 未找到公开表: not one table found in a
+   * document of tables, or 仅核对情况说明: prose alone (a 情况说明 checked by itself). Only 可提交
+   * can be submitted.
    */
-  verdict: '可提交' | '不可提交' | '未填写';
+  verdict: Verdict;
 }
+
+export type Verdict = '可提交' | '不可提交' | '未填写' | '未找到公开表' | '仅核对情况说明';
 
 /**
  * A narrative finding's place in words: the section it is under and which paragraph of it
@@ -87,7 +91,8 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
   const blocking = sorted.filter((f) => blocksSubmission(f, (id) => level.get(id))).length;
   const blank = recognition.tables.length > 0 && recognition.tables.every(isEmptyTable);
-  const verdict = blank ? '未填写' : blocking === 0 ? '可提交' : '不可提交';
+  const none = recognition.tables.length === 0 && recognition.unreadable.length === 0;
+  const verdict: Verdict = none ? (isProseOnly(wb) ? '仅核对情况说明' : '未找到公开表') : blank ? '未填写' : blocking === 0 ? '可提交' : '不可提交';
   return { findings: sorted, summary: summarize(sorted), recognition, submittable: verdict === '可提交', blocking, verdict };
 }
 
@@ -114,7 +119,16 @@ function run(rule: Rule, ctx: RuleContext, out: Finding[], failed: Set<Rule>): v
 /** Whether it can be submitted, or why not, in the words the command line and the pane show. */
 export function submitLine(r: Pick<CheckResult, 'submittable' | 'blocking'> & { verdict?: CheckResult['verdict'] }): string {
   if (r.verdict === '未填写') return '未填写：公开表中还没有填写任何金额';
+  if (r.verdict === '未找到公开表') return '未找到公开表：文件中没有识别到任何一张公开表，不能作为决算公开提交（请确认文件内容，或改用 Excel 工作簿）';
+  if (r.verdict === '仅核对情况说明')
+    return `仅核对了情况说明（未提供公开表，不能作为决算公开提交）：${r.blocking ? `${r.blocking} 项强制问题未解决` : '情况说明未发现强制问题'}`;
   return r.submittable ? '可提交（无强制问题）' : `不可提交：${r.blocking} 项强制问题未解决`;
+}
+
+/** The verdict in a word or two, as a folder's summary table shows each file. */
+export function verdictWord(r: Pick<CheckResult, 'submittable' | 'blocking'> & { verdict?: CheckResult['verdict'] }): string {
+  if (r.verdict === '未填写' || r.verdict === '未找到公开表' || r.verdict === '仅核对情况说明') return r.verdict;
+  return r.submittable ? '可提交' : `不可提交（${r.blocking} 项强制问题）`;
 }
 
 /** Whether a check found anything of a disclosure at all (tables, narrative or forms). */

@@ -6,7 +6,7 @@ import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, e
 import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
-import { submitLine } from '../check';
+import { submitLine, verdictWord, Verdict } from '../check';
 import { ruleIdOf } from '../check/registry';
 import { EDITIONS, editionByChoice, editionChoice } from '../editions';
 import { TEMPLATE_HINT } from '../core/layout';
@@ -35,7 +35,7 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
   juesuan --help | -h      显示本说明
   juesuan --version | -v   显示版本
 
-退出码：0 可提交（没有未解决的强制问题）；1 不可提交；2 输入无法使用`;
+退出码：0 可提交（没有未解决的强制问题）；1 不可提交、未填写、未找到公开表或仅有情况说明；2 输入无法使用`;
 
 class UsageError extends Error {}
 
@@ -189,7 +189,7 @@ async function checkDirectory(dir: string, json: boolean): Promise<number> {
           String(r.summary?.error ?? '—'),
           String(r.summary?.warning ?? '—'),
           String(r.summary?.info ?? '—'),
-          r.error ?? (r.verdict === '未填写' ? '未填写' : r.submittable ? '可提交' : `不可提交（${r.blocking} 项强制问题）`),
+          r.error ?? verdictWord(r as { submittable: boolean; blocking: number; verdict?: Verdict }),
         ]),
       ),
     );

@@ -146,12 +146,12 @@ export function mergedValueLookup(sheet: Sheet): Map<string, Cell> {
 
 /**
  * Whether a workbook is prose only: text with no row of two or more cells (no table at all), as a
- * paragraph pasted into a .txt or a cell's text is. Such a text is a narrative checked alone.
+ * paragraph pasted into a .txt, a cell's text, or a 情况说明 typed down one column of a workbook
+ * (as a text document imported for its flagged copy is) is. Such a text is a narrative checked alone.
  */
 export function isProseOnly(wb: Workbook): boolean {
   let text = false;
   for (const s of wb.sheets) {
-    if (s.origin !== 'text') return false;
     for (const row of s.rows) {
       let n = 0;
       for (const c of row ?? []) if (c && c.value !== null && c.value !== '') n++;

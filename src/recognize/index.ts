@@ -9,7 +9,7 @@ import { readSides } from './sides';
 import { readEcon } from './econ';
 import { readMatrix } from './matrix';
 import { BodyResult, isBodyError } from './body';
-import { readingDoubt } from './doubt';
+import { readingDoubt, relationDoubt } from './doubt';
 import { rowShift } from './shift';
 import { Recognition, RecognizedTable, TitleHit } from './model';
 
@@ -178,10 +178,14 @@ export function recognizeSheet(sheet: Sheet, set: TableSetSpec, scan: SheetScan 
     const t: RecognizedTable = { spec: hit.spec, sheet, scope: '', titleAt: hit.at, headerTop, dataStart, dataEnd, columns, items, missing, truncated };
     const unit = unitOf(view, hit.at.r, Math.min(headerTop + 1, end));
     if (unit) t.unit = unit;
+    // A doubt in reading first; then a block one row off its 科目 (one precise cause); else a
+    // table most of whose relations fail at once is in doubt too.
     const doubt = readingDoubt(t);
     if (doubt) t.doubt = doubt;
     const shifted = doubt ? undefined : rowShift(t);
     if (shifted) t.shifted = shifted;
+    const failing = doubt || shifted ? undefined : relationDoubt(t);
+    if (failing) t.doubt = failing;
     tables.push(t);
   });
   return { sheet, tables, unreadable };

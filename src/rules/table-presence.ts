@@ -31,6 +31,21 @@ export const tablePresence: Rule = {
     }
     for (const scope of ctx.scopes) {
       const sheetName = scope.id.startsWith('sheet:') ? scope.id.slice(6) : '';
+      // Not one table of a document found: one cause, one finding (not one per table).
+      if (scope.tables.size === 0 && unreadable.size === 0) {
+        const codes = ctx.set.tables.map((t) => t.code);
+        out.push(
+          finding(
+            this.id,
+            'warning',
+            undefined,
+            undefined,
+            `未找到任何公开表（${codes[0]}—${codes[codes.length - 1]}）：文件中没有识别到公开表的标题和表头，表格的核对均未执行，不能作为决算公开提交`,
+            sheetName,
+          ),
+        );
+        continue;
+      }
       for (const spec of ctx.set.tables) {
         if (scope.tables.has(spec.id) || unreadable.has(spec.id)) continue;
         out.push({
@@ -49,13 +64,17 @@ export const tablePresence: Rule = {
         if (t.doubt) {
           // One cause, one finding: columns run together also leave columns "missing".
           const rows = t.doubt.top === t.doubt.bottom ? `第 ${t.doubt.top + 1} 行` : `第 ${t.doubt.top + 1}–${t.doubt.bottom + 1} 行`;
+          const why = t.doubt.sample ? `${t.doubt.why}，如“${t.doubt.sample.slice(0, 24)}”` : t.doubt.why;
+          // A document's table was read so; a workbook's was typed so.
           out.push(
             finding(
               this.id,
               'warning',
               t,
               { r: t.doubt.top, c: t.titleAt.c },
-              `${t.spec.code} ${rows}未能可靠读取（${t.doubt.why}，如“${t.doubt.sample.slice(0, 24)}”），本表的核对未执行：请核对原表或改用 Excel 文件`,
+              t.sheet.origin === 'text'
+                ? `${t.spec.code} ${rows}未能可靠读取（${why}），本表的核对未执行：请核对原表或改用 Excel 文件`
+                : `${t.spec.code} ${rows}数据疑似错位（${why}），本表的核对未执行：请核对这些行的金额是否填在对应的栏目和科目行`,
             ),
           );
           continue;

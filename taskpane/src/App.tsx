@@ -233,7 +233,7 @@ function Verdict({ r }: { r: ResultView }) {
     const name = ruleLabel(f.rule).name;
     causes.set(name, (causes.get(name) ?? 0) + 1);
   }
-  const intent = r.verdict === '可提交' ? 'success' : r.verdict === '未填写' ? 'warning' : 'error';
+  const intent = r.verdict === '可提交' ? 'success' : r.verdict === '不可提交' ? 'error' : 'warning';
   return (
     <MessageBar intent={intent} data-testid="verdict" layout="multiline">
       <MessageBarBody>

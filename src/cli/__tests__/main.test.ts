@@ -113,6 +113,30 @@ describe('juesuan check', () => {
     expect(r.stderr).toContain('核对中');
   });
 
+  test('a file with no table in it is never 可提交: the same verdict with and without --out, alone and in a folder', () => {
+    const dir = path.join(tmp, 'no-tables');
+    fs.mkdirSync(dir, { recursive: true });
+    const minutes = path.join(dir, 'minutes.txt');
+    fs.writeFileSync(minutes, '会议纪要\n议题\t负责人\n预算执行\t张三\n资产清查\t李四\n');
+    const prose = path.join(dir, 'prose.txt');
+    fs.writeFileSync(prose, '第三部分\n六、机关运行经费支出说明\n机关运行经费支出 63.94 万元，较上年增加 9.74 万元，增长 18.0%。\n');
+    for (const [file, verdict] of [
+      [minutes, /未找到公开表：文件中没有识别到任何一张公开表/],
+      [prose, /仅核对了情况说明（未提供公开表，不能作为决算公开提交）/],
+    ] as const) {
+      const plain = run('check', file);
+      const withOut = run('check', file, '--out', path.join(tmp, `${path.basename(file)}.xlsx`));
+      expect([plain.status, withOut.status]).toEqual([1, 1]);
+      expect(plain.stdout).toMatch(verdict);
+      expect(withOut.stdout).toMatch(verdict);
+    }
+    const folder = run('check', dir);
+    expect(folder.status).toBe(1);
+    expect(folder.stdout).toMatch(/minutes\.txt.*未找到公开表/);
+    expect(folder.stdout).toMatch(/prose\.txt.*仅核对情况说明/);
+    expect(folder.stdout).toMatch(/2 个不可提交/);
+  });
+
   test.each([['--help'], ['-h'], ['help']])('%s prints the usage and exits 0', (flag) => {
     const r = run(flag);
     expect(r.status).toBe(0);

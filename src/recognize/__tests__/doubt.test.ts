@@ -117,3 +117,99 @@ describe('reading doubt in a document table', () => {
     expect(errorsOf(asWorkbook(wb)).filter((f) => f.rule === 'numeric-cell').length).toBe(2);
   });
 });
+
+describe('a doubt is a doubt in every host: one warning, never a run of errors', () => {
+  const hosts: [string, (wb: Workbook) => Workbook][] = [
+    ['a document', (wb) => wb],
+    ['a workbook', asWorkbook],
+  ];
+  const warned = (wb: Workbook) =>
+    checkWorkbook(wb).findings.filter((f) => f.table === '公开03' && f.rule === 'table-presence' && /未能可靠读取|数据疑似错位/.test(f.message));
+  const cases: { name: string; rows: (string | number)[][]; why: RegExp }[] = [
+    {
+      name: 'a heading (款) standing in an amount column',
+      rows: [
+        ['合计', '', '5.00', '5.00', ''],
+        ['201', '一般公共服务支出', '款', '5.00', ''],
+        ['20101', '人大事务', '5.00', '5.00', ''],
+      ],
+      why: /表头文字出现在金额栏/,
+    },
+    {
+      name: 'codes read twice over (类 | 款 | 项 read as the 类 alone)',
+      rows: [
+        ['合计', '', '15.00', '15.00', ''],
+        ['201', '一般公共服务支出', '5.00', '5.00', ''],
+        ['201', '人大事务', '5.00', '5.00', ''],
+        ['201', '行政运行', '5.00', '5.00', ''],
+      ],
+      why: /科目编码重复/,
+    },
+    {
+      name: 'a 合计 three times smaller than its 类 (each row read as a 类)',
+      rows: [
+        ['合计', '', '5.00', '5.00', ''],
+        ['201', '一般公共服务支出', '5.00', '5.00', ''],
+        ['208', '人大事务', '5.00', '5.00', ''],
+        ['210', '行政运行', '5.00', '5.00', ''],
+      ],
+      why: /整数倍/,
+    },
+    {
+      name: 'most relations failing at once (rows’ figures slid a column to the right)',
+      rows: [
+        ['合计', '', '30.00', '18.00', '12.00'],
+        ['201', '一般公共服务支出', '', '20.00', '12.00', '8.00'],
+        ['20101', '人大事务', '', '20.00', '12.00', '8.00'],
+        ['2010101', '行政运行', '', '12.00', '12.00', ''],
+        ['2010102', '一般行政管理事务', '', '8.00', '', '8.00'],
+        ['208', '社会保障和就业支出', '', '10.00', '6.00', '4.00'],
+        ['20805', '行政事业单位养老支出', '10.00', '6.00', '4.00'],
+      ],
+      why: /合计关系中 \d+ 项同时不成立/,
+    },
+  ];
+  for (const [host, as] of hosts)
+    test.each(cases)(`${host}: $name`, ({ rows, why }) => {
+      const wb = as(workbookFromTsv(table03(rows)));
+      const w = warned(wb);
+      expect(w).toHaveLength(1);
+      expect(w[0].severity).toBe('warning');
+      // (In a document's text a total read blank beside its parts is already a reading doubt.)
+      expect(w[0].message).toMatch(host === 'a document' && /不成立/.test(why.source) ? /不成立|数字可能错栏/ : why);
+      expect(w[0].message).toMatch(host === 'a document' ? /未能可靠读取/ : /数据疑似错位/);
+      expect(errorsOf(wb)).toEqual([]);
+    });
+
+  test('one wrong figure breaks three relations at most: errors, no doubt', () => {
+    const wb = workbookFromTsv(
+      table03([
+        ['合计', '', '30.00', '20.00', '10.00'],
+        ['201', '一般公共服务支出', '20.00', '20.00', ''],
+        ['20101', '人大事务', '21.00', '20.00', ''],
+        ['2010101', '行政运行', '20.00', '20.00', ''],
+        ['208', '社会保障和就业支出', '10.00', '', '10.00'],
+        ['20805', '行政事业单位养老支出', '10.00', '', '10.00'],
+      ]),
+    );
+    expect(warned(wb)).toEqual([]);
+    expect(errorsOf(wb).length).toBeGreaterThanOrEqual(1);
+    expect(errorsOf(wb).every((f) => /\b201(01)? /.test(f.message))).toBe(true);
+  });
+
+  test('a block one row off its 科目 is the row shift it is, not a doubt', () => {
+    const wb = workbookFromTsv(
+      table03([
+        ['合计', '', '30.00', '30.00', ''],
+        ['201', '一般公共服务支出', '20.00', '20.00', ''],
+        ['20101', '人大事务', '20.00', '20.00', ''],
+        ['2010101', '行政运行', '', '', ''],
+        ['208', '社会保障和就业支出', '20.00', '20.00', ''],
+        ['20805', '行政事业单位养老支出', '10.00', '10.00', ''],
+        ['2080501', '行政单位离退休', '10.00', '10.00', ''],
+        ['', '', '10.00', '10.00', ''],
+      ]),
+    );
+    expect(warned(wb)).toEqual([]);
+  });
+});
