@@ -118,4 +118,4 @@ export class CodeReader {
   }
 }
 
-const CODE_WITH_NAME = /^(\d{3}(?:\d{2}){0,2})(\D.*)$/;
+const CODE_WITH_NAME = /^(\d{3}(?:\d{2}){0,2})([^\d.,%].*)$/;

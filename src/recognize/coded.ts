@@ -22,21 +22,33 @@ export function readCoded(spec: CodedTableSpec, view: SheetView, headerTop: numb
       }
   // The code split over 类 | 款 | 项 under its heading, or in one column.
   const parts = codeCol >= 0 ? codePartColumns(view, headerTop, scanTo, codeCol) : undefined;
-  if (codeCol < 0) {
+  // A heading that names the code column but holds no code below it (功能分类 | 科目编码 spread
+  // over two cells by a document's layout): the codes are where the rows show them.
+  const byData = () => {
     const counts: number[] = [];
     for (let c = 0; c < Math.min(width, 4); c++) {
       const reader = new CodeReader(view, [c]);
       for (let r = headerTop; r <= end; r++) if (reader.read(r)) counts[c] = (counts[c] ?? 0) + 1;
     }
-    let best = 0;
+    // Two codes at least: a figure that begins with three digits is no column of codes.
+    let best = 1;
+    let col = -1;
     counts.forEach((n, c) => {
       if (n > best) {
         best = n;
-        codeCol = c;
+        col = c;
       }
     });
-    if (codeCol < 0) codeCol = 0;
+    return col;
+  };
+  if (codeCol >= 0 && !parts) {
+    const reader = new CodeReader(view, [codeCol]);
+    let any = false;
+    for (let r = headerTop; r <= end && !any; r++) any = !!reader.read(r);
+    const found = any ? -1 : byData();
+    if (found >= 0) codeCol = found;
   }
+  if (codeCol < 0) codeCol = Math.max(0, byData());
   const codeCols = (parts && parts[0] <= codeCol + 2 ? parts : codeCol >= 0 && codePartColumnsByData(view, codeCol, headerTop, end)) || [codeCol];
   let nameWithCode = false;
   for (let r = headerTop; r <= scanTo && nameCol < 0; r++)

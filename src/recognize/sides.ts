@@ -54,15 +54,27 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
   const items: Item[] = [];
   let dataEnd = end;
   /** What a label names on a side: a fixed row (in its order) or a function class. */
+  const open = (rs: RowSpec) => !found.has(rs.key) && (!rs.after || found.has(rs.after)) && (!rs.before || !found.has(rs.before));
   const classify = (side: 'income' | 'expense', label: string): { rs: RowSpec } | { code: string } | undefined => {
     const candidates = byLabel[side].get(label);
     if (candidates)
       for (let k = 0; k < candidates.length; k++) {
         const rs = candidates[k];
-        if (!found.has(rs.key) && (!rs.after || found.has(rs.after)) && (!rs.before || !found.has(rs.before))) return { rs };
+        if (open(rs)) return { rs };
       }
     const code = spec.classRowsSide === side ? classes.codeOfLabel(label) : undefined;
     return code ? { code } : undefined;
+  };
+  /**
+   * A label cut short (clipped by the next cell in a printed spreadsheet: 一、一般公共预算财政): the
+   * one row or class whose label begins with it, five characters at least.
+   */
+  const clippedLabel = (side: 'income' | 'expense', label: string): { rs: RowSpec } | { code: string } | undefined => {
+    if (label.length < 5) return undefined;
+    const rows = [...byLabel[side].entries()].filter(([l]) => l.startsWith(label)).flatMap(([, rs]) => rs.filter(open));
+    const codes = spec.classRowsSide === side ? classes.list.filter((c) => normLabel(c.name).startsWith(label)).map((c) => c.code) : [];
+    if (new Set(rows.map((r) => r.key)).size + codes.length !== 1) return undefined;
+    return rows.length ? { rs: rows[0] } : { code: codes[0] };
   };
   // A label wrapped onto the next line ("灾害防治及应急管理支" over "出") is read joined.
   const continued = { income: -1, expense: -1 };
@@ -87,6 +99,7 @@ export function readSides(spec: SidesTableSpec, view: SheetView, headerTop: numb
           continued[side] = r + 1;
         }
       }
+      if (!what) what = clippedLabel(side, label);
       if (!what) continue;
       const cols = sideColumns[side];
       if ('rs' in what) {

@@ -53,6 +53,12 @@ export interface Layout {
   fontSize?: number;
   /** Body row height in points (tall rows run tables over pages). */
   rowHeight?: number;
+  /**
+   * As typed in a spreadsheet: no merged cells (a heading in the first of its cells), headings and
+   * title left-aligned, names clipped by the next cell (what is clipped is not in the PDF's text:
+   * only the names' visible part can be read back).
+   */
+  asTyped?: boolean;
 }
 
 /** The layouts of the generated round trips: each alone, then combined. */
@@ -81,6 +87,8 @@ export const LAYOUTS: Layout[] = [
   { id: 'split-horizontal-wrapped', codes: 'split', econCodes: 'split', rules: 'horizontal', narrowNames: true, valign: 'middle' },
   { id: 'split-no-rules-dash', codes: 'split-lei-blank', rules: 'none', zero: 'dash' },
   { id: 'frame-flow-plain', rules: 'frame', flow: true, separators: false },
+  { id: 'as-typed', asTyped: true, rules: 'none' },
+  { id: 'as-typed-split', asTyped: true, rules: 'none', codes: 'split-lei-blank', zero: 'dash' },
 ];
 
 type Value = string | number | null;
@@ -288,6 +296,12 @@ export function applyLayout(tables: PrintedTable[], layout: Layout): PrintedTabl
       for (const row of t.head) row.forEach((v, c) => typeof v === 'string' && (row[c] = v.replace('万元', '元')));
     }
     if (layout.narrowNames) t.roles.forEach((r, c) => r === 'name' && (t.widths[c] = 9));
+    if (layout.asTyped) {
+      t.headMerges = [];
+      t.headerMerges = [];
+      t.bodyMerges = [];
+      t.roles.forEach((r, c) => r === 'name' && (t.widths[c] = Math.min(t.widths[c], 16)));
+    }
   }
   return out;
 }
@@ -340,7 +354,7 @@ export function layoutWorkbook(tables: PrintedTable[], layout: Layout): ExcelJS.
     put(top, t.head, t.headMerges);
     const title = ws.getRow(top + 1);
     title.font = { bold: true, size: size + 6 };
-    title.alignment = { horizontal: 'center', vertical: 'middle' };
+    title.alignment = { horizontal: layout.asTyped ? 'left' : 'center', vertical: 'middle' };
     title.height = 28;
     for (let i = 1; i < t.head.length; i++) ws.getRow(top + i + 1).font = { size };
     const h0 = top + t.head.length;
@@ -365,7 +379,9 @@ export function layoutWorkbook(tables: PrintedTable[], layout: Layout): ExcelJS.
           layout.valign === 'mixed' ? (role === 'name' ? 'top' : c % 2 ? 'middle' : 'top') : (layout.valign ?? 'middle');
         if (header) vertical = 'middle';
         cell.alignment = header
-          ? { horizontal: 'center', vertical, wrapText: true }
+          ? layout.asTyped
+            ? { horizontal: 'left', vertical: 'bottom' }
+            : { horizontal: 'center', vertical, wrapText: true }
           : role === 'amount'
             ? { horizontal: 'right', vertical }
             : { horizontal: 'left', vertical, wrapText: role === 'name' && !!(layout.narrowNames || layout.flow) };

@@ -164,34 +164,48 @@ export function rowsOfLines(lines: Word[][], from: number): [number, number][] {
 
 export function alignColumns(lines: Word[][], left: number, right: number): ColumnReading {
   const headerLines = headerEnd(lines);
-  const all = lines.flat();
-  const groups = groupHeadings(lines, headerLines, left, right);
+  const numbers = lines.find(isColumnNumbers) ?? [];
+  const candidates = groupHeadings(lines, headerLines, left, right);
   // Words over which some other line has two words bridge columns (a long name run over an empty
   // cell, a part title): they make no column, and neither do the group headings.
-  const skip = new Set(groups.keys());
-  const bridges = (w: Word) => lines.some((line) => !line.includes(w) && line.filter((o) => !skip.has(o) && overlap(o, w) > 0.5).length >= 2);
-  const own = new Set(all.filter((w) => !skip.has(w) && !bridges(w)));
-  const cols = headingsJoined(columnsOf(lines, own, headerLines));
-  const edges = [Math.min(left, ...cols.map((c) => c.x0))];
-  for (let i = 0; i + 1 < cols.length; i++) {
-    const a = cols[i];
-    const b = cols[i + 1];
-    // The middle of the gap between them, or of their overlap where a word of one reaches into the other.
-    edges.push(a.x1 <= b.x0 ? (a.x1 + b.x0) / 2 : (Math.max(a.x0, b.x0) + Math.min(a.x1, b.x1)) / 2);
-  }
-  edges.push(Math.max(right, ...cols.map((c) => c.x1)));
-  // Each group heading over the columns of the headings under it.
-  const colOf = (x: number) => {
-    let i = 0;
-    while (i < edges.length - 2 && x >= edges[i + 1]) i++;
-    return i;
+  const columnsWithout = (skip: Set<Word>) => {
+    const bridges = (w: Word) => lines.some((line) => !line.includes(w) && line.filter((o) => !skip.has(o) && overlap(o, w) > 0.5).length >= 2);
+    const own = new Set(lines.flat().filter((w) => !skip.has(w) && !bridges(w)));
+    const cols = numbered(headingsJoined(columnsOf(lines, own, headerLines)), numbers);
+    const edges = [Math.min(left, ...cols.map((c) => c.x0))];
+    for (let i = 0; i + 1 < cols.length; i++) {
+      const a = cols[i];
+      const b = cols[i + 1];
+      // The middle of the gap between them, or of their overlap where a word of one reaches into the other.
+      edges.push(a.x1 <= b.x0 ? (a.x1 + b.x0) / 2 : (Math.max(a.x0, b.x0) + Math.min(a.x1, b.x1)) / 2);
+    }
+    edges.push(Math.max(right, ...cols.map((c) => c.x1)));
+    return edges;
   };
-  const spans = new Map<Word, [number, number]>();
-  for (const [w, under] of groups) {
-    const cs = under.map((u) => colOf(u.x + u.w / 2));
-    const a = Math.min(...cs);
-    const b = Math.max(...cs);
-    if (b > a) spans.set(w, [a, b]);
+  const spansOf = (edges: number[], groups: Map<Word, Word[]>) => {
+    const colOf = (x: number) => {
+      let i = 0;
+      while (i < edges.length - 2 && x >= edges[i + 1]) i++;
+      return i;
+    };
+    const spans = new Map<Word, [number, number]>();
+    for (const [w, under] of groups) {
+      const cs = under.map((u) => colOf(u.x + u.w / 2));
+      const a = Math.min(...cs);
+      const b = Math.max(...cs);
+      // A group heading is centred over its columns (a heading typed left in the first of them is no group).
+      const centre = w.x + w.w / 2;
+      if (b > a && Math.abs((edges[a] + edges[b + 1]) / 2 - centre) <= Math.max(6, (edges[b + 1] - edges[a]) * 0.08)) spans.set(w, [a, b]);
+    }
+    return spans;
+  };
+  let edges = columnsWithout(new Set(candidates.keys()));
+  let spans = spansOf(edges, candidates);
+  if (spans.size < candidates.size) {
+    // Headings that are no groups after all make columns with the rest.
+    const kept = new Map([...candidates].filter(([w]) => spans.has(w)));
+    edges = columnsWithout(new Set(kept.keys()));
+    spans = spansOf(edges, kept);
   }
   return { edges, groups: spans };
 }
@@ -242,6 +256,32 @@ function headingsJoined(cols: Column[]): Column[] {
     n.x1 = Math.max(n.x1, c.x1);
     n.words.push(...c.words);
     n.header = true;
+    cols.splice(i, 1);
+    i--;
+  }
+  return cols;
+}
+
+/**
+ * The 栏次 line numbers each amount column once: a column of figures without a number, beside a
+ * numbered column with none, is that column's (a heading with a space in it, "因公出国 (境)费",
+ * read as two words, its figures under the second).
+ */
+function numbered(cols: Column[], numbers: Word[]): Column[] {
+  const nums = numbers.filter((w) => /^\d{1,2}$/.test(w.s));
+  if (nums.length < 2) return cols;
+  const has = (c: Column) => c.words.some((w) => nums.includes(w));
+  const figures = (c: Column) => c.words.some((w) => FIGURE.test(w.s) && !nums.includes(w) && !CODE.test(w.s));
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
+    if (has(c) || !figures(c)) continue;
+    const near = [cols[i - 1], cols[i + 1]].filter((n): n is Column => !!n && has(n) && !figures(n));
+    const n = near.sort((p, q) => gap(c, p) - gap(c, q))[0];
+    if (!n) continue;
+    n.x0 = Math.min(n.x0, c.x0);
+    n.x1 = Math.max(n.x1, c.x1);
+    n.words.push(...c.words);
+    n.body = true;
     cols.splice(i, 1);
     i--;
   }

@@ -235,13 +235,15 @@ export function wordsOf(texts: PdfText[]): Run[] {
       const gap = cur ? it.x - (cur.x + cur.w) : Infinity;
       // Within a cell the pieces of a text touch; two cells' texts stand apart, however little
       // (wrapped headings centred side by side, a figure against the next column's name).
-      if (cur && gap < Math.max(cur.h, it.h) * 0.12 && !(gap > 0.8 && figureMeetsName(cur.s, it.s))) {
+      if (cur && gap < Math.max(cur.h, it.h) * 0.12 && !((gap > 0.8 || gap < -0.5) && figureMeetsName(cur.s, it.s))) {
         cur.s = joinText(cur.s, it.s, gap > Math.max(cur.h, it.h) * 0.25);
         cur.w = it.x + it.w - cur.x;
         const top = Math.min(cur.y, it.y);
         cur.h = Math.max(cur.y + cur.h, it.y + it.h) - top;
         cur.y = top;
       } else {
+        // A text clipped by its cell runs on under the next cell's in the PDF's text: it ends where that begins.
+        if (cur && cur.x + cur.w > it.x) cur.w = Math.max(it.x - cur.x - 0.5, Math.min(cur.w, cur.h));
         cur = { ...it };
         out.push(cur);
       }
@@ -285,8 +287,11 @@ export function alignedTables(words: Run[], continuing = false): Table[] {
       // A line of one word within the table's width stays (a wrapped name) when it is narrower than
       // the table or the table goes on right after it.
       const goesOn = lines.slice(j + 1, j + 3).some(tabular);
+      // A line of several words goes on with it (cells may touch: a name clipped by the next cell).
       if (tabular(line)) count++;
-      else if (line.length > 1 || lx0 < x0 - h || lx1 > x1 + Math.max(h, (x1 - x0) * 0.25) || (lx1 - lx0 > (x1 - x0) * 0.6 && !goesOn)) break;
+      else if (line.length > 1) {
+        if (lx0 < x0 - h || lx1 > x1 + Math.max(h, (x1 - x0) * 0.25)) break;
+      } else if (lx0 < x0 - h || lx1 > x1 + Math.max(h, (x1 - x0) * 0.25) || (lx1 - lx0 > (x1 - x0) * 0.6 && !goesOn)) break;
       x0 = Math.min(x0, lx0);
       x1 = Math.max(x1, lx1);
       j++;

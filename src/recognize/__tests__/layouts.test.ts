@@ -93,8 +93,17 @@ describe('a label wrapped onto a second line (PDF text, narrow columns)', () => 
     expect(checkWorkbook(workbookFromTsv(tsv)).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  test('the first half alone names no class: that is what the join repairs', () => {
-    const broken = table01(income, expense).replace('八、社会保障和就业支出', '八、社会保障和就');
-    expect(classes(broken)).not.toContain('208 社会保障和就业支出');
+  test('a label cut short with nothing below it (clipped by the next cell) is the one row it begins', () => {
+    const clipped = table01(income, expense).replace('八、社会保障和就业支出', '八、社会保障和就');
+    expect(classes(clipped)).toContain('208 社会保障和就');
+    expect(checkWorkbook(workbookFromTsv(clipped)).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('a piece too short, or the beginning of two rows, names no row', () => {
+    expect(classes(table01(income, expense).replace('八、社会保障和就业支出', '八、社会保'))).not.toContainEqual(expect.stringMatching(/^208/));
+    // 一般公共 begins 一般公共服务支出 alone among classes, but 一般 would begin more than one name.
+    const rows = (tsv: string) => checkWorkbook(workbookFromTsv(tsv)).recognition.tables[0].items.map((i) => i.key ?? i.classCode);
+    expect(rows(table01(income, expense).replace('一、一般公共预算财政拨款收入', '一、一般公共预算财政'))).toContain('inc_gyys');
+    expect(rows(table01(income, expense).replace('一、一般公共预算财政拨款收入', '一、一般'))).not.toContain('inc_gyys');
   });
 });

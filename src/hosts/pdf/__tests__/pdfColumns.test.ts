@@ -230,3 +230,40 @@ describe('a table without rulings between its columns', () => {
     expect(got.flat()).not.toContain('12');
   });
 });
+
+describe('a spreadsheet printed as it is typed: no borders, no merges, names clipped by the next cell', () => {
+  test('a name clipped by its cell runs on under the next cell in the PDF’s text: the number there is still its own cell', () => {
+    // 公开01's expense side: a label longer than its column, the 行次 right after it overlapping its text box.
+    const texts = [word('项目', 40, 100), word('行次', 118, 100), word('金额', 230, 100, 'r')];
+    const rowsIn = [
+      ['一、一般公共服务支出', '32', '1,248.32'],
+      ['七、文化旅游体育与传媒支出', '38', ''],
+      ['八、社会保障和就业支出', '39', '410.00'],
+      ['九、卫生健康支出', '40', '90.59'],
+    ];
+    rowsIn.forEach(([l, n, f], k) => {
+      texts.push(word(l, 40, 114 + k * 14), word(n, 118, 114 + k * 14));
+      if (f) texts.push(word(f, 230, 114 + k * 14, 'r'));
+    });
+    expect(rows([page(texts)])).toEqual([['项目', '行次', '金额'], ...rowsIn.map((r) => (r[2] ? r : r.slice(0, 2)))]);
+  });
+
+  test('a heading with a space in it read as two words: the 栏次 line numbers each column once', () => {
+    const xs = [40, 100, 180, 240];
+    const texts = [
+      word('合计', 42, 100),
+      word('因公出国', 102, 100),
+      word('(境)费', 102 + width('因公出国') + 3, 100),
+      word('公务接待费', 182, 100),
+      ...['1', '2', '3'].map((n, i) => word(n, xs[i] + 2, 114)),
+      word('26.03', 98, 128, 'r'),
+      word('23.45', 178, 128, 'r'),
+      word('2.58', 238, 128, 'r'),
+    ];
+    expect(rows([page(texts)])).toEqual([
+      ['合计', '因公出国(境)费', '公务接待费'],
+      ['1', '2', '3'],
+      ['26.03', '23.45', '2.58'],
+    ]);
+  });
+});
