@@ -3,6 +3,7 @@ import { Workbook, Sheet, cellText } from '../core/grid';
 import { scanTexts, TextScan } from '../core/textScan';
 import { readAmount } from '../core/amount';
 import { normLabel } from '../core/text';
+import { formDoubt } from './doubt';
 
 /**
  * 项目支出绩效自评表, recognized in any layout: one form per sheet or many stacked in one, rows
@@ -51,6 +52,8 @@ export interface Indicator {
 }
 
 export interface Form {
+  /** Why its reading is in doubt (forms/doubt.ts): then it keeps its name and place, and no figure. */
+  doubt?: string;
   name: string;
   nameCell: FormCell;
   sheet: Sheet;
@@ -214,10 +217,17 @@ export function recognizeForms(wb: Workbook, scan: TextScan = scanTexts(wb)): Fo
       const end = (starts[k + 1]?.r ?? sheet.rows.length) - 1;
       const form = readForm(sheet, s.r, end, s.name, s.cell);
       // A 项目名称 header elsewhere (a project list) is not a form: a form has money or indicators.
-      if (form.budget.total || form.executed.total || form.indicators.length || form.total !== undefined) out.push(form);
+      if (form.budget.total || form.executed.total || form.indicators.length || form.total !== undefined) out.push(inDoubt(form));
     });
   }
   return out;
+}
+
+/** A form read in doubt keeps its name and place for the finding that says so, and none of its figures. */
+function inDoubt(form: Form): Form {
+  const doubt = formDoubt(form);
+  if (!doubt) return form;
+  return { ...form, doubt, budget: {}, available: {}, executed: {}, progress: undefined, goals: [], indicators: [], rate: undefined, total: undefined };
 }
 
 function readForm(sheet: Sheet, top: number, end: number, name: string, nameCell: FormCell): Form {

@@ -11,6 +11,10 @@ export const formStructure: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     for (const f of ctx.forms()) {
+      if (f.doubt) {
+        out.push(formFinding(this.id, 'warning', f, f.nameCell, `绩效自评表未能可靠读取（${f.doubt}），本表的核对未执行：请核对原表或改用 Excel 文件`));
+        continue;
+      }
       const missing: string[] = [];
       if (!f.budget.total && !f.executed.total) missing.push('预算执行情况（预算数、执行数）');
       if (!f.indicators.length) missing.push('年度绩效指标');
