@@ -16,8 +16,10 @@ import {
   narrBudgetWords,
   narrBalance,
   narrTableEmpty,
+  narrKemuItem,
+  narrSangongChange,
 } from '../narrative/rules';
-import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice } from '../narrative/slips';
+import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice, narrWording } from '../narrative/slips';
 import { formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal } from '../forms/rules';
 import { narrProjects } from '../crossRules/narr-project';
 import { narrUnitName } from '../crossRules/unit-name';
@@ -50,6 +52,8 @@ export const NARRATIVE_RULES: Rule[] = [
   narrPrior,
   narrProcurement,
   narrKemuPurpose,
+  narrKemuItem,
+  narrSangongChange,
 ];
 
 /** Slips reviewers reject disclosures for, beyond arithmetic. */
@@ -57,6 +61,7 @@ export const SLIP_RULES: Rule[] = [
   narrPctSign,
   narrZeroBase,
   narrDirection,
+  narrWording,
   narrYear,
   narrTemplate,
   narrRepeat,

@@ -87,6 +87,8 @@ export interface Binding {
   id: string;
   section: RegExp;
   context?: RegExp;
+  /** Words whose presence in the sentence before the figure means it is not this cell (a fund named: not the whole). */
+  notContext?: RegExp;
   label: RegExp;
   exclude?: RegExp;
   /** A table cell, or 'class' for a 功能分类 类 row named by the label (支出结构). */

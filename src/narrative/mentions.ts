@@ -26,6 +26,12 @@ export interface Mention {
   relation?: 'share' | 'growth' | 'decrease' | 'completion' | 'other';
   /** For shares written 占X的p%: the base's name X. */
   baseLabel?: string;
+  /**
+   * Which 科目 item of the paragraph the figure belongs to: a list of 科目 written in one paragraph
+   * ("“一般公共服务支出（类）…（项）” 355.81 万元，…。“社会保障和就业支出（类）…” 209.50 万元…")
+   * is items one after another, each with its own 预算 and 决算; 0 before the first (or without any).
+   */
+  item: number;
   /** Index of the sentence in the paragraph (split at 。). */
   sentence: number;
   /** Index of the clause (split at ，,；;。：:). */
@@ -63,10 +69,43 @@ function clauseIndex(text: string, at: number): number {
   return n;
 }
 
+/**
+ * The 科目 item a figure speaks of: its paragraph's number (a numbered item is one 科目 over the
+ * paragraphs a PDF's line breaks cut it into), else its place among the 科目 written one after
+ * another in its paragraph.
+ */
+export const itemOf = (m: Mention): string => (m.para.item ? `n${m.para.item}` : `u${m.item}`);
+
+/** A 科目 named by its path: …（类）, …（款）, …（项）. */
+const KEMU_PATH = /[（(](?:类|款|项)[）)]/;
+
+/**
+ * Where each 科目 item of a paragraph begins: a sentence (or clause after ；) whose words before its
+ * first figure name a 科目 by its path, quoted or bracketed, numbered or not.
+ */
+export function itemStarts(text: string): number[] {
+  const out: number[] = [];
+  const re = /(^|[。；;])\s*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const s = m.index + m[0].length;
+    if (s >= text.length) break;
+    // (After an item's number: "1、行政运行（项）…".)
+    const head = text
+      .slice(s, s + 80)
+      .replace(/^\d{1,2}\s*[、.．]\s*/, '')
+      .split(/\d/)[0];
+    if (KEMU_PATH.test(head)) out.push(s);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 /** Extract every figure of a paragraph. */
 export function extractMentions(p: Paragraph): Mention[] {
   const text = p.text;
   const out: Mention[] = [];
+  const items = itemStarts(text);
   NUM.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUM.exec(text))) {
@@ -117,6 +156,7 @@ export function extractMentions(p: Paragraph): Mention[] {
       unit,
       label,
       context,
+      item: items.filter((at) => at <= start).length,
       sentence: sentenceIndex(text, start),
       clause: clauseIndex(text, start),
       para: p,

@@ -56,6 +56,7 @@ export function bindingOf(m: Mention, edition: Edition): { binding: Binding; sel
   for (const b of edition.narrative.bindings) {
     if (!b.section.test(where)) continue;
     if (b.context && !b.context.test(m.context)) continue;
+    if (b.notContext && b.notContext.test(clauseOf(m))) continue;
     if (!b.label.test(m.label)) continue;
     if (b.exclude && b.exclude.test(m.label)) continue;
     if ('classOf' in b.cell) {
@@ -66,6 +67,11 @@ export function bindingOf(m: Mention, edition: Edition): { binding: Binding; sel
     return { binding: b, sel: b.cell, label: m.label };
   }
   return undefined;
+}
+
+/** The clause a figure stands in, up to it (a fund or a qualifier named there is its own). */
+function clauseOf(m: Mention): string {
+  return m.context.slice(m.context.search(/[^，,；;：:]*$/));
 }
 
 /** Whether text ends inside an open bracket: more （ than ） after the last full stop. */

@@ -1,4 +1,4 @@
-import { Rule, finding } from './engine';
+import { Rule, RuleContext, finding } from './engine';
 import { Finding } from '../core/findings';
 import { isProseOnly } from '../core/grid';
 import { statesEmpty } from '../recognize/emptyNote';
@@ -13,10 +13,14 @@ export const tablePresence: Rule = {
     const out: Finding[] = [];
     // Prose alone (a paragraph checked by itself), naming no table, is not asked for nine.
     if (ctx.rec.tables.length === 0 && ctx.rec.unreadable.length === 0 && isProseOnly(ctx.wb)) return out;
-    const unreadable = new Set(ctx.rec.unreadable.map((u) => u.hit.spec.id));
+    const unreadable = new Set(ctx.rec.unreadable.filter((u) => !absent(u.reason)).map((u) => u.hit.spec.id));
+    // A table the text states is empty (本年度无政府性基金预算财政拨款收支，以空表列示) is only not printed.
+    const claimed = statedEmpty(ctx);
     for (const u of ctx.rec.unreadable) {
       // A title with "本表无数据" (or 空表, 无…收支) under it is an empty table as units state it.
       if (statesEmpty(u.hit.sheet, u.hit.at.r + 1, u.hit.at.r + 4)) continue;
+      // A title with nothing under it (a contents entry) is a table missing, said once below.
+      if (absent(u.reason)) continue;
       out.push({
         ...finding(
           this.id,
@@ -48,13 +52,19 @@ export const tablePresence: Rule = {
       }
       for (const spec of ctx.set.tables) {
         if (scope.tables.has(spec.id) || unreadable.has(spec.id)) continue;
+        // Missing and not said to be empty: a mandatory table left out (an error); said to be empty:
+        // it should still be printed as an empty table (a warning).
+        const said = claimed.has(spec.id);
+        const listed = ctx.rec.unreadable.some((u) => u.hit.spec.id === spec.id);
         out.push({
           ...finding(
             this.id,
-            'warning',
+            said ? 'warning' : 'error',
             undefined,
             undefined,
-            `未找到${spec.code}表“${spec.title}”${sheetName ? `（工作表“${sheetName}”）` : ''}：无数据的表也应按要求以空表列示`,
+            said
+              ? `未找到${spec.code}表“${spec.title}”${sheetName ? `（工作表“${sheetName}”）` : ''}：情况说明称本表无数据，但无数据的表也应按要求以空表列示`
+              : `缺少${spec.code}表“${spec.title}”${sheetName ? `（工作表“${sheetName}”）` : ''}${listed ? '（目录中列有此表）' : ''}：九张公开表均须列示，无数据的表以空表列示并在情况说明中说明`,
             sheetName,
           ),
           table: spec.code,
@@ -109,3 +119,16 @@ export const tablePresence: Rule = {
     return out;
   },
 };
+
+/** Why a title is unreadable when it stands alone: nothing under it (a contents entry, a title with no table). */
+const absent = (reason: string) => reason === '标题下没有表格内容';
+
+/** The tables the narrative says are empty (无…收支, 以空表列示): the edition's empty-table words with a claim. */
+function statedEmpty(ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  const claim = /空表|无(相关)?(收支|收入|支出)|没有(相关)?(收支|收入|支出)|未发生/;
+  const texts = ctx.narrative().paragraphs.map((p) => p.text);
+  for (const { table, words } of ctx.edition.sections.emptyTables)
+    if (texts.some((t) => t.split(/[。；;]/).some((s) => words.test(s) && claim.test(s)))) out.add(table);
+  return out;
+}

@@ -52,6 +52,6 @@ describe('a document in which no table is found is never 可提交', () => {
   test('one table found: the others are named one by one, and the verdict is the tables’', () => {
     const r = checkWorkbook(workbookFromTsv(table03([['合计', '', '1.00', '1.00', '']])));
     expect(r.verdict).toBe('不可提交');
-    expect(r.findings.filter((f) => f.rule === 'table-presence' && /^未找到公开/.test(f.message))).toHaveLength(8);
+    expect(r.findings.filter((f) => f.rule === 'table-presence' && /^缺少公开/.test(f.message))).toHaveLength(8);
   });
 });

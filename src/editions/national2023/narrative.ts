@@ -94,6 +94,35 @@ export const BINDINGS_2023: Binding[] = [
     },
     { id: `sangong-ctx-js-${key}`, section: /三公/, context: re, label: /决算|支出/, cell: { table: 'gk09', col: `js_${key}`, data: true } as CellSel },
   ]),
+  // Wholes stated in any section, and a fund's own figures wherever they are stated: 一般公共预算
+  // 财政拨款 is the 一般公共预算 column of the 财政拨款 总表, 政府性基金 its own, all 财政拨款 the
+  // 总表's 合计 (a class figure of one fund is never the 总表's row of both).
+  ...FISCAL.flatMap(([word, inc, exp]) => [
+    {
+      id: `fund-income-${inc}`,
+      section: /./,
+      label: new RegExp(`^${word}(预算)?财政拨款(本年)?收入(合计|总额)?$`),
+      cell: { table: 'gk04', row: inc, col: 'inc' } as CellSel,
+    },
+    {
+      id: `fund-expense-${exp}`,
+      section: /./,
+      label: new RegExp(`^${word}(预算)?财政拨款(本年)?支出(决算)?(合计|总额)?$`),
+      cell: { table: 'gk04', row: 'exp_total', col: exp } as CellSel,
+    },
+  ]),
+  { id: 'whole-fiscal-grand', section: /./, label: /^财政拨款(收入支出|收支)总计$/, cell: { table: 'gk04', row: 'inc_grand', col: 'inc' } },
+  { id: 'whole-fiscal-income', section: /./, label: /^财政拨款(本年)?收入(合计|总额)$/, cell: { table: 'gk04', row: 'inc_total', col: 'inc' } },
+  { id: 'whole-fiscal-expense', section: /./, label: /^财政拨款(本年)?支出(决算)?(合计|总额)$/, cell: { table: 'gk04', row: 'exp_total', col: 'exp_total' } },
+  {
+    id: 'whole-grand',
+    section: /./,
+    notContext: /财政拨款|预算/,
+    label: /^(部门)?(收入支出|收支)总计$/,
+    cell: { table: 'gk01', row: 'inc_grand', col: 'inc' },
+  },
+  { id: 'whole-income', section: /./, notContext: /财政拨款|预算|基金|资本/, label: /^本年收入合计$/, cell: { table: 'gk01', row: 'inc_total', col: 'inc' } },
+  { id: 'whole-expense', section: /./, notContext: /财政拨款|预算|基金|资本/, label: /^本年支出合计$/, cell: { table: 'gk01', row: 'exp_total', col: 'exp' } },
   // 九、预算绩效: funds of the self-evaluated projects
   {
     id: 'perf-gyys',

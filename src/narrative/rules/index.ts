@@ -12,3 +12,5 @@ export { narrKemuPurpose } from './narr-kemu-purpose';
 export { narrBudgetWords } from './narr-budget-words';
 export { narrBalance } from './narr-balance';
 export { narrTableEmpty } from './narr-table-empty';
+export { narrKemuItem } from './narr-kemu-item';
+export { narrSangongChange } from './narr-sangong-change';

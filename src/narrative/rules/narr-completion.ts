@@ -3,7 +3,7 @@ import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed, sub } from '../../core/interval';
 import { mentionInterval, textFinding, quote, money, percentFinding } from '../model';
-import { Mention } from '../mentions';
+import { Mention, itemOf } from '../mentions';
 import { isValue, changeInterval, isBudget, budgetFor, BUDGET_LABEL } from './helpers';
 
 /** The words a completion rate is stated with, that name no item: 完成年初预算的, 预算完成率为, 较年初… */
@@ -28,12 +28,15 @@ export const narrCompletion: Rule = {
     for (const [p, ms] of n.byParagraph)
       ms.forEach((m, i) => {
         if (m.kind !== 'percent' || m.relation !== 'completion') return;
-        // Figures of this sentence before the rate, else of the previous sentence.
-        let pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence && isValue(x));
+        // Figures of this sentence (and 科目 item) before the rate, else of the previous sentence.
+        let pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence && itemOf(x) === itemOf(m) && isValue(x));
         // The previous sentence's figures, only for a rate that names no subject of its own: "其中
         // 项目支出规划服务较年初完成 92%" is one project's rate, not the sentence before's.
-        if (!pool.length && !namesOwnSubject(m)) pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence - 1 && isValue(x));
-        const budget = budgetFor(pool, m);
+        if (!pool.length && !namesOwnSubject(m)) pool = ms.slice(0, i).filter((x) => x.sentence === m.sentence - 1 && itemOf(x) === itemOf(m) && isValue(x));
+        // A rate stated before its base ("支出决算为 A 万元，完成预算的 R%，年初预算为 B 万元"): the
+        // base the rest of its sentence gives.
+        const later = ms.slice(i + 1).filter((x) => x.sentence === m.sentence && itemOf(x) === itemOf(m) && isValue(x) && isBudget(x));
+        const budget = budgetFor(pool, m) ?? budgetFor(later, m);
         const actual = [...pool].reverse().find((x) => x !== budget && !isBudget(x) && (!budget || x.unit === budget.unit));
         if (!actual) return;
         let budgetIv: Interval | undefined;

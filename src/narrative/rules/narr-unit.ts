@@ -27,6 +27,13 @@ export const narrUnit: Rule = {
           (tv && meets(printed(m.value, m.decimals), tv.interval)) ||
           n.mentions.some((o) => o !== m && o.kind === 'amount' && o.unit === n.unit && o.value.eq(m.value));
         const fix = `${m.value.toFixed(m.decimals)}${n.unit}`;
+        // A zero is zero in any unit: only the wording differs (年初预算为 0 元).
+        if (m.value.isZero()) {
+          out.push(
+            textFinding(this.id, 'info', p, m.start, m.end, `金额单位与全文不一致：${quote(p, m.start, m.end)}（零值不影响金额），建议统一写作“${fix}”`, fix),
+          );
+          continue;
+        }
         out.push(
           textFinding(
             this.id,

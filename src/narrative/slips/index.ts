@@ -6,3 +6,4 @@ export { narrYear } from './narr-year';
 export { narrTemplate } from './narr-template';
 export { narrRepeat } from './narr-repeat';
 export { narrTwice } from './narr-twice';
+export { narrWording } from './narr-wording';

@@ -2,11 +2,11 @@ import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets } from '../../core/interval';
 import { textFinding, quote, mentionInterval, bindingOf, money } from '../model';
-import { Mention } from '../mentions';
+import { Mention, itemOf } from '../mentions';
 import { isValue } from '../rules/helpers';
 
 /** A measure word that names nothing by itself (采购金额, 预算金额): its subject is in the clauses before it. */
-const GENERIC = /^(?:采购|预算|决算|支出|收入|合同)?(?:金额|总额|数额|数)$/;
+const GENERIC = /^(?:共?涉及|共计|合计)?(?:采购|预算|决算|支出|收入|合同|资金)?(?:金额|总额|数额|数)$/;
 
 /**
  * The clauses of the sentence before a generic label ("在其他政府采购项目中，由中小企业供应商中标
@@ -33,8 +33,9 @@ export const narrTwice: Rule = {
     const seen = new Map<string, Mention>();
     for (const m of n.mentions) {
       if (!isValue(m) || m.label.length < 4 || /合计|总计|总额|支出$|收入$|经费$|资金$/.test(m.label) || bindingOf(m, n.edition)) continue;
-      // Numbered items (1、2、…) each speak of their own 科目 or project: compare within one only.
-      const key = `${m.para.section}|${m.para.subsection}|${m.para.item}|${subjectOf(m)}${m.label}|${m.unit}`;
+      // Numbered items (1、2、…), and 科目 items one after another in a paragraph, each speak of
+      // their own 科目 or project: compare within one only.
+      const key = `${m.para.section}|${m.para.subsection}|${itemOf(m)}|${subjectOf(m)}${m.label}|${m.unit}`;
       const first = seen.get(key);
       if (!first) {
         seen.set(key, m);

@@ -10,13 +10,31 @@ import { RecognizedTable, newItem } from '../../recognize/model';
 import { tableSet } from '../../editions';
 
 describe('table-presence', () => {
-  test('missing tables are named, one warning each', () => {
+  test('missing tables are named, one error each: the nine are mandatory', () => {
     const fs = checkWorkbook(workbookFromTsv(table03([['合计', '', '1.00', '1.00']]) + table05([['合计', '', '1.00', '1.00', '']])), {
       rules: [tablePresence],
     }).findings;
     expect(fs.map((f) => f.table).sort()).toEqual(['公开01', '公开02', '公开04', '公开06', '公开07', '公开08', '公开09']);
-    expect(fs.every((f) => f.severity === 'warning')).toBe(true);
-    expect(fs.find((f) => f.table === '公开09')!.message).toContain('财政拨款“三公”经费支出决算表');
+    expect(fs.every((f) => f.severity === 'error')).toBe(true);
+    expect(fs.find((f) => f.table === '公开09')!.message).toMatch(/^缺少公开09表“财政拨款“三公”经费支出决算表”/);
+  });
+  test.each([
+    ['本部门2023年度无政府性基金预算财政拨款收支，公开07表以空表列示。'],
+    ['本单位没有政府性基金预算财政拨款收入和支出，故政府性基金预算财政拨款收入支出决算表为空表。'],
+    ['2023年度本部门未发生政府性基金预算财政拨款收支。'],
+  ])('a table the narrative says is empty (%s): only a warning that it should still be printed', (said) => {
+    const fs = checkWorkbook(workbookFromTsv(table03([['合计', '', '1.00', '1.00']]) + `第三部分\n十、其他需要说明的情况\n${said}\n`), {
+      rules: [tablePresence],
+    }).findings;
+    expect(fs.find((f) => f.table === '公开07')).toMatchObject({ severity: 'warning', message: expect.stringMatching(/情况说明称本表无数据/) });
+    expect(fs.find((f) => f.table === '公开08')!.severity).toBe('error');
+  });
+  test('a table the contents list but the document lacks: one error, saying so', () => {
+    const contents = '目录\n一、收入支出决算总表\n九、财政拨款“三公”经费支出决算表\n';
+    const fs = checkWorkbook(workbookFromTsv(contents + table03([['合计', '', '1.00', '1.00']])), { rules: [tablePresence] }).findings;
+    const t09 = fs.filter((f) => f.table === '公开09');
+    expect(t09).toHaveLength(1);
+    expect(t09[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('（目录中列有此表）') });
   });
   test('a title with no readable table under it is reported', () => {
     const fs = checkWorkbook(workbookFromTsv('支出决算表\n这里没有表格\n'), { rules: [tablePresence] }).findings;
