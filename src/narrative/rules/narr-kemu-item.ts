@@ -7,7 +7,6 @@ import { readAmount, amountInterval } from '../../core/amount';
 import { normLabel } from '../../core/text';
 import { mentionInterval, textFinding, quote, money, Narrative } from '../model';
 import { Mention, itemStarts } from '../mentions';
-import { Paragraph } from '../paragraphs';
 import { RecognizedTable, Item, wanPerUnit, figuresUnusable } from '../../recognize/model';
 import { isValue, isBudget, TO_WAN } from './helpers';
 
@@ -27,7 +26,6 @@ const FUNDS: [RegExp, string, string[]][] = [
 ];
 
 const bare = (s: string) => normLabel(s).replace(/[()（）“”"]/g, '');
-const ACTUAL = /(支出)?决算(数)?(为)?$/;
 
 interface KemuPath {
   names: { name: string; level: '类' | '款' | '项' }[];
@@ -39,10 +37,14 @@ function pathAt(text: string, at: number): KemuPath {
     .slice(at, at + 100)
     .replace(/^\d{1,2}\s*[、.．]\s*/, '')
     .split(/\d/)[0];
+  // The names between the level marks (a name may hold brackets of its own: 政府办公厅（室）及相关机构事务).
+  const parts = head.split(/[（(](类|款|项)[）)]/);
   const names: KemuPath['names'] = [];
-  const re = /([^（）()“”"、，,。；;\s]+?)\s*[（(](类|款|项)[）)]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(head))) names.push({ name: m[1].replace(/^[“"]/, ''), level: m[2] as '类' | '款' | '项' });
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const name = parts[i].replace(/^[\s“"「、，,：:]+|[\s”"」]+$/g, '');
+    if (!name || /[，,。；;：:]/.test(name)) break;
+    names.push({ name, level: parts[i + 1] as '类' | '款' | '项' });
+  }
   return { names };
 }
 
@@ -123,49 +125,45 @@ export const narrKemuItem: Rule = {
       }
       // An item of a 项 only: a path cut short (its 项 not read) names no row to compare with.
       if (!g.path?.names.length || g.path.names[g.path.names.length - 1].level !== '项') continue;
-      const values = g.ms.filter((m) => isValue(m) && !isBudget(m) && m.unit);
-      const heading = values.find((m) => !ACTUAL.test(m.label) && !/预算|执行|上年/.test(m.label));
-      const actual = values.find((m) => ACTUAL.test(m.label));
-      const hi = heading && wan(heading);
-      const ai = actual && wan(actual);
-      if (heading && actual && hi && ai && !meets(hi, ai)) {
-        const p: Paragraph = actual.para;
+      // The item's own figures: the one after its 科目 and its 支出决算 (not its budgets, not last year's).
+      const figures = g.ms.filter((m) => isValue(m) && !isBudget(m) && m.unit && wan(m) && !/预算|执行|上年|预留|采购/.test(m.label));
+      if (!figures.length) continue;
+      const fund = FUNDS.find(([re]) => re.test(g.where));
+      const t = fund && n.tables.get(fund[1]);
+      const row = t && rowOf(t, g.path);
+      const tf = t && row ? tableFigure(t, row, fund![2]) : undefined;
+      if (t && row && tf) {
+        // Against the table of the section's fund: the first figure that is not the table's.
+        const wrong = figures.find((m) => !meets(wan(m)!, tf.iv) && !meets(printed(m.value, m.decimals), exact(tf.iv.lo.plus(tf.iv.hi).div(2))));
+        if (wrong)
+          out.push(
+            textFinding(
+              this.id,
+              'error',
+              wrong.para,
+              wrong.start,
+              wrong.end,
+              `与公开表不符：${quote(wrong.para, wrong.start, wrong.end)}，${t.spec.code}「${row.code} ${row.label}」为 ${tf.value}`,
+              undefined,
+              { expected: tf.value, actual: wrong.value.toFixed(wrong.decimals), related: [{ sheet: t.sheet.name, cell: a1(tf.r, tf.c) }] },
+            ),
+          );
+        continue;
+      }
+      // No table row to read: the item's figures against each other.
+      const first = figures[0];
+      const other = figures.find((m) => !meets(wan(m)!, wan(first)!));
+      if (other)
         out.push(
           textFinding(
             this.id,
             'error',
-            p,
-            actual.start,
-            actual.end,
-            `同一科目金额前后不一致：科目金额写作 ${quote(heading.para, heading.start, heading.end)}，支出决算写作 ${quote(p, actual.start, actual.end)}`,
+            other.para,
+            other.start,
+            other.end,
+            `同一科目金额前后不一致：前文写作 ${quote(first.para, first.start, first.end)}，此处写作 ${quote(other.para, other.start, other.end)}`,
           ),
         );
-        continue;
-      }
-      // The 科目's figure in the table of the section's fund.
-      const fund = FUNDS.find(([re]) => re.test(g.where));
-      if (!fund) continue;
-      const t = n.tables.get(fund[1]);
-      const row = t && rowOf(t, g.path);
-      const figure = actual ?? heading;
-      const fi = figure && wan(figure);
-      if (!t || !row || !figure || !fi) continue;
-      const tf = tableFigure(t, row, fund[2]);
-      if (!tf || meets(fi, tf.iv)) continue;
-      // A figure printed to fewer decimals than the table still meets it within its own rounding.
-      if (meets(printed(figure.value, figure.decimals), exact(tf.iv.lo.plus(tf.iv.hi).div(2)))) continue;
-      out.push(
-        textFinding(
-          this.id,
-          'error',
-          figure.para,
-          figure.start,
-          figure.end,
-          `与公开表不符：${quote(figure.para, figure.start, figure.end)}，${t.spec.code}「${row.code} ${row.label}」为 ${tf.value}`,
-          undefined,
-          { expected: tf.value, actual: figure.value.toFixed(figure.decimals), related: [{ sheet: t.sheet.name, cell: a1(tf.r, tf.c) }] },
-        ),
-      );
     }
     return out;
   },

@@ -15,7 +15,11 @@ const GENERIC = /^(?:共?涉及|共计|合计)?(?:采购|预算|决算|支出|�
 function subjectOf(m: Mention): string {
   if (!GENERIC.test(m.label)) return '';
   const cut = m.context.search(/[^，,；;：:]*$/);
-  return m.context.slice(0, cut).replace(/[\d.,\s]+(万元|亿元|元)?/g, '');
+  // (Words that only lead into a clause name no subject: 经统计，经复核，其中，…)
+  return m.context
+    .slice(0, cut)
+    .replace(/(经统计|经复核|经核实|据统计|其中|另外|此外|同时)[，,：:]?/g, '')
+    .replace(/[\d.,\s]+(万元|亿元|元)?/g, '');
 }
 
 /**

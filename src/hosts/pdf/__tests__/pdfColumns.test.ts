@@ -1,4 +1,5 @@
 import { pagesToWorkbook, PdfPage, PdfRule, PdfText } from '../pdfLayout';
+import { checkWorkbook } from '../../../check';
 
 /**
  * Tables that draw no rulings between their columns — rules across only, an outer frame, nothing at
@@ -265,5 +266,36 @@ describe('a spreadsheet printed as it is typed: no borders, no merges, names cli
       ['1', '2', '3'],
       ['26.03', '23.45', '2.58'],
     ]);
+  });
+});
+
+describe('a narrative’s text in reading order, however the PDF orders its runs', () => {
+  const line = (y: number, parts: [string, number][]) => parts.map(([s, x]) => word(s, x, y));
+  test('runs given out of order, a figure set a point low, a share at the end of a line: one sentence, as a reader reads it', () => {
+    const texts = [
+      ...line(100, [
+        ['住房保障支出（类）', 40],
+        ['29.42', 40 + width('住房保障支出（类）')],
+        ['万元，占一般公共预算财政拨款支出的', 40 + width('住房保障支出（类）29.42')],
+      ]),
+      word('9.55%', 40, 115),
+      word('。', 40 + width('9.55%'), 114),
+    ];
+    // The runs arrive backwards, the figure 1.2 points below its line.
+    const shuffled = [...texts].reverse().map((t) => (t.s === '29.42' ? { ...t, y: t.y + 1.2 } : t));
+    const got = rows([page(shuffled)]).map((r) => r.join(''));
+    expect(got).toEqual(['住房保障支出（类）29.42万元，占一般公共预算财政拨款支出的', '9.55%。']);
+  });
+
+  test('…and the share is checked in its sentence: 29.42 ÷ 307.82 is 9.56%, not 9.55%', () => {
+    const texts = [
+      word('第三部分 2024年度部门决算情况说明', 40, 40),
+      word('五、一般公共预算财政拨款支出决算情况说明', 40, 60),
+      word('一般公共预算财政拨款支出307.82万元，主要用于以下方面：', 40, 80),
+      word('住房保障支出（类）29.42万元，占一般公共预算财政拨款支出的', 40, 100),
+      word('9.55%。', 40, 115),
+    ];
+    const found = checkWorkbook(pagesToWorkbook([page([...texts].reverse())], '测试')).findings.filter((f) => f.table === '情况说明' && f.severity === 'error');
+    expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/占比不符：“占一般公共预算财政拨款支出的\s*9\.55%”.*9\.56%/)]);
   });
 });
