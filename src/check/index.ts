@@ -7,6 +7,7 @@ import type { Rule, RuleContext } from './contract';
 import { RULES } from './registry';
 import { ruleContext } from './context';
 import { withExplanations } from '../core/explanations';
+import { oneCausePerCell } from './causes';
 import { isEmptyTable } from '../narrative/model';
 
 export interface CheckResult {
@@ -84,7 +85,7 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
     else run(rule, ctx, findings, failed);
     opts.progress?.(i + 1, rules.length);
   }
-  const sorted = withExplanations(sortFindings(findings), wb);
+  const sorted = withExplanations(sortFindings(oneCausePerCell(findings)), wb);
   onPages(sorted, wb);
   if (sorted.some((f) => f.text)) inParagraphs(sorted, ctx.narrative().paragraphs);
   const level = new Map(rules.map((r) => [r.id, r.level]));

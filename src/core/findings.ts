@@ -25,6 +25,11 @@ export interface Finding {
   also?: CellLocation[];
   /** Chinese, concrete: what, where, by how much. */
   message: string;
+  /**
+   * The other relations the same figure breaks (one cause, one finding: check/causes.ts), each as
+   * its own finding would have said it; the message says them too.
+   */
+  consequences?: string[];
   expected?: string;
   actual?: string;
   /** Narrative findings: the quoted fragment, where it starts in the cell's text, the fix. */

@@ -1,3 +1,4 @@
+import { oneCausePerCell } from '../causes';
 import { checkWorkbook } from '..';
 import { TABLE_RULES } from '../../rules';
 import { RULES } from '../registry';
@@ -52,7 +53,7 @@ function allAtOnce(wb: Workbook, rules: Rule[]): Finding[] {
   const scan = scanTexts(wb);
   const set = pickTableSet(wb, scan);
   const ctx = ruleContext(set, recognize(wb, set, scan), wb, scan);
-  return sortFindings(rules.flatMap((r) => r.run(ctx)));
+  return sortFindings(oneCausePerCell(rules.flatMap((r) => r.run(ctx))));
 }
 
 describe('a consolidated workbook is checked one disclosure at a time', () => {

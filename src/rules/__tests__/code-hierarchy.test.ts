@@ -19,12 +19,10 @@ describe('code-hierarchy: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项', () => {
     ['a consistent hierarchy', rows('100.00', '100.00', '100.00', ['60.00', '40.00']), []],
     ['项 do not add up to their 款 (by 1.00)', rows('100.00', '100.00', '100.00', ['60.00', '41.00']), [['error', 'C10', '款 20103']]],
     [
-      '类 differs from its only 款',
+      // One wrong figure (201's 101.00) breaks 合计 = Σ 类 and 类 = Σ 款: one finding on it.
+      '类 differs from its only 款: one finding on the 类, 合计 its consequence',
       rows('100.00', '101.00', '100.00', ['60.00', '40.00']),
-      [
-        ['error', 'C8', '合计'],
-        ['error', 'C9', '类 201'],
-      ],
+      [['error', 'C9', '类 201']],
     ],
     ['a 0.01 rounding gap is only a hint', rows('100.00', '100.00', '100.00', ['60.00', '40.01']), [['info', 'C10', '款 20103']]],
   ])('%s', (_n, r, expected) => {

@@ -47,7 +47,8 @@ if (!OFFICE || !chineseFont) console.warn('跳过版式往返测试：本机没�
     for (const r of results.filter((x) => x.layout === id)) {
       expect(r.tablesPdf).toEqual(r.tablesXlsx);
       expect(r.tablesPdf).toHaveLength(9);
-      expect(r.compared).toBeGreaterThan(900);
+      // (As typed, names clipped by the next cell are not compared: figures and codes are.)
+      expect(r.compared).toBeGreaterThan(700);
       expect(r.differ).toEqual([]);
     }
   });

@@ -1,0 +1,47 @@
+import { Finding, CellLocation } from '../core/findings';
+
+/**
+ * One cause, one finding: a single wrong figure breaks every relation it enters (its row's sum,
+ * its parent's sum, its own children's sum, the other tables' equalities) — each a finding of its
+ * own, one cause. Relation findings that share one cell, that cell in every one of them, become one
+ * finding on that cell, the others its consequences ("同一数字还导致：…"). Pure: findings in, findings out.
+ */
+
+const key = (l: CellLocation) => `${l.sheet}!${l.cell}`;
+const cellsOf = (f: Finding): CellLocation[] => [{ sheet: f.sheet, cell: f.cell }, ...f.related];
+
+export function oneCausePerCell(findings: Finding[]): Finding[] {
+  const isRelation = (f: Finding) => f.severity === 'error' && !!f.relation && !!f.sheet && !!f.cell;
+  let open = findings.filter(isRelation);
+  if (open.length < 2) return findings;
+  const out = findings.filter((f) => !isRelation(f));
+  for (;;) {
+    // The cell most of the open findings hold (flagged there counts first on a tie).
+    const count = new Map<string, { n: number; flagged: number; at: CellLocation }>();
+    for (const f of open)
+      for (const [i, c] of cellsOf(f).entries()) {
+        const e = count.get(key(c)) ?? { n: 0, flagged: 0, at: c };
+        e.n++;
+        if (i === 0) e.flagged++;
+        count.set(key(c), e);
+      }
+    const best = [...count.values()].filter((e) => e.n >= 2).sort((a, b) => b.n - a.n || b.flagged - a.flagged)[0];
+    if (!best) break;
+    const k = key(best.at);
+    const group = open.filter((f) => cellsOf(f).some((c) => key(c) === k));
+    const primary = group.find((f) => key({ sheet: f.sheet, cell: f.cell }) === k) ?? group[0];
+    const others = group.filter((f) => f !== primary);
+    const related = new Map<string, CellLocation>();
+    for (const f of group) for (const c of cellsOf(f)) if (key(c) !== k) related.set(key(c), c);
+    out.push({
+      ...primary,
+      sheet: best.at.sheet,
+      cell: best.at.cell,
+      related: [...related.values()],
+      message: `${primary.message}；同一数字还导致：${others.map((f) => f.message).join('；')}`,
+      consequences: others.map((f) => f.message),
+    });
+    open = open.filter((f) => !group.includes(f));
+  }
+  return [...out, ...open];
+}
