@@ -43,5 +43,35 @@ export function oneCausePerCell(findings: Finding[]): Finding[] {
     });
     open = open.filter((f) => !group.includes(f));
   }
-  return [...out, ...open];
+  return claimsFromFigure([...out, ...open]);
+}
+
+/**
+ * A wrong table figure and the claims the narrative makes from it (the text quoting the figure the
+ * table should hold, or a share of it) are one cause: a narrative error that points to the very
+ * cell a table relation finds wrong is a consequence of that finding.
+ */
+function claimsFromFigure(findings: Finding[]): Finding[] {
+  const wrong = new Map<string, Finding>();
+  for (const f of findings) if (f.severity === 'error' && f.relation && f.sheet && f.cell) wrong.set(key({ sheet: f.sheet, cell: f.cell }), f);
+  if (!wrong.size) return findings;
+  const folded = new Set<Finding>();
+  const extra = new Map<Finding, string[]>();
+  for (const f of findings) {
+    if (f.severity !== 'error' || !f.text) continue;
+    const cause = f.related.map((c) => wrong.get(key(c))).find(Boolean);
+    if (!cause) continue;
+    folded.add(f);
+    extra.set(cause, [...(extra.get(cause) ?? []), `情况说明：${f.message}`]);
+  }
+  if (!folded.size) return findings;
+  return findings
+    .filter((f) => !folded.has(f))
+    .map((f) => {
+      const more = extra.get(f);
+      if (!more) return f;
+      const consequences = [...(f.consequences ?? []), ...more];
+      const head = f.consequences?.length ? f.message : `${f.message}；同一数字还导致：`;
+      return { ...f, consequences, message: `${head}${f.consequences?.length ? '；' : ''}${more.join('；')}` };
+    });
 }

@@ -72,3 +72,18 @@ describe('one wrong figure, one finding', () => {
     expect(oneCausePerCell([f('C1', ['C2']), f('C2', ['C5'])]).map((x) => x.cell)).toEqual(['C2']);
   });
 });
+
+describe('a wrong table figure and the claims made from it', () => {
+  test('公开01’s 本年支出合计 typed 1,930.38: the table’s finding carries the narrative that quotes the right 1920.38', () => {
+    const { sampleWithNarrative } = jest.requireActual('../../../tests/helpers/narrative');
+    const wb = sampleWithNarrative('三、支出决算情况说明\n本部门2023年度本年支出合计1920.38万元。');
+    const s = wb.sheets[0];
+    for (const row of s.rows)
+      for (const [c, cell] of row.entries()) if (cell?.value === '本年支出合计' && row[c + 2]?.value === '1,920.38') row[c + 2] = { value: '1,930.38' };
+    const r = checkWorkbook(wb);
+    const text = r.findings.filter((f) => f.table === '情况说明' && f.severity === 'error' && /1920\.38/.test(f.message));
+    expect(text).toEqual([]);
+    const table = r.findings.find((f) => f.table === '公开01' && f.severity === 'error' && /1,930\.38/.test(f.message));
+    expect(table?.consequences?.some((c) => /^情况说明：与公开表不符：“1920\.38万元”/.test(c))).toBe(true);
+  });
+});
