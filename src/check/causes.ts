@@ -1,4 +1,4 @@
-import { Finding, CellLocation } from '../core/findings';
+import { Finding, CellLocation, TextAt } from '../core/findings';
 
 /**
  * One cause, one finding: a single wrong figure breaks every relation it enters (its row's sum,
@@ -13,7 +13,7 @@ const cellsOf = (f: Finding): CellLocation[] => [{ sheet: f.sheet, cell: f.cell 
 export function oneCausePerCell(findings: Finding[]): Finding[] {
   const isRelation = (f: Finding) => f.severity === 'error' && !!f.relation && !!f.sheet && !!f.cell;
   let open = findings.filter(isRelation);
-  if (open.length < 2) return findings;
+  if (open.length < 2) return claimsFromFigure(findings);
   const out = findings.filter((f) => !isRelation(f));
   for (;;) {
     // The cell most of the open findings hold (flagged there counts first on a tie).
@@ -54,7 +54,7 @@ export function oneCausePerCell(findings: Finding[]): Finding[] {
 function claimsFromFigure(findings: Finding[]): Finding[] {
   const wrong = new Map<string, Finding>();
   for (const f of findings) if (f.severity === 'error' && f.relation && f.sheet && f.cell) wrong.set(key({ sheet: f.sheet, cell: f.cell }), f);
-  if (!wrong.size) return findings;
+  if (!wrong.size) return claimsFromText(findings);
   const folded = new Set<Finding>();
   const extra = new Map<Finding, string[]>();
   for (const f of findings) {
@@ -64,7 +64,12 @@ function claimsFromFigure(findings: Finding[]): Finding[] {
     folded.add(f);
     extra.set(cause, [...(extra.get(cause) ?? []), `情况说明：${f.message}`]);
   }
-  if (!folded.size) return findings;
+  if (!folded.size) return claimsFromText(findings);
+  return claimsFromText(withConsequences(findings, folded, extra));
+}
+
+/** The findings without the folded ones, each cause saying its consequences. */
+function withConsequences(findings: Finding[], folded: Set<Finding>, extra: Map<Finding, string[]>): Finding[] {
   return findings
     .filter((f) => !folded.has(f))
     .map((f) => {
@@ -74,4 +79,31 @@ function claimsFromFigure(findings: Finding[]): Finding[] {
       const head = f.consequences?.length ? f.message : `${f.message}；同一数字还导致：`;
       return { ...f, consequences, message: `${head}${f.consequences?.length ? '；' : ''}${more.join('；')}` };
     });
+}
+
+const textKey = (t: TextAt) => `${t.sheet}!${t.cell}@${t.offset}`;
+
+/**
+ * A figure of the text that contradicts its table, and what the text computes from it (a rate on
+ * it as base, a list it is a part of, a comparison with it) or says of it at the same place, are
+ * one cause: "预算为 24.45（表为 23.45），完成预算的 100.0%" is one wrong budget, not also a wrong
+ * rate — the rate is right against the table.
+ */
+function claimsFromText(findings: Finding[]): Finding[] {
+  const wrong = new Map<string, Finding>();
+  for (const f of findings)
+    if (f.severity === 'error' && f.text && f.related.length && !f.figures && f.sheet && f.cell)
+      wrong.set(textKey({ sheet: f.sheet, cell: f.cell, offset: f.text.offset }), f);
+  if (!wrong.size) return findings;
+  const folded = new Set<Finding>();
+  const extra = new Map<Finding, string[]>();
+  for (const f of findings) {
+    if (f.severity !== 'error' || !f.text || wrong.get(textKey({ sheet: f.sheet, cell: f.cell, offset: f.text.offset })) === f) continue;
+    const places = [{ sheet: f.sheet, cell: f.cell, offset: f.text.offset }, ...(f.figures ?? [])];
+    const cause = places.map((t) => wrong.get(textKey(t))).find((c) => c && c !== f && !folded.has(c));
+    if (!cause) continue;
+    folded.add(f);
+    extra.set(cause, [...(extra.get(cause) ?? []), f.message]);
+  }
+  return folded.size ? withConsequences(findings, folded, extra) : findings;
 }

@@ -1,24 +1,7 @@
 import { Finding, SEVERITY_ZH, Summary } from '../core/findings';
 
-/** Display width in a terminal: CJK and full-width characters take two columns. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    w +=
-      cp >= 0x1100 &&
-      (cp <= 0x115f ||
-        (cp >= 0x2e80 && cp <= 0xa4cf) ||
-        (cp >= 0xac00 && cp <= 0xd7a3) ||
-        (cp >= 0xf900 && cp <= 0xfaff) ||
-        (cp >= 0xfe30 && cp <= 0xfe4f) ||
-        (cp >= 0xff00 && cp <= 0xff60) ||
-        (cp >= 0xffe0 && cp <= 0xffe6))
-        ? 2
-        : 1;
-  }
-  return w;
-}
+export { displayWidth } from '../core/text';
+import { displayWidth } from '../core/text';
 
 export function pad(s: string, w: number): string {
   return s + ' '.repeat(Math.max(0, w - displayWidth(s)));

@@ -34,6 +34,11 @@ export interface Finding {
   actual?: string;
   /** Narrative findings: the quoted fragment, where it starts in the cell's text, the fix. */
   text?: TextSpan;
+  /**
+   * The narrative's own figures a narrative finding computed with (a rate's base, a list's parts):
+   * where one of them is itself wrong against its table, this finding is that one's consequence.
+   */
+  figures?: TextAt[];
   /** Where a narrative finding is, in words: 情况说明「五、一般公共预算…」第 2 段. */
   where?: string;
   /** The page a finding stands on, for a document read from a PDF (1-based), and its box there. */
@@ -52,6 +57,13 @@ export interface Finding {
 export function flaggedCells(f: Finding): CellLocation[] {
   const own = f.sheet && f.cell ? [{ sheet: f.sheet, cell: f.cell }] : [];
   return f.also?.length ? [...own, ...f.also] : own;
+}
+
+/** A place in the text: the cell, and the offset in the cell's text where a figure starts. */
+export interface TextAt {
+  sheet: string;
+  cell: string;
+  offset: number;
 }
 
 export interface TextSpan {

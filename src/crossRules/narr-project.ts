@@ -6,6 +6,7 @@ import { meets, printed } from '../core/interval';
 import { mentionInterval, textFinding, quote } from '../narrative/model';
 import { projectKey, formFigures, FormSummary } from '../forms/read';
 import { Paragraph } from '../narrative/paragraphs';
+import { Mention } from '../narrative/mentions';
 
 const ITEM = /^\s*(\d{1,2})\s*[、.．]\s*(.+?)项目(?:绩效)?(?:自评情况|自评综述|绩效自评|自评结果)/;
 const NAMED_SCORE = /([^，,：:。；;]+?)项目(?:绩效)?自评得分(?:为)?\s*$/;
@@ -36,6 +37,29 @@ function findForm(forms: FormSummary[], title: string): { form: FormSummary; exa
   return near ? { form: near.f, exact: false } : undefined;
 }
 
+/**
+ * The numbered project items of 预算绩效情况说明, each with its title and its figures: an item runs
+ * from its numbered paragraph over the paragraphs a PDF's line breaks cut it into (same item
+ * number, same sub-section), up to the next item.
+ */
+function projectItems(paragraphs: Paragraph[], byParagraph: Map<Paragraph, Mention[]>): { p: Paragraph; title: string; ms: Mention[] }[] {
+  const out: { p: Paragraph; title: string; ms: Mention[] }[] = [];
+  let cur: { p: Paragraph; title: string; ms: Mention[] } | undefined;
+  for (const p of paragraphs) {
+    if (!/绩效/.test(p.section) || p.heading) {
+      cur = undefined;
+      continue;
+    }
+    const item = ITEM.exec(p.text);
+    if (item) {
+      cur = { p, title: item[2].trim(), ms: [...(byParagraph.get(p) ?? [])] };
+      out.push(cur);
+    } else if (cur && p.item && p.item === cur.p.item && p.subsection === cur.p.subsection) cur.ms.push(...(byParagraph.get(p) ?? []));
+    else cur = undefined;
+  }
+  return out;
+}
+
 /** Scores are whole numbers as written: compared exactly unless written with decimals. */
 function sameScore(a: { value: Decimal; decimals: number }, b: { value: Decimal; decimals: number }): boolean {
   if (a.decimals === 0 && b.decimals === 0) return a.value.eq(b.value);
@@ -60,18 +84,11 @@ export const narrProjects: Rule = {
     const n = ctx.narrative();
     const forms = ctx.forms().map(formFigures);
     const out: Finding[] = [];
-    const projectParas: Paragraph[] = [];
-    for (const p of n.paragraphs) {
-      if (!/绩效/.test(p.section)) continue;
-      const item = ITEM.exec(p.text);
-      if (!item) continue;
-      projectParas.push(p);
-      const title = item[2].trim();
-      const ms = n.byParagraph.get(p) ?? [];
+    for (const { p, title, ms } of projectItems(n.paragraphs, n.byParagraph)) {
       const score = ms.find((m) => m.unit === '分' && /自评得分/.test(m.context.slice(-20)));
       // The project the score sentence names.
       if (score) {
-        const named = NAMED_SCORE.exec(p.text.slice(0, score.start));
+        const named = NAMED_SCORE.exec(score.para.text.slice(0, score.start));
         if (named) {
           const who = named[1].replace(/^.*?(?:根据年初设定的绩效目标|绩效目标)\s*[，,]?\s*/, '').trim();
           const start = named.index + named[0].indexOf(named[1]) + named[1].indexOf(who);
@@ -80,10 +97,10 @@ export const narrProjects: Rule = {
               textFinding(
                 this.id,
                 'error',
-                p,
+                score.para,
                 start,
                 start + who.length,
-                `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(p, start, start + who.length)} 项目的自评得分`,
+                `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(score.para, start, start + who.length)} 项目的自评得分`,
                 title,
               ),
             );
@@ -116,10 +133,10 @@ export const narrProjects: Rule = {
             textFinding(
               this.id,
               'error',
-              p,
+              score.para,
               score.start,
               score.end,
-              `自评得分不符：${quote(p, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`,
+              `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`,
               `${form.total.value.toString()}分`,
               {
                 related: related(form.total),
@@ -135,10 +152,10 @@ export const narrProjects: Rule = {
             textFinding(
               this.id,
               'error',
-              p,
+              score.para,
               score.start,
               score.end,
-              `自评得分不符：${quote(p, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`,
+              `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`,
               `${form.scoreSum.toString()}分`,
             ),
           );
@@ -153,10 +170,10 @@ export const narrProjects: Rule = {
             textFinding(
               this.id,
               'error',
-              p,
+              rate.para,
               rate.start,
               rate.end,
-              `预算完成率不符：${quote(p, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+              `预算完成率不符：${quote(rate.para, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
               `${right}%`,
             ),
           );
@@ -172,10 +189,10 @@ export const narrProjects: Rule = {
           textFinding(
             this.id,
             'error',
-            p,
+            m.para,
             m.start,
             m.end,
-            `${what}不符：${quote(p, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`,
+            `${what}不符：${quote(m.para, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`,
             `${fig.value.toString()}万元`,
             {
               related: related(fig),

@@ -170,18 +170,44 @@ export function extractMentions(p: Paragraph): Mention[] {
       }
     }
     if (kind === 'percent') {
-      const before = rawLabel.replace(/\s+/g, '');
-      const share = /占(.*?)的?$/.exec(before);
+      // A rate's words end in how it is named: 占比 / 所占比重为 / 占…的比例为 a share; 增幅为 /
+      // 增长率为 / 降幅 a change — the same relations as 占 / 增长 / 下降.
+      const before = rawLabel.replace(/\s+/g, '').replace(/(?:为|达到?|是)$/, '');
+      const share = /占(.*?)的?(?:比例|比重|比率|比)?$/.exec(before);
       if (/占/.test(before)) {
         mention.relation = 'share';
         const base = share ? cleanLabel(share[1].replace(/的$/, '')) : '';
         if (base) mention.baseLabel = base;
-      } else if (/完成/.test(before)) mention.relation = 'completion';
-      else if (/(增长|增加|上升|提高)$/.test(before)) mention.relation = 'growth';
-      else if (/(下降|减少|降低)$/.test(before)) mention.relation = 'decrease';
+      } else if (/完成|为(?:年初|全年|调整后?)?预算数?的$/.test(before)) mention.relation = 'completion';
+      else if (/(?:(?:增长|增加|上升|提高)(?:了|率|幅度?)?|增幅|涨幅)$/.test(before)) mention.relation = 'growth';
+      else if (/(?:(?:下降|减少|降低)(?:了|率|幅度?)?|降幅|减幅)$/.test(before)) mention.relation = 'decrease';
       else mention.relation = 'other';
     }
     out.push(mention);
   }
+  shareSubjects(out);
   return out;
+}
+
+const BARE_ACTUAL = /^(?:支出)?决算(?:数)?$/;
+const BARE_BUDGET = /^(?:支出)?(?:年初|全年|调整后?)?预算(?:数)?$/;
+const NAMED = /^(.{2,}?)(?:支出)?(?:(?:年初|全年|调整后?)?预算|决算)(?:数)?$/;
+
+/**
+ * "公务用车购置及运行维护费预算为 A，支出决算 B": the 决算 is that 科目's, named once for both. A bare
+ * 决算 (or 预算) after a named 预算 (or 决算) in its sentence takes its name, as it would read
+ * written the other way round ("…支出决算为 B，预算为 A").
+ */
+function shareSubjects(ms: Mention[]): void {
+  for (let i = 1; i < ms.length; i++) {
+    const m = ms[i];
+    const bare = BARE_ACTUAL.test(m.label) ? '支出决算' : BARE_BUDGET.test(m.label) ? m.label.replace(/^支出/, '') : '';
+    if (!bare || m.kind !== 'amount' || m.change) continue;
+    const prev = ms[i - 1];
+    if (prev.sentence !== m.sentence || prev.kind !== 'amount' || prev.change) continue;
+    // The other stage: a 预算 names a 决算, a 决算 a 预算.
+    if (BARE_ACTUAL.test(m.label) === /决算/.test(prev.label)) continue;
+    const named = NAMED.exec(prev.label);
+    if (named && !BARE_ACTUAL.test(prev.label) && !BARE_BUDGET.test(prev.label)) m.label = named[1] + bare;
+  }
 }

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { a1 } from '../core/grid';
 import { Finding, Severity } from '../core/findings';
-import { Interval, printed } from '../core/interval';
+import { Interval, printed, exact } from '../core/interval';
 import { readAmount, fmtMoney } from '../core/amount';
 import { cellAt } from '../core/grid';
 import { CellSel } from '../specs/types';
@@ -44,6 +44,8 @@ export function readNarrativeOf(ctx: RuleContext): Narrative {
 
 /** The interval a quoted figure stands for (printed to the decimals written). */
 export function mentionInterval(m: Mention): Interval {
+  // "0 万元" or "0%" says nothing was spent: a zero, not the rounding of something under ½.
+  if (m.value.isZero() && m.decimals === 0) return exact(m.value);
   return printed(m.value, m.decimals);
 }
 
@@ -140,13 +142,31 @@ export function percentStart(m: Mention): number {
  * A wrong percentage: the finding quotes it from its verb (占/增长/完成…), gives the exact
  * computation and the figure rounded as written.
  */
-export function percentFinding(rule: string, m: Mention, message: (quoted: string, right: string) => string, exactPct: Decimal): Finding {
+export function percentFinding(
+  rule: string,
+  m: Mention,
+  message: (quoted: string, right: string) => string,
+  exactPct: Decimal,
+  computedWith: (Mention | undefined)[] = [],
+): Finding {
   const right = roundTo(exactPct, m.decimals);
   const s = percentStart(m);
   return textFinding(rule, 'error', m.para, s, m.end, message(quote(m.para, s, m.end), right), `${right}%`, {
     expected: `${right}%`,
     actual: `${m.value.toFixed(m.decimals)}%`,
+    ...figuresOf(computedWith),
   });
+}
+
+/** The text figures a finding computed with, for Finding.figures (one cause, one finding). */
+export function figuresOf(ms: (Mention | undefined)[]): Pick<Finding, 'figures'> {
+  const figures = ms
+    .filter((m): m is Mention => !!m)
+    .map((m) => {
+      const at = locate(m.para, m.start);
+      return { sheet: at.sheet, cell: a1(at.r, at.c), offset: at.cellOffset };
+    });
+  return figures.length ? { figures } : {};
 }
 
 /** Whether a table holds no figure other than zero. */

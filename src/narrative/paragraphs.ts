@@ -1,5 +1,5 @@
 import { Workbook, Sheet, cellText, isProseOnly } from '../core/grid';
-import { toHalfWidth } from '../core/text';
+import { toHalfWidth, displayWidth } from '../core/text';
 import { scanTexts, TextScan, ScannedText } from '../core/textScan';
 
 /**
@@ -41,7 +41,7 @@ export interface Paragraph {
 
 export const SECTION_RE = /^\s*([一二三四五六七八九十]{1,3})\s*[、.．]/;
 export const SUBSECTION_RE = /^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]/;
-const ITEM_RE = /^\s*\d{1,2}\s*[、.．](?!\d)/;
+const ITEM_RE = /^\s*\d{1,2}\s*(?:、|[.．](?!\d))/;
 /** 1、 or 1. (a decimal such as 1.5 is not a number): "21、0A 电子公文…" is item 21. */
 const ITEM_NUMBER = /^\s*(\d{1,2})\s*(?:、|[.．](?!\d))/;
 const PART_RE = /^\s*第\s*([一二三四五六])\s*部分/;
@@ -115,6 +115,33 @@ function narrativeRange(sheet: Sheet, sole: ScannedText[]): [number, number] | u
   return start >= 0 && start <= end ? [start, end] : undefined;
 }
 
+/**
+ * The width of a full line when the text is a PDF's lines (each cut at the page's width): the
+ * median display width of the lines a sentence runs on from to the very next line. Undefined when
+ * too few lines run on (a text whose lines are paragraphs, as a workbook's cells or a re-flowed text
+ * are, or whose lines are apart).
+ */
+function fullLineWidth(lines: (Line | null)[]): number | undefined {
+  const widths: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]?.text.trim();
+    if (!t || SENTENCE_END.test(t) || lines[i]!.c !== 0) continue;
+    // A section's heading over its paragraph is a line of its own, however wide.
+    if ((SECTION_RE.test(t) || SUBSECTION_RE.test(t) || PART_RE.test(t)) && !/[，,]/.test(t)) continue;
+    // (Run on to the very next line: a PDF's lines within a paragraph have no gap between them. A
+    // line of prose starts its row; a form's text in a cell of its own further right is not one.)
+    const next = lines[i + 1];
+    if (!next || !next.text.trim() || next.c !== 0 || startsBlock(next.text)) continue;
+    widths.push(displayWidth(t));
+  }
+  if (widths.length < 5) return undefined;
+  widths.sort((a, b) => a - b);
+  const median = widths[widths.length >> 1];
+  // A page's lines are of one width: most lines that run on are within a tenth of it.
+  const near = widths.filter((w) => Math.abs(w - median) <= median * 0.1).length;
+  return near >= widths.length * 0.6 ? median : undefined;
+}
+
 /** Join lines into paragraphs: a line not ending a sentence continues on the next text line. */
 function assemble(lines: (Line | null)[]): Line[][] {
   const paras: Line[][] = [];
@@ -123,6 +150,12 @@ function assemble(lines: (Line | null)[]): Line[][] {
     if (cur.length) paras.push(cur);
     cur = [];
   };
+  const width = fullLineWidth(lines);
+  // A line as wide as the page's lines was cut by the page, not ended: a numbered line that fills
+  // it is an item's first line, not its heading; a clause mark at its end is not a paragraph's end.
+  // (Nor is a numbered line cut inside a figure, "…合计1920.38万" above "元，…", nor one whose
+  // sentence has begun after a colon, "1、…项目绩效自评情况：根据…", a heading.)
+  const full = (t: string, share = 0.9) => width !== undefined && displayWidth(t.trim()) >= width * share;
   for (const line of lines) {
     if (line === null) {
       flush();
@@ -130,13 +163,19 @@ function assemble(lines: (Line | null)[]): Line[][] {
     }
     const t = line.text;
     if (!t.trim()) continue; // PDF page gaps: a sentence may continue after blank lines
-    if (FORM_TITLE_RE.test(t.trim()) && t.trim().length < 40) {
+    // A form's title is a line of its own ("2023年度项目支出绩效自评表"), not a sentence's line
+    // that a PDF happened to cut after "（绩效自评表".
+    if (FORM_TITLE_RE.test(t.trim()) && t.trim().length < 40 && !/[，,。；;：:（(]/.test(t)) {
       flush();
       continue;
     }
     if (cur.length && startsBlock(t)) flush();
     cur.push(line);
-    const ends = SENTENCE_END.test(t) || PART_RE.test(t) || (startsBlock(t) && t.trim().length < 40 && !/[，,]/.test(t));
+    const heading = startsBlock(t) && t.trim().length < 40 && !/[，,]|[：:]\s*\S/.test(t) && !full(t) && !/[\d.,万亿千]\s*$/.test(t);
+    // A sentence's end at the very margin is most likely not its paragraph's: the paragraph ends
+    // where its last line stops short.
+    const cut = /[；;：:]\s*$/.test(t) ? full(t) : /[。!！?？]\s*$/.test(t) && full(t, 0.95);
+    const ends = (SENTENCE_END.test(t) && !cut) || PART_RE.test(t) || heading;
     if (ends) flush();
   }
   flush();

@@ -87,3 +87,44 @@ describe('a wrong table figure and the claims made from it', () => {
     expect(table?.consequences?.some((c) => /^情况说明：与公开表不符：“1920\.38万元”/.test(c))).toBe(true);
   });
 });
+
+describe('a wrong figure of the text and what the text computes from it', () => {
+  const { sampleWithNarrative } = jest.requireActual('../../../tests/helpers/narrative');
+  const narrativeErrors = (narrative: string) =>
+    checkWorkbook(sampleWithNarrative(narrative)).findings.filter((f) => f.table === '情况说明' && f.severity === 'error');
+  const THREE = '五、财政拨款“三公”经费支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n';
+
+  test.each([
+    [
+      'a budget off its table, the rate and 持平 right against the table: one finding on the budget',
+      THREE + '1. 因公出国（境）费支出情况。因公出国（境）费支出预算为24.45万元，支出决算23.45万元，完成预算的100.0%，与预算持平。',
+      '24.45万元',
+      2,
+    ],
+    [
+      'the same written 决算 first',
+      THREE + '1. 因公出国（境）费支出情况。因公出国（境）费支出决算为23.45万元，完成预算的100.0%，预算为24.45万元，与预算持平。',
+      '24.45万元',
+      2,
+    ],
+    [
+      'a part of the 公务用车 split off its table: the split’s sum is its consequence',
+      THREE +
+        '2. 公务用车购置及运行维护费支出情况。公务用车购置及运行维护费支出决算2.58万元。其中：\n公务用车购置费支出1.00万元。\n公务用车运行维护费支出2.58万元。',
+      '1.00万元',
+      1,
+    ],
+  ])('%s', (_n, narrative, fragment, consequences) => {
+    const errors = narrativeErrors(narrative);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].rule).toBe('narr-table');
+    expect(errors[0].text?.fragment).toBe(fragment);
+    expect(errors[0].consequences).toHaveLength(consequences);
+  });
+
+  test('a rate wrong on figures that are right stays its own finding', () => {
+    const errors = narrativeErrors(THREE + '1. 因公出国（境）费支出情况。因公出国（境）费支出预算为23.45万元，支出决算23.45万元，完成预算的90.0%。');
+    expect(errors.map((f) => f.rule)).toEqual(['narr-completion']);
+    expect(errors[0].consequences).toBeUndefined();
+  });
+});

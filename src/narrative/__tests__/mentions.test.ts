@@ -71,6 +71,37 @@ describe('figures in a sentence', () => {
         { kind: 'amount', label: '共涉及资金' },
       ],
     ],
+    // A rate named other ways reads as the same relation (issue 25 §5).
+    ['基本支出1320.27万元，占比68.8%；', [{ kind: 'amount' }, { kind: 'percent', rel: 'share', base: undefined }]],
+    ['基本支出1320.27万元，所占比重为68.8%；', [{ kind: 'amount' }, { kind: 'percent', rel: 'share', base: undefined }]],
+    ['基本支出1320.27万元，占本年支出合计的比例为68.8%；', [{ kind: 'amount' }, { kind: 'percent', rel: 'share', base: '本年支出合计' }]],
+    [
+      '比上年增加477.57万元，增幅为33.1%，',
+      [
+        { kind: 'amount', change: '+prior' },
+        { kind: 'percent', rel: 'growth' },
+      ],
+    ],
+    [
+      '比上年增加477.57万元，增长率为33.1%，',
+      [
+        { kind: 'amount', change: '+prior' },
+        { kind: 'percent', rel: 'growth' },
+      ],
+    ],
+    [
+      '同比减少10.00万元，降幅5.0%，',
+      [
+        { kind: 'amount', change: '-prior' },
+        { kind: 'percent', rel: 'decrease' },
+      ],
+    ],
+    ['本年支出合计1920.38万元，为年初预算的92.5%，', [{ kind: 'amount' }, { kind: 'percent', rel: 'completion' }]],
+    ['本年支出合计1920.38万元，年初预算完成率为92.5%，', [{ kind: 'amount' }, { kind: 'percent', rel: 'completion' }]],
+    // A bare 决算 after its 科目's named 预算 is that 科目's (and the other way round).
+    ['公务用车购置及运行维护费预算为2.58万元，支出决算2.58万元，', [{ label: '公务用车购置及运行维护费预算' }, { label: '公务用车购置及运行维护费支出决算' }]],
+    ['公务接待费支出决算为1.00万元，年初预算为2.00万元，', [{ label: '公务接待费支出决算' }, { label: '公务接待费年初预算' }]],
+    ['比上年增加10.00万元，支出决算20.00万元，', [{ change: '+prior' }, { label: '支出决算' }]],
     ['ISO14001 第八次换证审核费，IPV6 通讯协议，0A 平台，速率 495M，', []],
     ['截至 2023 年 12 月 31 日，', []],
   ])('%s', (text, expected) => {

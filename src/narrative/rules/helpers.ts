@@ -58,7 +58,8 @@ export function changeSubject(m: Mention): string {
  */
 export function changedFigure(ms: Mention[], j: number): Mention | undefined {
   const ok = (x: Mention) => isValue(x) && x.unit === ms[j].unit;
-  const same = before(ms, j, ok, false);
+  // A change on last year is the 决算's: "决算为 A，完成预算的 R%，预算为 B，较上年增加 C" changes A.
+  const same = (ms[j].change?.against === 'prior' ? before(ms, j, (x) => ok(x) && !isBudget(x), false) : undefined) ?? before(ms, j, ok, false);
   if (same) return same;
   const prev = ms.filter((x, k) => k < j && x.sentence === ms[j].sentence - 1 && x.para === ms[j].para && ok(x));
   if (!prev.length) return undefined;
@@ -77,7 +78,11 @@ export function changedFigure(ms: Mention[], j: number): Mention | undefined {
 
 /** For a growth/decrease rate at index i: the 比上年 change before it and the figure it changes. */
 export function growthOperands(ms: Mention[], i: number): { inc: Mention; cur: Mention } | undefined {
-  const inc = before(ms, i, (x) => x.kind === 'amount' && x.change?.against === 'prior');
+  const isChange = (x: Mention | undefined) => !!x && x.kind === 'amount' && x.change?.against === 'prior' && x.sentence === ms[i].sentence;
+  // The rate may come first: "增长 33.1%，增加 477.57 万元" — the change right after it is its own
+  // when no change stands right before it.
+  const next = !isChange(ms[i - 1]) && isChange(ms[i + 1]) && ms[i + 1].clause === ms[i].clause + 1 ? ms[i + 1] : undefined;
+  const inc = next ?? before(ms, i, (x) => x.kind === 'amount' && x.change?.against === 'prior');
   const cur = inc && changedFigure(ms, ms.indexOf(inc));
   return inc && cur ? { inc, cur } : undefined;
 }

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed, sub } from '../../core/interval';
-import { mentionInterval, textFinding, quote, money, percentFinding } from '../model';
+import { mentionInterval, textFinding, quote, money, percentFinding, figuresOf } from '../model';
 import { Mention, itemOf } from '../mentions';
 import { isValue, changeInterval, isBudget, budgetFor, BUDGET_LABEL } from './helpers';
 
@@ -42,6 +42,8 @@ export const narrCompletion: Rule = {
         let budgetIv: Interval | undefined;
         let budgetV: Decimal | undefined;
         let budgetName = '预算数';
+        // The text's figures the rate is computed with (the budget, or the change it is told by).
+        let via: Mention | undefined = budget;
         if (budget) {
           budgetIv = mentionInterval(budget);
           budgetV = budget.value;
@@ -51,6 +53,7 @@ export const narrCompletion: Rule = {
             .slice(i + 1)
             .find((x: Mention) => x.sentence === m.sentence && x.kind === 'amount' && x.change?.against === 'budget' && x.unit === actual.unit);
           if (!ch) return;
+          via = ch;
           const d = changeInterval(ch);
           budgetIv = sub(mentionInterval(actual), d);
           budgetV = actual.value.minus(ch.value.times(ch.change!.sign));
@@ -74,6 +77,7 @@ export const narrCompletion: Rule = {
                   ch.end,
                   `与预算比较不符：${quote(p, ch.start, ch.end)}，而决算 ${money(actual.value)} − 预算 ${money(budgetV!)} = ${money(d)}`,
                   `${d.gte(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`,
+                  figuresOf([actual, budget]),
                 ),
               );
             }
@@ -90,16 +94,21 @@ export const narrCompletion: Rule = {
             (q, right) =>
               `预算完成率不符：${q}，而 ${actual.label || '决算数'} ${money(actual.value)} ÷ ${budgetName} ${money(budgetV!)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
             exactPct,
+            [actual, via],
           ),
         );
       });
-    // 与预算持平: the 决算 and 预算 of the sentence (or the one before) are equal.
+    // 与预算持平: the 决算 and 预算 of the sentence, or of the last sentence before it that states
+    // figures ("预算为 A，决算 B。完成预算的 100%。与预算持平" speaks of A and B).
     for (const [p, ms] of n.byParagraph) {
       const re = /与(年初)?预算(数)?持平/g;
       let lv: RegExpExecArray | null;
       while ((lv = re.exec(p.text))) {
         const at = lv.index;
-        const near = ms.filter((x) => x.end <= at && isValue(x) && (p.text.slice(x.end, at).match(/[。]/g)?.length ?? 0) <= 1);
+        const sentence = p.text.slice(0, at).split('。').length - 1;
+        const values = ms.filter((x) => x.end <= at && isValue(x));
+        const stated = values.filter((x) => x.sentence < sentence).pop()?.sentence;
+        const near = values.filter((x) => x.sentence === sentence || x.sentence === stated);
         const budget = [...near].reverse().find(isBudget);
         const actual = [...near].reverse().find((x) => x !== budget && /决算|执行|支出|收入/.test(x.label) && !BUDGET_LABEL.test(x.label));
         if (!budget || !actual || actual.unit !== budget.unit || meets(mentionInterval(actual), mentionInterval(budget))) continue;
@@ -112,6 +121,8 @@ export const narrCompletion: Rule = {
             at,
             at + lv[0].length,
             `与预算比较不符：${quote(p, at, at + lv[0].length)}，而决算 ${money(actual.value)}、预算 ${money(budget.value)}，${d.gt(0) ? '超出' : '低于'}预算 ${money(d.abs())}`,
+            undefined,
+            figuresOf([actual, budget]),
           ),
         );
       }

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { div, mul, meets, exact, printed, sub } from '../../core/interval';
-import { mentionInterval, textFinding, quote, money, percentFinding } from '../model';
+import { mentionInterval, textFinding, quote, money, percentFinding, figuresOf } from '../model';
 import { growthOperands, changeInterval } from './helpers';
 
 /** 增长/下降 p%: the rate equals the increase over last year's figure (current − increase). */
@@ -35,6 +35,8 @@ export const narrGrowth: Rule = {
               inc.start,
               inc.end,
               `增减额与本年数矛盾：本年 ${money(cur.value)}，${quote(p, inc.start, inc.end)} 意味着上年为 ${money(cur.value.minus(inc.value.times(sign)))}（负数），请核对增减额或本年数`,
+              undefined,
+              figuresOf([cur]),
             ),
           );
           return;
@@ -53,6 +55,7 @@ export const narrGrowth: Rule = {
             (q, right) =>
               `${sign > 0 ? '增长' : '下降'}率不符：${q}，而本年 ${money(cur.value)}、${verb} ${money(inc.value)}，上年为 ${money(prevV)}，${verb} ÷ 上年 = ${exactPct.toFixed(2)}%，应为 ${right}%`,
             exactPct,
+            [inc, cur],
           ),
         );
       });

@@ -2,9 +2,9 @@ import Decimal from 'decimal.js';
 import { Rule } from '../../rules/engine';
 import { Finding } from '../../core/findings';
 import { meets, sum, printed, Interval, exact, div, mul } from '../../core/interval';
-import { mentionInterval, textFinding, quote, money, bindingOf } from '../model';
+import { mentionInterval, textFinding, quote, money, bindingOf, figuresOf } from '../model';
 import { Mention } from '../mentions';
-import { isValue, sameSection } from './helpers';
+import { isValue, sameSection, isBudget } from './helpers';
 import { shareBase } from './narr-share';
 
 /**
@@ -25,7 +25,8 @@ export const narrListSum: Rule = {
         if (!split.section.test(`${p.section} ${p.subsection}`)) continue;
         const kindOk = (m: Mention) => (split.unit === 'count' ? m.kind === 'count' && m.unit === '辆' : isValue(m));
         const ms = (n.byParagraph.get(p) ?? []).filter(kindOk);
-        const total = ms.find((m) => split.total.test(m.label));
+        // The total the parts make up is the 决算 (its 预算 stated beside it is not split).
+        const total = ms.find((m) => split.total.test(m.label) && !isBudget(m)) ?? ms.find((m) => split.total.test(m.label));
         if (!total || seen.has(total)) continue;
         // Parts follow the total in its paragraph or in the next ones of the section.
         const section = sameSection(n, p);
@@ -54,7 +55,7 @@ export const narrListSum: Rule = {
             total.end,
             `分项之和与总数不符：${quote(p, total.start, total.end)}，而 ${parts.map((m) => `${m.label} ${fmt(m.value)}`).join(' + ')} = ${fmt(s)}${complete ? '' : '，已超过总数'}`,
             `${split.unit === 'count' ? s.toString() : s.toFixed(2)}${total.unit}`,
-            { expected: fmt(s), actual: fmt(total.value) },
+            { expected: fmt(s), actual: fmt(total.value), ...figuresOf(parts) },
           ),
         );
       }
@@ -115,6 +116,7 @@ export const narrListSum: Rule = {
           total.end,
           `分项之和与总数不符：${quote(total.para, total.start, total.end)}，而各项 ${ps.map((m) => money(m.value)).join(' + ')} = ${money(s)}`,
           `${s.toFixed(2)}${total.unit}`,
+          figuresOf(ps),
         ),
       );
     }

@@ -81,6 +81,7 @@ export const narrShare: Rule = {
             m,
             (q, right) => `占比不符：${q}，而 ${part.label} ${money(part.value)} ÷ ${base.name} ${money(base.value)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
             exactPct,
+            [part, base.mention],
           ),
         );
       });
