@@ -5,7 +5,7 @@ import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, readFileBytes, InputError } from './hosts/files';
 import { loadExcel } from './hosts/xlsx/xlsx';
 import { reportExplanations, applyFlags } from './hosts/xlsx/xlsxFlags';
-import { isPdf } from './hosts/problems';
+import { isPdf, foreignProblem } from './hosts/problems';
 import { reportHeading } from './check/heading';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
 import * as usecases from './usecases';
@@ -20,9 +20,58 @@ import { codesOfWorkbook } from './scaffold/codesFrom';
 
 export { InputError };
 
-async function writeExcel(wb: ExcelJS.Workbook, out: string) {
+/** How a command may write its output: `force` replaces an existing file (never the input). */
+export interface WriteOptions {
+  force?: boolean;
+}
+
+/** A path as the file system knows it: through symlinks, case-folded (Windows and macOS ignore case). */
+function realKey(p: string): string {
+  const abs = path.resolve(p);
+  let real: string;
+  try {
+    real = fs.realpathSync.native(abs);
+  } catch {
+    // Not there yet: its folder's real path and its name.
+    try {
+      real = path.join(fs.realpathSync.native(path.dirname(abs)), path.basename(abs));
+    } catch {
+      real = abs;
+    }
+  }
+  return real.normalize('NFC').toLowerCase();
+}
+
+/**
+ * Whether `out` may be written: never over an input (the same file by another name, a symlink, a
+ * different case), never over an existing file unless forced. Asked before anything is read, so
+ * that a refused run does nothing at all.
+ */
+export function claimOutput(out: string, inputs: (string | undefined)[], opts: WriteOptions = {}): void {
+  const key = realKey(out);
+  for (const input of inputs) if (input && realKey(input) === key) throw new InputError(`输出文件“${out}”就是输入文件：为免覆盖原文件，请另取一个文件名`);
+  if (fs.existsSync(out) && !opts.force) throw new InputError(`文件“${out}”已存在；为免覆盖，请换一个文件名，或加 --force 覆盖`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new InputError(`“${out}”是文件夹，不能作为输出文件`);
+}
+
+/**
+ * Write a file whole or not at all: the bytes are made first, written beside the target and moved
+ * onto it, so that a failure leaves no empty or half-written file behind.
+ */
+export function writeWhole(out: string, bytes: Uint8Array): void {
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  await wb.xlsx.writeFile(out);
+  const tmp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, out);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new InputError(`无法写出“${out}”（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+}
+
+async function writeExcel(wb: ExcelJS.Workbook, out: string) {
+  writeWhole(out, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 /**
@@ -31,13 +80,25 @@ async function writeExcel(wb: ExcelJS.Workbook, out: string) {
  * grid only, so that the copy holds nothing but the user's sheets and the flags.
  */
 async function openForCopy(file: string, prior?: string): Promise<{ host: XlsxHost; prior?: Workbook }> {
+  // Read as a check without a copy reads it: the same file gets the same message either way.
+  const read = await readDisclosure(file);
   // A document (.txt, or a PDF read from its pages) is imported first, as a workbook to flag.
-  if (['.txt', '.pdf'].includes(path.extname(file).toLowerCase())) {
-    const { excel } = await importToExcel(file, prior);
+  if (read.kind === 'text') {
+    const { excel } = await importRead(read.workbook, path.basename(file), prior);
     return { host: new XlsxHost(excel, path.basename(file)) };
   }
-  const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
+  const host = new XlsxHost(read.excel ?? (await loadExcel(readFileBytes(file))), path.basename(file));
   return { host, prior: prior ? await priorSheets(prior) : undefined };
+}
+
+/** A workbook to change and write back (clear, explain, forms): an .xlsx, told as a check tells it. */
+async function openWorkbook(file: string, what: string): Promise<XlsxHost> {
+  const bytes = readFileBytes(file);
+  const name = path.basename(file);
+  if (isPdf(name, bytes) || /\.txt$/i.test(name)) throw new InputError(`${what}只适用于 Excel 工作簿（.xlsx）；文档请先用 check --out 或 import 生成工作簿`);
+  const foreign = foreignProblem(name, bytes);
+  if (foreign) throw new InputError(foreign);
+  return new XlsxHost(await loadExcel(bytes), name);
 }
 
 /** Last year's disclosure as sheets named 上年…, to sit beside this year's in one workbook. */
@@ -50,13 +111,18 @@ export async function priorSheets(file: string): Promise<Workbook> {
 /** A text document laid out as a workbook (one sheet per table …), with last year's beside it. */
 export async function importToExcel(file: string, prior?: string): Promise<{ grid: Workbook; excel: ExcelJS.Workbook }> {
   const { workbook, kind } = await readDisclosure(file);
-  if (kind !== 'text') throw new InputError('import 只接受文本文档（.txt）；工作簿可直接用 check 核对');
-  const host = new XlsxHost(gridToExcel({ sheets: [] }), path.basename(file));
+  if (kind !== 'text') throw new InputError('import 只接受文档（.txt 或 .pdf）；工作簿可直接用 check 核对');
+  return importRead(workbook, path.basename(file), prior);
+}
+
+async function importRead(workbook: Workbook, name: string, prior?: string): Promise<{ grid: Workbook; excel: ExcelJS.Workbook }> {
+  const host = new XlsxHost(gridToExcel({ sheets: [] }), name);
   const grid = await usecases.importInto(host, workbook, { prior: prior ? await priorSheets(prior) : undefined });
   return { grid, excel: host.excel };
 }
 
-export async function importFile(file: string, out: string, prior?: string): Promise<Workbook> {
+export async function importFile(file: string, out: string, prior?: string, opts: WriteOptions = {}): Promise<Workbook> {
+  claimOutput(out, [file, prior], opts);
   const { grid, excel } = await importToExcel(file, prior);
   await writeExcel(excel, out);
   return grid;
@@ -66,8 +132,9 @@ export async function importFile(file: string, out: string, prior?: string): Pro
  * Check a file; with `out`, also write a flagged copy. A text document is checked as text; its
  * flagged copy is the document imported as a workbook (one sheet per table …) and checked there.
  */
-export async function checkFile(file: string, out?: string, prior?: string): Promise<CheckResult> {
-  if (out && /\.pdf$/i.test(out)) return checkPdfCopy(file, out, prior);
+export async function checkFile(file: string, out?: string, prior?: string, opts: WriteOptions = {}): Promise<CheckResult> {
+  if (out && /\.pdf$/i.test(out)) return checkPdfCopy(file, out, prior, opts);
+  if (out) claimOutput(out, [file, prior], opts);
   if (!out) {
     const { workbook } = await readDisclosure(file);
     if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
@@ -83,17 +150,19 @@ export async function checkFile(file: string, out?: string, prior?: string): Pro
  * A PDF checked into a marked copy (a highlight and a note on each finding) and its 审核报告 as a
  * workbook beside it (…审核报告.xlsx): see hosts/pdf/annotate.ts for why not pages at its end.
  */
-async function checkPdfCopy(file: string, out: string, prior?: string): Promise<CheckResult> {
+async function checkPdfCopy(file: string, out: string, prior?: string, opts: WriteOptions = {}): Promise<CheckResult> {
+  const reportFile = out.replace(/\.pdf$/i, '.审核报告.xlsx');
+  claimOutput(out, [file, prior], opts);
+  claimOutput(reportFile, [file, prior], opts);
   const bytes = readFileBytes(file);
-  if (!isPdf(file, bytes)) throw new InputError('写出 .pdf 只适用于 PDF 文件；工作簿和文本文档请写出 .xlsx');
   const { workbook } = await readDisclosure(file);
+  if (!isPdf(file, bytes)) throw new InputError('写出 .pdf 只适用于 PDF 文件；工作簿和文本文档请写出 .xlsx');
   if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
   const result = checkWorkbook(workbook);
   const { annotatePdf } = await import('./hosts/pdf/annotate');
   // The check put each finding's box on it (a PDF's cells know where they stand).
   const marks = result.findings.flatMap((finding) => (finding.box ? [{ finding, box: finding.box }] : []));
-  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(out, await annotatePdf(bytes, marks));
+  const marked = await annotatePdf(bytes, marks);
   // The report: each finding at its page (no sheet to link to in a PDF).
   const report = gridToExcel({ sheets: [] });
   applyFlags(
@@ -101,13 +170,17 @@ async function checkPdfCopy(file: string, out: string, prior?: string): Promise<
     result.findings.map((f) => ({ ...f, sheet: f.page ? `第${f.page}页` : '', cell: '' })),
     reportHeading(result, path.basename(file)),
   );
-  await writeExcel(report, out.replace(/\.pdf$/i, '.审核报告.xlsx'));
+  // Both made before either is written: a failure leaves neither behind.
+  const reportBytes = new Uint8Array(await report.xlsx.writeBuffer());
+  writeWhole(out, marked);
+  writeWhole(reportFile, reportBytes);
   return result;
 }
 
 /** Remove every flag from a checked workbook, restoring it exactly. */
-export async function clearFile(file: string, out: string): Promise<boolean> {
-  const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
+export async function clearFile(file: string, out: string, opts: WriteOptions = {}): Promise<boolean> {
+  claimOutput(out, [file], opts);
+  const host = await openWorkbook(file, '清除标记');
   const { cleared } = await usecases.clear(host);
   await writeExcel(host.excel, out);
   return cleared;
@@ -126,7 +199,7 @@ export interface ScaffoldFileOptions {
 
 /** Write a blank template workbook with live formulas; never overwrites a file unless forced. */
 export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Promise<{ sheets: string[]; codes: number }> {
-  if (fs.existsSync(out) && !opts.force) throw new InputError(`文件“${out}”已存在；为免覆盖您的数据，请换一个文件名，或加 --force 覆盖`);
+  claimOutput(out, [opts.codesFrom], opts);
   let codes = opts.codes;
   if (opts.codesFrom) {
     const { workbook } = await readDisclosure(opts.codesFrom);
@@ -143,8 +216,8 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
  * Draft the narrative from a disclosure's tables into a copy of the workbook: a new sheet
  * 情况说明 (or 情况说明（草稿） when the workbook already has one). A text document is imported first.
  */
-export async function draftFile(file: string, out: string, opts: { prior?: string } = {}): Promise<{ sheet: string; paragraphs: string[] }> {
-  if (path.resolve(file) === path.resolve(out)) throw new InputError('输出文件不能与输入文件相同，以免覆盖原文件');
+export async function draftFile(file: string, out: string, opts: { prior?: string } & WriteOptions = {}): Promise<{ sheet: string; paragraphs: string[] }> {
+  claimOutput(out, [file, opts.prior], opts);
   const { host } = await openForCopy(file);
   const prior = opts.prior ? (await readDisclosure(opts.prior)).workbook : undefined;
   // The copy is a new file: an earlier draft in it is replaced.
@@ -159,9 +232,9 @@ export type { FormsResult } from './usecases';
  * Generate a 绩效自评表 for every project of 项目清单 that has none yet; forms already in the
  * workbook (typed in by the user) are kept as they are. Writes a copy to `out`.
  */
-export async function formsFile(file: string, out: string, opts: { stacked?: boolean; year?: number } = {}): Promise<usecases.FormsResult> {
-  if (path.resolve(file) === path.resolve(out)) throw new InputError('输出文件不能与输入文件相同，以免覆盖原文件');
-  const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
+export async function formsFile(file: string, out: string, opts: { stacked?: boolean; year?: number } & WriteOptions = {}): Promise<usecases.FormsResult> {
+  claimOutput(out, [file], opts);
+  const host = await openWorkbook(file, '生成绩效自评表');
   const r = await usecases.formsInto(host, opts);
   await writeExcel(host.excel, out);
   return r;
@@ -175,8 +248,10 @@ export async function explainFile(
   file: string,
   out: string,
   one?: { rule: string; sheet: string; cell: string; text: string },
+  opts: WriteOptions = {},
 ): Promise<{ explained: number; result: CheckResult }> {
-  const host = new XlsxHost(await loadExcel(readFileBytes(file)), path.basename(file));
+  claimOutput(out, [file], opts);
+  const host = await openWorkbook(file, '记录出错说明');
   const entries = one ? [one] : reportExplanations(host.excel);
   if (!one && entries.length === 0) throw new InputError('工作簿中没有“审核报告”：请先用 check --out 生成审核报告，在其“说明”列填写后再运行');
   // Rows left blank keep what was on file; a row whose 说明 was cleared removes it.

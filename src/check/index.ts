@@ -18,6 +18,8 @@ export interface CheckResult {
   submittable: boolean;
   /** Open findings of 强制 rules (errors and warnings). */
   blocking: number;
+  /** The same by severity: the 错误 and the 警告 among them. */
+  blockingBy?: { error: number; warning: number };
   /**
    * 可提交, 不可提交 (open 强制 findings), 未填写: tables found but not one amount in them (a
    * blank template is not a disclosure ready to submit), 未找到公开表: not one table found in a
@@ -90,11 +92,21 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
   if (sorted.some((f) => f.text)) inParagraphs(sorted, ctx.narrative().paragraphs);
   const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
-  const blocking = sorted.filter((f) => blocksSubmission(f, (id) => level.get(id))).length;
+  const blocks = (f: Finding) => blocksSubmission(f, (id) => level.get(id));
+  const blocking = sorted.filter(blocks).length;
+  const blockingErrors = sorted.filter((f) => f.severity === 'error' && blocks(f)).length;
   const blank = recognition.tables.length > 0 && recognition.tables.every(isEmptyTable);
   const none = recognition.tables.length === 0 && recognition.unreadable.length === 0;
   const verdict: Verdict = none ? (isProseOnly(wb) ? '仅核对情况说明' : '未找到公开表') : blank ? '未填写' : blocking === 0 ? '可提交' : '不可提交';
-  return { findings: sorted, summary: summarize(sorted), recognition, submittable: verdict === '可提交', blocking, verdict };
+  return {
+    findings: sorted,
+    summary: summarize(sorted, blocks),
+    recognition,
+    submittable: verdict === '可提交',
+    blocking,
+    blockingBy: { error: blockingErrors, warning: blocking - blockingErrors },
+    verdict,
+  };
 }
 
 /** Run a rule, its findings appended; a rule that fails says so once, whatever it had found kept. */
@@ -118,12 +130,13 @@ function run(rule: Rule, ctx: RuleContext, out: Finding[], failed: Set<Rule>): v
 }
 
 /** Whether it can be submitted, or why not, in the words the command line and the pane show. */
-export function submitLine(r: Pick<CheckResult, 'submittable' | 'blocking'> & { verdict?: CheckResult['verdict'] }): string {
+export function submitLine(r: Pick<CheckResult, 'submittable' | 'blocking' | 'blockingBy'> & { verdict?: CheckResult['verdict'] }): string {
   if (r.verdict === '未填写') return '未填写：公开表中还没有填写任何金额';
   if (r.verdict === '未找到公开表') return '未找到公开表：文件中没有识别到任何一张公开表，不能作为决算公开提交（请确认文件内容，或改用 Excel 工作簿）';
   if (r.verdict === '仅核对情况说明')
     return `仅核对了情况说明（未提供公开表，不能作为决算公开提交）：${r.blocking ? `${r.blocking} 项强制问题未解决` : '情况说明未发现强制问题'}`;
-  return r.submittable ? '可提交（无强制问题）' : `不可提交：${r.blocking} 项强制问题未解决`;
+  const by = r.blockingBy && r.blockingBy.warning ? `（错误 ${r.blockingBy.error} 项、强制警告 ${r.blockingBy.warning} 项）` : '';
+  return r.submittable ? '可提交（无强制问题）' : `不可提交：${r.blocking} 项强制问题未解决${by}`;
 }
 
 /** The verdict in a word or two, as a folder's summary table shows each file. */

@@ -1,4 +1,5 @@
 import { Finding, SEVERITY_ZH, Summary } from '../core/findings';
+import { blocksSubmission } from '../check/registry';
 
 export { displayWidth } from '../core/text';
 import { displayWidth } from '../core/text';
@@ -13,13 +14,18 @@ export function table(headers: string[], rows: string[][]): string {
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/**
+ * The findings as a table; 类别 says which are 强制 (must be fixed before 可提交: the verdict counts
+ * these) and which 提示 (may be answered with an explanation).
+ */
 export function findingsTable(findings: Finding[]): string {
   if (findings.length === 0) return '未发现问题。';
   return table(
-    ['级别', '表', '位置', '说明'],
+    ['级别', '类别', '表', '位置', '说明'],
     // A PDF's finding says its page first: the reader turns to it.
     findings.map((f) => [
-      SEVERITY_ZH[f.severity],
+      f.explained !== undefined ? `${SEVERITY_ZH[f.severity]}（已说明）` : SEVERITY_ZH[f.severity],
+      blocksSubmission(f) ? '强制' : '提示',
       f.table || '—',
       `${f.page ? `第${f.page}页 ` : ''}${f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—'}`,
       f.message,

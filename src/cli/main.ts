@@ -7,7 +7,7 @@ import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
 import { submitLine, verdictWord, Verdict } from '../check';
-import { ruleIdOf } from '../check/registry';
+import { ruleIdOf, blocksSubmission } from '../check/registry';
 import { EDITIONS, editionByChoice, editionChoice } from '../editions';
 import { TEMPLATE_HINT } from '../core/layout';
 
@@ -16,8 +16,8 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
 用法：
   juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本
-  juesuan import <文档.txt> --out <工作簿.xlsx> [--prior 上年公开文件]
-        把公开文本（如由 PDF 提取的文本）整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
+  juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
+        把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 2023] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
         生成空白模板（默认全国通用公开01—09表；--tables 上海市 为表一至表九，年度不决定表格式）：所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00
   juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开.txt|xlsx]
@@ -32,6 +32,7 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         清除全部标记，恢复单元格原有的填充色和批注
   juesuan demo
         导入并核对随附的示例公开文本，输出 demo-output/checked.xlsx
+  --force                  输出文件已存在时覆盖它（任何命令都不会覆盖输入文件）
   juesuan --help | -h      显示本说明
   juesuan --version | -v   显示版本
 
@@ -96,7 +97,7 @@ async function cmdCheck(args: Args): Promise<number> {
   const outFile = textFlag(args, 'out');
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json);
   const prior = textFlag(args, 'prior');
-  const r = await checkFile(target, outFile, prior);
+  const r = await checkFile(target, outFile, prior, { force: !!args.flags.force });
   if (json) out(JSON.stringify({ findings: r.findings, summary: r.summary }));
   else {
     out(findingsTable(r.findings));
@@ -147,37 +148,53 @@ async function checkDirectory(dir: string, json: boolean): Promise<number> {
     process.stderr.write(`\r核对中 [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${files.length}` + (done === files.length ? '\n' : ''));
   };
   progress();
-  await Promise.all(
-    Array.from(
-      { length: workerCount },
-      () =>
-        new Promise<void>((resolve) => {
-          const worker = new Worker(path.join(__dirname, 'worker.js'));
-          const feed = () => {
-            if (next >= files.length) {
-              void worker.terminate().then(() => resolve());
-              return;
-            }
-            worker.postMessage(path.resolve(files[next++]));
-          };
-          worker.on('message', (m: FileResult) => {
-            results[files.findIndex((f) => path.resolve(f) === m.file)] = { ...m, file: path.relative(dir, m.file) || m.file };
-            done++;
-            progress();
-            feed();
-          });
-          worker.on('error', (e) => {
-            results[next - 1] = { file: files[next - 1], error: `无法处理：${e.message}` };
-            done++;
-            resolve();
-          });
-          feed();
-        }),
-    ),
-  );
+  // Each worker has a memory of its own: a file too large for it ends that worker, not the run.
+  const memoryMb = Number(process.env.JUESUAN_WORKER_MEMORY_MB) || 4096;
+  const record = (i: number, r: FileResult) => {
+    if (results[i]) return;
+    results[i] = { ...r, file: path.relative(dir, files[i]) || files[i] };
+    done++;
+    progress();
+  };
+  // A worker checks one file at a time and knows which: whatever ends it is that file's line, and
+  // a fresh worker goes on with the rest.
+  const runWorker = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(path.join(__dirname, 'worker.js'), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+      let current = -1;
+      let ended = false;
+      const end = (why?: string) => {
+        if (ended) return;
+        ended = true;
+        if (why !== undefined && current >= 0) {
+          record(current, { file: files[current], error: why });
+          resolve(runWorker());
+        } else resolve();
+      };
+      const feed = () => {
+        if (next >= files.length) {
+          ended = true;
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        current = next++;
+        worker.postMessage(path.resolve(files[current]));
+      };
+      worker.on('message', (m: FileResult) => {
+        record(current, m);
+        feed();
+      });
+      worker.on('error', (e: Error & { code?: string }) =>
+        end(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '文件过大，核对时内存不足：请拆分后再核对' : `无法处理：${e.message}`),
+      );
+      worker.on('exit', (code) => end(code === 0 ? undefined : `无法处理：核对进程意外退出（${code}）`));
+      feed();
+    });
+  await Promise.all(Array.from({ length: workerCount }, () => runWorker()));
+  files.forEach((f, i) => record(i, { file: f, error: '未能核对（核对进程中断）' }));
   const all: Finding[] = [];
   for (const r of results) for (const f of r?.findings ?? []) all.push({ ...f, sheet: `${r.file}:${f.sheet}` });
-  const summary = summarize(all);
+  const summary = summarize(all, blocksSubmission);
   const unusable = results.filter((r) => r?.error).length;
   if (json) out(JSON.stringify({ findings: all, summary, files: results.map((r) => ({ file: r.file, summary: r.summary ?? null, error: r.error ?? null })) }));
   else {
@@ -207,8 +224,8 @@ async function checkDirectory(dir: string, json: boolean): Promise<number> {
 async function cmdImport(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
-  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan import <文档.txt> --out <工作簿.xlsx>');
-  const grid = await importFile(file, outFile, textFlag(args, 'prior'));
+  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx>');
+  const grid = await importFile(file, outFile, textFlag(args, 'prior'), { force: !!args.flags.force });
   out(`已导入 ${grid.sheets.length} 个工作表：${grid.sheets.map((s) => s.name).join('、')}`);
   out(`已写出：${outFile}`);
   return 0;
@@ -218,7 +235,7 @@ async function cmdClear(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan clear <已标记.xlsx> --out <输出.xlsx>');
-  const had = await clearFile(file, outFile);
+  const had = await clearFile(file, outFile, { force: !!args.flags.force });
   out(had ? `已清除全部标记并恢复原样：${outFile}` : `该工作簿没有标记，已原样写出：${outFile}`);
   return 0;
 }
@@ -257,7 +274,7 @@ async function cmdDraft(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开文件]');
-  const r = await draftFile(file, outFile, { prior: textFlag(args, 'prior') });
+  const r = await draftFile(file, outFile, { prior: textFlag(args, 'prior'), force: !!args.flags.force });
   const blanks = r.paragraphs.join('').match(/【请填写[^】]*】/g)?.length ?? 0;
   out(`已起草情况说明 ${r.paragraphs.length} 段，写入工作表“${r.sheet}”：${outFile}`);
   out(`其中 ${blanks} 处【请填写…】需补充（原因、年初预算、政府采购等公开表中没有的内容）。`);
@@ -268,7 +285,7 @@ async function cmdForms(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]');
-  const r = await formsFile(file, outFile, { stacked: !!args.flags.stacked, year: yearFlag(args) });
+  const r = await formsFile(file, outFile, { stacked: !!args.flags.stacked, year: yearFlag(args), force: !!args.flags.force });
   if (r.listAdded) {
     out(`工作簿中没有“项目清单”，已添加一张空白清单：${outFile}`);
     out('请在清单中填写项目名称、实施单位和预算数、到位数、执行数（财政资金/其他）后再运行本命令。');
@@ -291,7 +308,7 @@ async function cmdExplain(args: Args): Promise<number> {
     if (typeof rule !== 'string' || !m || typeof text !== 'string') throw new UsageError('直接给出说明时需同时指定 --rule、--cell（如 公开03!C7）和 --text');
     one = { rule: ruleIdOf(rule), sheet: m[1], cell: m[2], text };
   }
-  const r = await explainFile(file, outFile, one);
+  const r = await explainFile(file, outFile, one, { force: !!args.flags.force });
   out(`已说明 ${r.explained} 项；${summaryLine(r.result.summary)}；${submitLine(r.result)}`);
   out(`已写出：${outFile}`);
   return r.result.submittable ? 0 : 1;
@@ -303,9 +320,9 @@ async function cmdDemo(): Promise<number> {
   const outDir = path.join(root, 'demo-output');
   fs.mkdirSync(outDir, { recursive: true });
   out(`示例：${path.relative(process.cwd(), sample) || sample}`);
-  const grid = await importFile(sample, path.join(outDir, 'imported.xlsx'));
+  const grid = await importFile(sample, path.join(outDir, 'imported.xlsx'), undefined, { force: true });
   out(`1. 导入：识别出 ${grid.sheets.map((s) => s.name).join('、')}，写出 demo-output/imported.xlsx`);
-  const r = await checkFile(sample, path.join(outDir, 'checked.xlsx'));
+  const r = await checkFile(sample, path.join(outDir, 'checked.xlsx'), undefined, { force: true });
   out(`2. 核对：${summaryLine(r.summary)}，写出 demo-output/checked.xlsx（问题单元格已标色并附批注，另有“审核报告”工作表）`);
   out('');
   out(findingsTable(r.findings));

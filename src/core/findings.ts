@@ -76,17 +76,21 @@ export interface TextSpan {
 }
 
 export interface Summary {
-  /** Open findings by severity (those with an 出错说明 are counted under `explained`). */
+  /** Open findings by severity (those of 提示 rules with an 出错说明 are counted under `explained`). */
   error: number;
   warning: number;
   info: number;
   explained?: number;
 }
 
-export function summarize(findings: Finding[]): Summary {
+/**
+ * Findings counted as the verdict counts them: an explained finding leaves the open count only when
+ * an explanation may answer it (a 提示 rule's); a 强制 finding stays open, explained or not.
+ */
+export function summarize(findings: Finding[], blocks: (f: Finding) => boolean = () => false): Summary {
   const s: Summary = { error: 0, warning: 0, info: 0 };
   for (const f of findings) {
-    if (f.explained !== undefined && f.severity !== 'info') s.explained = (s.explained ?? 0) + 1;
+    if (f.explained !== undefined && f.severity !== 'info' && !blocks(f)) s.explained = (s.explained ?? 0) + 1;
     else s[f.severity]++;
   }
   return s;

@@ -17,7 +17,7 @@ export function readFileBytes(file: string): Buffer {
 }
 
 /** Read a disclosure file (xlsx workbook or text document) into the grid model. */
-export async function readDisclosure(file: string): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text' }> {
+export async function readDisclosure(file: string): Promise<{ workbook: Workbook; kind: 'xlsx' | 'text'; excel?: import('exceljs').Workbook }> {
   return readDisclosureBytes(path.basename(file), readFileBytes(file), async (buf, name) => (await import('./pdf/nodePdf')).readPdfNode(buf, name));
 }
 

@@ -19,6 +19,16 @@ export function xlsxProblem(buf: Uint8Array): string | undefined {
 
 const starts = (buf: Uint8Array, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
 
+/** Whether a zip package names a part (part names are stored as written, in every entry's header). */
+function holdsPart(buf: Uint8Array, part: string): boolean {
+  const bytes = Array.from(part, (c) => c.charCodeAt(0));
+  outer: for (let i = 0; i + bytes.length <= buf.length; i++) {
+    for (let j = 0; j < bytes.length; j++) if (buf[i + j] !== bytes[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** A PDF, by its name or its first bytes (%PDF). */
 export const isPdf = (name: string, buf: Uint8Array) => /\.pdf$/i.test(name) || starts(buf, [0x25, 0x50, 0x44, 0x46]);
 
@@ -28,7 +38,9 @@ export const isPdf = (name: string, buf: Uint8Array) => /\.pdf$/i.test(name) || 
  */
 export function foreignProblem(name: string, buf: Uint8Array): string | undefined {
   const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';
-  if (['.docx', '.doc', '.wps', '.rtf'].includes(ext))
+  // A Word document is a zip too: its parts' names tell it, whatever the file is called.
+  const wordPackage = starts(buf, ZIP_MAGIC) && holdsPart(buf, 'word/document.xml') && !holdsPart(buf, 'xl/workbook.xml');
+  if (['.docx', '.doc', '.wps', '.rtf'].includes(ext) || wordPackage)
     return 'Word/WPS 文档不能直接核对：请把公开表另存为 Excel 工作簿（.xlsx），或把全文另存为纯文本（.txt，UTF-8）后再试';
   if (ext === '.pdf' || starts(buf, [0x25, 0x50, 0x44, 0x46]))
     return '此处暂不能直接读取 PDF：请用命令行 juesuan check 文件.pdf 核对，或提供 Excel 工作簿、文本（.txt）';

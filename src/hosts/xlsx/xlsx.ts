@@ -3,6 +3,7 @@ import { FLAGS_SHEET, REPORT_SHEET } from '../../core/flagPlan';
 import { Workbook, Sheet, Cell, CellValue, newSheet, parseRange, StoredExplanation } from '../../core/grid';
 import { EXPLANATIONS_SHEET, explanationsFromRows } from '../../core/explanations';
 import { InputError, xlsxProblem } from '../problems';
+import { packageProblem } from './packageCheck';
 
 /**
  * xlsx files ⇄ the grid model, through exceljs. Values, formulas (with their cached results),
@@ -12,7 +13,7 @@ import { InputError, xlsxProblem } from '../problems';
 export { InputError, xlsxProblem };
 
 export async function loadExcel(buf: Uint8Array): Promise<ExcelJS.Workbook> {
-  const problem = xlsxProblem(buf);
+  const problem = xlsxProblem(buf) ?? (await packageProblem(buf));
   if (problem) throw new InputError(problem);
   const wb = new ExcelJS.Workbook();
   try {

@@ -38,6 +38,18 @@ async function reportRow(file: string, pred: (values: string[]) => boolean) {
 }
 
 describe('出错说明 in a workbook file', () => {
+  test('an explained 提示 finding leaves the open count; the verdict’s count does not change', async () => {
+    await checkFile(SAMPLE, f('c-hint.xlsx'));
+    const target = await reportRow(f('c-hint.xlsx'), (v) => v[REPORT_COL.rule] === ruleName('form-indicator') && v[1] === '警告');
+    target.row.getCell(REPORT_COL.explanation + 1).value = '实际完成值按比例填写，已核对无误。';
+    await target.wb.xlsx.writeFile(f('a-hint.xlsx'));
+    const before = await checkFile(f('a-hint.xlsx'));
+    const r = await explainFile(f('a-hint.xlsx'), f('e-hint.xlsx'));
+    expect(r.result.summary.explained).toBe(1);
+    expect(r.result.summary.warning).toBe(before.summary.warning - 1);
+    expect(r.result.blocking).toBe(before.blocking);
+  });
+
   test('written in 审核报告’s 说明 column, it marks the finding 已说明, side by side in the report; it survives re-check and reopening; a changed cell reopens it', async () => {
     await checkFile(SAMPLE, f('checked.xlsx'));
     // The unit answers the repeated-word-free 提示 finding … here: the OA/0A name warning.
@@ -45,9 +57,13 @@ describe('出错说明 in a workbook file', () => {
     target.row.getCell(REPORT_COL.explanation + 1).value = '自评表与正文名称写法不同，实为同一项目（OA 平台）。';
     await target.wb.xlsx.writeFile(f('answered.xlsx'));
 
+    const before = await checkFile(f('answered.xlsx'));
     const r = await explainFile(f('answered.xlsx'), f('explained.xlsx'));
     expect(r.explained).toBe(1);
-    expect(r.result.summary.explained).toBe(1);
+    // narr-project is 强制: explained, it still blocks, and the open count says so.
+    expect(r.result.summary.explained).toBeUndefined();
+    expect(r.result.summary.warning).toBe(before.summary.warning);
+    expect(r.result.blocking).toBe(before.blocking);
 
     const row = await reportRow(f('explained.xlsx'), (v) => v[REPORT_COL.rule] === ruleName('narr-project') && v[STATUS] === '已说明');
     expect(row).toBeDefined();

@@ -1,0 +1,160 @@
+import JSZip from 'jszip';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { spawnSync } from 'child_process';
+import { ROOT, FIXTURES } from '../../../tests/helpers/paths';
+import { SAMPLE } from '../../../tests/helpers/grid';
+
+/**
+ * Nothing of the user's lost or overwritten, tried as a careless and a hostile user would: an output
+ * named as the input (or a link to it, or the same name in other case), an output that exists, a
+ * bad file with and without --out, a workbook built to exhaust memory, a worker that dies.
+ */
+
+const BIN = path.join(ROOT, 'bin', 'juesuan.js');
+const BAD = path.join(FIXTURES, 'bad');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-files-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120000, env: { ...process.env, ...env } });
+const t = (name: string) => path.join(tmp, name);
+const bytes = (f: string) => fs.readFileSync(f);
+
+let workbook = '';
+beforeAll(() => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });
+  workbook = t('sample.xlsx');
+  expect(run(['import', SAMPLE, '--out', workbook]).status).toBe(0);
+});
+
+/** Each command that writes, with its input and the rest of its arguments. */
+const WRITERS: [string, (input: string, out: string) => string[]][] = [
+  ['check', (i, o) => ['check', i, '--out', o]],
+  ['clear', (i, o) => ['clear', i, '--out', o]],
+  ['explain', (i, o) => ['explain', i, '--out', o, '--rule', 'narr-unit', '--cell', '情况说明!A1', '--text', '说明']],
+  ['draft', (i, o) => ['draft', i, '--out', o]],
+  ['forms', (i, o) => ['forms', i, '--out', o]],
+];
+
+describe('never over the input', () => {
+  test.each(WRITERS)('%s with --out naming its input is refused, the input untouched', (_cmd, args) => {
+    const input = t(`${_cmd}-in.xlsx`);
+    fs.copyFileSync(workbook, input);
+    const before = bytes(input);
+    for (const out of [input, `--force`]) {
+      const r = run(out === '--force' ? [...args(input, input), '--force'] : args(input, out));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('就是输入文件');
+      expect(bytes(input).equals(before)).toBe(true);
+    }
+  });
+
+  test('nor through a symbolic link to it, nor by the same name in other case', () => {
+    const input = t('linked.xlsx');
+    fs.copyFileSync(workbook, input);
+    fs.symlinkSync(input, t('link.xlsx'));
+    const before = bytes(input);
+    for (const out of [t('link.xlsx'), t('LINKED.XLSX'), path.join(tmp, '.', 'sub', '..', 'linked.xlsx')]) {
+      const r = run(['check', input, '--out', out, '--force']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('就是输入文件');
+    }
+    expect(bytes(input).equals(before)).toBe(true);
+  });
+
+  test('import onto the text it reads, and a PDF’s report onto its input, are refused', () => {
+    const text = t('doc.txt');
+    fs.copyFileSync(SAMPLE, text);
+    expect(run(['import', text, '--out', text, '--force']).stderr).toContain('就是输入文件');
+    expect(bytes(text).equals(bytes(SAMPLE))).toBe(true);
+  });
+});
+
+describe('never over an existing file without --force', () => {
+  test.each(WRITERS.filter(([c]) => c !== 'explain'))('%s: an existing output is kept unless --force', (cmd, args) => {
+    const out = t(`${cmd}-existing.xlsx`);
+    fs.writeFileSync(out, 'the user’s own file');
+    const r = run(args(workbook, out));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/已存在.*--force/);
+    expect(fs.readFileSync(out, 'utf8')).toBe('the user’s own file');
+    const forced = run([...args(workbook, out), '--force']);
+    expect([0, 1]).toContain(forced.status);
+    expect(bytes(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('import too', () => {
+    const out = t('import-existing.xlsx');
+    fs.writeFileSync(out, 'mine');
+    expect(run(['import', SAMPLE, '--out', out]).status).toBe(2);
+    expect(fs.readFileSync(out, 'utf8')).toBe('mine');
+  });
+});
+
+describe('a bad file: the same message with and without --out, and nothing left behind', () => {
+  const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));
+  const cases = Object.entries({ ...expected, 'pdf-named.xlsx': '不是部门决算公开文本' }).filter(([f]) => fs.existsSync(path.join(BAD, f)));
+
+  test.each(cases)('%s: “%s”', (file, message) => {
+    const plain = run(['check', path.join(BAD, file)]);
+    const out = t(`out-${file}.xlsx`);
+    const copied = run(['check', path.join(BAD, file), '--out', out]);
+    expect([plain.status, copied.status]).toEqual([2, 2]);
+    expect(plain.stderr).toContain(message);
+    expect(copied.stderr).toBe(plain.stderr);
+    expect(copied.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:|undefined/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(tmp).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test.each([
+    ['clear', '清除标记只适用于 Excel 工作簿'],
+    ['forms', '生成绩效自评表只适用于 Excel 工作簿'],
+  ])('%s of a document says it takes a workbook', (cmd, message) => {
+    const r = run([cmd, SAMPLE, '--out', t(`${cmd}-doc.xlsx`)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
+
+describe('a workbook built to exhaust memory is refused before it is loaded', () => {
+  test('parts that inflate past the budget (340 MB of blanks in a file of a few MB)', async () => {
+    const zip = await JSZip.loadAsync(fs.readFileSync(workbook));
+    for (const n of [1, 2]) zip.file(`xl/media/blank${n}.bin`, Buffer.alloc(170 * 1024 * 1024, 0x20));
+    const bomb = t('bomb.xlsx');
+    fs.writeFileSync(bomb, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }));
+    expect(fs.statSync(bomb).size).toBeLessThan(8 * 1024 * 1024);
+    const r = run(['check', bomb]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('工作簿解压后超过 300 MB');
+  });
+});
+
+describe('folder mode: each file its own line, whatever happens to a worker', () => {
+  test('a file too large for a worker’s memory is reported against itself; the files after it are all checked', () => {
+    const dir = t('folder');
+    fs.mkdirSync(dir);
+    const text = fs.readFileSync(SAMPLE, 'utf8');
+    fs.writeFileSync(path.join(dir, 'a.txt'), text);
+    fs.writeFileSync(path.join(dir, 'b-huge.txt'), Array(150).fill(text).join('\n'));
+    for (const n of ['c.txt', 'd.txt', 'e.txt']) fs.writeFileSync(path.join(dir, n), text);
+    const r = run(['check', dir], { JUESUAN_WORKER_MEMORY_MB: '64' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/b-huge\.txt.*内存不足/);
+    for (const n of ['a', 'c', 'd', 'e']) expect(r.stdout).toMatch(new RegExp(`${n}\\.txt\\s+\\d+\\s+\\d+\\s+\\d+\\s+不可提交`));
+    expect(r.stdout).toMatch(/共 5 个文件.*1 个文件无法读取/);
+  });
+});
+
+describe('counts that agree with the verdict', () => {
+  test('the table marks each finding 强制 or 提示, and the verdict’s count is the 强制 ones', () => {
+    const r = run(['check', SAMPLE]);
+    const rows = r.stdout.split('\n').filter((l) => /^(错误|警告|提示)/.test(l));
+    const forced = rows.filter((l) => /^(错误|警告)\S*\s+强制/.test(l)).length;
+    const m = /不可提交：(\d+) 项强制问题未解决（错误 (\d+) 项、强制警告 (\d+) 项）/.exec(r.stdout)!;
+    expect(Number(m[1])).toBe(forced);
+    expect(Number(m[2]) + Number(m[3])).toBe(forced);
+    expect(Number(m[2])).toBe(rows.filter((l) => /^错误/.test(l)).length);
+  });
+});
