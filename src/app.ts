@@ -3,9 +3,10 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, readFileBytes, InputError } from './hosts/files';
-import { loadExcel } from './hosts/xlsx/xlsx';
+import { loadExcel, drawingsLeftOut } from './hosts/xlsx/xlsx';
+import { copyLacks } from './hosts/xlsx/packageCheck';
 import { reportExplanations, applyFlags } from './hosts/xlsx/xlsxFlags';
-import { isPdf, foreignProblem } from './hosts/problems';
+import { isPdf, foreignProblem, xlsxProblem } from './hosts/problems';
 import { reportHeading } from './check/heading';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
 import * as usecases from './usecases';
@@ -20,9 +21,27 @@ import { codesOfWorkbook } from './scaffold/codesFrom';
 
 export { InputError };
 
-/** How a command may write its output: `force` replaces an existing file (never the input). */
+/**
+ * How a command may write its output: `force` replaces an existing file (never the input);
+ * `notice` hears, before anything is written, what the copy will lack.
+ */
 export interface WriteOptions {
   force?: boolean;
+  notice?: (message: string) => void;
+}
+
+/**
+ * What a copy of a workbook will lack, said before it is written: exceljs carries cells, styles,
+ * notes, tables, pictures, names and validations; charts, macros, pivot tables, modern comments and
+ * the rest of the package are not in the copy (the original is never changed; flagged in Excel
+ * through the add-in, nothing is lost).
+ */
+async function sayWhatTheCopyLacks(file: string, excel: ExcelJS.Workbook, opts: WriteOptions): Promise<void> {
+  if (!opts.notice) return;
+  const bytes = readFileBytes(file);
+  if (xlsxProblem(bytes)) return; // a document imported: nothing of a package to lose
+  const said = await copyLacks(bytes, drawingsLeftOut(excel));
+  if (said) opts.notice(said);
 }
 
 /** A path as the file system knows it: through symlinks, case-folded (Windows and macOS ignore case). */
@@ -52,6 +71,8 @@ export function claimOutput(out: string, inputs: (string | undefined)[], opts: W
   for (const input of inputs) if (input && realKey(input) === key) throw new InputError(`输出文件“${out}”就是输入文件：为免覆盖原文件，请另取一个文件名`);
   if (fs.existsSync(out) && !opts.force) throw new InputError(`文件“${out}”已存在；为免覆盖，请换一个文件名，或加 --force 覆盖`);
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new InputError(`“${out}”是文件夹，不能作为输出文件`);
+  // The copy is an .xlsx: named .xlsm, Excel would refuse to open it.
+  if (/\.xlsm$/i.test(out)) throw new InputError(`输出文件“${out}”请用 .xlsx 扩展名：副本不能保留宏，以 .xlsm 命名 Excel 将无法打开`);
 }
 
 /**
@@ -141,6 +162,7 @@ export async function checkFile(file: string, out?: string, prior?: string, opts
     return checkWorkbook(workbook);
   }
   const { host, prior: last } = await openForCopy(file, prior);
+  await sayWhatTheCopyLacks(file, host.excel, opts);
   const { result } = await usecases.check(host, { flag: true, prior: last });
   await writeExcel(host.excel, out);
   return result;
@@ -181,6 +203,7 @@ async function checkPdfCopy(file: string, out: string, prior?: string, opts: Wri
 export async function clearFile(file: string, out: string, opts: WriteOptions = {}): Promise<boolean> {
   claimOutput(out, [file], opts);
   const host = await openWorkbook(file, '清除标记');
+  await sayWhatTheCopyLacks(file, host.excel, opts);
   const { cleared } = await usecases.clear(host);
   await writeExcel(host.excel, out);
   return cleared;
@@ -219,6 +242,7 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
 export async function draftFile(file: string, out: string, opts: { prior?: string } & WriteOptions = {}): Promise<{ sheet: string; paragraphs: string[] }> {
   claimOutput(out, [file, opts.prior], opts);
   const { host } = await openForCopy(file);
+  await sayWhatTheCopyLacks(file, host.excel, opts);
   const prior = opts.prior ? (await readDisclosure(opts.prior)).workbook : undefined;
   // The copy is a new file: an earlier draft in it is replaced.
   const r = await usecases.draftInto(host, { prior, overwrite: true });
@@ -235,6 +259,7 @@ export type { FormsResult } from './usecases';
 export async function formsFile(file: string, out: string, opts: { stacked?: boolean; year?: number } & WriteOptions = {}): Promise<usecases.FormsResult> {
   claimOutput(out, [file], opts);
   const host = await openWorkbook(file, '生成绩效自评表');
+  await sayWhatTheCopyLacks(file, host.excel, opts);
   const r = await usecases.formsInto(host, opts);
   await writeExcel(host.excel, out);
   return r;
@@ -252,6 +277,7 @@ export async function explainFile(
 ): Promise<{ explained: number; result: CheckResult }> {
   claimOutput(out, [file], opts);
   const host = await openWorkbook(file, '记录出错说明');
+  await sayWhatTheCopyLacks(file, host.excel, opts);
   const entries = one ? [one] : reportExplanations(host.excel);
   if (!one && entries.length === 0) throw new InputError('工作簿中没有“审核报告”：请先用 check --out 生成审核报告，在其“说明”列填写后再运行');
   // Rows left blank keep what was on file; a row whose 说明 was cleared removes it.

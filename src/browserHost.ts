@@ -22,6 +22,8 @@ export interface CheckedFile {
   result: CheckResult;
   /** The workbook as loaded (an .xlsx), written back with the flags: parsed once. */
   host?: XlsxHost;
+  /** What its flagged copy will lack (charts, macros …), said before it is downloaded. */
+  copyLacks?: string;
 }
 
 /** How far a check has come: what is being done, in Chinese, and the share done (0–1) for a bar. */
@@ -47,7 +49,12 @@ export async function checkFileBytes(name: string, bytes: Uint8Array, readPdf?: 
     throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
   }
   const host = read.excel ? new (await import('./hosts/xlsx/xlsxHost')).XlsxHost(read.excel, name) : undefined;
-  return { name, kind: read.kind, grid: read.workbook, result: checkGrid(read.workbook, progress, READ), host };
+  let copyLacks: string | undefined;
+  if (read.excel) {
+    const [{ copyLacks: lacks }, { drawingsLeftOut }] = await Promise.all([import('./hosts/xlsx/packageCheck'), import('./hosts/xlsx/xlsx')]);
+    copyLacks = await lacks(bytes, drawingsLeftOut(read.excel));
+  }
+  return { name, kind: read.kind, grid: read.workbook, result: checkGrid(read.workbook, progress, READ), host, ...(copyLacks ? { copyLacks } : {}) };
 }
 
 /** The check of a read workbook, telling how far it has come from `from` (what reading took) on. */
@@ -112,6 +119,8 @@ export interface Engine {
   checkGrid(grid: Workbook, progress?: (p: Progress) => void): Promise<ResultView>;
 }
 
+const withLacks = (view: ResultView, file: CheckedFile): ResultView => (file.copyLacks ? { ...view, copyLacks: file.copyLacks } : view);
+
 export function localEngine(readPdf?: PdfReader): Engine {
   let checked: CheckedFile | undefined;
   return {
@@ -119,7 +128,7 @@ export function localEngine(readPdf?: PdfReader): Engine {
       checked = undefined;
       const pdf = o.pdf;
       checked = await checkFileBytes(name, bytes, pdf ? async () => pdf : readPdf, o.progress);
-      return resultView(checked.result, checked.grid);
+      return withLacks(resultView(checked.result, checked.grid), checked);
     },
     async explain(f, text) {
       if (!checked) throw new InputError('请先审核');
@@ -127,7 +136,7 @@ export function localEngine(readPdf?: PdfReader): Engine {
       const mine = checked.result.findings.find((x) => x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell && x.message === f.message);
       if (!mine) throw new InputError('找不到这一问题：请重新审核后再保存说明');
       checked = explainChecked(checked, mine, text);
-      return resultView(checked.result, checked.grid);
+      return withLacks(resultView(checked.result, checked.grid), checked);
     },
     async download() {
       return checked && flaggedWorkbookBytes(checked);

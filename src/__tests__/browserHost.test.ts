@@ -111,3 +111,18 @@ describe('the engine the pane talks to (in its worker, or in the page)', () => {
     await expect(engine.explain({ rule: 'x', sheet: 's', cell: 'A1', message: 'm' }, 't')).rejects.toThrow('找不到这一问题');
   });
 });
+
+test('a workbook with a chart chosen in the pane: read without the drawing exceljs cannot read, and the pane says what the download will lack', async () => {
+  const file = path.join(FIXTURES, 'parts', 'chart-libreoffice.xlsx');
+  const { localEngine } = await import('../browserHost');
+  const engine = localEngine();
+  const view = await engine.check('chart.xlsx', new Uint8Array(fs.readFileSync(file)));
+  expect(view.copyLacks).toMatch(/^写出的副本不含原工作簿中的图表 1 个/);
+  const bytes = await engine.download();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  expect(wb.worksheets.length).toBeGreaterThan(0);
+  // Nothing said of a workbook whose copy lacks nothing.
+  const plain = await localEngine().check('sample.txt', new Uint8Array(fs.readFileSync(SAMPLE)));
+  expect(plain.copyLacks).toBeUndefined();
+});

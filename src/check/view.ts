@@ -25,6 +25,8 @@ export interface ResultView {
   tables: string[];
   /** Whether anything of a disclosure was found at all. */
   disclosure: boolean;
+  /** Browser mode: what the downloaded flagged copy will lack (charts, macros …), in one sentence. */
+  copyLacks?: string;
 }
 
 /**

@@ -86,6 +86,11 @@ function version(): string {
   }
 }
 
+/** --force, and what a copy will lack said on stderr before it is written (stdout may be --json). */
+function writeOptions(args: Args): { force: boolean; notice: (m: string) => void } {
+  return { force: !!args.flags.force, notice: (m) => process.stderr.write(`注意：${m}\n`) };
+}
+
 function out(s: string) {
   process.stdout.write(s + '\n');
 }
@@ -97,7 +102,7 @@ async function cmdCheck(args: Args): Promise<number> {
   const outFile = textFlag(args, 'out');
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json);
   const prior = textFlag(args, 'prior');
-  const r = await checkFile(target, outFile, prior, { force: !!args.flags.force });
+  const r = await checkFile(target, outFile, prior, writeOptions(args));
   if (json) out(JSON.stringify({ findings: r.findings, summary: r.summary }));
   else {
     out(findingsTable(r.findings));
@@ -225,7 +230,7 @@ async function cmdImport(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx>');
-  const grid = await importFile(file, outFile, textFlag(args, 'prior'), { force: !!args.flags.force });
+  const grid = await importFile(file, outFile, textFlag(args, 'prior'), writeOptions(args));
   out(`已导入 ${grid.sheets.length} 个工作表：${grid.sheets.map((s) => s.name).join('、')}`);
   out(`已写出：${outFile}`);
   return 0;
@@ -235,7 +240,7 @@ async function cmdClear(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan clear <已标记.xlsx> --out <输出.xlsx>');
-  const had = await clearFile(file, outFile, { force: !!args.flags.force });
+  const had = await clearFile(file, outFile, writeOptions(args));
   out(had ? `已清除全部标记并恢复原样：${outFile}` : `该工作簿没有标记，已原样写出：${outFile}`);
   return 0;
 }
@@ -274,7 +279,7 @@ async function cmdDraft(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开文件]');
-  const r = await draftFile(file, outFile, { prior: textFlag(args, 'prior'), force: !!args.flags.force });
+  const r = await draftFile(file, outFile, { prior: textFlag(args, 'prior'), ...writeOptions(args) });
   const blanks = r.paragraphs.join('').match(/【请填写[^】]*】/g)?.length ?? 0;
   out(`已起草情况说明 ${r.paragraphs.length} 段，写入工作表“${r.sheet}”：${outFile}`);
   out(`其中 ${blanks} 处【请填写…】需补充（原因、年初预算、政府采购等公开表中没有的内容）。`);
@@ -285,7 +290,7 @@ async function cmdForms(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
   if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]');
-  const r = await formsFile(file, outFile, { stacked: !!args.flags.stacked, year: yearFlag(args), force: !!args.flags.force });
+  const r = await formsFile(file, outFile, { stacked: !!args.flags.stacked, year: yearFlag(args), ...writeOptions(args) });
   if (r.listAdded) {
     out(`工作簿中没有“项目清单”，已添加一张空白清单：${outFile}`);
     out('请在清单中填写项目名称、实施单位和预算数、到位数、执行数（财政资金/其他）后再运行本命令。');
@@ -308,7 +313,7 @@ async function cmdExplain(args: Args): Promise<number> {
     if (typeof rule !== 'string' || !m || typeof text !== 'string') throw new UsageError('直接给出说明时需同时指定 --rule、--cell（如 公开03!C7）和 --text');
     one = { rule: ruleIdOf(rule), sheet: m[1], cell: m[2], text };
   }
-  const r = await explainFile(file, outFile, one, { force: !!args.flags.force });
+  const r = await explainFile(file, outFile, one, writeOptions(args));
   out(`已说明 ${r.explained} 项；${summaryLine(r.result.summary)}；${submitLine(r.result)}`);
   out(`已写出：${outFile}`);
   return r.result.submittable ? 0 : 1;

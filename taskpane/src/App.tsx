@@ -617,6 +617,11 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
               下载标记后的工作簿
             </Button>
           ) : null}
+          {host.download && result?.copyLacks ? (
+            <Text size={200} data-testid="copy-lacks">
+              {result.copyLacks}
+            </Text>
+          ) : null}
         </div>
       ) : null}
       {tab === 'draft' && host.draft ? (

@@ -118,6 +118,58 @@ describe('a bad file: the same message with and without --out, and nothing left 
   });
 });
 
+describe('a copy through exceljs: what it will lack is said before it is written, and it is so', () => {
+  const PARTS = path.join(FIXTURES, 'parts');
+
+  test.each([
+    ['a chart written by LibreOffice (exceljs fails on its drawing: read without it)', 'chart-libreoffice.xlsx'],
+    ['a chart written by openpyxl', 'chart-openpyxl.xlsx'],
+  ])('%s', async (_n, file) => {
+    const out = t(`copy-${file}`);
+    const r = run(['check', path.join(PARTS, file), '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^注意：写出的副本不含原工作簿中的图表 1 个：.*原文件未改动/);
+    const parts = Object.keys((await JSZip.loadAsync(bytes(out))).files);
+    expect(parts.filter((p) => /chart/i.test(p))).toEqual([]);
+    expect(parts).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  test('macros, modern comments, a pivot table and an external link: each named, none in the copy', async () => {
+    const zip = await JSZip.loadAsync(bytes(workbook));
+    const added = [
+      'xl/vbaProject.bin',
+      'xl/threadedComments/threadedComment1.xml',
+      'xl/persons/person.xml',
+      'xl/pivotTables/pivotTable1.xml',
+      'xl/externalLinks/externalLink1.xml',
+    ];
+    for (const p of added) zip.file(p, '<x/>');
+    const input = t('parts.xlsm');
+    fs.writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const out = t('parts-copy.xlsx');
+    const r = run(['check', input, '--out', out, '--json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).summary).toBeDefined();
+    for (const said of ['宏（VBA 代码）', '新版批注（线程批注、@提及）', '数据透视表 1 个', '外部链接 1 个']) expect(r.stderr).toContain(said);
+    const copy = await JSZip.loadAsync(bytes(out));
+    for (const p of added) expect(copy.file(p)).toBeNull();
+    // An .xlsx by its content type, as its name says: Excel opens it.
+    expect(await copy.file('[Content_Types].xml')!.async('string')).toContain('spreadsheetml.sheet.main+xml');
+  });
+
+  test('never an .xlsm Excel cannot open: a copy named .xlsm is refused', () => {
+    const r = run(['check', workbook, '--out', t('copy.xlsm')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('请用 .xlsx 扩展名');
+    expect(fs.existsSync(t('copy.xlsm'))).toBe(false);
+  });
+
+  test('a workbook that lacks nothing in its copy: not a word said', () => {
+    const r = run(['check', workbook, '--out', t('plain-copy.xlsx')]);
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('a workbook built to exhaust memory is refused before it is loaded', () => {
   test('parts that inflate past the budget (340 MB of blanks in a file of a few MB)', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(workbook));

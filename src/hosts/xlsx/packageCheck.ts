@@ -135,3 +135,94 @@ export async function packageProblem(buf: Uint8Array, budget = PACKAGE_BUDGET): 
   }
   return undefined;
 }
+
+/**
+ * What a copy written through exceljs cannot carry: exceljs models cells, styles, notes, tables,
+ * pictures, names, validations and conditional formats; everything else of the package is left
+ * out of what it writes. Each kind by the parts that hold it, with how many, in the words the user
+ * knows it by. (The add-in flags the workbook in Excel itself, where nothing is lost.)
+ */
+const UNCARRIED: [RegExp, string, boolean][] = [
+  // [part, what it is, counted]
+  [/^xl\/charts\/chart\d+\.xml$/i, '图表', true],
+  [/^xl\/chartsheets\/sheet\d+\.xml$/i, '图表工作表', true],
+  [/^xl\/threadedComments\/[^/]+\.xml$/i, '新版批注（线程批注、@提及）', false],
+  [/^xl\/vbaProject\.bin$/i, '宏（VBA 代码）', false],
+  [/^xl\/pivotTables\/[^/]+\.xml$/i, '数据透视表', true],
+  [/^xl\/slicers\/[^/]+\.xml$/i, '切片器', false],
+  [/^xl\/timelines\/[^/]+\.xml$/i, '日程表', false],
+  [/^xl\/embeddings\/[^/]+$/i, '嵌入的对象（如 Word 文档、附件）', true],
+  [/^xl\/(ctrlProps|activeX)\/[^/]+$/i, '表单控件或 ActiveX 控件', false],
+  [/^xl\/externalLinks\/externalLink\d+\.xml$/i, '外部链接', true],
+  [/^xl\/connections\.xml$/i, '数据连接', false],
+];
+
+export interface PackageInventory {
+  /** What a copy will not have, each in words ("图表 2 个"). */
+  uncarried: string[];
+  /** A macro-enabled workbook (vbaProject.bin). */
+  macros: boolean;
+}
+
+/** What of a workbook's package a copy written through exceljs will lack. */
+export async function packageInventory(buf: Uint8Array): Promise<PackageInventory> {
+  let names: string[];
+  try {
+    names = Object.keys((await JSZip.loadAsync(buf)).files);
+  } catch {
+    return { uncarried: [], macros: false };
+  }
+  const uncarried: string[] = [];
+  for (const [re, what, counted] of UNCARRIED) {
+    const n = names.filter((x) => re.test(x)).length;
+    if (n) uncarried.push(counted ? `${what} ${n} 个` : what);
+  }
+  return { uncarried, macros: names.some((x) => /^xl\/vbaProject\.bin$/i.test(x)) };
+}
+
+/**
+ * The package without its drawings: what exceljs is handed when it cannot read a workbook's
+ * drawings (charts or shapes written by other software make it fail as a whole). Cells, notes,
+ * styles and everything the check reads stay; the copy then lacks the drawings, and says so.
+ */
+export async function withoutDrawings(buf: Uint8Array): Promise<{ bytes: Uint8Array; pictures: number; shapes: number } | undefined> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buf);
+  } catch {
+    return undefined;
+  }
+  const drawings = Object.keys(zip.files).filter((n) => /^xl\/drawings\/(_rels\/)?drawing\d+\.xml(\.rels)?$/i.test(n));
+  if (!drawings.length) return undefined;
+  // What the drawings held besides charts (those are told by their own parts).
+  let pictures = 0;
+  let shapes = 0;
+  for (const n of drawings.filter((x) => !x.includes('_rels'))) {
+    const xml = await zip.file(n)!.async('string');
+    pictures += xml.match(/<(?:xdr:)?pic>/g)?.length ?? 0;
+    shapes += xml.match(/<(?:xdr:)?sp\b/g)?.length ?? 0;
+  }
+  for (const n of drawings) zip.remove(n);
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    // A sheet's <drawing r:id="…"/> names the drawing; its rel stays, pointing nowhere exceljs reads.
+    if (/<drawing\b/.test(xml)) zip.file(name, xml.replace(/<drawing\b[^>]*\/>/g, ''));
+  }
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return { bytes, pictures, shapes };
+}
+
+/** What a copy will lack, in one sentence for the user; undefined when it lacks nothing. */
+export function copyLacksMessage(uncarried: string[], left: { pictures: number; shapes: number }): string | undefined {
+  const lacks = [...uncarried];
+  if (left.pictures) lacks.push(`图片 ${left.pictures} 张`);
+  if (left.shapes) lacks.push(`形状 ${left.shapes} 个`);
+  return lacks.length
+    ? `写出的副本不含原工作簿中的${lacks.join('、')}：这些内容无法随标记写出。原文件未改动；在 Excel 中用加载项核对标记则全部保留`
+    : undefined;
+}
+
+/** What a copy of this loaded workbook (its file's bytes) will lack, in one sentence. */
+export async function copyLacks(bytes: Uint8Array, left: { pictures: number; shapes: number }): Promise<string | undefined> {
+  return copyLacksMessage((await packageInventory(bytes)).uncarried, left);
+}

@@ -3,7 +3,7 @@ import { FLAGS_SHEET, REPORT_SHEET } from '../../core/flagPlan';
 import { Workbook, Sheet, Cell, CellValue, newSheet, parseRange, StoredExplanation } from '../../core/grid';
 import { EXPLANATIONS_SHEET, explanationsFromRows } from '../../core/explanations';
 import { InputError, xlsxProblem } from '../problems';
-import { packageProblem } from './packageCheck';
+import { packageProblem, withoutDrawings } from './packageCheck';
 
 /**
  * xlsx files ⇄ the grid model, through exceljs. Values, formulas (with their cached results),
@@ -12,16 +12,35 @@ import { packageProblem } from './packageCheck';
 
 export { InputError, xlsxProblem };
 
+/** Drawings left out to read a workbook (see loadExcel), by the workbook they were left out of. */
+const droppedDrawings = new WeakMap<ExcelJS.Workbook, { pictures: number; shapes: number }>();
+
+/** The pictures and shapes a loaded workbook was read without (its charts are told by their parts). */
+export const drawingsLeftOut = (wb: ExcelJS.Workbook): { pictures: number; shapes: number } => droppedDrawings.get(wb) ?? { pictures: 0, shapes: 0 };
+
 export async function loadExcel(buf: Uint8Array): Promise<ExcelJS.Workbook> {
   const problem = xlsxProblem(buf) ?? (await packageProblem(buf));
   if (problem) throw new InputError(problem);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    return wb;
   } catch {
-    throw new InputError('无法读取该 .xlsx 工作簿（文件可能已损坏）');
+    // exceljs fails as a whole on drawings other software writes (a chart from LibreOffice or
+    // WPS, shapes): read the workbook without them — every cell and note is still there.
   }
-  return wb;
+  const bare = await withoutDrawings(buf);
+  if (bare) {
+    const again = new ExcelJS.Workbook();
+    try {
+      await again.xlsx.load(bare.bytes as unknown as ArrayBuffer);
+      droppedDrawings.set(again, { pictures: bare.pictures, shapes: bare.shapes });
+      return again;
+    } catch {
+      // damaged beyond its drawings
+    }
+  }
+  throw new InputError('无法读取该 .xlsx 工作簿（文件可能已损坏）');
 }
 
 function plainValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string } {

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { rangeCells, packageProblem, PACKAGE_BUDGET } from '../packageCheck';
+import { rangeCells, packageProblem, PACKAGE_BUDGET, packageInventory, copyLacksMessage } from '../packageCheck';
 
 /** The package looked at before exceljs loads it: merges and inflated size against a budget. */
 
@@ -53,5 +53,37 @@ describe('a package against the budget', () => {
 
   test('not a zip: left to the loader to say', async () => {
     expect(await packageProblem(new Uint8Array([1, 2, 3]))).toBeUndefined();
+  });
+});
+
+describe('what a copy written through exceljs lacks, by the parts that hold it', () => {
+  test.each([
+    ['xl/charts/chart1.xml', '图表 1 个'],
+    ['xl/chartsheets/sheet1.xml', '图表工作表 1 个'],
+    ['xl/threadedComments/threadedComment1.xml', '新版批注（线程批注、@提及）'],
+    ['xl/vbaProject.bin', '宏（VBA 代码）'],
+    ['xl/pivotTables/pivotTable1.xml', '数据透视表 1 个'],
+    ['xl/slicers/slicer1.xml', '切片器'],
+    ['xl/timelines/timeline1.xml', '日程表'],
+    ['xl/embeddings/oleObject1.bin', '嵌入的对象（如 Word 文档、附件） 1 个'],
+    ['xl/ctrlProps/ctrlProp1.xml', '表单控件或 ActiveX 控件'],
+    ['xl/externalLinks/externalLink1.xml', '外部链接 1 个'],
+    ['xl/connections.xml', '数据连接'],
+  ])('%s → %s', async (part, said) => {
+    const inv = await packageInventory(await pkg(sheet([]), { [part]: new Uint8Array([60, 97, 47, 62]) }));
+    expect(inv.uncarried).toEqual([said]);
+    expect(inv.macros).toBe(part.endsWith('vbaProject.bin'));
+  });
+
+  test('cells, styles, notes and pictures are carried: nothing said', async () => {
+    const inv = await packageInventory(
+      await pkg(sheet([]), { 'xl/comments1.xml': new Uint8Array([1]), 'xl/media/image1.png': new Uint8Array([1]), 'xl/styles.xml': new Uint8Array([1]) }),
+    );
+    expect(inv.uncarried).toEqual([]);
+    expect(copyLacksMessage(inv.uncarried, { pictures: 0, shapes: 0 })).toBeUndefined();
+  });
+
+  test('the drawings left out to read a workbook are said by what they held', () => {
+    expect(copyLacksMessage(['图表 1 个'], { pictures: 2, shapes: 1 })).toMatch(/^写出的副本不含原工作簿中的图表 1 个、图片 2 张、形状 1 个：/);
   });
 });
