@@ -63,6 +63,14 @@ export interface PlanOptions {
   textOf?: (sheet: string, cell: string) => string | undefined;
 }
 
+/** What one cell may hold: Excel refuses a longer text. */
+export const CELL_TEXT_LIMIT = 32767;
+
+/** What a cell may hold (Excel refuses more than 32,767 characters): a longer text ends with a mark that it goes on. */
+export function fitCell(text: string): string {
+  return text.length <= CELL_TEXT_LIMIT ? text : text.slice(0, CELL_TEXT_LIMIT - 20) + '……（全文过长，已截断）';
+}
+
 export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean, opts: PlanOptions = {}): FlagPlan {
   const { ruleLabel = (id: string): ReturnType<RuleLabel> => ({ name: id }), heading = [], textOf } = opts;
   const sentence = (f: Finding) => {
@@ -98,6 +106,7 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
           .join('\n'),
     };
   });
+  for (const c of cells) c.note = fitCell(c.note);
   const report: ReportRow[] = sorted.map((f, i) => {
     const label = ruleLabel(f.rule);
     const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
@@ -107,7 +116,7 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
         SEVERITY_ZH[f.severity],
         f.table || '—',
         where,
-        f.message,
+        fitCell(f.message),
         f.expected ?? '',
         f.actual ?? '',
         label.name,

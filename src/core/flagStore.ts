@@ -1,4 +1,5 @@
 import { FLAGS_MARK } from './flagPlan';
+export { CELL_TEXT_LIMIT } from './flagPlan';
 
 /**
  * The store of flagged cells' originals, the same for every host: one row per flagged cell with
@@ -7,6 +8,12 @@ import { FLAGS_MARK } from './flagPlan';
  *
  *   row 1:  juesuan-flags-v1 | report sheet name
  *   rows:   sheet | cell | fill '#RRGGBB' ('' none) | note (JSON of the text or rich text; '' none) | raw
+ *
+ * A cell that had a note or a comment of its own keeps it: the flag there is its fill only, and its
+ * row says so (note = NOTE_KEPT), for no host can read back everything a note or a comment holds
+ * (rich text, size, visibility, mentions). A value longer than a cell may hold (32,767 characters)
+ * goes on in the rows below it ('' | '+' | …): a store is read whole, or row by row where a row
+ * cannot be read, never refused as a whole.
  *
  * `raw` is for a host that can restore more than a plain colour (the xlsx host keeps exceljs's fill
  * there when it is not a plain solid fill: patterns, theme colours, gradients). Stores written
@@ -26,25 +33,62 @@ export interface StoreRow {
 
 export const STORE_COLUMNS = 5;
 
+/** The user's own note or comment was kept: restoring the cell leaves its note and comments alone. */
+export const NOTE_KEPT = '{"kept":true}';
+export const isNoteKept = (json: string) => json === NOTE_KEPT;
+
+/** A store keeps a margin under what one cell may hold (CELL_TEXT_LIMIT). */
+const PIECE = 32000;
+
+/** A continuation row: the rest of the row above's note and raw, cut to what a cell holds. */
+const MORE = '+';
+
 export function storeValues(reportName: string, rows: StoreRow[]): string[][] {
-  return [[FLAGS_MARK, reportName, '', '', ''], ...rows.map((r) => [r.sheet, r.cell, r.fill, r.note, r.raw])];
+  const out: string[][] = [[FLAGS_MARK, reportName, '', '', '']];
+  for (const r of rows) {
+    const note = pieces(r.note);
+    const raw = pieces(r.raw);
+    out.push([r.sheet, r.cell, r.fill, note[0] ?? '', raw[0] ?? '']);
+    for (let i = 1; i < Math.max(note.length, raw.length); i++) out.push(['', MORE, '', note[i] ?? '', raw[i] ?? '']);
+  }
+  return out;
+}
+
+function pieces(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i += PIECE) out.push(s.slice(i, i + PIECE));
+  return out;
 }
 
 export function readStoreValues(values: unknown[][] | undefined): { report?: string; rows: StoreRow[] } {
   if (!values || values[0]?.[0] !== FLAGS_MARK) return { rows: [] };
   const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  return {
-    report: s(values[0][1]),
-    rows: values
-      .slice(1)
-      .map((r) => {
-        const fill = s(r[2]);
-        // An older store: exceljs's fill JSON in the fill column.
-        if (fill.startsWith('{')) return { sheet: s(r[0]), cell: s(r[1]), fill: colorOfFillJson(fill) ?? '', note: s(r[3]), raw: fill };
-        return { sheet: s(r[0]), cell: s(r[1]), fill, note: s(r[3]), raw: s(r[4]) };
-      })
-      .filter((r) => r.sheet && r.cell),
-  };
+  const rows: StoreRow[] = [];
+  for (const r of values.slice(1)) {
+    if (!Array.isArray(r)) continue;
+    // The rest of the row above's long note or raw.
+    if (!s(r[0]) && s(r[1]) === MORE && rows.length) {
+      const last = rows[rows.length - 1];
+      last.note += s(r[3]);
+      last.raw += s(r[4]);
+      continue;
+    }
+    const fill = s(r[2]);
+    // An older store: exceljs's fill JSON in the fill column.
+    if (fill.startsWith('{')) rows.push({ sheet: s(r[0]), cell: s(r[1]), fill: colorOfFillJson(fill) ?? '', note: s(r[3]), raw: fill });
+    else rows.push({ sheet: s(r[0]), cell: s(r[1]), fill, note: s(r[3]), raw: s(r[4]) });
+  }
+  return { report: s(values[0][1]), rows: rows.filter((r) => r.sheet && r.cell) };
+}
+
+/** A stored JSON value, or undefined where it cannot be read (a damaged row restores what it can). */
+export function parsedOrUndefined<T>(json: string): T | undefined {
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The colour of an exceljs fill JSON ('#RRGGBB'), when it has one. */
@@ -60,7 +104,38 @@ export function colorOfFillJson(json: string): string | undefined {
 
 /** The text of a stored note (a string, or exceljs rich text), undefined for none. */
 export function noteText(json: string): string | undefined {
-  if (!json) return undefined;
-  const n = JSON.parse(json) as string | { texts?: { text: string }[] };
+  if (!json || isNoteKept(json)) return undefined;
+  const n = parsedOrUndefined<string | { texts?: { text: string }[] }>(json);
+  if (n === undefined || n === null) return undefined;
   return typeof n === 'string' ? n : (n.texts ?? []).map((t) => t.text).join('');
+}
+
+/**
+ * Excel's fill patterns (RangeFill.pattern, ExcelApi 1.9) and the file format's (exceljs's
+ * pattern names): a fill flagged by one host is restored by the other.
+ */
+export const OFFICE_TO_FILE_PATTERN: Record<string, string> = {
+  Solid: 'solid',
+  Gray75: 'darkGray',
+  Gray50: 'mediumGray',
+  Gray25: 'lightGray',
+  Gray16: 'gray125',
+  Gray8: 'gray0625',
+  Horizontal: 'darkHorizontal',
+  Vertical: 'darkVertical',
+  Down: 'darkDown',
+  Up: 'darkUp',
+  Checker: 'darkGrid',
+  SemiGray75: 'darkTrellis',
+  LightHorizontal: 'lightHorizontal',
+  LightVertical: 'lightVertical',
+  LightDown: 'lightDown',
+  LightUp: 'lightUp',
+  Grid: 'lightGrid',
+  CrissCross: 'lightTrellis',
+};
+
+/** A fill as Excel reports it, kept in the store's raw column by the Office host. */
+export interface OfficeFill {
+  office: { pattern: string; patternColor: string | null; patternTintAndShade: number; tintAndShade: number };
 }

@@ -30,6 +30,8 @@ export interface FlagOutcome {
   reportSheet: string;
   /** Sheets whose cells could not be flagged (protected); their findings are in the report. */
   protectedSheets: string[];
+  /** Why nothing was written at all (a workbook whose structure is protected), in Chinese. */
+  refused?: string;
 }
 
 export interface ClearOutcome {
@@ -37,6 +39,8 @@ export interface ClearOutcome {
   cleared: boolean;
   /** Protected sheets whose cells keep their flags (a later 清除标记 restores them). */
   protectedSheets: string[];
+  /** Why nothing was cleared (a workbook whose structure is protected), in Chinese. */
+  refused?: string;
 }
 
 export interface WriteOptions {

@@ -85,6 +85,7 @@ export async function checkOpenWorkbook(progress?: (p: Progress) => void): Promi
   return exclusive('一键审核', async () => {
     progress?.({ text: '正在读取工作簿…', fraction: 0 });
     const { result, flagged } = await usecases.check(workbook(), { flag: true, checker: checker(progress) });
+    if (flagged?.refused) return { result, notice: { intent: 'warning', text: flagged.refused + '。' } };
     return { result, notice: protectedNotice(flagged!.protectedSheets, '其上的问题未标记（已列入审核报告）') };
   });
 }
@@ -92,6 +93,7 @@ export async function checkOpenWorkbook(progress?: (p: Progress) => void): Promi
 export async function clearOpenWorkbook(): Promise<Notice> {
   return exclusive('清除标记', async () => {
     const out = await usecases.clear(workbook());
+    if (out.refused) return { intent: 'warning', text: out.refused + '。' };
     if (!out.cleared) return { intent: 'info', text: '工作簿中没有审核标记，无需清除。' };
     return protectedNotice(out.protectedSheets, '其上的标记未能清除') ?? { intent: 'success', text: '已清除全部审核标记，单元格恢复原有填充色和批注。' };
   });

@@ -25,6 +25,10 @@ import { Workbook, a1, parseA1, parseRange } from '../../src/core/grid';
  *   InvalidOperationInCellEditMode.
  * - worksheet.pageLayout (ExcelApi 1.9): on an older Excel (`apiMinor` below 9) the sync
  *   that uses it fails with ApiNotFound.
+ * - A cell holds a note or a modern comment, not both (adding the other is InvalidArgument); a cell
+ *   holds at most 32,767 characters; a workbook whose structure is protected refuses adding,
+ *   deleting, renaming, hiding and showing sheets (AccessDenied). Fill patterns, pattern colours and
+ *   tints need ExcelApi 1.9 (ApiNotFound below it).
  * - *OrNullObject: loads report isNullObject; writes and deletes on a null object do nothing.
  * - getMergedAreasOrNullObject() gives a RangeAreas (null when there is none) whose `areas` are the
  *   merged ranges; addresses carry the sheet name, quoted where Excel quotes it.
@@ -38,6 +42,8 @@ export interface FakeCell {
   formula?: string;
   numFmt?: string;
   fill?: string; // '#RRGGBB' or undefined for none
+  /** The rest of a fill (ExcelApi 1.9): its pattern, the pattern's colour and tint, the colour's tint. */
+  fillStyle?: { pattern?: string; patternColor?: string | null; patternTintAndShade?: number; tintAndShade?: number };
   bold?: boolean;
   hyperlink?: string;
   /** The data validation rule set on the cell (list or decimal), as the adapter wrote it. */
@@ -82,6 +88,9 @@ export interface FakeSheet {
   id?: number;
 }
 
+/** What one cell may hold (Excel's specifications and limits). */
+export const CELL_TEXT_LIMIT = 32767;
+
 /** Excel on the web's limit on one request (and one response), in bytes. */
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 /** What every queued call costs besides its arguments (action type, object path ids). */
@@ -106,6 +115,8 @@ export class FakeBook {
   selected?: string;
   /** The ExcelApi requirement set this Excel supports, as its minor number: 18 is ExcelApi 1.18 (pageLayout needs 9). */
   apiMinor = 18;
+  /** The workbook's structure is protected (审阅 → 保护工作簿): sheets cannot be added, deleted, renamed, hidden or shown. */
+  structureProtected = false;
   /** Calls run so far; with `failAt`, the call of that number fails (a lost connection, a crash). */
   calls = 0;
   failAt?: number;
@@ -143,7 +154,8 @@ export class FakeBook {
       allow: s.allow ? { ...s.allow } : undefined,
       page: s.page ? JSON.parse(JSON.stringify(s.page)) : undefined,
       unlockedAreas: s.unlockedAreas ? [...s.unlockedAreas] : undefined,
-      cells: [...s.cells.entries()].map(([k, v]) => [k, { ...v }]).sort(),
+      // A fill as Excel reports it: a style never set reads as its default.
+      cells: [...s.cells.entries()].map(([k, v]) => [k, { ...v, fillStyle: v.fill ? visibleFill(v.fillStyle) : undefined }]).sort(),
       notes: [...s.notes.entries()].sort(),
       comments: [...(s.comments ?? new Map()).entries()].sort(),
       merges: [...s.merges],
@@ -154,6 +166,13 @@ export class FakeBook {
     return new FakeContext(this);
   }
 }
+
+const visibleFill = (f: FakeCell['fillStyle']) => ({
+  pattern: f?.pattern ?? 'Solid',
+  patternColor: f?.patternColor ?? null,
+  patternTintAndShade: f?.patternTintAndShade ?? 0,
+  tintAndShade: f?.tintAndShade ?? 0,
+});
 
 class NotLoaded extends Error {}
 
@@ -170,9 +189,9 @@ const bytesOf = (...parts: unknown[]) => CALL_OVERHEAD + utf8(JSON.stringify(par
 
 export class FakeContext {
   queue: Op[] = [];
-  workbook: { worksheets: Worksheets; comments: Comments };
+  workbook: { worksheets: Worksheets; comments: Comments; protection: WorkbookProtection };
   constructor(public book: FakeBook) {
-    this.workbook = { worksheets: new Worksheets(this), comments: new Comments(this) };
+    this.workbook = { worksheets: new Worksheets(this), comments: new Comments(this), protection: new WorkbookProtection(this) };
   }
   enqueue(run: () => void, bytes: number, cells = 0) {
     this.queue.push({ run, bytes, cells });
@@ -198,6 +217,11 @@ export class FakeContext {
     }
   }
 }
+
+/** Refuse a change of the workbook's structure while it is protected. */
+const structure = (book: FakeBook) => {
+  if (book.structureProtected) throw excelError('AccessDenied', '工作簿结构受保护：The workbook is protected.');
+};
 
 /** Base of every proxy: properties become readable once a load of them has run in a sync. */
 abstract class Proxy {
@@ -277,6 +301,7 @@ class Worksheets extends Proxy {
     this.ctx.enqueue(
       () => {
         const book = this.ctx.book;
+        structure(book);
         if (book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw excelError('ItemAlreadyExists', `已有名为“${name}”的工作表`);
         const s: FakeSheet = { name, visibility: 'Visible', cells: new Map(), notes: new Map(), merges: [] };
         book.sheets.push(s);
@@ -347,6 +372,7 @@ class Worksheet extends Proxy {
       () => {
         const s = this.target();
         if (!s) return;
+        structure(this.ctx.book);
         if (this.ctx.book.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase()))
           throw excelError('ItemAlreadyExists', `已有名为“${v}”的工作表`);
         s.name = v;
@@ -366,6 +392,7 @@ class Worksheet extends Proxy {
       () => {
         const s = this.target();
         if (!s) return;
+        if (v !== s.visibility) structure(this.ctx.book);
         const othersVisible = this.ctx.book.sheets.some((x) => x !== s && x.visibility === 'Visible');
         if (v !== 'Visible' && !othersVisible) throw excelError('InvalidOperation', '工作簿至少要有一张可见的工作表');
         s.visibility = v;
@@ -462,6 +489,7 @@ class Worksheet extends Proxy {
         const s = this.target();
         if (!s) return;
         const book = this.ctx.book;
+        structure(book);
         if (s.visibility === 'VeryHidden') throw excelError('InvalidOperation', 'This operation is not permitted for the current object.');
         if (s.visibility === 'Visible' && !book.sheets.some((x) => x !== s && x.visibility === 'Visible'))
           throw excelError('InvalidOperation', '不能删除唯一可见的工作表');
@@ -689,6 +717,9 @@ class Range extends Proxy {
       (s, addr) => {
         const b = box(addr);
         if (v.length !== b.r1 - b.r0 + 1 || v.some((row) => row.length !== b.c1 - b.c0 + 1)) throw excelError('InvalidArgument', '数组的行列数与区域不一致');
+        // A cell holds at most 32,767 characters.
+        if (v.some((row) => row.some((x) => typeof x === 'string' && x.length > CELL_TEXT_LIMIT)))
+          throw excelError('InvalidArgument', `单元格文字超过 ${CELL_TEXT_LIMIT} 个字符`);
         v.forEach((row, i) =>
           row.forEach((x, j) => {
             const at = a1(b.r0 + i, b.c0 + j);
@@ -1011,9 +1042,14 @@ class RangeFill extends Proxy {
   }
   read(p: string) {
     const list = this.where();
-    const fill = list ? this.ws.target()?.cells.get(list[0].split(':')[0])?.fill : undefined;
+    const cell = list ? this.ws.target()?.cells.get(list[0].split(':')[0]) : undefined;
+    const fill = cell?.fill;
+    if (p !== 'color' && this.ctx.book.apiMinor < 9) throw excelError('ApiNotFound', `RangeFill.${p} 需要 ExcelApi 1.9`);
     if (p === 'color') return fill ?? '#FFFFFF';
-    if (p === 'pattern') return fill ? 'Solid' : 'None';
+    if (p === 'pattern') return fill ? (cell?.fillStyle?.pattern ?? 'Solid') : 'None';
+    if (p === 'patternColor') return cell?.fillStyle?.patternColor ?? null;
+    if (p === 'patternTintAndShade') return cell?.fillStyle?.patternTintAndShade ?? 0;
+    if (p === 'tintAndShade') return cell?.fillStyle?.tintAndShade ?? 0;
     throw new Error(`unsupported ${p}`);
   }
   get color() {
@@ -1021,6 +1057,32 @@ class RangeFill extends Proxy {
   }
   get pattern() {
     return this.get<string>('pattern');
+  }
+  set pattern(v: string) {
+    this.each('fillPattern', v, (c) => {
+      if (v === 'None') {
+        delete c.fill;
+        delete c.fillStyle;
+      } else c.fillStyle = { ...c.fillStyle, pattern: v };
+    });
+  }
+  get patternColor() {
+    return this.get<string | null>('patternColor');
+  }
+  set patternColor(v: string | null) {
+    this.each('fillPatternColor', v, (c) => (c.fillStyle = { ...c.fillStyle, patternColor: v }));
+  }
+  get patternTintAndShade() {
+    return this.get<number>('patternTintAndShade');
+  }
+  set patternTintAndShade(v: number) {
+    this.each('fillPatternTint', v, (c) => (c.fillStyle = { ...c.fillStyle, patternTintAndShade: v }));
+  }
+  get tintAndShade() {
+    return this.get<number>('tintAndShade');
+  }
+  set tintAndShade(v: number) {
+    this.each('fillTint', v, (c) => (c.fillStyle = { ...c.fillStyle, tintAndShade: v }));
   }
   private each(kind: string, payload: unknown, f: (c: FakeCell) => void) {
     this.ctx.enqueue(
@@ -1037,7 +1099,20 @@ class RangeFill extends Proxy {
     this.each('fill', v, (c) => (c.fill = v.toUpperCase()));
   }
   clear() {
-    this.each('fillClear', null, (c) => delete c.fill);
+    this.each('fillClear', null, (c) => {
+      delete c.fill;
+      delete c.fillStyle;
+    });
+  }
+}
+
+class WorkbookProtection extends Proxy {
+  read(p: string) {
+    if (p === 'protected') return this.ctx.book.structureProtected;
+    throw new Error(`unsupported ${p}`);
+  }
+  get protected(): boolean {
+    return this.get<boolean>('protected');
   }
 }
 
@@ -1055,6 +1130,8 @@ class Notes {
         const s = this.ws.writable('objects');
         if (!s) return;
         if (s.notes.has(cell)) throw excelError('InvalidArgument', `单元格 ${cell} 已有批注`);
+        // A cell holds a note or a modern comment, never both.
+        if (s.comments?.has(cell)) throw excelError('InvalidArgument', `单元格 ${cell} 已有新版批注，不能再添加注释`);
         s.notes.set(cell, content);
       },
       bytesOf(this.ws.sheetPath, 'addNote', cell, content),
@@ -1146,6 +1223,7 @@ class Comments extends Proxy {
         const s = this.sheetOf(sheet);
         s.comments ??= new Map();
         if (s.comments.has(cell)) throw excelError('InvalidArgument', `${address} 已有批注`);
+        if (s.notes.has(cell)) throw excelError('InvalidArgument', `${address} 已有注释，不能再添加新版批注`);
         s.comments.set(cell, content);
       },
       bytesOf('addComment', address, content),

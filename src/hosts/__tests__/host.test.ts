@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { FakeBook } from '../../../tests/helpers/fakeExcel';
+import { FakeBook, FakeCell } from '../../../tests/helpers/fakeExcel';
+import { OFFICE_TO_FILE_PATTERN } from '../../core/flagStore';
+import { themePalette, visibleColor } from '../xlsx/themeColor';
 import { importDocument } from '../../importDoc';
 import { sampleWorkbook } from '../../../tests/helpers/grid';
 import { gridToExcel } from '../xlsx/xlsxWrite';
@@ -87,9 +89,33 @@ test('the draft is placed the same way by either host; an earlier draft is a con
   expect(draftO.cells.get('A2')!.value).toBe(a.paragraphs[0]);
 });
 
+/**
+ * A file's fill as Excel shows it: a solid fill's colour is its foreground; a pattern's cell colour
+ * is its background, the pattern drawn in its foreground colour.
+ */
+function officeFillOf(f: ExcelJS.FillPattern | undefined, palette: string[]): Pick<FakeCell, 'fill' | 'fillStyle'> | undefined {
+  if (f?.type !== 'pattern' || !f.pattern || f.pattern === 'none') return undefined;
+  // A theme or indexed colour as Excel draws it.
+  const hex = (c?: Partial<ExcelJS.Color>) => visibleColor(c as Parameters<typeof visibleColor>[0], palette);
+  if (f.pattern === 'solid') return hex(f.fgColor) ? { fill: hex(f.fgColor) } : undefined;
+  const pattern = Object.entries(OFFICE_TO_FILE_PATTERN).find(([, file]) => file === f.pattern)![0];
+  return { fill: hex(f.bgColor) ?? '#FFFFFF', fillStyle: { pattern, patternColor: hex(f.fgColor) ?? null } };
+}
+function fileFillOf(c: FakeCell): ExcelJS.Fill {
+  const pattern = c.fillStyle?.pattern;
+  if (!pattern || pattern === 'Solid') return { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + c.fill!.slice(1) } };
+  return {
+    type: 'pattern',
+    pattern: OFFICE_TO_FILE_PATTERN[pattern] as ExcelJS.FillPatterns,
+    fgColor: { argb: 'FF' + (c.fillStyle?.patternColor ?? '#000000').slice(1) },
+    bgColor: { argb: 'FF' + c.fill!.slice(1) },
+  };
+}
+
 /** A workbook file as Excel opens it: every sheet (hidden ones too), values, fills, notes. */
 function bookFromExcel(excel: ExcelJS.Workbook): FakeBook {
   const book = new FakeBook();
+  const palette = themePalette((excel as unknown as { _themes?: Record<string, string> })._themes?.theme1);
   excel.eachSheet((ws) => {
     const sheet = {
       name: ws.name,
@@ -100,11 +126,11 @@ function bookFromExcel(excel: ExcelJS.Workbook): FakeBook {
     };
     ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (c) => {
-        const argb = (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
         const v = c.value;
         const value =
           v === null || v === undefined ? null : typeof v === 'object' ? String((v as { text?: string }).text ?? '') : (v as string | number | boolean);
-        if (value !== null || argb) sheet.cells.set(c.address, { value, ...(argb ? { fill: '#' + argb.slice(2) } : {}) });
+        const fill = officeFillOf(c.fill as ExcelJS.FillPattern | undefined, palette);
+        if (value !== null || fill) sheet.cells.set(c.address, { value, ...fill });
         if (c.note) sheet.notes.set(c.address, typeof c.note === 'string' ? c.note : c.note.texts.map((t) => t.text).join(''));
       }),
     );
@@ -120,7 +146,7 @@ function excelFromBook(book: FakeBook): ExcelJS.Workbook {
     const ws = excel.addWorksheet(s.name, { state: s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible' });
     for (const [a, c] of s.cells) {
       if (c.value !== null) ws.getCell(a).value = c.value;
-      if (c.fill) ws.getCell(a).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + c.fill.slice(1) } };
+      if (c.fill) ws.getCell(a).fill = fileFillOf(c);
     }
     for (const [a, n] of s.notes) ws.getCell(a).note = n;
   }
@@ -134,22 +160,59 @@ test('flagged as a file, cleared in Excel; flagged in Excel, cleared as a file: 
   const cell = xlsx.excel.getWorksheet(target.sheet)!.getCell(target.cell);
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
   cell.note = '用户的批注';
+  // Another flagged cell with a pattern: its pattern and both its colours come back in either host.
+  const second = (await usecases.check(xlsx)).result.findings.find((f) => f.severity === 'error' && f.cell && f.cell !== target.cell)!;
+  xlsx.excel.getWorksheet(second.sheet)!.getCell(second.cell).fill = {
+    type: 'pattern',
+    pattern: 'darkTrellis',
+    fgColor: { argb: 'FFFF0000' },
+    bgColor: { argb: 'FFFFFF00' },
+  };
   const original = bookFromExcel(xlsx.excel).snapshot();
+  expect(JSON.stringify(original)).toContain('SemiGray75');
 
   // Flagged as a file, opened and cleared in Excel.
   await usecases.check(xlsx, { flag: true });
   const inExcel = bookFromExcel(xlsx.excel);
   expect(inExcel.sheet(target.sheet)!.cells.get(target.cell)!.fill).toBe('#FFC7CE');
-  const office = new OfficeHost((work) => work(inExcel.context() as unknown as Excel.RequestContext), { notes: 'notes' });
+  const office = new OfficeHost((work) => work(inExcel.context() as unknown as Excel.RequestContext), { notes: 'notes', pageLayout: true });
   expect((await usecases.clear(office)).cleared).toBe(true);
   expect(inExcel.snapshot()).toEqual(original);
 
   // Flagged in Excel, saved, cleared as a file.
   await usecases.check(office, { flag: true });
-  expect(inExcel.sheet(target.sheet)!.notes.get(target.cell)).toContain(target.message);
+  expect(inExcel.sheet(target.sheet)!.cells.get(target.cell)!.fill).toBe('#FFC7CE');
+  expect(inExcel.sheet(target.sheet)!.notes.get(target.cell)).toBe('用户的批注');
   const file = new XlsxHost(excelFromBook(inExcel), 'saved-from-excel.xlsx');
   expect((await usecases.clear(file)).cleared).toBe(true);
   expect(bookFromExcel(file.excel).snapshot()).toEqual(original);
+});
+
+test('a theme colour (Excel’s palette offers those first) flagged as a file comes back in Excel as the colour it showed', async () => {
+  const { xlsx } = await hosts();
+  const findings = (await usecases.check(xlsx)).result.findings.filter((f) => f.severity === 'error' && f.cell);
+  const [a, b] = [findings[0], findings.find((f) => f.cell !== findings[0].cell || f.sheet !== findings[0].sheet)!];
+  // 蓝色，个性色 1，淡色 40%; and an indexed yellow, as older programs write it.
+  xlsx.excel.getWorksheet(a.sheet)!.getCell(a.cell).fill = {
+    type: 'pattern',
+    pattern: 'solid',
+    fgColor: { theme: 4, tint: 0.3999755851924192 } as ExcelJS.Color,
+  };
+  xlsx.excel.getWorksheet(b.sheet)!.getCell(b.cell).fill = { type: 'pattern', pattern: 'solid', fgColor: { indexed: 13 } as unknown as ExcelJS.Color };
+  const original = bookFromExcel(xlsx.excel).snapshot();
+  // exceljs writes the Office 2007 theme (accent 1 is #4F81BD): lightened 40%, #95B3D7.
+  expect(JSON.stringify(original)).toContain('"#95B3D7"');
+  await usecases.check(xlsx, { flag: true });
+  const inExcel = bookFromExcel(xlsx.excel);
+  const office = new OfficeHost((work) => work(inExcel.context() as unknown as Excel.RequestContext), { notes: 'notes', pageLayout: true });
+  await usecases.clear(office);
+  expect(inExcel.snapshot()).toEqual(original);
+  // Cleared as a file instead, the theme colour itself comes back.
+  const again = (await hosts()).xlsx;
+  again.excel.getWorksheet(a.sheet)!.getCell(a.cell).fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 4, tint: 0.4 } as ExcelJS.Color };
+  await usecases.check(again, { flag: true });
+  await usecases.clear(again);
+  expect(again.excel.getWorksheet(a.sheet)!.getCell(a.cell).fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { theme: 4, tint: 0.4 } });
 });
 
 test('forms from 项目清单 through either host: the same sheets, recognized; stacked forms go below the ones there', async () => {

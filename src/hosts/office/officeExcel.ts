@@ -1,8 +1,20 @@
 /// <reference types="office-js" />
 import { Workbook, Sheet, Cell, Range, StoredExplanation, newSheet, parseRange, quoteSheet, a1 } from '../../core/grid';
 import { Finding, flaggedCells } from '../../core/findings';
+import type { FlagOutcome, ClearOutcome } from '../host';
 import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows, explanationRows } from '../../core/explanations';
-import { StoreRow, STORE_COLUMNS, storeValues, readStoreValues, noteText } from '../../core/flagStore';
+import {
+  StoreRow,
+  STORE_COLUMNS,
+  storeValues,
+  readStoreValues,
+  noteText,
+  NOTE_KEPT,
+  isNoteKept,
+  parsedOrUndefined,
+  OfficeFill,
+  OFFICE_TO_FILE_PATTERN,
+} from '../../core/flagStore';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
 import { ruleLabel } from '../../check/registry';
 import { INPUT_FILL, TEMPLATE_PROTECTION, SheetLayout } from '../../core/layout';
@@ -32,7 +44,7 @@ export interface ExcelSupport {
    * cells), or 'none' (fill only; the messages are in 审核报告).
    */
   notes: 'notes' | 'comments' | 'none';
-  /** Print settings can be written (worksheet.pageLayout, ExcelApi 1.9). */
+  /** ExcelApi 1.9: print settings (worksheet.pageLayout), and a fill's pattern, pattern colour and tints. */
   pageLayout?: boolean;
 }
 
@@ -246,8 +258,10 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
   sheets.load('items/name');
   await context.sync();
   const names = sheets.items.map((s) => s.name);
-  const storeHead = names.includes(FLAGS_SHEET) ? sheets.getItem(FLAGS_SHEET).getRange('A1:B1').load('values') : undefined;
-  const notes = names.includes(EXPLANATIONS_SHEET) || names.includes(STORE_DRAFT_PREFIX) ? loadStore(sheets, EXPLANATIONS_SHEET) : undefined;
+  const head = () => (names.includes(FLAGS_SHEET) ? sheets.getItem(FLAGS_SHEET).getRange('A1:B1').load('values') : undefined);
+  const explanations = () => (names.includes(EXPLANATIONS_SHEET) || names.includes(STORE_DRAFT_PREFIX) ? loadStore(sheets, EXPLANATIONS_SHEET) : undefined);
+  let storeHead = head();
+  let notes = explanations();
   const own = names.filter((n) => n !== FLAGS_SHEET && n !== EXPLANATIONS_SHEET && !n.startsWith(STORE_DRAFT_PREFIX));
   const merges = own.map((n) => sheets.getItem(n).getRange().getMergedAreasOrNullObject().load('isNullObject,address'));
   let reads: Excel.Range[] | undefined = own.map((n) =>
@@ -258,6 +272,10 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
   } catch (e) {
     if (!isPayloadError(e)) throw e;
     reads = undefined;
+    // Nothing of the failed request was loaded: the store's head and the explanations are asked
+    // again, with the sizes, in the first sync of the block-wise read.
+    storeHead = head();
+    notes = explanations();
   }
   const out: Workbook = { sheets: [], source };
   const grids = own.map((n) => newSheet(n, 'excel'));
@@ -313,14 +331,59 @@ async function readInBlocks(context: Excel.RequestContext, names: string[], grid
   }
 }
 
+/** Why nothing was written in a workbook whose structure is protected (审阅 → 保护工作簿): it refuses every sheet added, deleted, renamed or hidden. */
+export const structureRefused = (what: string) => `工作簿结构受保护（审阅 → 保护工作簿），不能添加或删除工作表，${what}：撤销工作簿保护后再点一次即可`;
+
 /** A store is written under this name first and renamed when complete: a half-written one is never read. */
 const STORE_DRAFT_PREFIX = '_juesuan_draft';
 
-/** A cell's fill as the store keeps it: '#RRGGBB', or '' for none. */
-function fillOf(pattern: string, color: string): string {
-  if (!pattern || pattern === 'None') return '';
-  return '#' + color.replace('#', '').toUpperCase();
+/** A cell's fill as the store keeps it: '#RRGGBB' ('' for none), and the rest of it as raw when it is more than a plain colour. */
+function fillOf(f: Excel.RangeFill, opts: ExcelSupport): { fill: string; raw: string } {
+  // Before ExcelApi 1.9 only the colour is known: white is taken for no fill.
+  const pattern = opts.pageLayout ? f.pattern : f.color.toUpperCase() === '#FFFFFF' ? 'None' : 'Solid';
+  if (!pattern || pattern === 'None') return { fill: '', raw: '' };
+  const fill = '#' + f.color.replace('#', '').toUpperCase();
+  if (!opts.pageLayout) return { fill, raw: '' };
+  const office: OfficeFill['office'] = {
+    pattern,
+    patternColor: f.patternColor ?? null,
+    patternTintAndShade: f.patternTintAndShade ?? 0,
+    tintAndShade: f.tintAndShade ?? 0,
+  };
+  const plain = pattern === 'Solid' && !office.tintAndShade && !office.patternTintAndShade;
+  return { fill, raw: plain ? '' : JSON.stringify({ office }) };
 }
+
+/** Give a cell its own fill back: its colour, and where Excel can take them its pattern and tints. */
+function restoreFill(range: Excel.Range, row: StoreRow, opts: ExcelSupport) {
+  if (!row.fill) {
+    range.format.fill.clear();
+    return;
+  }
+  const fill = range.format.fill;
+  fill.color = row.fill;
+  if (!opts.pageLayout || !row.raw) return;
+  const kept = parsedOrUndefined<Partial<OfficeFill> & { type?: string; pattern?: string; fgColor?: { argb?: string }; bgColor?: { argb?: string } }>(row.raw);
+  if (kept?.office) {
+    fill.pattern = kept.office.pattern as Excel.FillPattern;
+    if (kept.office.patternColor) fill.patternColor = kept.office.patternColor;
+    fill.patternTintAndShade = kept.office.patternTintAndShade;
+    fill.tintAndShade = kept.office.tintAndShade;
+  } else if (kept?.type === 'pattern' && kept.pattern && kept.pattern !== 'solid') {
+    // Flagged by the command line: the file's pattern, its colours as the file gives them.
+    const pattern = Object.entries(OFFICE_TO_FILE_PATTERN).find(([, file]) => file === kept.pattern)?.[0];
+    if (!pattern) return;
+    const argb = (c?: { argb?: string }) => (c?.argb && /^[0-9A-F]{8}$/i.test(c.argb) ? '#' + c.argb.slice(2) : undefined);
+    const back = argb(kept.bgColor);
+    const front = argb(kept.fgColor);
+    if (back) fill.color = back;
+    fill.pattern = pattern as Excel.FillPattern;
+    if (front) fill.patternColor = front;
+  }
+}
+
+/** The Excel properties a fill is read with. */
+const fillProps = (opts: ExcelSupport) => (opts.pageLayout ? 'color,pattern,patternColor,patternTintAndShade,tintAndShade' : 'color');
 
 function chunks(addresses: string[]): string[] {
   const out: string[] = [];
@@ -341,12 +404,12 @@ const readStore = readStoreValues;
 /** Give cells their own fill and note back (queued through the batch, in order). */
 async function restore(batch: Batch, context: Excel.RequestContext, rows: StoreRow[], opts: ExcelSupport, comments?: Map<string, Excel.Comment>) {
   for (const row of rows) {
-    const color = row.fill || undefined;
     const note = noteText(row.note);
-    await batch.add(callBytes(row.sheet, row.cell, color ?? '') + (note ? callBytes(row.sheet, row.cell, note) * 2 : CALL_COST * 2), () => {
+    await batch.add(callBytes(row.sheet, row.cell, row.fill, row.raw) + (note ? callBytes(row.sheet, row.cell, note) * 2 : CALL_COST * 2), () => {
       const ws = context.workbook.worksheets.getItem(row.sheet);
-      if (color) ws.getRange(row.cell).format.fill.color = color;
-      else ws.getRange(row.cell).format.fill.clear();
+      restoreFill(ws.getRange(row.cell), row, opts);
+      // The cell's own note or comment was never touched: nothing to give back.
+      if (isNoteKept(row.note)) return;
       if (opts.notes === 'notes') {
         // The note may be gone (the user deleted it): editing a null object does nothing, so
         // the note is deleted (nothing, when gone) and added back.
@@ -411,12 +474,7 @@ async function tidyDrafts(batch: Batch, sheets: Excel.WorksheetCollection, names
   }
 }
 
-export interface FlagOutcome {
-  flaggedCells: number;
-  reportSheet: string;
-  /** Protected sheets whose cells could not be flagged or restored (their findings are in the report). */
-  protectedSheets: string[];
-}
+export type { FlagOutcome, ClearOutcome } from '../host';
 
 /**
  * Flag the findings' cells and write 审核报告 in two syncs for a normal workbook (three with
@@ -433,8 +491,12 @@ export async function applyFlags(
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/protection/protected,items/protection/options');
   const stored = loadStore(sheets, FLAGS_SHEET);
+  const structure = context.workbook.protection.load('protected');
+  // With notes, a cell may hold a modern comment instead (never both): the comments are listed
+  // too, their cells asked in one more sync only when there are any.
+  const commentProbe = opts.notes === 'notes' ? context.workbook.comments.load('items') : undefined;
   const batch = new Batch(context, budget);
-  batch.queued(CALL_COST * 6);
+  batch.queued(CALL_COST * 8);
   // Every cell a finding may flag: its current fill and note (read now, written after a sync); a
   // paragraph's text too, for the note to show the sentence a narrative finding quotes.
   const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note; text?: Excel.Range }>();
@@ -443,16 +505,25 @@ export async function applyFlags(
     for (const at of flaggedCells(f)) {
       const key = `${at.sheet}!${at.cell}`;
       if (targets.has(key)) continue;
-      await batch.add(callBytes(at.sheet, at.cell, 'color,pattern') * (opts.notes === 'notes' ? 2 : 1), () => {
+      await batch.add(callBytes(at.sheet, at.cell, fillProps(opts)) * (opts.notes === 'notes' ? 2 : 1), () => {
         const ws = sheets.getItemOrNullObject(at.sheet);
-        const fill = ws.getRange(at.cell).format.fill.load('color,pattern');
+        const fill = ws.getRange(at.cell).format.fill.load(fillProps(opts));
         const note = opts.notes === 'notes' ? ws.notes.getItemOrNullObject(at.cell).load('isNullObject,content') : undefined;
         const text = quoting.has(key) ? ws.getRange(at.cell).load('values') : undefined;
         targets.set(key, { fill, note, text });
       });
     }
   await batch.flush();
-  const comments = pendingComments && commentMap(pendingComments);
+  // A workbook whose structure is protected cannot take the report and the store: nothing is
+  // written, and the pane says why (the findings are listed there).
+  if (structure.protected)
+    return { flaggedCells: 0, reportSheet: '', protectedSheets: [], refused: structureRefused('本次未写入任何标记（核对结果已列在任务窗格中）') };
+  let comments = pendingComments && commentMap(pendingComments);
+  if (commentProbe?.items.length) {
+    const list = commentProbe.items.map((c) => ({ c: c.load('content'), loc: c.getLocation().load('address') }));
+    await context.sync();
+    comments = commentMap(list);
+  }
   const names = new Set(sheets.items.map((s) => s.name));
   const locked = new Set(sheets.items.filter((s) => !flaggable(s, opts)).map((s) => s.name));
   const found = storeOf(stored, FLAGS_MARK);
@@ -498,10 +569,11 @@ export async function applyFlags(
     const prev = oldByCell.get(key);
     if (prev) return prev;
     const t = targets.get(key)!;
-    const existingComment = comments?.get(key);
-    const note = t.note && !t.note.isNullObject ? JSON.stringify(t.note.content) : existingComment ? JSON.stringify(existingComment.content) : '';
-    return { sheet: c.sheet, cell: c.cell, fill: fillOf(t.fill.pattern, t.fill.color), note, raw: '' };
+    // A note or comment of the cell's own is kept as it is: the flag there is the fill alone.
+    const own = (t.note && !t.note.isNullObject) || comments?.has(key);
+    return { sheet: c.sheet, cell: c.cell, ...fillOf(t.fill, opts), note: own ? NOTE_KEPT : '' };
   });
+  const rowOf = new Map(storeRows.map((r) => [`${r.sheet}!${r.cell}`, r]));
   storeRows.push(...keep);
   const taken = new Set([...names].filter((n) => n !== old.report && n !== FLAGS_SHEET));
   const reportName = reportSheetName((n) => taken.has(n));
@@ -525,7 +597,18 @@ export async function applyFlags(
         () => (sheets.getItem(sheet).getRanges(part).format.fill.color = '#' + FLAG_COLOR[severity]),
       );
   }
+  // A cell of the user's with a pattern or a tint: its flag is a plain colour, seen as the others.
+  if (opts.pageLayout)
+    for (const c of plan.cells)
+      if (rowOf.get(`${c.sheet}!${c.cell}`)?.raw)
+        await batch.add(callBytes(c.sheet, c.cell, 'Solid') * 3, () => {
+          const fill = sheets.getItem(c.sheet).getRange(c.cell).format.fill;
+          fill.pattern = 'Solid' as Excel.FillPattern;
+          fill.tintAndShade = 0;
+          fill.patternTintAndShade = 0;
+        });
   for (const c of plan.cells) {
+    if (isNoteKept(rowOf.get(`${c.sheet}!${c.cell}`)?.note ?? '')) continue;
     if (opts.notes === 'notes') {
       const t = targets.get(`${c.sheet}!${c.cell}`)!;
       await batch.add(callBytes(c.sheet, c.cell, c.note), () => {
@@ -584,20 +667,15 @@ export async function applyFlags(
   return { flaggedCells: plan.cells.length, reportSheet: reportName, protectedSheets };
 }
 
-export interface ClearOutcome {
-  /** Whether there were flags to clear. */
-  cleared: boolean;
-  /** Protected sheets whose cells keep their flags (remembered: a later 清除标记 restores them). */
-  protectedSheets: string[];
-}
-
 /** Remove every flag and the report, restoring each cell's fill and note, in two syncs (three with comments). */
 export async function clearFlags(context: Excel.RequestContext, opts: ExcelSupport, budget = REQUEST_BUDGET): Promise<ClearOutcome> {
   const pendingComments = opts.notes === 'comments' ? await loadComments(context) : undefined;
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/protection/protected,items/protection/options');
   const stored = loadStore(sheets, FLAGS_SHEET);
+  const structure = context.workbook.protection.load('protected');
   await context.sync();
+  if (structure.protected) return { cleared: false, protectedSheets: [], refused: structureRefused('审核标记未能清除') };
   const comments = pendingComments && commentMap(pendingComments);
   const names = new Set(sheets.items.map((s) => s.name));
   const locked = new Set(sheets.items.filter((s) => !flaggable(s, opts)).map((s) => s.name));
@@ -635,7 +713,9 @@ export async function clearFlags(context: Excel.RequestContext, opts: ExcelSuppo
 export async function saveExplanations(context: Excel.RequestContext, list: StoredExplanation[]): Promise<void> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
+  const structure = context.workbook.protection.load('protected');
   await context.sync();
+  if (structure.protected) throw new Error(structureRefused('出错说明未能保存'));
   const names = new Set(sheets.items.map((s) => s.name));
   const batch = new Batch(context, REQUEST_BUDGET);
   await tidyDrafts(batch, sheets, names);
@@ -670,11 +750,13 @@ export async function writeSheets(
 ): Promise<{ written: string[]; conflicts: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
+  const structure = context.workbook.protection.load('protected');
   await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name));
   // Written into a sheet that exists (`into`): only the rows the grid fills, nothing else of it.
   const conflicts = opts.into ? [] : grid.sheets.map((s) => s.name).filter((n) => existing.has(n));
   if (conflicts.length && !opts.overwrite) return { written: [], conflicts };
+  if (structure.protected && grid.sheets.some((s) => !(opts.into && existing.has(s.name)))) throw new Error(structureRefused('未写入任何工作表'));
   const batch = new Batch(context, REQUEST_BUDGET);
   // Replaced sheets are renamed aside, the new ones added, then the old ones deleted: a workbook
   // must keep a visible sheet, and a failure half-way loses nothing of the user's.

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Finding } from '../../core/findings';
-import { StoreRow, storeValues, readStoreValues } from '../../core/flagStore';
+import { themePalette, visibleColor } from './themeColor';
+import { StoreRow, storeValues, readStoreValues, NOTE_KEPT, isNoteKept, parsedOrUndefined, OfficeFill, OFFICE_TO_FILE_PATTERN } from '../../core/flagStore';
 import {
   FLAGS_SHEET,
   REPORT_SHEET,
@@ -40,7 +41,7 @@ function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
 }
 
 /** The store's fill for a cell's own fill: a plain solid colour is '#RRGGBB'; anything else keeps exceljs's JSON as raw. */
-function storedFill(fill: ExcelJS.Fill | undefined): { fill: string; raw: string } {
+function storedFill(fill: ExcelJS.Fill | undefined, palette: string[]): { fill: string; raw: string } {
   if (!fill) return { fill: '', raw: '' };
   const f = fill as ExcelJS.FillPattern;
   const keys = Object.keys(f).sort().join(',');
@@ -53,7 +54,27 @@ function storedFill(fill: ExcelJS.Fill | undefined): { fill: string; raw: string
     Object.keys(f.fgColor!).length === 1 &&
     /^FF[0-9A-F]{6}$/i.test(argb);
   if (plain) return { fill: '#' + argb!.slice(2).toUpperCase(), raw: '' };
-  return { fill: argb ? '#' + argb.slice(-6).toUpperCase() : '', raw: JSON.stringify(fill) };
+  // The colour a reader sees (a theme colour with its tint, an indexed one): what Excel gives back
+  // where it cannot take exceljs's fill.
+  const back = f.type === 'pattern' && f.pattern !== 'solid' ? (f.bgColor ?? f.fgColor) : f.fgColor;
+  return { fill: (f.type === 'pattern' && visibleColor(back, palette)) || '', raw: JSON.stringify(fill) };
+}
+
+/**
+ * A stored fill as the file writes it: exceljs's own (raw), Excel's pattern and colours (raw from
+ * the add-in), or the plain colour; a raw that cannot be read gives the plain colour.
+ */
+function fileFill(r: StoreRow): ExcelJS.Fill | undefined {
+  const raw = parsedOrUndefined<ExcelJS.Fill & Partial<OfficeFill>>(r.raw);
+  if (raw?.office) {
+    const pattern = OFFICE_TO_FILE_PATTERN[raw.office.pattern];
+    const color = r.fill ? 'FF' + r.fill.slice(1) : undefined;
+    if (!pattern || pattern === 'solid' || !color) return r.fill ? solid(r.fill.slice(1)) : undefined;
+    const front = raw.office.patternColor ? 'FF' + raw.office.patternColor.replace('#', '').toUpperCase() : 'FF000000';
+    return { type: 'pattern', pattern: pattern as ExcelJS.FillPatterns, fgColor: { argb: front }, bgColor: { argb: color } };
+  }
+  if (raw && 'type' in raw) return raw;
+  return r.fill ? solid(r.fill.slice(1)) : undefined;
 }
 
 /** Remove every flag a previous run left, restoring fills and notes. Returns true when there were flags. */
@@ -65,14 +86,16 @@ export function clearFlags(wb: ExcelJS.Workbook): boolean {
     const ws = wb.getWorksheet(r.sheet);
     if (!ws) continue;
     const cell = ws.getCell(r.cell) as CellWithComment;
-    const fill: ExcelJS.Fill | undefined = r.raw ? (JSON.parse(r.raw) as ExcelJS.Fill) : r.fill ? solid(r.fill.slice(1)) : undefined;
+    const fill = fileFill(r);
     const style = { ...cell.style } as Partial<ExcelJS.Style>;
     if (fill) style.fill = fill;
     else delete style.fill;
     cell.style = style;
-    const note = r.note ? JSON.parse(r.note) : undefined;
+    // The cell's own note was never touched: nothing to give back.
+    if (isNoteKept(r.note)) continue;
+    const note = parsedOrUndefined<ExcelJS.Comment | string>(r.note);
     if (note !== undefined) cell.note = note;
-    else {
+    else if (!r.note) {
       cell._comment = undefined;
       // exceljs keeps a loaded cell's comment in its value model too: rebuild the value without it.
       const value = cell.value;
@@ -95,12 +118,16 @@ export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[], heading: s
   });
   const reportName = reportSheetName((name) => !!wb.getWorksheet(name));
   const rows: StoreRow[] = [];
+  // exceljs keeps the workbook's theme part as its XML (none for a workbook it made itself).
+  const palette = themePalette((wb as unknown as { _themes?: Record<string, string> })._themes?.theme1);
   for (const flag of plan.cells) {
     const cell = wb.getWorksheet(flag.sheet)!.getCell(flag.cell) as CellWithComment;
-    const origNote = cell._comment ? cell.note : undefined;
-    rows.push({ sheet: flag.sheet, cell: flag.cell, ...storedFill(cell.style?.fill), note: origNote !== undefined ? JSON.stringify(origNote) : '' });
+    // The cell's own note is kept as it is (its size, visibility and look are not all in exceljs's
+    // model): the flag there is its fill, its message in the report.
+    const own = !!cell._comment;
+    rows.push({ sheet: flag.sheet, cell: flag.cell, ...storedFill(cell.style?.fill, palette), note: own ? NOTE_KEPT : '' });
     cell.style = { ...cell.style, fill: FILL[flag.severity] };
-    cell.note = flag.note;
+    if (!own) cell.note = flag.note;
   }
   const store = wb.addWorksheet(FLAGS_SHEET, { state: 'veryHidden' });
   for (const row of storeValues(reportName, rows)) store.addRow(row);

@@ -223,17 +223,24 @@ describe('the adapter under those rules', () => {
     expect(book.snapshot()).toEqual(before.map((s) => ({ ...s, protected: false })));
   });
 
-  test('a note the user deleted after the check is given back by 清除标记', async () => {
+  test('the user’s own note is never touched: its cell flagged by fill alone, what the user does to the note stays done', async () => {
     const grid = imported();
     const findings = checkWorkbook(grid).findings;
     const book = FakeBook.fromGrid(grid);
     const target = findings.find((f) => f.severity === 'error' && f.cell)!;
     book.sheet(target.sheet)!.notes.set(target.cell, '用户自己的批注');
-    const before = book.snapshot();
     await applyFlags(ctxOf(book), findings, { notes: 'notes' });
+    expect(book.sheet(target.sheet)!.notes.get(target.cell)).toBe('用户自己的批注');
+    expect(book.sheet(target.sheet)!.cells.get(target.cell)!.fill).toBe('#FFC7CE');
+    book.sheet(target.sheet)!.notes.set(target.cell, '用户改过的批注');
+    const edited = book.snapshot();
+    await applyFlags(ctxOf(book), findings, { notes: 'notes' });
+    expect(book.sheet(target.sheet)!.notes.get(target.cell)).toBe('用户改过的批注');
     book.sheet(target.sheet)!.notes.delete(target.cell);
     await clearFlags(ctxOf(book), { notes: 'notes' });
-    expect(book.snapshot()).toEqual(before);
+    expect(book.sheet(target.sheet)!.notes.has(target.cell)).toBe(false);
+    expect(book.sheet(target.sheet)!.cells.get(target.cell)!.fill).toBeUndefined();
+    void edited;
   });
 
   test('in cell-edit mode the check fails before anything changes', async () => {

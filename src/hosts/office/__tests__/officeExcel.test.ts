@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { FakeBook, FakeContext } from '../../../../tests/helpers/fakeExcel';
-import { readWorkbook, applyFlags, clearFlags } from '../officeExcel';
+import { readWorkbook, applyFlags, clearFlags, saveExplanations } from '../officeExcel';
 import { importDocument } from '../../../importDoc';
 import { sampleWorkbook } from '../../../../tests/helpers/grid';
 import { gridToExcel } from '../../xlsx/xlsxWrite';
@@ -86,7 +86,11 @@ describe('flags in the open workbook', () => {
     expect(book.syncs).toBe(2);
     expect(r.flaggedCells).toBeGreaterThan(20);
     expect(book.sheet(target.sheet)!.cells.get(target.cell)!.fill).toBe('#FFC7CE');
-    expect(book.sheet(target.sheet)!.notes.get(target.cell)).toContain(target.message);
+    // The user's own note is kept as it is (no host could give back all a note holds); the cell's
+    // flag is its fill, its message in the report. Every other flagged cell carries our note.
+    expect(book.sheet(target.sheet)!.notes.get(target.cell)).toBe('用户自己的批注');
+    const other = findings.find((f) => f.severity === 'error' && f.cell && f.cell !== target.cell && f.sheet === target.sheet)!;
+    expect(book.sheet(other.sheet)!.notes.get(other.cell)).toContain(other.message);
     expect(book.sheet('审核报告')).toBeDefined();
     expect(book.sheet('_juesuan_flags')!.visibility).toBe('VeryHidden');
 
@@ -196,7 +200,7 @@ describe('writing sheets into the open workbook (生成模板, 起草情况说�
 });
 
 describe('comments where notes are not supported (ExcelApi 1.10–1.17)', () => {
-  test('flags carry comments, an existing comment is kept and restored; three syncs to flag, three to clear', async () => {
+  test('flags carry comments, the user’s own comment is kept as it is; three syncs to flag, three to clear', async () => {
     const grid = imported();
     const book = FakeBook.fromGrid(grid);
     const findings = checkWorkbook(grid).findings;
@@ -206,7 +210,7 @@ describe('comments where notes are not supported (ExcelApi 1.10–1.17)', () => 
     book.syncs = 0;
     await applyFlags(ctxOf(book), findings, { notes: 'comments' });
     expect(book.syncs).toBe(3);
-    expect(book.sheet(target.sheet)!.comments!.get(target.cell)).toContain(target.message);
+    expect(book.sheet(target.sheet)!.comments!.get(target.cell)).toBe('用户的批注');
     expect(book.sheets.flatMap((s) => [...(s.comments ?? new Map()).keys()]).length).toBeGreaterThan(20);
     book.syncs = 0;
     // The comments are listed first: a comment the user deleted cannot be edited (ItemNotFound).
@@ -217,6 +221,23 @@ describe('comments where notes are not supported (ExcelApi 1.10–1.17)', () => 
 });
 
 describe('a workbook too large for one request (Excel on the web: 5 MB)', () => {
+  test('flagged once, with explanations: read again in blocks, its report left out and its explanations read', async () => {
+    const grid = imported();
+    const book = FakeBook.fromGrid(grid);
+    const result = checkWorkbook(await readWorkbook(ctxOf(book)));
+    await applyFlags(ctxOf(book), result.findings, { notes: 'notes' }, undefined, reportHeading(result, 'wb'));
+    const f = result.findings.find((x) => x.rule === 'narr-project' && x.severity === 'warning')!;
+    await saveExplanations(ctxOf(book), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, fingerprint: 'x', text: '同一项目' }]);
+    const whole = await readWorkbook(ctxOf(book));
+    book.cellLimit = 20000; // the flagged workbook no longer fits one request
+    const got = await readWorkbook(ctxOf(book), undefined, { cellsPerSync: 5000 });
+    expect(got.sheets.map((s) => s.name)).toEqual(whole.sheets.map((s) => s.name));
+    expect(got.sheets.map((s) => s.name)).not.toContain('审核报告');
+    expect(got.explanations).toEqual(whole.explanations);
+    expect(got.explanations).toHaveLength(1);
+    expect(JSON.stringify(got.sheets)).toBe(JSON.stringify(whole.sheets));
+  });
+
   test('is read again in blocks: the same grid, syncs grow with its size, not with findings', async () => {
     const wb: Workbook = { sheets: [] };
     for (let i = 0; i < 3; i++) {
