@@ -5,7 +5,7 @@ import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, readFileBytes, InputError } from './hosts/files';
 import { loadExcel, drawingsLeftOut } from './hosts/xlsx/xlsx';
 import { copyLacks } from './hosts/xlsx/packageCheck';
-import { reportExplanations, applyFlags } from './hosts/xlsx/xlsxFlags';
+import { reportExplanations, reportWorkbook } from './hosts/xlsx/xlsxFlags';
 import { isPdf, foreignProblem, xlsxProblem } from './hosts/problems';
 import { reportHeading } from './check/heading';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
@@ -183,15 +183,10 @@ async function checkPdfCopy(file: string, out: string, prior?: string, opts: Wri
   const result = checkWorkbook(workbook);
   const { annotatePdf } = await import('./hosts/pdf/annotate');
   // The check put each finding's box on it (a PDF's cells know where they stand).
-  const marks = result.findings.flatMap((finding) => (finding.box ? [{ finding, box: finding.box }] : []));
+  const marks = result.findings.flatMap((finding) => (finding.box ? [{ finding, box: finding.box, boxes: finding.boxes }] : []));
   const marked = await annotatePdf(bytes, marks);
-  // The report: each finding at its page (no sheet to link to in a PDF).
-  const report = gridToExcel({ sheets: [] });
-  applyFlags(
-    report,
-    result.findings.map((f) => ({ ...f, sheet: f.page ? `第${f.page}页` : '', cell: '' })),
-    reportHeading(result, path.basename(file)),
-  );
+  // The report alone: each finding at its page and place, in reading order.
+  const report = reportWorkbook(result.findings, reportHeading(result, path.basename(file)));
   // Both made before either is written: a failure leaves neither behind.
   const reportBytes = new Uint8Array(await report.xlsx.writeBuffer());
   writeWhole(out, marked);

@@ -9,6 +9,7 @@ import { ruleContext } from './context';
 import { withExplanations } from '../core/explanations';
 import { oneCausePerCell } from './causes';
 import { isEmptyTable } from '../narrative/model';
+import { fragmentBoxes } from './pageBoxes';
 
 export interface CheckResult {
   findings: Finding[];
@@ -55,8 +56,8 @@ function inParagraphs(findings: Finding[], paragraphs: Paragraph[]): void {
 }
 
 /** A document read from a PDF: each finding gets the page its cell stands on (第N页). */
-function onPages(findings: Finding[], wb: Workbook): void {
-  if (!wb.sheets.some((s) => s.rows.some((r) => r[0]?.box))) return;
+function onPages(findings: Finding[], wb: Workbook): boolean {
+  if (!wb.sheets.some((s) => s.rows.some((r) => r[0]?.box))) return false;
   for (const f of findings) {
     const box = cellBox(wb, f.sheet, f.cell);
     if (box) {
@@ -64,6 +65,7 @@ function onPages(findings: Finding[], wb: Workbook): void {
       f.box = box;
     }
   }
+  return true;
 }
 
 /** How far a check has come, for a progress bar: rules run of all (0 of n while tables are recognized). */
@@ -88,8 +90,19 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
     opts.progress?.(i + 1, rules.length);
   }
   const sorted = withExplanations(sortFindings(oneCausePerCell(findings)), wb);
-  onPages(sorted, wb);
-  if (sorted.some((f) => f.text)) inParagraphs(sorted, ctx.narrative().paragraphs);
+  const onPdf = onPages(sorted, wb);
+  if (sorted.some((f) => f.text)) {
+    const { paragraphs } = ctx.narrative();
+    inParagraphs(sorted, paragraphs);
+    // On a PDF's page a fragment is marked where it stands, on every line it covers.
+    if (onPdf)
+      for (const f of sorted) {
+        const boxes = f.text && f.box ? fragmentBoxes(f, wb, paragraphs) : [];
+        if (!boxes.length) continue;
+        f.box = boxes[0];
+        if (boxes.length > 1) f.boxes = boxes;
+      }
+  }
   const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
   const blocks = (f: Finding) => blocksSubmission(f, (id) => level.get(id));

@@ -1,4 +1,4 @@
-import { Finding, SEVERITY_ZH, Summary } from '../core/findings';
+import { Finding, SEVERITY_ZH, Summary, placeOf } from '../core/findings';
 import { blocksSubmission } from '../check/registry';
 
 export { displayWidth } from '../core/text';
@@ -22,12 +22,12 @@ export function findingsTable(findings: Finding[]): string {
   if (findings.length === 0) return '未发现问题。';
   return table(
     ['级别', '类别', '表', '位置', '说明'],
-    // A PDF's finding says its page first: the reader turns to it.
+    // A PDF's finding says its page (and for the narrative its section and paragraph), not the grid it was read into.
     findings.map((f) => [
       f.explained !== undefined ? `${SEVERITY_ZH[f.severity]}（已说明）` : SEVERITY_ZH[f.severity],
       blocksSubmission(f) ? '强制' : '提示',
       f.table || '—',
-      `${f.page ? `第${f.page}页 ` : ''}${f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—'}`,
+      placeOf(f),
       f.message,
     ]),
   );

@@ -44,6 +44,8 @@ export interface Finding {
   /** The page a finding stands on, for a document read from a PDF (1-based), and its box there. */
   page?: number;
   box?: import('./grid').PageBox;
+  /** A narrative fragment the PDF wraps over lines (or pages): a box on each, the first being `box`. */
+  boxes?: import('./grid').PageBox[];
   /** The unit's 出错说明 for this finding, when one is on file for the cell as it is now. */
   explained?: string;
   /**
@@ -161,6 +163,16 @@ export function sortFindings(fs: Finding[]): Finding[] {
 function ranks(fs: Finding[], of: (f: Finding) => string): Map<string, number> {
   const distinct = [...new Set(fs.map(of))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return new Map(distinct.map((v, i) => [v, i]));
+}
+
+/**
+ * Where a reader finds it: in a workbook its cell (公开05!C12); in a document read from a PDF its
+ * page, and for the narrative its section and paragraph (第21页 情况说明「…」第 1 段) — the grid the
+ * PDF was read into is the checker's, never the reader's.
+ */
+export function placeOf(f: Pick<Finding, 'sheet' | 'cell' | 'page' | 'where'>): string {
+  if (f.page) return `第${f.page}页${f.where ? ` ${f.where}` : ''}`;
+  return f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
 }
 
 /** Key that identifies a finding across runs (rule + place + message). */

@@ -1,6 +1,7 @@
-import { Finding, Severity, SEVERITY_ZH, sortFindings, worstSeverity, flaggedCells } from './findings';
+import { Finding, Severity, SEVERITY_ZH, sortFindings, worstSeverity, flaggedCells, placeOf } from './findings';
 import { quoteSheet } from './grid';
 import { sentenceAround } from './sentence';
+import { displayWidth } from './text';
 
 /**
  * What flagging a workbook means, independent of the host: which cells get which fill and note,
@@ -71,6 +72,28 @@ export function fitCell(text: string): string {
   return text.length <= CELL_TEXT_LIMIT ? text : text.slice(0, CELL_TEXT_LIMIT - 20) + '……（全文过长，已截断）';
 }
 
+/** Excel's largest row height, in points. */
+const MAX_ROW_HEIGHT = 409;
+/** One printed line of the report's 11-point text, with its leading, in points (a CJK font's, the tallest). */
+const LINE_HEIGHT = 15;
+
+/**
+ * The height a report row needs for every line of its wrapped cells to print (points). Set in the
+ * file itself: LibreOffice and WPS print a wrapped cell at the height the file gives, cutting the rest.
+ * A column's width counts characters of the default font, a Chinese character two.
+ */
+export function reportRowHeight(values: (string | number)[], widths: number[] = REPORT_WIDTHS): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    const room = Math.max(1, (widths[i] ?? 10) - 1);
+    const n = String(v)
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3);
+}
+
 export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean, opts: PlanOptions = {}): FlagPlan {
   const { ruleLabel = (id: string): ReturnType<RuleLabel> => ({ name: id }), heading = [], textOf } = opts;
   const sentence = (f: Finding) => {
@@ -109,7 +132,7 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
   for (const c of cells) c.note = fitCell(c.note);
   const report: ReportRow[] = sorted.map((f, i) => {
     const label = ruleLabel(f.rule);
-    const where = f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
+    const where = placeOf(f);
     return {
       values: [
         i + 1,
@@ -124,7 +147,8 @@ export function planFlags(findings: Finding[], sheetExists: (name: string) => bo
         f.severity === 'info' ? '' : f.explained !== undefined ? '已说明' : '待处理',
         f.explained ?? '',
       ],
-      link: f.sheet && f.cell ? `${quoteSheet(f.sheet)}!${f.cell}` : undefined,
+      // A link only to a cell the workbook has (a report written beside a PDF has none).
+      link: f.sheet && f.cell && sheetExists(f.sheet) ? `${quoteSheet(f.sheet)}!${f.cell}` : undefined,
       severity: f.severity,
     };
   });

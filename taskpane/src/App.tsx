@@ -24,7 +24,7 @@ import {
 import { blocksSubmission, ruleLabel } from '../../src/check/registry';
 import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../src/editions';
 import { TEMPLATE_HINT } from '../../src/core/layout';
-import { Finding, Severity, SEVERITY_ZH, Summary, worstSeverity } from '../../src/core/findings';
+import { Finding, Severity, SEVERITY_ZH, Summary, worstSeverity, placeOf } from '../../src/core/findings';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { ResultView, ShownFinding } from '../../src/check/view';
 import type { Progress } from '../../src/browserHost';
@@ -136,7 +136,7 @@ function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; ru
 }
 
 /** A PDF's page with the finding's box marked: drawn on request (rendering a page takes a moment). */
-function PageView({ host, page, box }: { host: HostApi; page: number; box: NonNullable<Finding['box']> }) {
+function PageView({ host, page, boxes }: { host: HostApi; page: number; boxes: NonNullable<Finding['box']>[] }) {
   const [image, setImage] = React.useState<{ url: string; width: number; height: number } | null | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
   if (image === undefined)
@@ -165,19 +165,23 @@ function PageView({ host, page, box }: { host: HostApi; page: number; box: NonNu
   return (
     <div style={{ position: 'relative', border: '1px solid #ccc', marginTop: 4 }}>
       <img data-testid="page-image" src={image.url} alt={`第${page}页`} style={{ width: '100%', display: 'block' }} />
-      <div
-        data-testid="page-box"
-        aria-label="问题所在位置"
-        style={{
-          position: 'absolute',
-          left: pct(box.x - 2, image.width),
-          top: pct(box.y - 2, image.height),
-          width: pct(box.w + 4, image.width),
-          height: pct(box.h + 4, image.height),
-          border: '2px solid #C00000',
-          background: 'rgba(255, 199, 206, 0.35)',
-        }}
-      />
+      {/* A fragment wrapped onto the next line: a mark on each of its lines. */}
+      {boxes.map((box, i) => (
+        <div
+          key={i}
+          data-testid={i ? 'page-box-more' : 'page-box'}
+          aria-label="问题所在位置"
+          style={{
+            position: 'absolute',
+            left: pct(box.x - 2, image.width),
+            top: pct(box.y - 2, image.height),
+            width: pct(box.w + 4, image.width),
+            height: pct(box.h + 4, image.height),
+            border: '2px solid #C00000',
+            background: 'rgba(255, 199, 206, 0.35)',
+          }}
+        />
+      ))}
     </div>
   );
 }
@@ -425,22 +429,22 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
   /** The place in the table's words (公开02「201 一般公共服务支出」) and its address. */
   const whereOf = (f: Finding) => {
     if (!f.sheet || !f.cell) return '';
-    const words = f.where;
-    const address = `${f.page ? `第${f.page}页 · ` : ''}${f.sheet}!${f.cell}`;
-    return words ? `${words} · ${address}` : address;
+    // A PDF's finding: its page and place (the grid it was read into is not the reader's).
+    if (f.page) return placeOf(f);
+    return f.where ? `${f.where} · ${f.sheet}!${f.cell}` : `${f.sheet}!${f.cell}`;
   };
   // The card is the workplace: under the chosen card, where it is, and the 出错说明 editor.
   const workplace = (f: Finding) => (
     <div data-testid="workplace" style={{ padding: '4px 8px 8px' }}>
       <Caption1 block as="p" data-testid="selected" style={{ margin: 0 }}>
-        已定位：{f.sheet}!{f.cell}
+        已定位：{placeOf(f)}
       </Caption1>
       {blocksSubmission(f) ? (
         <Caption1 block as="p">
-          这是强制问题：须在表中改正，出错说明不能使其通过。
+          这是强制问题：须在{f.table === '情况说明' ? '情况说明' : '表'}中改正，出错说明不能使其通过。
         </Caption1>
       ) : null}
-      {f.page && f.box && host.pageImage ? <PageView host={host} page={f.page} box={f.box} /> : null}
+      {f.page && f.box && host.pageImage ? <PageView host={host} page={f.page} boxes={(f.boxes ?? [f.box]).filter((b) => b.page === f.page)} /> : null}
       {host.explain && f.severity !== 'info' && !blocksSubmission(f) && f.sheet && f.cell ? (
         <Field label="出错说明（无法或不应修改时，写明原因；单元格内容改动后需重新说明）">
           <Textarea

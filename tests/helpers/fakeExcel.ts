@@ -1016,6 +1016,10 @@ class RangeFormat {
   set wrapText(v: boolean) {
     this.touch('wrapText', v);
   }
+  /** Rows fitted to their wrapped text (ExcelApi 1.2; a row height, as columnWidth is a column's). */
+  autofitRows() {
+    this.touch('autofitRows', null, 'columns');
+  }
   get borders() {
     const touch = (k: string, p: unknown) => this.touch(k, p);
     return {

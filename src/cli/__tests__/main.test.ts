@@ -63,28 +63,53 @@ describe('juesuan check', () => {
     const outPdf = path.join(tmp, 'checked.pdf');
     const r = run('check', pdf, '--out', outPdf, '--json');
     expect(r.status).toBe(1);
-    const findings: { message: string; page?: number }[] = JSON.parse(r.stdout).findings;
+    const findings: { message: string; page?: number; boxes?: { page: number }[] }[] = JSON.parse(r.stdout).findings;
     expect(findings.every((f) => f.page && f.page > 0)).toBe(true);
     const { PDFDocument, PDFName, PDFArray } = await import('pdf-lib');
     const doc = await PDFDocument.load(fs.readFileSync(outPdf));
-    const notes: string[] = [];
+    const notes: { text: string; quads: number }[] = [];
     doc.getPages().forEach((p) => {
       const annots = p.node.lookup(PDFName.of('Annots'));
       if (annots instanceof PDFArray)
         for (const a of annots.asArray()) {
           const d = doc.context.lookup(a) as import('pdf-lib').PDFDict;
           if (d.get(PDFName.of('Subtype'))?.toString() === '/Highlight')
-            notes.push((d.get(PDFName.of('Contents')) as import('pdf-lib').PDFHexString).decodeText());
+            notes.push({
+              text: (d.get(PDFName.of('Contents')) as import('pdf-lib').PDFHexString).decodeText(),
+              quads: (d.get(PDFName.of('QuadPoints')) as PDFArray).size() / 8,
+            });
         }
     });
-    expect(notes).toHaveLength(findings.length);
-    for (const f of findings) expect(notes.some((n) => n.includes(f.message))).toBe(true);
+    // One highlight per finding and page it stands on; a fragment wrapped onto the next line is
+    // marked on both lines (增长 | 100.00% on page 17).
+    expect(notes).toHaveLength(findings.reduce((n, f) => n + new Set((f.boxes ?? [{ page: f.page! }]).map((b) => b.page)).size, 0));
+    for (const f of findings) expect(notes.some((n) => n.text.includes(f.message))).toBe(true);
+    const wrapped = findings.filter((f) => f.boxes && f.boxes.length > 1);
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const f of wrapped) expect(notes.find((n) => n.text.includes(f.message))!.quads).toBeGreaterThan(1);
     expect(doc.getPageCount()).toBe((await PDFDocument.load(fs.readFileSync(pdf))).getPageCount());
     const report = new ExcelJS.Workbook();
     await report.xlsx.readFile(path.join(tmp, 'checked.审核报告.xlsx'));
+    // The report alone: no hidden store to print as a blank page.
+    expect(report.worksheets.map((w) => [w.name, w.state])).toEqual([['审核报告', 'visible']]);
     const sheet = report.getWorksheet('审核报告')!;
-    const pages = sheet.getColumn(4).values.filter((v) => typeof v === 'string' && /^第\d+页$/.test(v));
-    expect(pages).toHaveLength(findings.length);
+    // Each finding at its page and place (the narrative's section and paragraph), never the grid the
+    // PDF was read into; in reading order within a table (第2页 before 第13页).
+    const rows: { page: number; table: string; where: string; severity: string }[] = [];
+    sheet.eachRow((row) => {
+      const where = row.getCell(4).value;
+      if (typeof where === 'string' && /^第\d+页/.test(where))
+        rows.push({ page: Number(/^第(\d+)页/.exec(where)![1]), table: String(row.getCell(3).value), where, severity: String(row.getCell(2).value) });
+    });
+    expect(rows).toHaveLength(findings.length);
+    expect(rows.some((r) => r.where.includes('情况说明「'))).toBe(true);
+    expect(rows.every((r) => !/![A-Z]+\d+/.test(r.where))).toBe(true);
+    for (let i = 1; i < rows.length; i++)
+      if (rows[i].table === rows[i - 1].table && rows[i].severity === rows[i - 1].severity) expect(rows[i].page).toBeGreaterThanOrEqual(rows[i - 1].page);
+    // The command's table says the same places.
+    const table = run('check', pdf);
+    expect(table.stdout).not.toMatch(/第\d+页 \S+![A-Z]+\d+/);
+    expect(table.stdout).toMatch(/第\d+页 情况说明「/);
   });
 
   const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));

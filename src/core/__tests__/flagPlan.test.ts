@@ -46,3 +46,28 @@ describe('planFlags', () => {
     expect(j11.note.indexOf('标为完成')).toBeLessThan(j11.note.indexOf('2 个指标'));
   });
 });
+
+describe('a report row is as tall as its longest wrapped cell (printed whole in LibreOffice and WPS)', () => {
+  const { reportRowHeight, REPORT_WIDTHS, REPORT_COL } = require('../flagPlan') as typeof import('../flagPlan');
+  const row = (message: string, explanation = '') => {
+    const v: (string | number)[] = REPORT_WIDTHS.map(() => '');
+    v[0] = 1;
+    v[REPORT_COL.message] = message;
+    v[REPORT_COL.explanation] = explanation;
+    return v;
+  };
+  // The message column holds 79 half-width characters a line: 39 Chinese characters.
+  test.each([
+    ['a short message', row('合计不符'), 1],
+    ['39 Chinese characters: one line', row('字'.repeat(39)), 1],
+    ['40: two lines', row('字'.repeat(40)), 2],
+    ['100 Chinese characters: three lines', row('字'.repeat(100)), 3],
+    ['its own line breaks count', row('第一行\n第二行\n第三行\n第四行'), 4],
+    ['the narrow 说明 column decides when longer', row('短', '说明'.repeat(40)), 5],
+  ])('%s', (_, values, lines) => {
+    expect(reportRowHeight(values)).toBe(lines * 15 + 3);
+  });
+  test('never above Excel’s largest row height', () => {
+    expect(reportRowHeight(row('字'.repeat(5000)))).toBe(409);
+  });
+});

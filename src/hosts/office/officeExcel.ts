@@ -639,12 +639,14 @@ export async function applyFlags(
     );
   const values = [REPORT_HEADER, ...plan.report.map((r) => r.values.map((v) => (typeof v === 'number' ? v : String(v))))];
   await writeRows(batch, budget, report, top, values, REPORT_HEADER.length, (c) => c !== 0);
-  await batch.add(CALL_COST * (5 + REPORT_WIDTHS.length), () => {
+  await batch.add(CALL_COST * (6 + REPORT_WIDTHS.length), () => {
     if (plan.heading.length) report.getRangeByIndexes(0, 0, 1, 1).format.font.bold = true;
     report.getRangeByIndexes(top, 0, 1, REPORT_HEADER.length).format.font.bold = true;
     REPORT_WIDTHS.forEach((w, i) => (report.getRangeByIndexes(top, i, 1, 1).format.columnWidth = w * 7));
     report.freezePanes.freezeRows(top + 1);
     report.getRangeByIndexes(top, 0, values.length, REPORT_HEADER.length).format.wrapText = true;
+    // Every line of a long message printed: rows as tall as their wrapped text.
+    report.getRangeByIndexes(top, 0, values.length, REPORT_HEADER.length).format.autofitRows();
     // Printed to sign, as the xlsx report is: A4 landscape, one page wide, the header row on each page.
     if (opts.pageLayout) printLayout(report, `${top + 1}:${top + 1}`);
   });

@@ -43,6 +43,8 @@ function userRect(page: PDFPage, b: PageBox): [number, number, number, number] {
 export interface Marked {
   finding: Finding;
   box: PageBox;
+  /** Every line the mark covers (a fragment wrapped onto the next line or page); `box` alone when absent. */
+  boxes?: PageBox[];
 }
 
 /** The PDF with a highlight and a note on each finding that has a box. */
@@ -54,25 +56,35 @@ export async function annotatePdf(original: Uint8Array, marks: Marked[]): Promis
     throw new InputError('无法写出标注后的 PDF：原文件无法按 PDF 结构读取（可能已加密或损坏）');
   }
   const pages = doc.getPages();
-  for (const { finding: f, box } of marks) {
-    const page = pages[box.page - 1];
-    if (!page) continue;
-    const [x0, y0, x1, y1] = userRect(page, box);
-    const annot = doc.context.obj({
-      Type: 'Annot',
-      Subtype: 'Highlight',
-      Rect: [x0, y0, x1, y1],
-      QuadPoints: [x0, y1, x1, y1, x0, y0, x1, y0],
-      C: rgb(FLAG_COLOR[f.explained !== undefined ? 'explained' : f.severity]),
-      CA: 0.6,
-      F: 4,
-      T: PDFHexString.fromText('决算公开助手'),
-      Contents: PDFHexString.fromText(`【${SEVERITY_ZH[f.severity]}】${f.message}${f.text?.suggestion ? `\n应为：${f.text.suggestion}` : ''}`),
-    });
-    const ref = doc.context.register(annot);
-    const annots = page.node.lookup(PDFName.of('Annots'));
-    if (annots instanceof PDFArray) annots.push(ref);
-    else page.node.set(PDFName.of('Annots'), doc.context.obj([ref]));
+  for (const { finding: f, box, boxes } of marks) {
+    // One highlight per page, a quadrilateral on each line of it: a reader shows one note.
+    const byPage = new Map<number, PageBox[]>();
+    for (const b of boxes?.length ? boxes : [box]) byPage.set(b.page, [...(byPage.get(b.page) ?? []), b]);
+    for (const [n, list] of byPage) {
+      const page = pages[n - 1];
+      if (!page) continue;
+      const rects = list.map((b) => userRect(page, b));
+      const annot = doc.context.obj({
+        Type: 'Annot',
+        Subtype: 'Highlight',
+        Rect: [
+          Math.min(...rects.map((r) => r[0])),
+          Math.min(...rects.map((r) => r[1])),
+          Math.max(...rects.map((r) => r[2])),
+          Math.max(...rects.map((r) => r[3])),
+        ],
+        QuadPoints: rects.flatMap(([x0, y0, x1, y1]) => [x0, y1, x1, y1, x0, y0, x1, y0]),
+        C: rgb(FLAG_COLOR[f.explained !== undefined ? 'explained' : f.severity]),
+        CA: 0.6,
+        F: 4,
+        T: PDFHexString.fromText('决算公开助手'),
+        Contents: PDFHexString.fromText(`【${SEVERITY_ZH[f.severity]}】${f.message}${f.text?.suggestion ? `\n应为：${f.text.suggestion}` : ''}`),
+      });
+      const ref = doc.context.register(annot);
+      const annots = page.node.lookup(PDFName.of('Annots'));
+      if (annots instanceof PDFArray) annots.push(ref);
+      else page.node.set(PDFName.of('Annots'), doc.context.obj([ref]));
+    }
   }
   return doc.save({ useObjectStreams: false });
 }

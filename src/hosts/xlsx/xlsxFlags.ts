@@ -8,6 +8,7 @@ import {
   FLAG_COLOR,
   REPORT_HEADER,
   REPORT_WIDTHS,
+  reportRowHeight,
   REPORT_COL,
   planFlags,
   reportSheetName,
@@ -135,6 +136,19 @@ export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[], heading: s
   return { flaggedCells: plan.cells.length, reportSheet: reportName };
 }
 
+/**
+ * A workbook holding 审核报告 alone, for a document with no cells to flag (a PDF: its marked copy
+ * beside it): no store of originals, nothing hidden to print as a blank page.
+ */
+export function reportWorkbook(findings: Finding[], heading: string[] = []): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  writeReport(
+    wb.addWorksheet(REPORT_SHEET),
+    planFlags(findings, () => false, { ruleLabel, heading }),
+  );
+  return wb;
+}
+
 function writeReport(ws: ExcelJS.Worksheet, { report: rows, heading, headerRow }: FlagPlan) {
   ws.columns = REPORT_WIDTHS.map((width) => ({ width }));
   heading.forEach((line, i) => (ws.getRow(i + 1).getCell(1).value = line));
@@ -154,6 +168,7 @@ function writeReport(ws: ExcelJS.Worksheet, { report: rows, heading, headerRow }
       row.getCell(where).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
     row.eachCell({ includeEmpty: true }, (c) => (c.alignment = { wrapText: true, vertical: 'top' }));
+    row.height = reportRowHeight(r.values);
     row.getCell(REPORT_COL.severity + 1).fill = FILL[r.severity];
   }
 }

@@ -149,6 +149,8 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     expect(sentence.length).toBeGreaterThan('原文：1920.38元'.length + 10);
     await page.locator('[data-testid=finding]').first().click();
     expect(await page.getByTestId('selected').innerText()).toMatch(/^已定位：.+!A\d+$/);
+    // A 强制 finding of the narrative is corrected in the narrative, not in a table.
+    expect(await page.getByTestId('workplace').innerText()).toContain('须在情况说明中改正');
     // In place: the workplace opens right under the chosen card, not below the whole list.
     const under = () =>
       page.evaluate(() => {
@@ -467,8 +469,12 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     expect(outside.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
     await page.screenshot({ path: path.join(root, 'test-output', 'pane-pdf-420.png') });
     // A finding's place says its page; its page is drawn with the place marked.
-    expect((await page.getByTestId('where').allInnerTexts()).every((w) => /第\d+页 · /.test(w))).toBe(true);
+    // Its page and place, never an address in the grid the PDF was read into.
+    const places = await page.getByTestId('where').allInnerTexts();
+    expect(places.every((w) => /^第\d+页/.test(w) && !/![A-Z]+\d+/.test(w))).toBe(true);
+    expect(places.some((w) => /^第\d+页 情况说明「/.test(w))).toBe(true);
     await page.locator('[data-testid=finding]').first().click();
+    expect(await page.getByTestId('selected').innerText()).toMatch(/^已定位：第\d+页/);
     await page.getByRole('button', { name: /^查看第\d+页$/ }).click();
     await page.getByTestId('page-image').waitFor({ timeout: 30000 });
     const [img, mark] = await Promise.all([page.getByTestId('page-image').boundingBox(), page.getByTestId('page-box').boundingBox()]);

@@ -36,3 +36,25 @@ test('一键审核 in Excel: the workbook read here, checked in the worker, flag
     for (const k of ['Worker', 'Office', 'Excel']) delete g[k];
   }
 });
+
+test('a workbook whose structure is protected: 一键审核 and 清除标记 say why nothing was written, and the findings are still listed', async () => {
+  const book = FakeBook.fromGrid(importDocument(sampleWorkbook()));
+  book.structureProtected = true;
+  const before = book.snapshot();
+  const g = globalThis as Record<string, unknown>;
+  Object.assign(g, {
+    Worker: fakeWorker('works'),
+    Office: { context: { requirements: { isSetSupported: () => true } } },
+    Excel: { run: <T>(f: (ctx: unknown) => Promise<T>) => f(book.context()) },
+  });
+  try {
+    const { checkOpenWorkbook, clearOpenWorkbook } = await import('../officeHost');
+    const { result, notice } = await checkOpenWorkbook();
+    expect(result.findings.length).toBeGreaterThan(20);
+    expect(notice).toEqual({ intent: 'warning', text: expect.stringMatching(/^工作簿结构受保护.*本次未写入任何标记/) });
+    expect(await clearOpenWorkbook()).toEqual({ intent: 'warning', text: expect.stringMatching(/^工作簿结构受保护.*审核标记未能清除/) });
+    expect(book.snapshot()).toEqual(before);
+  } finally {
+    for (const k of ['Worker', 'Office', 'Excel']) delete g[k];
+  }
+});

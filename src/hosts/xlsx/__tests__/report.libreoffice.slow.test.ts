@@ -44,5 +44,12 @@ const office = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find
       for (const m of text.matchAll(/^\s*(\d+)\s+(错误|警告|提示|已说明)\s/gm)) numbers.add(Number(m[1]));
     }
     expect(numbers.size).toBe(result.findings.length);
+    // Every message printed whole (a wrapped cell prints at the row height the file gives: without
+    // one, LibreOffice and WPS cut it after its first line). pdftotext -raw keeps a cell's lines together.
+    const raw = execFileSync('pdftotext', ['-raw', pdf, '-']).toString().replace(/\s+/g, '');
+    const long = result.findings.filter((f) => f.message.length > 45);
+    expect(long.length).toBeGreaterThan(10);
+    const cut = long.filter((f) => !raw.includes(f.message.replace(/\s+/g, '')));
+    expect(cut.map((f) => f.message)).toEqual([]);
   });
 });
