@@ -45,20 +45,27 @@ export function importDocument(doc: Workbook, set: TableSetSpec = pickTableSet(d
     }
     tableSheets.push(sheet);
   }
-  tableSheets.sort((a, b) => (a.name < b.name ? -1 : 1));
+  // In the table set's order (表一 … 表九, 公开01 … 公开09), whatever the order of their names.
+  const order = (name: string) => set.tables.findIndex((t) => t.code === name);
+  tableSheets.sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : 1));
 
   // Sections by their 第X部分 headings (the last occurrence: the table of contents comes first).
   const partAt: Record<string, number> = {};
   for (let r = 0; r < view.rowCount; r++) {
     const texts = view.rowTexts(r);
-    const m = texts.length === 1 ? PART.exec(texts[0].t) : null;
+    // A heading the PDF spaced out (第三部分    …情况说明) reads as several cells of one row.
+    const m = texts.length <= 3 ? PART.exec(texts.map((t) => t.t).join(' ')) : null;
     if (m) partAt[m[1]] = r;
   }
   const n = view.rowCount;
+  // A part's heading found only in the table of contents (its own heading missing, or printed on
+  // a table's page) stands before the part above it: it is not where that part starts.
+  const firstTable = tableSheets.length ? Math.min(...rec.tables.map((t) => t.titleAt.r)) : -1;
+  const after = (r: number | undefined, prev: number) => (r !== undefined && r > prev ? r : undefined);
   const p1 = partAt['一'] ?? -1;
-  const p2 = partAt['二'] ?? (tableSheets.length ? Math.min(...rec.tables.map((t) => t.titleAt.r)) : -1);
-  const p3 = partAt['三'] ?? -1;
-  const p4 = partAt['四'] ?? n;
+  const p2 = after(partAt['二'], p1) ?? (firstTable > p1 ? firstTable : -1);
+  const p3 = after(partAt['三'], Math.max(p1, p2)) ?? -1;
+  const p4 = after(partAt['四'], Math.max(p1, p2, p3)) ?? n;
   const cover: number[] = [];
   const overview: number[] = [];
   const narrative: number[] = [];

@@ -10,6 +10,7 @@ import { submitLine, verdictWord, Verdict } from '../check';
 import { ruleIdOf, blocksSubmission } from '../check/registry';
 import { EDITIONS, editionByChoice, editionChoice } from '../editions';
 import { TEMPLATE_HINT } from '../core/layout';
+import { defaultYear } from '../core/year';
 
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
@@ -18,11 +19,11 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本
   juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
-  juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 2023] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
+  juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
         生成空白模板（默认全国通用公开01—09表；--tables 上海市 为表一至表九，年度不决定表格式）：所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00
   juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开.txt|xlsx]
         按公开表起草情况说明（一至五、七、十部分）：金额、占比、结构自动计算，原因等留【请填写…】待补
-  juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]
+  juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 年度]
         按“项目清单”为每个项目生成项目支出绩效自评表（每表一个工作表，或 --stacked 全部放在“绩效自评表”中）；
         已有的自评表原样保留；工作簿没有项目清单时先添加一张空白清单
   juesuan explain <已审核.xlsx> --out <输出.xlsx> [--rule 规则名称 --cell 工作表!A1 --text 说明]
@@ -33,6 +34,7 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
   juesuan demo
         导入并核对随附的示例公开文本，输出 demo-output/checked.xlsx
   --force                  输出文件已存在时覆盖它（任何命令都不会覆盖输入文件）
+  --year                   模板、自评表和起草的年度，不写时为上一年（${defaultYear()} 年度）
   juesuan --help | -h      显示本说明
   juesuan --version | -v   显示版本
 
@@ -249,7 +251,7 @@ async function cmdScaffold(args: Args): Promise<number> {
   const { unit, out: outFile, codes } = args.flags;
   if (typeof unit !== 'string' || !unit.trim() || typeof outFile !== 'string')
     throw new UsageError(
-      '用法：juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 2023] [--codes 科目编码,…] [--codes-from 上年公开文件]',
+      '用法：juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 科目编码,…] [--codes-from 上年公开文件]',
     );
   const y = yearFlag(args);
   const tables = textFlag(args, 'tables');
@@ -289,7 +291,7 @@ async function cmdDraft(args: Args): Promise<number> {
 async function cmdForms(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
-  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 2023]');
+  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 年度]');
   const r = await formsFile(file, outFile, { stacked: !!args.flags.stacked, year: yearFlag(args), ...writeOptions(args) });
   if (r.listAdded) {
     out(`工作簿中没有“项目清单”，已添加一张空白清单：${outFile}`);

@@ -10,6 +10,7 @@ import { isEmptyTable, tablesYear } from './model';
 import { tableValue } from '../recognize/query';
 import { Edition, editionOf } from '../editions';
 import { versusPrior as versusLastYear, wan } from './phrases';
+import { defaultYear } from '../core/year';
 
 /**
  * Drafting the narrative (第三部分 情况说明) from the tables: the standard paragraphs with every
@@ -48,7 +49,7 @@ export function draftNarrative(wb: Workbook, opts: DraftOptions = {}): string[] 
   const plan = edition.draft;
   const tables = scopeTables(wb, set);
   const prior = opts.prior ? scopeTables(opts.prior, set) : undefined;
-  const year = opts.year ?? tablesYear(tables) ?? set.year;
+  const year = opts.year ?? tablesYear(tables) ?? defaultYear();
   const v = (sel: CellSel): Decimal => tableValue(tables, sel, edition)?.value ?? new Decimal(0);
   const pv = (sel: CellSel): Decimal | undefined => (prior ? tableValue(prior, sel, edition)?.value : undefined);
   const out: string[] = [];

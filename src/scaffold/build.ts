@@ -4,6 +4,7 @@ import { TableSetSpec, TableSpec, CodedTableSpec, SidesTableSpec, EconTableSpec,
 import { Edition, HeaderBlock, editionOf, editionByChoice, editionChoice, EDITIONS, DEFAULT_EDITION } from '../editions';
 import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
 import { CODE_RE } from '../recognize/sheetView';
+import { defaultYear } from '../core/year';
 
 /**
  * The scaffold: a blank disclosure workbook in the official layout, one sheet per table, with a
@@ -428,7 +429,7 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   if (!chosen) throw new Error(`未知的表格式“${opts.edition}”，可选：${EDITIONS.map(editionChoice).join('、')}`);
   const set = opts.set ?? chosen.tables;
   const ed = editionOf(set);
-  const year = opts.year ?? set.year;
+  const year = opts.year ?? defaultYear();
   const codes = expandCodes(opts.codes?.length ? opts.codes : ed.kemu.defaultScaffoldCodes.map((code) => ({ code })), ed);
   const writers = new Map<string, SheetWriter>();
   const placed = new Map<string, Placed>();

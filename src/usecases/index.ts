@@ -9,6 +9,7 @@ import { importDocument, importLayouts } from '../importDoc';
 import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT, formBlock, formSheetName, formsSheet } from '../forms/generate';
 import { recognizeForms } from '../forms/model';
 import { projectKey } from '../forms/read';
+import { defaultYear } from '../core/year';
 
 /**
  * The use cases, written once against the host contract (src/hosts/host.ts): the command line's
@@ -137,7 +138,7 @@ export async function formsInto(host: Host, opts: { stacked?: boolean; year?: nu
   if (!projects.length) problems.push('项目清单中没有项目');
   const existing = new Set(recognizeForms(grid).map((f) => projectKey(f.name)));
   const fresh = projects.filter((p) => !existing.has(projectKey(p.name)));
-  const year = opts.year ?? new Date().getFullYear() - 1;
+  const year = opts.year ?? defaultYear();
   const kept = projects.length - fresh.length;
   if (!fresh.length) return { added: [], kept, problems };
   if (opts.stacked) {

@@ -30,6 +30,7 @@ import type { ResultView, ShownFinding } from '../../src/check/view';
 import type { Progress } from '../../src/browserHost';
 
 import { HostApi, Notice, PaneView } from './hostApi';
+import { defaultYear } from '../../src/core/year';
 
 /** The task pane: one button to check, a summary, findings grouped by table, filters, a search. */
 
@@ -44,7 +45,7 @@ export function userMessage(e: unknown): string {
 
 function Scaffold({ host, busy, run, focus }: { host: HostApi; busy: boolean; run: (f: () => Promise<void>) => Promise<void>; focus: number }) {
   const [unit, setUnit] = React.useState('');
-  const [year, setYear] = React.useState(String(new Date().getFullYear() - 1));
+  const [year, setYear] = React.useState(String(defaultYear()));
   const [edition, setEdition] = React.useState(DEFAULT_EDITION.id);
   const [withForms, setWithForms] = React.useState(true);
   const [conflicts, setConflicts] = React.useState<string[]>();

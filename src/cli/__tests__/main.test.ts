@@ -185,6 +185,34 @@ describe('juesuan check', () => {
 });
 
 describe('juesuan import, check --out and clear', () => {
+  test('import of a published 2024 PDF: 表一…表九 in order, each part of the text under its own sheet', async () => {
+    const out = path.join(tmp, 'pdf-import.xlsx');
+    const r = run('import', path.join(ROOT, 'tests', 'fixtures', 'corpus', 'ghzy-2024.pdf'), '--out', out);
+    expect(r.status).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '封面',
+      '部门概况',
+      '表一',
+      '表二',
+      '表三',
+      '表四',
+      '表五',
+      '表六',
+      '表七',
+      '表八',
+      '表九',
+      '情况说明',
+      '名词解释',
+    ]);
+    const first = (name: string) => String(wb.getWorksheet(name)!.getCell('A1').value).replace(/\s+/g, '');
+    expect(first('情况说明')).toMatch(/^第三部分/);
+    expect(first('名词解释')).toMatch(/^第四部分/);
+    expect(wb.getWorksheet('情况说明')!.rowCount).toBeGreaterThan(100);
+  });
+
   test('import writes one sheet per table plus the document’s parts', async () => {
     const out = path.join(tmp, 'wb.xlsx');
     const r = run('import', SAMPLE, '--out', out);
