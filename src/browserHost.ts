@@ -62,7 +62,7 @@ function checkGrid(grid: Workbook, progress?: (p: Progress) => void, from = 0): 
   progress?.({ text: '正在识别公开表…', fraction: from });
   const rules = from + ((1 - from) * (RECOGNIZE - READ)) / (1 - READ);
   return checkWorkbook(grid, {
-    progress: progress && ((done, total) => progress({ text: '正在核对…', fraction: rules + ((1 - rules) * done) / total })),
+    progress: progress && ((done, total) => progress({ text: '正在核对…', fraction: done >= total ? 1 : rules + ((1 - rules) * done) / total })),
   });
 }
 

@@ -20,7 +20,18 @@ import {
   narrSangongChange,
 } from '../narrative/rules';
 import { narrPctSign, narrZeroBase, narrDirection, narrYear, narrTemplate, narrRepeat, narrTwice, narrWording } from '../narrative/slips';
-import { formStructure, formMoney, formProgress, formGoals, formWeights, formScores, formIndicators, formRateScore, formTotal } from '../forms/rules';
+import {
+  formStructure,
+  formBlank,
+  formMoney,
+  formProgress,
+  formGoals,
+  formWeights,
+  formScores,
+  formIndicators,
+  formRateScore,
+  formTotal,
+} from '../forms/rules';
 import { narrProjects } from '../crossRules/narr-project';
 import { narrUnitName } from '../crossRules/unit-name';
 import { headingIdentity } from '../crossRules/heading-identity';
@@ -74,6 +85,7 @@ export const SLIP_RULES: Rule[] = [
 /** The 绩效自评表 rules. */
 export const FORM_RULES: Rule[] = [
   formStructure,
+  formBlank,
   formMoney,
   formProgress,
   formGoals,

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { Sheet, Cell, Range, cellText, a1 } from '../core/grid';
 import { readAmount } from '../core/amount';
 import { normLabel } from '../core/text';
@@ -77,7 +78,14 @@ export function formBlock(p: Project, year: number, top: number): Block {
     put(r, c, { value: v, numFmt: MONEY });
     inputs.push({ r, c });
   };
-  const formula = (r: number, c: number, f: string, fmt = MONEY) => put(r, c, { value: null, formula: f, numFmt: fmt });
+  // Each formula with the value it gives, so that the file reads right before any recalculation
+  // (a workbook written here and checked at once has no value Excel computed).
+  const formula = (r: number, c: number, f: string, fmt = MONEY, result: Decimal | null = null) =>
+    put(r, c, { value: result === null ? null : result.toNumber(), formula: f, numFmt: fmt });
+  const totalOf = ([fiscal, other]: [number, number]) => new Decimal(fiscal || 0).plus(other || 0);
+  const round2 = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const budget = totalOf(p.budget);
+  const executed = totalOf(p.executed);
 
   text(0, 0, `${year}年度项目支出绩效自评表`);
   merge(0, 0, 0, WIDTH - 1);
@@ -110,9 +118,9 @@ export function formBlock(p: Project, year: number, top: number): Block {
     text(5, c, '其他');
     money(4, c + 1, fiscal);
     money(5, c + 1, other);
-    formula(3, c + 1, `${ref(4, c + 1)}+${ref(5, c + 1)}`);
+    formula(3, c + 1, `${ref(4, c + 1)}+${ref(5, c + 1)}`, MONEY, totalOf([fiscal, other]));
   }
-  formula(3, 7, `IF(${ref(3, 2)}=0,"",ROUND(${ref(3, 6)}/${ref(3, 2)}*100,2))`, '0.00');
+  formula(3, 7, `IF(${ref(3, 2)}=0,"",ROUND(${ref(3, 6)}/${ref(3, 2)}*100,2))`, '0.00', budget.isZero() ? null : round2(executed.div(budget).times(100)));
   merge(3, 7, 5, 8);
   text(6, 0, '三、目标完成情况');
   text(6, 1, '年度预期目标');
@@ -155,11 +163,13 @@ export function formBlock(p: Project, year: number, top: number): Block {
   text(rateRow, 1, '预算执行率');
   text(rateRow, 2, '预算执行率');
   put(rateRow, 5, { value: 10, numFmt: '0.00' });
-  formula(rateRow, 11, `IF(${ref(3, 2)}=0,0,ROUND(10*MIN(${ref(3, 6)}/${ref(3, 2)},1),2))`, '0.00');
+  const rateScore = budget.isZero() ? new Decimal(0) : round2(Decimal.min(executed.div(budget), 1).times(10));
+  formula(rateRow, 11, `IF(${ref(3, 2)}=0,0,ROUND(10*MIN(${ref(3, 6)}/${ref(3, 2)},1),2))`, '0.00', rateScore);
   const totalRow = rateRow + 1;
   text(totalRow, 0, '自评总分');
   merge(totalRow, 0, totalRow, 10);
-  formula(totalRow, 11, `SUM(${ref(first, 11)}:${ref(rateRow, 11)})`, '0.00');
+  // The indicators' scores are the unit's to type: the total is the rate's score until then.
+  formula(totalRow, 11, `SUM(${ref(first, 11)}:${ref(rateRow, 11)})`, '0.00', rateScore);
   text(totalRow + 1, 0, '五、存在问题原因及整改措施');
   merge(totalRow + 1, 1, totalRow + 1, WIDTH - 1);
   inputs.push({ r: totalRow + 1, c: 1 });

@@ -54,6 +54,11 @@ export interface Indicator {
 export interface Form {
   /** Why its reading is in doubt (forms/doubt.ts): then it keeps its name and place, and no figure. */
   doubt?: string;
+  /**
+   * Not filled in yet (a form as generated: names and 分值, no target, actual value or score): its
+   * indicators and goals are left out (their blanks are not errors yet), its money stays.
+   */
+  unfilled?: boolean;
   name: string;
   nameCell: FormCell;
   sheet: Sheet;
@@ -188,6 +193,11 @@ function readIndicator(sheet: Sheet, r: number, cells: RowCell[], carry: { l1: s
   return ind;
 }
 
+/** A row with something written in it besides its 分值: a target, an actual value or a score. */
+function filledIn(i: Indicator): boolean {
+  return !!(i.target?.text || i.actual?.text || i.score?.text);
+}
+
 function sameFigures(a: Indicator, b: Indicator): boolean {
   const t = (x?: FormCell) => x?.text ?? '';
   return t(a.weight) === t(b.weight) && a.sign === b.sign && t(a.target) === t(b.target) && t(a.actual) === t(b.actual) && t(a.score) === t(b.score);
@@ -217,7 +227,7 @@ export function recognizeForms(wb: Workbook, scan: TextScan = scanTexts(wb)): Fo
       const end = (starts[k + 1]?.r ?? sheet.rows.length) - 1;
       const form = readForm(sheet, s.r, end, s.name, s.cell);
       // A 项目名称 header elsewhere (a project list) is not a form: a form has money or indicators.
-      if (form.budget.total || form.executed.total || form.indicators.length || form.total !== undefined) out.push(inDoubt(form));
+      if (form.budget.total || form.executed.total || form.indicators.length || form.total !== undefined) out.push(unfilledOr(inDoubt(form)));
     });
   }
   return out;
@@ -228,6 +238,26 @@ function inDoubt(form: Form): Form {
   const doubt = formDoubt(form);
   if (!doubt) return form;
   return { ...form, doubt, budget: {}, available: {}, executed: {}, progress: undefined, goals: [], indicators: [], rate: undefined, total: undefined };
+}
+
+/**
+ * A form nobody has filled in: indicators with no 预期指标值, 实际完成值 or 自评得分, goals with
+ * nothing achieved, no 自评总分 (or the 0 its formula gives). Its blanks are not errors yet.
+ */
+function unfilledOr(form: Form): Form {
+  if (form.doubt || !form.indicators.length) return form;
+  const empty = (c?: FormCell | null) => !c || !c.text.trim();
+  // The generated 自评总分 and 预算执行率得分 are formulas: with the indicators blank the total is
+  // the rate's score alone (its money may come from the project list), or 0.
+  const rateScore = form.rate?.score?.value;
+  const totalUntouched = empty(form.total) || !!form.total?.value?.isZero() || (rateScore !== undefined && !!form.total?.value?.eq(rateScore));
+  const untouched =
+    form.indicators.every((i) => empty(i.target) && empty(i.actual) && (empty(i.score) || !!i.score?.value?.isZero())) &&
+    form.goals.every((g) => !g.actual.trim()) &&
+    totalUntouched;
+  if (!untouched) return form;
+  // Its money (from the project list) stays, to be checked and added up with the others.
+  return { ...form, unfilled: true, goals: [], indicators: [] };
 }
 
 function readForm(sheet: Sheet, top: number, end: number, name: string, nameCell: FormCell): Form {
@@ -314,7 +344,8 @@ function readForm(sheet: Sheet, top: number, end: number, name: string, nameCell
       if (!ind) continue;
       // A row repeated across a PDF page break (once without its names): keep one.
       const prev = form.indicators[form.indicators.length - 1];
-      if (prev && prev.row === r - 1 && !prev.name && sameFigures(prev, ind)) form.indicators[form.indicators.length - 1] = ind;
+      // Blank rows of a form not yet filled in are not a repeat: the same 分值 alone says nothing.
+      if (prev && prev.row === r - 1 && !prev.name && filledIn(prev) && sameFigures(prev, ind)) form.indicators[form.indicators.length - 1] = ind;
       else form.indicators.push(ind);
     }
   }

@@ -9,6 +9,7 @@ import { readXlsx } from '../../hosts/xlsx/xlsx';
 import { recognizeForms } from '../model';
 import { checkWorkbook } from '../../check';
 import { FORM_RULES } from '../../check/registry';
+import { recalculatingProfile } from '../../../tests/helpers/libreoffice';
 
 /** 项目清单 → forms with formulas; regeneration keeps what the user typed; LibreOffice recalculates. */
 
@@ -52,7 +53,9 @@ const office = soffice();
     const filled = path.join(dir, 'lo-filled.xlsx');
     await wb.xlsx.writeFile(filled);
     const outDir = path.join(dir, 'lo-out');
-    execFileSync(office!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', outDir, filled], {
+    // Typed through exceljs, which computes nothing: LibreOffice recalculates on opening, as a
+    // spreadsheet program recalculates while a person types.
+    execFileSync(office!, ['--headless', '--norestore', recalculatingProfile(path.join(dir, 'recalc')), '--convert-to', 'xlsx', '--outdir', outDir, filled], {
       stdio: 'pipe',
       timeout: 100000,
     });
@@ -70,5 +73,27 @@ const office = soffice();
     expect(b.total!.value!.toNumber()).toBe(100);
     const r = checkWorkbook(g, { rules: FORM_RULES });
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('forms as generated, untouched: not wrong before recalculation nor after, one 未填写 each', async () => {
+    const src = path.join(dir, 'lo-list2.xlsx');
+    await listWorkbook(src, [
+      ['丙项目', 10, 0, 10, 8],
+      ['丁项目', 5, 1, 6, 6],
+    ]);
+    const gen = path.join(dir, 'lo-fresh.xlsx');
+    await formsFile(src, gen, { year: 2023 });
+    const outDir = path.join(dir, 'lo-fresh-out');
+    execFileSync(office!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', outDir, gen], {
+      stdio: 'pipe',
+      timeout: 100000,
+    });
+    for (const file of [gen, path.join(outDir, 'lo-fresh.xlsx')]) {
+      const r = checkWorkbook(await readXlsx(fs.readFileSync(file)), { rules: FORM_RULES });
+      expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([
+        ['form-blank', 'warning'],
+        ['form-blank', 'warning'],
+      ]);
+    }
   });
 });

@@ -24,9 +24,25 @@ describe('generating forms from 项目清单', () => {
     const r = await formsFile(src, out, { year: 2023 });
     expect(r.added).toHaveLength(2);
     expect(r.added.every((n) => n.length <= 31 && !/[\[\]:*?/\\]/.test(n))).toBe(true);
-    const forms = recognizeForms(await readXlsx(fs.readFileSync(out)));
-    expect(forms.map((f) => f.name)).toEqual(['办公楼维修改造工程（一期）：屋面防水及外立面修缮项目', '培训费']);
-    expect(forms[0].indicators.length).toBeGreaterThan(3);
+    const fresh = recognizeForms(await readXlsx(fs.readFileSync(out)));
+    expect(fresh.map((f) => f.name)).toEqual(['办公楼维修改造工程（一期）：屋面防水及外立面修缮项目', '培训费']);
+    // Untouched, a form is one not filled in yet (its blanks are not errors).
+    expect(fresh.map((f) => f.unfilled)).toEqual([true, true]);
+    // One score typed in: every part of it is read.
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.readFile(out);
+    const ws = excel.getWorksheet(r.added[0])!;
+    let scoreCell: ExcelJS.Cell | undefined;
+    ws.eachRow((row) => {
+      if (!scoreCell && /指标$/.test(String(row.getCell(3).value ?? '')) && typeof row.getCell(6).value === 'number') scoreCell = row.getCell(12);
+    });
+    scoreCell!.value = 18;
+    const typed = path.join(dir, 'typed.xlsx');
+    await excel.xlsx.writeFile(typed);
+    const forms = recognizeForms(await readXlsx(fs.readFileSync(typed)));
+    expect(forms[0].unfilled).toBeUndefined();
+    expect(forms[0].indicators.map((i) => i.level2)).toEqual(['数量指标', '质量指标', '时效指标', '成本指标', '社会效益指标', '服务对象满意度指标']);
+    expect(forms[0].indicators.reduce((a, i) => a + i.weight.value!.toNumber(), 0)).toBe(90);
     expect(forms[0].rate).toBeDefined();
     expect(forms[0].total).not.toBeUndefined();
   });

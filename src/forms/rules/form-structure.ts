@@ -11,6 +11,8 @@ export const formStructure: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     for (const f of ctx.forms()) {
+      // A form not filled in yet has its own finding (form-blank).
+      if (f.unfilled) continue;
       if (f.doubt) {
         out.push(formFinding(this.id, 'warning', f, f.nameCell, `绩效自评表未能可靠读取（${f.doubt}），本表的核对未执行：请核对原表或改用 Excel 文件`));
         continue;

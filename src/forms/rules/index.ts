@@ -8,3 +8,4 @@ export { formMoney } from './form-money';
 export { formIndicators } from './form-indicator';
 export { formGoals } from './form-goal';
 export { formStructure } from './form-structure';
+export { formBlank } from './form-blank';

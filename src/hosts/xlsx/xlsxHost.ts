@@ -48,6 +48,10 @@ export class XlsxHost implements Host {
       if (ws) fillSheet(ws, sheet, layouts[sheet.name]);
       else addSheet(this.excel, sheet, layouts[sheet.name]);
     }
+    // Formulas written with the values they give now: a spreadsheet program recalculates them all
+    // on opening (LibreOffice and WPS otherwise keep those values, stale once a figure is typed).
+    if (grid.sheets.some((s) => s.rows.some((r) => r?.some((c) => c?.formula))))
+      this.excel.calcProperties = { ...this.excel.calcProperties, fullCalcOnLoad: true };
     return { written: grid.sheets.map((s) => s.name), conflicts };
   }
 

@@ -15,6 +15,8 @@ interface Opts {
   rate?: string;
   total?: string;
   problems?: string;
+  /** 三、目标完成情况: the goal and what was achieved. */
+  goal?: [string, string];
 }
 
 const IND = [
@@ -38,7 +40,7 @@ function form(o: Opts = {}): string {
     `\t其中:财政资金\t${bf}\t其中:财政资金\t${af}\t其中:财政资金\t${ef}`,
     `\t其他\t${bo}\t其他\t${ao}\t其他\t${eo}`,
     '三、目标完成情况\t年度预期目标\t\t\t\t具体完成情况\t\t\t\t总体完成率(%)',
-    `\t举办培训两次\t\t\t\t已举办两次\t\t\t\t${o.goalRate ?? '100.00'}`,
+    `\t${o.goal?.[0] ?? '举办培训两次'}\t\t\t\t${o.goal?.[1] ?? '已举办两次'}\t\t\t\t${o.goalRate ?? '100.00'}`,
     '四、年度绩效指标完成情况\t一级指标\t二级指标\t三级指标\t指标说明\t指标分值\t预期指标值\t\t\t单项指标实际完成值\t单项指标完成情况\t自评得分',
     '\t\t\t\t\t\t符号\t值\t单位(文字描述)',
     ...(o.rows ?? IND),
@@ -56,8 +58,28 @@ function run(rule: string, o: Opts): Finding[] {
 }
 
 const withRow = (i: number, row: string) => IND.map((r, k) => (k === i ? row : r));
+const withScore = (rows: string[], i: number, score: string) =>
+  rows.map((r, k) => (k === i ? [...r.split('\t'), '', '', '', '', '', ''].slice(0, 11).concat(score).join('\t') : r));
+
+/** A form as generated: the indicators' names and 分值, nothing else filled in. */
+const BLANK = IND.map((r) =>
+  r
+    .split('\t')
+    .slice(0, 6)
+    .map((c, i) => (i >= 3 && i <= 4 ? '' : c))
+    .join('\t'),
+);
+const unfilled: Opts = { rows: BLANK, rate: '', total: '', goal: ['', ''], goalRate: '' };
 
 const cases: Record<string, [string, Opts, number][]> = {
+  'form-blank': [
+    ['a form filled in', {}, 0],
+    ['as generated: names and 分值 only', unfilled, 1],
+    ['as generated and recalculated: the total is the rate’s score alone', { ...unfilled, rate: '10', total: '10' }, 1],
+    ['one score typed in: filled in (its blanks are then errors)', { ...unfilled, rows: withScore(BLANK, 0, '18') }, 0],
+    ['targets written, no score yet: being filled in', { ...unfilled, rows: IND.map((r) => r.split('\t').slice(0, 10).join('\t')) }, 0],
+    ['a total typed in by hand', { ...unfilled, total: '85' }, 0],
+  ],
   'form-weights': [
     ['weights add to 100', {}, 0],
     ['weights add to 95', { rows: withRow(0, '\t产出指标\t数量指标\t培训次数\t举办培训的次数\t15.00\t≥\t2\t次\t2次\t完成\t15'), total: '95' }, 1],
@@ -122,6 +144,19 @@ test('a deduction on a 完成 indicator without any explanation is a hint', () =
     (f) => f.rule === 'form-indicator',
   );
   expect(fs.map((f) => f.severity)).toEqual(['info']);
+});
+
+test('a form not filled in yet: one 强制 warning, no error on any of its blanks', () => {
+  const fs = checkWorkbook(workbookFromTsv(form(unfilled)), { rules: FORM_RULES }).findings;
+  expect(fs.map((f) => [f.rule, f.severity])).toEqual([['form-blank', 'warning']]);
+  expect(fs[0].message).toMatch(/^「培训费」绩效自评表尚未填写/);
+});
+
+test('rows of the same 分值 are each an indicator (a blank form’s rows are not a row repeated over a page break)', () => {
+  const fs = checkWorkbook(workbookFromTsv(form({ ...unfilled, rows: withScore(BLANK, 0, '20'), total: '20' })), { rules: FORM_RULES }).findings;
+  // Five indicators left without a score, the 分值 adding to 90 + 10: no 分值 finding.
+  expect(fs.filter((f) => f.rule === 'form-score-max')).toHaveLength(5);
+  expect(fs.filter((f) => f.rule === 'form-weights')).toEqual([]);
 });
 
 test('a form whose parts cannot be found is a warning, not a crash', () => {
