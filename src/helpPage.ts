@@ -26,6 +26,7 @@ export function helpPage(rules: RuleMeta[] = RULES): string {
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>决算公开助手 使用说明</title>
 <style>

@@ -20,7 +20,7 @@ mkdirSync(out, { recursive: true });
 const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll('https://localhost:3000', base);
 writeFileSync(join(out, 'manifest.xml'), manifest);
 cpSync(join(here, 'assets'), join(out, 'assets'), { recursive: true });
-cpSync(join(here, 'taskpane.html'), join(out, 'taskpane.html'));
+for (const f of ['taskpane.html', 'taskpane.css', 'boot.js']) cpSync(join(here, f), join(out, f));
 // pdfjs's worker, CMaps and standard fonts, served from the add-in's own folder (no CDN).
 const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 mkdirSync(join(out, 'pdfjs'), { recursive: true });

@@ -42,7 +42,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
       env: { ...process.env, JUESUAN_ADDIN_OUT: dir, JUESUAN_BASE_URL: 'https://localhost:3000' },
       stdio: 'pipe',
     });
-    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
+    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
     server = http.createServer((req, res) => {
       const p = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0].split('#')[0]));
       if (!p.startsWith(dir) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
@@ -59,7 +59,17 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
+    // Every page of every test is watched for what its Content-Security-Policy refused.
+    const newPage = browser.newPage.bind(browser);
+    browser.newPage = async (...args: unknown[]) => {
+      const page = await newPage(...args);
+      page.on('console', (m: { text(): string }) => {
+        if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+      });
+      return page;
+    };
   });
+  const refused: string[] = [];
 
   afterAll(async () => {
     await browser?.close();
@@ -642,5 +652,9 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
     await page.waitForSelector('html[data-state="no-office"]');
     expect(await page.locator('body').innerText()).toContain('未能加载 Office 脚本');
+  });
+
+  test('nothing any page did above was refused by its Content-Security-Policy (no inline script, no eval)', () => {
+    expect(refused).toEqual([]);
   });
 });

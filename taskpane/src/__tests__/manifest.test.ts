@@ -190,6 +190,27 @@ describe('npm run build', () => {
     expect(page).toContain('清除标记');
   });
 
+  test('every page has a Content-Security-Policy: scripts from files only (its own and office.js), no inline script or handler, no eval', () => {
+    for (const name of ['taskpane.html', 'help.html']) {
+      const html = fs.readFileSync(path.join(out, name), 'utf8');
+      const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+      expect(csp).toBeDefined();
+      const directive = (d: string) => csp!.split(';').map((x) => x.trim()).find((x) => x.startsWith(d + ' '));
+      const scripts = directive('script-src') ?? directive('default-src')!;
+      expect(scripts).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|data:|blob:/);
+      expect(directive('object-src') ?? directive('default-src')).toMatch(/'none'/);
+      // No handler attribute (onerror=, onclick=…) and no script written in the page itself.
+      expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+        expect(m[1]).toMatch(/\bsrc=/);
+        expect(m[2].trim()).toBe('');
+      }
+      // Every script the page names is one the CSP lets run.
+      for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g))
+        expect(/^https?:/.test(m[1]) ? scripts.split(/\s+/).some((s) => m[1].startsWith(s)) : fs.existsSync(path.join(out, m[1]))).toBe(true);
+    }
+  });
+
   test('no regex lookbehind in any script of the pane or the custom functions (Safari before 16.4 rejects the whole file)', () => {
     const scripts: string[] = [];
     const walkDir = (d: string) => {
