@@ -210,3 +210,50 @@ describe('counts that agree with the verdict', () => {
     expect(Number(m[2])).toBe(rows.filter((l) => /^错误/.test(l)).length);
   });
 });
+
+describe('a workbook styled by its user: flagged and cleared by the command line, every cell as it was', () => {
+  test('patterns, theme and indexed colours, tints, a note with rich text: the same after check --out and clear', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const json = JSON.parse(run(['check', workbook, '--json']).stdout) as { findings: { sheet: string; cell: string }[] };
+    const cells = [...new Map(json.findings.filter((f) => f.sheet && f.cell).map((f) => [`${f.sheet}!${f.cell}`, f])).values()].slice(0, 5);
+    expect(cells).toHaveLength(5);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(workbook);
+    const styles: ExcelJS.Fill[] = [
+      { type: 'pattern', pattern: 'darkTrellis', fgColor: { argb: 'FFFF0000' }, bgColor: { argb: 'FFFFFF00' } },
+      { type: 'pattern', pattern: 'solid', fgColor: { theme: 4, tint: 0.3999755851924192 } as ExcelJS.Color },
+      { type: 'pattern', pattern: 'solid', fgColor: { indexed: 13 } as unknown as ExcelJS.Color },
+      {
+        type: 'gradient',
+        gradient: 'angle',
+        degree: 90,
+        stops: [
+          { position: 0, color: { argb: 'FFFFFFFF' } },
+          { position: 1, color: { argb: 'FF4472C4' } },
+        ],
+      },
+      { type: 'pattern', pattern: 'lightGray', fgColor: { argb: 'FF000000' } },
+    ];
+    cells.forEach((f, i) => (wb.getWorksheet(f.sheet)!.getCell(f.cell).fill = styles[i]));
+    wb.getWorksheet(cells[0].sheet)!.getCell(cells[0].cell).note = { texts: [{ text: '已与' }, { font: { bold: true }, text: '财务科' }, { text: '核对' }] };
+    const styled = t('styled.xlsx');
+    await wb.xlsx.writeFile(styled);
+    const checked = t('styled-checked.xlsx');
+    const cleared = t('styled-cleared.xlsx');
+    expect(run(['check', styled, '--out', checked]).status).toBe(1);
+    expect(run(['clear', checked, '--out', cleared]).status).toBe(0);
+    const look = async (file: string) => {
+      const x = new ExcelJS.Workbook();
+      await x.xlsx.readFile(file);
+      return cells.map((f) => {
+        const c = x.getWorksheet(f.sheet)!.getCell(f.cell);
+        return { fill: c.fill, note: c.note };
+      });
+    };
+    const [before, during, after] = [await look(styled), await look(checked), await look(cleared)];
+    expect(after).toEqual(before);
+    // While flagged: the flag's solid colour on each; the user's note kept as it was.
+    expect(during.every((c) => (c.fill as ExcelJS.FillPattern).pattern === 'solid')).toBe(true);
+    expect(during[0].note).toEqual(before[0].note);
+  });
+});

@@ -42,7 +42,13 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
       env: { ...process.env, JUESUAN_ADDIN_OUT: dir, JUESUAN_BASE_URL: 'https://localhost:3000' },
       stdio: 'pipe',
     });
-    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml' };
+    const types: Record<string, string> = {
+      '.html': 'text/html; charset=utf-8',
+      '.css': 'text/css; charset=utf-8',
+      '.js': 'text/javascript',
+      '.png': 'image/png',
+      '.xml': 'application/xml',
+    };
     server = http.createServer((req, res) => {
       const p = path.join(dir, decodeURIComponent((req.url ?? '/').split('?')[0].split('#')[0]));
       if (!p.startsWith(dir) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {

@@ -195,7 +195,11 @@ describe('npm run build', () => {
       const html = fs.readFileSync(path.join(out, name), 'utf8');
       const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
       expect(csp).toBeDefined();
-      const directive = (d: string) => csp!.split(';').map((x) => x.trim()).find((x) => x.startsWith(d + ' '));
+      const directive = (d: string) =>
+        csp!
+          .split(';')
+          .map((x) => x.trim())
+          .find((x) => x.startsWith(d + ' '));
       const scripts = directive('script-src') ?? directive('default-src')!;
       expect(scripts).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|data:|blob:/);
       expect(directive('object-src') ?? directive('default-src')).toMatch(/'none'/);
