@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { Form } from './model';
+import type { Form } from './types';
 
 /**
  * A 绩效自评表 read from a document's text whose reading went wrong (a form printed without borders,

@@ -25,6 +25,14 @@ export interface Narrative {
 }
 
 /** Read the narrative of a check's workbook (rules ask ctx.narrative(), which reads it once). */
+// A rule's context reads the narrative on first ask (src/rules/contract.ts).
+declare module '../rules/contract' {
+  interface ContextParts {
+    /** The narrative (情况说明) of the workbook, read on first ask and kept for the check. */
+    narrative(): Narrative;
+  }
+}
+
 export function readNarrativeOf(ctx: RuleContext): Narrative {
   const paragraphs = readNarrative(ctx.wb, ctx.scan);
   const byParagraph = new Map<Paragraph, Mention[]>();

@@ -1,6 +1,6 @@
 import { cellText, cellAt } from '../core/grid';
 import { readMilli } from '../core/amount';
-import { RecognizedTable, Item } from './model';
+import { RecognizedTable, Item, ReadingDoubt } from './model';
 
 /**
  * Doubt in reading a table from a document's text (a PDF through pdftotext): narrow columns run
@@ -11,14 +11,7 @@ import { RecognizedTable, Item } from './model';
  * typed, never in doubt: text in its amount cells is the unit's to correct.
  */
 
-export interface ReadingDoubt {
-  /** First and last row (0-based, inclusive) where the reading went wrong. */
-  top: number;
-  bottom: number;
-  /** One cell's text, to show the reader what was seen, and what went wrong there. */
-  sample: string;
-  why: string;
-}
+export type { ReadingDoubt } from './model';
 
 /** Two or more figures in one cell: columns run together. */
 const RUN_TOGETHER = /^-?[\d,]*\.?\d+(?:\s+-?[\d,]*\.?\d+)+$/;

@@ -1,7 +1,5 @@
 import { Sheet } from '../core/grid';
 import { TableSpec } from '../specs/types';
-import type { ReadingDoubt } from './doubt';
-import type { RowShift } from './shift';
 
 export interface Pos {
   r: number;
@@ -98,4 +96,26 @@ export interface Recognition {
   /** Same table found twice in one scope: the later ones. */
   duplicates: RecognizedTable[];
   scopes: string[];
+}
+
+/** Where reading a table from text went wrong (recognize/doubt.ts tells it). */
+export interface ReadingDoubt {
+  /** First and last row (0-based, inclusive) where the reading went wrong. */
+  top: number;
+  bottom: number;
+  /** One cell's text, to show the reader what was seen, and what went wrong there. */
+  sample: string;
+  why: string;
+}
+
+/** A block of a table whose amounts stand a row off their 科目 (recognize/shift.ts tells it). */
+export interface RowShift {
+  /** First and last sheet row of the block (0-based). */
+  top: number;
+  bottom: number;
+  /** 1: each amount stands one row below its 科目; -1: one row above. */
+  by: 1 | -1;
+  /** A row of the block that shows another's amount (科目编码), and that other row's 科目编码. */
+  holder: string;
+  owner: string;
 }

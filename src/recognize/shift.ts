@@ -1,6 +1,6 @@
 import { cellAt } from '../core/grid';
 import { readMilli } from '../core/amount';
-import { RecognizedTable } from './model';
+import { RecognizedTable, RowShift } from './model';
 
 /**
  * Amounts written one row off their 科目 (a block pasted a line too low or too high, a PDF whose
@@ -10,16 +10,7 @@ import { RecognizedTable } from './model';
  * no arithmetic is done on it.
  */
 
-export interface RowShift {
-  /** First and last sheet row of the block (0-based). */
-  top: number;
-  bottom: number;
-  /** 1: each amount stands one row below its 科目; -1: one row above. */
-  by: 1 | -1;
-  /** A row of the block that shows another's amount (科目编码), and that other row's 科目编码. */
-  holder: string;
-  owner: string;
-}
+export type { RowShift } from './model';
 
 /**
  * Sums that do not hold: parent against its children, values in integer thousandths (amounts are

@@ -6,7 +6,7 @@ import { CellSel, RowSumSpec, SumSpec, Operand as SpecOperand } from '../specs/t
 import { Item, RecognizedTable } from '../recognize/model';
 import { Equality, Shown, Term, mixedUnits } from './evaluate';
 import { columnName, itemName, onlyColumnOfSide, rowName } from '../recognize/query';
-import type { ScopeTables } from '../check/contract';
+import type { ScopeTables } from './contract';
 
 /**
  * Wording a finding from its relation and the recognized tables: the only place that does. A rule

@@ -1,6 +1,6 @@
 import { editionOf } from '../editions';
-import type { RuleContext, ScopeTables, ContextReaders } from '../check/contract';
-export type { Rule, RuleMeta, RuleContext, ScopeTables, ContextReaders } from '../check/contract';
+import type { RuleContext, ScopeTables, ContextReaders } from './contract';
+export type { Rule, RuleMeta, RuleContext, ScopeTables, ContextReaders } from './contract';
 import { a1, Workbook } from '../core/grid';
 import { Finding, Severity } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
@@ -25,10 +25,7 @@ export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook =
   const isPrior = (id: string) => id === 'prior' || id.startsWith('prior:');
   const prior: ScopeTables = new Map<string, RecognizedTable>();
   for (const s of all.filter((x) => isPrior(x.id))) for (const [k, t] of s.tables) if (!prior.has(k)) prior.set(k, t);
-  let narrative: ReturnType<RuleContext['narrative']> | undefined;
-  let forms: ReturnType<RuleContext['forms']> | undefined;
-  const missing = (what: string) => new Error(`${what} are not read on this context: build it with ruleContext (src/check/context.ts)`);
-  const ctx: RuleContext = {
+  const ctx = {
     edition: editionOf(set),
     set,
     rec,
@@ -36,15 +33,24 @@ export function buildContext(set: TableSetSpec, rec: Recognition, wb: Workbook =
     wb,
     prior,
     scan,
-    narrative: () => {
-      if (!readers) throw missing('the narrative and the forms');
-      return (narrative ??= readers.narrative(ctx));
-    },
-    forms: () => {
-      if (!readers) throw missing('the narrative and the forms');
-      return (forms ??= readers.forms(ctx));
-    },
-  };
+  } as RuleContext;
+  // Each part the layers above declare (the narrative, the forms) read on first ask and kept; a
+  // context built without readers runs table rules only, and says so to a rule that asks more.
+  const parts = (readers ? Object.keys(readers) : ['narrative', 'forms']) as (keyof ContextReaders)[];
+  for (const key of parts) {
+    let kept: unknown;
+    let read = false;
+    Object.assign(ctx, {
+      [key]: () => {
+        if (!readers) throw new Error(`the ${key} is not read on this context: build it with ruleContext (src/check/context.ts)`);
+        if (!read) {
+          kept = readers[key](ctx);
+          read = true;
+        }
+        return kept;
+      },
+    });
+  }
   return ctx;
 }
 

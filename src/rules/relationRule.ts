@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleMeta } from '../check/contract';
+import type { Rule, RuleContext, RuleMeta } from './contract';
 import type { Finding } from '../core/findings';
 import { Equality, Term, evaluateEqual, evaluateLe } from './evaluate';
 import { equalityFinding, excessFinding } from './describe';

@@ -2,7 +2,7 @@ import { CellSel, RowSumSpec, SumSpec, Operand as SpecOperand } from '../specs/t
 import { Item, RecognizedTable } from '../recognize/model';
 import { Equality, Term } from './evaluate';
 import { itemOf, tableIndex } from '../recognize/query';
-import type { ScopeTables } from '../check/contract';
+import type { ScopeTables } from './contract';
 
 /**
  * Resolving a relation of the spec to the cells of the recognized tables, one function per kind

@@ -1,4 +1,4 @@
-import type { Host, FlagOutcome, ClearOutcome, WriteOutcome } from '../hosts/host';
+import type { Host, FlagOutcome, ClearOutcome, WriteOutcome } from './host';
 import type { Workbook } from '../core/grid';
 import { checkWorkbook, CheckResult } from '../check';
 import { reportHeading } from '../check/heading';
