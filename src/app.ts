@@ -5,9 +5,8 @@ import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, readFileBytes, InputError } from './hosts/files';
 import { loadExcel, drawingsLeftOut } from './hosts/xlsx/xlsx';
 import { copyLacks } from './hosts/xlsx/packageCheck';
-import { reportExplanations, reportWorkbook } from './hosts/xlsx/xlsxFlags';
+import { reportExplanations } from './hosts/xlsx/xlsxFlags';
 import { isPdf, foreignProblem, xlsxProblem } from './hosts/problems';
-import { reportHeading } from './check/heading';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
 import * as usecases from './usecases';
 import { gridToExcel } from './hosts/xlsx/xlsxWrite';
@@ -177,18 +176,19 @@ async function checkPdfCopy(file: string, out: string, prior?: string, opts: Wri
   claimOutput(out, [file, prior], opts);
   claimOutput(reportFile, [file, prior], opts);
   const bytes = readFileBytes(file);
-  const { workbook } = await readDisclosure(file);
-  if (!isPdf(file, bytes)) throw new InputError('写出 .pdf 只适用于 PDF 文件；工作簿和文本文档请写出 .xlsx');
-  if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
-  const result = checkWorkbook(workbook);
-  const { annotatePdf } = await import('./hosts/pdf/annotate');
-  // The check put each finding's box on it (a PDF's cells know where they stand).
-  const marks = result.findings.flatMap((finding) => (finding.box ? [{ finding, box: finding.box, boxes: finding.boxes }] : []));
-  const marked = await annotatePdf(bytes, marks);
-  // The report alone: each finding at its page and place, in reading order.
-  const report = reportWorkbook(result.findings, reportHeading(result, path.basename(file)));
+  const name = path.basename(file);
+  if (!isPdf(name, bytes)) {
+    // The same message as a check without a copy, then why no PDF copy.
+    await readDisclosure(file);
+    throw new InputError('写出 .pdf 只适用于 PDF 文件；工作簿和文本文档请写出 .xlsx');
+  }
+  const { PdfHost } = await import('./hosts/pdf/pdfHost');
+  const { readPdfNode } = await import('./hosts/pdf/nodePdf');
+  const host = new PdfHost(bytes, name, readPdfNode);
+  const { result } = await usecases.check(host, { flag: true, prior: prior ? await priorSheets(prior) : undefined });
   // Both made before either is written: a failure leaves neither behind.
-  const reportBytes = new Uint8Array(await report.xlsx.writeBuffer());
+  const marked = host.markedBytes()!;
+  const reportBytes = (await host.reportBytes())!;
   writeWhole(out, marked);
   writeWhole(reportFile, reportBytes);
   return result;

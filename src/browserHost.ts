@@ -2,12 +2,11 @@ import { Workbook } from './core/grid';
 import { readDisclosureBytes, PdfReader } from './hosts/disclosure';
 import { InputError } from './hosts/problems';
 import type { XlsxHost } from './hosts/xlsx/xlsxHost';
-import { importDocument, importLayouts } from './importDoc';
+import { DocumentHost } from './hosts/text/documentHost';
+import * as usecases from './usecases';
 import { checkWorkbook, CheckResult } from './check';
 import { resultView, ResultView } from './check/view';
-import { reportHeading } from './check/heading';
 import { Finding } from './core/findings';
-import { upsertExplanation } from './core/explanations';
 
 /**
  * Browser mode (the task pane opened outside Excel): a file chosen by the user is read, checked
@@ -18,10 +17,14 @@ import { upsertExplanation } from './core/explanations';
 export interface CheckedFile {
   name: string;
   kind: 'xlsx' | 'text';
+  /**
+   * Where the file lives while the pane has it (the use cases run on it): the workbook as loaded
+   * (an .xlsx, parsed once, written back with the flags), or the document (a .txt or a PDF).
+   */
+  host: XlsxHost | DocumentHost;
+  /** The grid as last checked, for the pane's view of the findings. */
   grid: Workbook;
   result: CheckResult;
-  /** The workbook as loaded (an .xlsx), written back with the flags: parsed once. */
-  host?: XlsxHost;
   /** What its flagged copy will lack (charts, macros …), said before it is downloaded. */
   copyLacks?: string;
 }
@@ -48,13 +51,21 @@ export async function checkFileBytes(name: string, bytes: Uint8Array, readPdf?: 
   } catch (e) {
     throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
   }
-  const host = read.excel ? new (await import('./hosts/xlsx/xlsxHost')).XlsxHost(read.excel, name) : undefined;
+  const host = read.excel ? new (await import('./hosts/xlsx/xlsxHost')).XlsxHost(read.excel, name, read.workbook) : new DocumentHost(read.workbook, name);
   let copyLacks: string | undefined;
   if (read.excel) {
     const [{ copyLacks: lacks }, { drawingsLeftOut }] = await Promise.all([import('./hosts/xlsx/packageCheck'), import('./hosts/xlsx/xlsx')]);
     copyLacks = await lacks(bytes, drawingsLeftOut(read.excel));
   }
-  return { name, kind: read.kind, grid: read.workbook, result: checkGrid(read.workbook, progress, READ), host, ...(copyLacks ? { copyLacks } : {}) };
+  const checked = await checkOn(host, (grid) => checkGrid(grid, progress, READ));
+  return { name, kind: read.kind, host, ...checked, ...(copyLacks ? { copyLacks } : {}) };
+}
+
+/** The host's workbook checked through the use case, with the grid it was checked on. */
+async function checkOn(host: XlsxHost | DocumentHost, check: (grid: Workbook) => CheckResult): Promise<{ grid: Workbook; result: CheckResult }> {
+  let grid: Workbook = { sheets: [] };
+  const { result } = await usecases.check(host, { checker: (g) => check((grid = g)) });
+  return { grid, result };
 }
 
 /** The check of a read workbook, telling how far it has come from `from` (what reading took) on. */
@@ -68,38 +79,39 @@ function checkGrid(grid: Workbook, progress?: (p: Progress) => void, from = 0): 
 
 /** The checked workbook as .xlsx bytes: flags on the cells and the 审核报告 sheet. */
 export async function flaggedWorkbookBytes(file: CheckedFile): Promise<Uint8Array> {
-  const { applyFlags } = await import('./hosts/xlsx/xlsxFlags');
-  if (file.host) {
-    // The workbook loaded when it was checked; its flags and explanations as the pane shows them.
-    await file.host.saveExplanations(file.grid.explanations ?? []);
-    await file.host.flag(file.result.findings, reportHeading(file.result, file.name));
+  const { XlsxHost } = await import('./hosts/xlsx/xlsxHost');
+  if (file.host instanceof XlsxHost) {
+    // The workbook loaded when it was checked (its 出错说明 saved in it as they were typed),
+    // flagged with the findings the pane shows.
+    await usecases.flagChecked(file.host, file.result, file.name);
     return file.host.bytes();
   }
-  // A text document becomes a workbook first (one sheet per table …), checked again there.
-  const { gridToExcel } = await import('./hosts/xlsx/xlsxWrite');
-  const { writeExplanations } = await import('./hosts/xlsx/xlsxFlags');
-  const grid = importDocument(file.grid);
-  // The explanations typed in the pane name the text's lines: each goes with the same finding
+  // A document becomes a workbook first (one sheet per table …), checked and flagged there.
+  const target = new XlsxHost(new (await import('exceljs')).default.Workbook(), file.name);
+  const grid = await usecases.importInto(target, file.grid);
+  // The explanations typed in the pane name the document's lines: each goes with the same finding
   // (rule and message) of the imported workbook, keyed to its cell there, so none is lost.
-  let list = grid.explanations ?? [];
-  const imported = checkWorkbook(grid).findings;
-  for (const e of file.grid.explanations ?? []) {
-    const said = file.result.findings.find((f) => f.rule === e.rule && f.sheet === e.sheet && f.cell === e.cell);
-    const there = said && imported.find((f) => f.rule === said.rule && f.message === said.message);
-    if (there) list = upsertExplanation(list, there, e.text, grid);
+  const typed = file.grid.explanations ?? [];
+  const entries: usecases.ExplanationEntry[] = [];
+  if (typed.length) {
+    const imported = checkWorkbook(grid).findings;
+    for (const e of typed) {
+      const said = file.result.findings.find((f) => f.rule === e.rule && f.sheet === e.sheet && f.cell === e.cell);
+      const there = said && imported.find((f) => f.rule === said.rule && f.message === said.message);
+      if (there) entries.push({ rule: there.rule, sheet: there.sheet, cell: there.cell, text: e.text });
+    }
   }
-  grid.explanations = list;
-  const excel = gridToExcel(grid, importLayouts(grid));
-  const result = checkWorkbook(grid);
-  applyFlags(excel, result.findings, reportHeading(result, file.name));
-  writeExplanations(excel, list);
-  return new Uint8Array((await excel.xlsx.writeBuffer()) as ArrayBuffer);
+  await usecases.explain(target, entries);
+  return target.bytes();
 }
 
-/** Record an explanation for a finding of the file (kept in the downloaded workbook) and re-check. */
-export function explainChecked(file: CheckedFile, f: Finding, text: string): CheckedFile {
-  const grid = { ...file.grid, explanations: upsertExplanation(file.grid.explanations ?? [], f, text, file.grid) };
-  return { ...file, grid, result: checkWorkbook(grid) };
+/** Record an explanation for a finding of the file (kept with it, and in the downloaded workbook) and re-check. */
+export async function explainChecked(file: CheckedFile, f: Finding, text: string): Promise<CheckedFile> {
+  let grid: Workbook = file.grid;
+  const { result } = await usecases.explain(file.host, [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }], (g) => checkWorkbook((grid = g)), {
+    flag: false,
+  });
+  return { ...file, grid, result };
 }
 
 /**
@@ -135,7 +147,7 @@ export function localEngine(readPdf?: PdfReader): Engine {
       // The finding as this side holds it (the page's copy crossed a thread).
       const mine = checked.result.findings.find((x) => x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell && x.message === f.message);
       if (!mine) throw new InputError('找不到这一问题：请重新审核后再保存说明');
-      checked = explainChecked(checked, mine, text);
+      checked = await explainChecked(checked, mine, text);
       return withLacks(resultView(checked.result, checked.grid), checked);
     },
     async download() {

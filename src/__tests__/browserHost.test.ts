@@ -47,7 +47,7 @@ test('an explanation typed in the pane for a text document is in the downloaded 
   let checked = await checkFileBytes('sample.txt', bytes);
   // A narrative finding the imported workbook has too (same rule, same message).
   const f = checked.result.findings.find((x) => x.table === '情况说明' && x.severity === 'error')!;
-  checked = explainChecked(checked, f, '笔误，正式文本已更正');
+  checked = await explainChecked(checked, f, '笔误，正式文本已更正');
   expect(checked.result.findings.find((x) => x.rule === f.rule && x.message === f.message)!.explained).toBe('笔误，正式文本已更正');
   const out = await flaggedWorkbookBytes(checked);
   const back = await readXlsx(out);

@@ -54,13 +54,15 @@ export interface ExplanationEntry {
 
 /**
  * Record 出错说明 (one from the pane, or every row of 审核报告's 说明 column), then re-check and
- * re-flag, so explained findings show as 已说明. A blank entry with nothing on file is skipped; a
+ * re-flag (unless `flag: false`: the pane's browser mode flags when the copy is downloaded), so
+ * explained findings show as 已说明. A blank entry with nothing on file is skipped; a
  * blank entry with an explanation on file removes it.
  */
 export async function explain<R extends Checked = CheckResult>(
   host: Host,
   entries: ExplanationEntry[],
   checker?: Checker<R>,
+  opts: { flag?: boolean } = {},
 ): Promise<{ result: R; explained: number }> {
   const grid = await host.read();
   let list = grid.explanations ?? [];
@@ -73,8 +75,16 @@ export async function explain<R extends Checked = CheckResult>(
   grid.explanations = list;
   await host.saveExplanations(list);
   const result = await checkerOr(checker)(grid);
-  await host.flag(result.findings, reportHeading(result, grid.source ?? ''));
+  if (opts.flag !== false) await host.flag(result.findings, reportHeading(result, grid.source ?? ''));
   return { result, explained: result.findings.filter((f) => f.explained !== undefined).length };
+}
+
+/**
+ * Flag with a check already made — the findings the user has been reading (the pane's download) —
+ * rather than checking the workbook once more.
+ */
+export function flagChecked(host: Host, result: Checked, source: string): Promise<FlagOutcome> {
+  return host.flag(result.findings, reportHeading(result, source));
 }
 
 /** 生成模板: the edition's nine tables (and an empty 项目清单), written into the host's workbook. */

@@ -256,3 +256,51 @@ test('forms from 项目清单 through either host: the same sheets, recognized; 
   for (const [addr, cell] of before) expect(sheet.cells.get(addr)).toEqual(cell);
   expect(recognizeForms(await stacked.read()).map((f) => f.name)).toEqual(['培训费', '印刷费', '会议费']);
 });
+
+describe('a document and a PDF behind the same contract', () => {
+  const { DocumentHost } = require('../text/documentHost') as typeof import('../text/documentHost');
+  const { PdfHost } = require('../pdf/pdfHost') as typeof import('../pdf/pdfHost');
+  const { textToWorkbook } = require('../text/textDocument') as typeof import('../text/textDocument');
+  const { SAMPLE } = require('../../../tests/helpers/grid') as typeof import('../../../tests/helpers/grid');
+  const { checkWorkbook } = require('../../check') as typeof import('../../check');
+  const document = () => textToWorkbook(require('fs').readFileSync(SAMPLE, 'utf8'), 'seed');
+
+  test('a document: checked as written, its 出错说明 kept; flags and sheets go to the workbook it is imported into', async () => {
+    const host = new DocumentHost(document(), 'seed.txt');
+    const { result } = await usecases.check(host);
+    expect(result.findings.map(findingKey)).toEqual(checkWorkbook(document()).findings.map(findingKey));
+    const f = result.findings.find((x) => x.severity === 'warning' && !x.rule.startsWith('form'))!;
+    const explained = await usecases.explain(host, [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text: '已核对' }], undefined, { flag: false });
+    expect(explained.explained).toBeGreaterThan(0);
+    expect((await host.read()).explanations).toHaveLength(1);
+    await expect(host.flag()).rejects.toThrow(/文档不能直接标记/);
+    await expect(host.writeSheets()).rejects.toThrow(/文档不能写入工作表/);
+    expect(await usecases.clear(host)).toEqual({ cleared: false, protectedSheets: [] });
+  });
+
+  test('a PDF: read by its reader, flagged as a marked copy (a highlight on each finding’s box) with 审核报告 beside it; never changed itself', async () => {
+    const { PDFDocument, PDFName, PDFArray } = await import('pdf-lib');
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]);
+    const bytes = await pdf.save();
+    // The page reader is the host's to be given: here one that puts every row on page 1.
+    const grid = document();
+    grid.sheets[0].rows.forEach((row, r) => row.forEach((c) => c && (c.box = { page: 1, x: 40, y: 20 + (r % 40) * 20, w: 300, h: 12 })));
+    const host = new PdfHost(bytes, '公开.pdf', async () => grid);
+    const { result, flagged } = await usecases.check(host, { flag: true });
+    const boxed = result.findings.filter((f) => f.box);
+    expect(boxed.length).toBeGreaterThan(20);
+    expect(flagged).toEqual({ flaggedCells: boxed.length, reportSheet: '审核报告', protectedSheets: [] });
+    const marked = await PDFDocument.load(host.markedBytes()!);
+    const annots = marked.getPage(0).node.lookup(PDFName.of('Annots'));
+    expect(annots instanceof PDFArray && annots.size()).toBe(boxed.length);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.load((await host.reportBytes())! as unknown as ArrayBuffer);
+    expect(report.worksheets.map((w) => w.name)).toEqual(['审核报告']);
+    await expect(host.writeSheets()).rejects.toThrow(/PDF 不能写入工作表/);
+    expect(await usecases.clear(host)).toEqual({ cleared: false, protectedSheets: [] });
+    expect(host.markedBytes()).toBeUndefined();
+    // A file that is no PDF, or a PDF that is no disclosure, is told as the command line tells it.
+    await expect(new PdfHost(new TextEncoder().encode('%PDF-1.4'), 'x.pdf', async () => ({ sheets: [] })).read()).rejects.toThrow(/PDF 中没有可读的文字/);
+  });
+});

@@ -12,33 +12,49 @@ import { addSheet, fillSheet } from './xlsxWrite';
  * pane's browser mode. `bytes()` gives the workbook as it now is, flags and all.
  */
 export class XlsxHost implements Host {
+  /**
+   * The grid as last read, while nothing but the explanations changed since: a workbook of
+   * hundreds of sheets is not read again for each 出错说明 the pane saves.
+   */
+  private known?: Workbook;
+
   constructor(
     readonly excel: ExcelJS.Workbook,
     readonly name: string,
-  ) {}
+    /** The grid already read from this very workbook (when the caller has it). */
+    read?: Workbook,
+  ) {
+    this.known = read;
+  }
 
   static async fromBytes(bytes: Uint8Array, name: string): Promise<XlsxHost> {
     return new XlsxHost(await loadExcel(bytes), name);
   }
 
   async read(): Promise<Workbook> {
-    return excelToGrid(this.excel, this.name);
+    this.known ??= excelToGrid(this.excel, this.name);
+    // A copy a use case may add to (last year's sheets) without changing what is kept.
+    return { ...this.known, sheets: [...this.known.sheets] };
   }
 
   async flag(findings: Finding[], heading?: string[]): Promise<FlagOutcome> {
+    this.known = undefined;
     const r = applyFlags(this.excel, findings, heading);
     return { ...r, protectedSheets: [] };
   }
 
   async clear(): Promise<ClearOutcome> {
+    this.known = undefined;
     return { cleared: clearFlags(this.excel), protectedSheets: [] };
   }
 
   async saveExplanations(list: StoredExplanation[]): Promise<void> {
     writeExplanations(this.excel, list);
+    if (this.known) this.known = { ...this.known, explanations: list };
   }
 
   async writeSheets(grid: Workbook, layouts: Record<string, SheetLayout> = {}, opts: WriteOptions = {}): Promise<WriteOutcome> {
+    this.known = undefined;
     const existing = grid.sheets.map((s) => s.name).filter((n) => !!this.excel.getWorksheet(n));
     const conflicts = opts.into ? [] : existing;
     if (conflicts.length && !opts.overwrite) return { written: [], conflicts };
