@@ -8,8 +8,9 @@ const wbEmpty = (wb: Workbook) => wb.sheets.every((s) => s.rows.length === 0);
 import { textToWorkbook, textProblem } from './text/textDocument';
 
 /**
- * A disclosure from a file's name and bytes: an xlsx workbook or a text document (the text of a
- * PDF, tables as tab-separated rows). Used by the command line (bytes read from disk) and the
+ * A disclosure from a file's name and bytes: an xlsx workbook, a text document (a .txt of a
+ * disclosure, tables as tab- or space-separated rows) or a PDF read by the host's page reader
+ * (hosts/pdf: words and rulings into the grid). Used by the command line (bytes read from disk) and the
  * task pane's browser mode (bytes of the file the user chose): both tell a bad file the same way.
  */
 export async function readDisclosureBytes(

@@ -2,7 +2,7 @@ import { TableSetSpec, ColumnSpec, CellSel } from '../../specs/types';
 
 /**
  * The nine 公开 tables of the 2023 部门决算公开 layout (as in the seed: 公开01 … 公开09),
- * with every relation of domain.md "Within a table" and "Between tables".
+ * with every relation within a table and between tables (docs/checks.md lists what each checks).
  */
 
 const c = (key: string, name: string, match: string[][], extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, name, match, ...extra });
