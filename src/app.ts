@@ -194,6 +194,28 @@ async function checkPdfCopy(file: string, out: string, prior?: string, opts: Wri
   return result;
 }
 
+/**
+ * Each page of a PDF drawn as the reader saw it (第N页.svg in `folder`): its texts, its rulings and
+ * the tables found with their columns and rows, to look into a table read wrong.
+ */
+export async function debugPdfPages(file: string, folder: string, opts: WriteOptions = {}): Promise<number> {
+  const bytes = readFileBytes(file);
+  if (!isPdf(path.basename(file), bytes)) throw new InputError('--debug-pdf 只适用于 PDF 文件');
+  const { readPdfPagesNode } = await import('./hosts/pdf/nodePdf');
+  const { pageSvg } = await import('./hosts/pdf/debugSvg');
+  let read: Awaited<ReturnType<typeof readPdfPagesNode>>;
+  try {
+    read = await readPdfPagesNode(bytes, path.basename(file));
+  } catch {
+    throw new InputError('PDF 文件已损坏或不是有效的 PDF，无法读取');
+  }
+  fs.mkdirSync(folder, { recursive: true });
+  const outs = read.pages.map((_, i) => path.join(folder, `第${i + 1}页.svg`));
+  for (const out of outs) claimOutput(out, [file], opts);
+  read.pages.forEach((page, i) => writeWhole(outs[i], new TextEncoder().encode(pageSvg(page, read.readings[i], i + 1))));
+  return read.pages.length;
+}
+
 /** Remove every flag from a checked workbook, restoring it exactly. */
 export async function clearFile(file: string, out: string, opts: WriteOptions = {}): Promise<boolean> {
   claimOutput(out, [file], opts);

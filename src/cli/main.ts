@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, explainFile, InputError } from '../app';
+import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, explainFile, debugPdfPages, InputError } from '../app';
 import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, Summary, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
@@ -15,8 +15,9 @@ import { defaultYear } from '../core/year';
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
 用法：
-  juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件]
-        核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本
+  juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹]
+        核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本；
+        --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表
   juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
@@ -104,7 +105,11 @@ async function cmdCheck(args: Args): Promise<number> {
   const outFile = textFlag(args, 'out');
   if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json);
   const prior = textFlag(args, 'prior');
+  const debug = textFlag(args, 'debug-pdf');
   const r = await checkFile(target, outFile, prior, writeOptions(args));
+  // Each page as the reader saw it, to look into a table read wrong (on stderr: --json stays one object).
+  if (debug)
+    process.stderr.write(`已写出 ${await debugPdfPages(target, debug, writeOptions(args))} 页的识别图（文字、线条、识别出的表格及其行列）：${debug}\n`);
   if (json) out(JSON.stringify({ findings: r.findings, summary: r.summary }));
   else {
     out(findingsTable(r.findings));

@@ -112,6 +112,24 @@ describe('juesuan check', () => {
     expect(table.stdout).toMatch(/第\d+页 情况说明「/);
   });
 
+  test('--debug-pdf draws each page as the reader saw it (第N页.svg); a workbook is told it takes a PDF', () => {
+    const pdf = path.join(ROOT, 'tests', 'fixtures', 'corpus', 'shgzb-2024.pdf');
+    const dir = path.join(tmp, 'debug-pages');
+    const r = run('check', pdf, '--json', '--debug-pdf', dir);
+    expect(r.status).toBe(1);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    const files = fs.readdirSync(dir);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files).toContain('第1页.svg');
+    const tables = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).filter((svg) => svg.includes('有线表') || svg.includes('按对齐读取'));
+    expect(tables.length).toBeGreaterThanOrEqual(9);
+    expect(r.stderr).toContain(`已写出 ${files.length} 页的识别图`);
+    // Drawn again: the pictures there are not replaced without --force.
+    expect(run('check', pdf, '--debug-pdf', dir).stderr).toContain('已存在');
+    const w = run('check', SAMPLE, '--debug-pdf', path.join(tmp, 'debug-txt'));
+    expect(w.stderr).toContain('--debug-pdf 只适用于 PDF 文件');
+  });
+
   const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));
   test.each(Object.entries(expected))('unusable input %s exits 2 with “%s”, no stack trace', (file, message) => {
     const r = run('check', path.join(BAD, file));

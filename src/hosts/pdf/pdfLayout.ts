@@ -3,6 +3,7 @@ import { sheetNameFor } from '../text/textDocument';
 import { alignColumns, headerEnd, rowsOfLines, isFigure } from './pdfColumns';
 import { isMetaRow } from '../../recognize/sheetView';
 import { normLabel } from '../../core/text';
+import { PDF_TOLERANCE, pageEdgeOf } from './tolerances';
 
 /**
  * A PDF's pages as the grid model, from the page geometry rather than from text lines: each
@@ -36,8 +37,8 @@ export interface PdfPage {
   rules: PdfRule[];
 }
 
-const THIN = 2.5;
-const NEAR = 2;
+const THIN = PDF_TOLERANCE.thin;
+const NEAR = PDF_TOLERANCE.near;
 
 interface Run extends PdfText {
   /** Vertical centre. */
@@ -49,7 +50,7 @@ export function linesOf(runs: Run[]): Run[][] {
   const lines: Run[][] = [];
   for (const r of [...runs].sort((a, b) => a.cy - b.cy || a.x - b.x)) {
     const line = lines[lines.length - 1];
-    if (line && Math.abs(line[0].cy - r.cy) < Math.min(line[0].h, r.h) * 0.5) line.push(r);
+    if (line && Math.abs(line[0].cy - r.cy) < Math.min(line[0].h, r.h) * PDF_TOLERANCE.sameLine) line.push(r);
     else lines.push([r]);
   }
   for (const line of lines) line.sort((a, b) => a.x - b.x);
@@ -66,7 +67,7 @@ function cellOf(parts: Run[], page: number): Cell {
 
 /** Join the pieces of one word the PDF split ("307" "." "82", "万" "元"): same line, touching, no ruling between. */
 function runsOf(texts: PdfText[], rules: PdfRule[] = []): Run[] {
-  const verticals = rules.filter((r) => r.x1 - r.x0 <= THIN && r.y1 - r.y0 > 4);
+  const verticals = rules.filter((r) => r.x1 - r.x0 <= THIN && r.y1 - r.y0 > PDF_TOLERANCE.shortestRule);
   const ruledBetween = (a: Run, b: Run) => verticals.some((v) => v.x0 >= a.x + a.w - 1 && v.x1 <= b.x + 1 && v.y0 <= b.cy && v.y1 >= b.cy);
   const items = texts.filter((t) => t.s.trim()).map((t) => ({ ...t, s: t.s.replace(/\s+/g, ' '), cy: t.y + t.h / 2 }));
   const out: Run[] = [];
@@ -74,8 +75,8 @@ function runsOf(texts: PdfText[], rules: PdfRule[] = []): Run[] {
     let cur: Run | undefined;
     for (const it of line) {
       const gap = cur ? it.x - (cur.x + cur.w) : Infinity;
-      if (cur && gap < Math.max(cur.h, it.h) * 0.6 && !ruledBetween(cur, it)) {
-        cur.s = joinText(cur.s, it.s, gap > Math.max(cur.h, it.h) * 0.25);
+      if (cur && gap < Math.max(cur.h, it.h) * PDF_TOLERANCE.join && !ruledBetween(cur, it)) {
+        cur.s = joinText(cur.s, it.s, gap > Math.max(cur.h, it.h) * PDF_TOLERANCE.space);
         cur.w = it.x + it.w - cur.x;
         const top = Math.min(cur.y, it.y);
         cur.h = Math.max(cur.y + cur.h, it.y + it.h) - top;
@@ -137,7 +138,7 @@ function innerVerticals(t: Table): boolean {
  * body ruled only across) is one table with it.
  */
 function tablesOf(rules: PdfRule[], breaksBetween: (ya: number, yb: number) => boolean = () => false): Table[] {
-  const segs = rules.filter((r) => r.x1 - r.x0 <= THIN !== r.y1 - r.y0 <= THIN && Math.max(r.x1 - r.x0, r.y1 - r.y0) > 4);
+  const segs = rules.filter((r) => r.x1 - r.x0 <= THIN !== r.y1 - r.y0 <= THIN && Math.max(r.x1 - r.x0, r.y1 - r.y0) > PDF_TOLERANCE.shortestRule);
   const parent = segs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let i = 0; i < segs.length; i++)
@@ -235,8 +236,8 @@ export function wordsOf(texts: PdfText[]): Run[] {
       const gap = cur ? it.x - (cur.x + cur.w) : Infinity;
       // Within a cell the pieces of a text touch; two cells' texts stand apart, however little
       // (wrapped headings centred side by side, a figure against the next column's name).
-      if (cur && gap < Math.max(cur.h, it.h) * 0.12 && !((gap > 0.8 || gap < -0.5) && figureMeetsName(cur.s, it.s))) {
-        cur.s = joinText(cur.s, it.s, gap > Math.max(cur.h, it.h) * 0.25);
+      if (cur && gap < Math.max(cur.h, it.h) * PDF_TOLERANCE.joinInTable && !((gap > 0.8 || gap < -0.5) && figureMeetsName(cur.s, it.s))) {
+        cur.s = joinText(cur.s, it.s, gap > Math.max(cur.h, it.h) * PDF_TOLERANCE.space);
         cur.w = it.x + it.w - cur.x;
         const top = Math.min(cur.y, it.y);
         cur.h = Math.max(cur.y + cur.h, it.y + it.h) - top;
@@ -256,7 +257,8 @@ export function wordsOf(texts: PdfText[]): Run[] {
 const isMeta = (line: Run[]) => isMetaRow(line.map((w) => ({ t: normLabel(w.s) })));
 
 /** Whether a line's words stand apart as a table's cells do (two of them at least a word's height and a half apart). */
-const tabular = (line: Run[]) => !isMeta(line) && line.some((w, k) => k > 0 && w.x - (line[k - 1].x + line[k - 1].w) >= 1.5 * Math.max(w.h, line[k - 1].h));
+const tabular = (line: Run[]) =>
+  !isMeta(line) && line.some((w, k) => k > 0 && w.x - (line[k - 1].x + line[k - 1].w) >= PDF_TOLERANCE.columnGap * Math.max(w.h, line[k - 1].h));
 
 /**
  * Tables drawn without any ruling: runs of lines whose words stand apart in columns (three lines
@@ -384,8 +386,7 @@ function virtualGrid(t: Table, words: Run[], context: Run[][] = []): { grid: Tab
 
 /** Whether a text is a running page number ("12", "- 12 -", "第 12 页") near the top or bottom edge. */
 function isPageNumber(r: Run, page: PdfPage): boolean {
-  const edge = r.y > page.height * 0.9 || r.y + r.h < page.height * 0.08;
-  return edge && /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*\d+)?[-—–\s]*$/.test(r.s);
+  return !!pageEdgeOf(r, page.height) && /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*\/\s*\d+)?[-—–\s]*$/.test(r.s);
 }
 
 interface Block {
@@ -470,9 +471,8 @@ function tableBlock(t: Table, runs: Run[], pageNo: number): Block {
 
 /** A text near the top or bottom edge of its page, by its words and edge ('' elsewhere). */
 function edgeKey(r: Run, page: PdfPage): string {
-  if (r.y + r.h < page.height * 0.07) return `上|${r.s}`;
-  if (r.y > page.height * 0.93) return `下|${r.s}`;
-  return '';
+  const edge = pageEdgeOf(r, page.height);
+  return edge ? `${edge}|${r.s}` : '';
 }
 
 /**
@@ -503,7 +503,7 @@ function textBlocks(runs: Run[], pageNo: number): Block[] {
     const fields: Run[][] = [];
     for (const r of line) {
       const last = fields[fields.length - 1]?.at(-1);
-      if (last && r.x - (last.x + last.w) < Math.max(last.h, r.h) * 2) fields[fields.length - 1].push(r);
+      if (last && r.x - (last.x + last.w) < Math.max(last.h, r.h) * PDF_TOLERANCE.fieldGap) fields[fields.length - 1].push(r);
       else fields.push([r]);
     }
     out.push({ top: Math.min(...line.map((r) => r.y)), rows: [fields.map((f) => cellOf(f, pageNo))], merges: [] });
@@ -511,138 +511,171 @@ function textBlocks(runs: Run[], pageNo: number): Block[] {
   return out;
 }
 
-/** Every page of a PDF as one sheet, top to bottom. */
 /** What the reader made of a page, for a person looking into a misread table: each table's box, columns and rows. */
 export interface PageReading {
   page: number;
   tables: { how: 'ruled' | 'aligned'; x0: number; y0: number; x1: number; y1: number; xs: number[]; ys: number[]; groups: string[] }[];
 }
 
+/** A block's text, row by row: how a page's titles are compared with the page before's. */
+const textOf = (b: Block) => b.rows.map((r) => Array.from(r, (c) => String(c?.value ?? '')).join('\t')).join('\n');
+
+/**
+ * One page read into blocks, top to bottom: its lines of text and its tables (ruled, or read by
+ * alignment). A table read by alignment that ended the page before (`carry`) runs on here when
+ * nothing but the titles printed again (`lastLead`) stands above this page's first table; the
+ * lines of such a table ending this page are carried on to the next.
+ */
+function pageBlocks(
+  page: PdfPage,
+  pageNo: number,
+  o: { running: Set<string>; carry?: Run[][]; lastLead: string[]; readings?: PageReading[] },
+): { blocks: Block[]; carry?: Run[][] } {
+  const { running, carry, lastLead, readings } = o;
+  const all = runsOf(page.texts, page.rules);
+  // A page number stands alone on its line (a figure beside a name near the foot is a table's).
+  const alone = (r: Run) => !all.some((other) => other !== r && Math.abs(other.cy - r.cy) < Math.min(other.h, r.h) * PDF_TOLERANCE.sameLine);
+  const dropped = all.filter((r) => (isPageNumber(r, page) && alone(r)) || running.has(edgeKey(r, page)));
+  const runs = all.filter((r) => !dropped.includes(r));
+  const inside = (r: Run, t: Table) => r.cy > t.y0 && r.cy < t.y1 && r.x + r.w / 2 > t.x0 && r.x + r.w / 2 < t.x1;
+  // Words split where one cell's text ends and another's begins, for tables read by alignment.
+  const words = wordsOf(page.texts).filter((w) => !dropped.some((d) => inside(w, { ...d, x0: d.x, y0: d.y, x1: d.x + d.w, y1: d.y + d.h, hs: [], vs: [] })));
+  const ruled = tablesOf(page.rules, (ya, yb) => runs.some((r) => r.cy > ya && r.cy < yb && SEPARATES_TABLES.test(r.s)));
+  const unruled = words.filter((w) => !ruled.some((t) => inside(w, t)));
+  const aligned = alignedTables(unruled, !!carry);
+  // A table ruled only across goes on in the aligned lines right under or over its rules: a 三线表
+  // whose last rule is on a later page, a body whose rows are ruled below only (the page's first
+  // row then has no rule over it).
+  for (const t of ruled) {
+    if (innerVerticals(t)) continue;
+    const ys = t.hs.map((h) => (h.y0 + h.y1) / 2).sort((a, b) => a - b);
+    const reach = Math.max(24, ...ys.slice(1).map((y, k) => y - ys[k]));
+    // (Its lines there may fill only some of its columns.)
+    const overlapping = (a: Table) => Math.min(a.x1, t.x1) - Math.max(a.x0, t.x0) > 0.5 * Math.min(a.x1 - a.x0, t.x1 - t.x0);
+    for (const a of [...aligned]) {
+      if (!overlapping(a)) continue;
+      const below = a.y0 >= t.y1 - NEAR && a.y0 - t.y1 < reach;
+      const above = a.y1 <= t.y0 + NEAR && t.y0 - a.y1 < reach;
+      if (!below && !above) continue;
+      t.y0 = Math.min(t.y0, a.y0);
+      t.y1 = Math.max(t.y1, a.y1);
+      t.x0 = Math.min(t.x0, a.x0);
+      t.x1 = Math.max(t.x1, a.x1);
+      aligned.splice(aligned.indexOf(a), 1);
+    }
+  }
+  const tables = [...ruled, ...aligned].sort((a, b) => a.y0 - b.y0);
+  const blocks: Block[] = textBlocks(
+    runs.filter((r) => !tables.some((t) => inside(r, t))),
+    pageNo,
+  );
+  // The first table goes on from the page before when nothing stands above it but the titles printed again.
+  const above = tables.length ? blocks.filter((b) => b.top < tables[0].y0).map(textOf) : [];
+  const runsOn = above.length === 0 || (above.length === lastLead.length && above.every((t, k) => t === lastLead[k]));
+  let ending: Run[][] | undefined;
+  const reading: PageReading = { page: pageNo, tables: [] };
+  readings?.push(reading);
+  const note = (t: Table, how: 'ruled' | 'aligned', groups: string[] = []) =>
+    reading.tables.push({
+      how,
+      x0: t.x0,
+      y0: t.y0,
+      x1: t.x1,
+      y1: t.y1,
+      xs: cluster(t.vs.map((v) => (v.x0 + v.x1) / 2)),
+      ys: cluster(t.hs.map((h) => (h.y0 + h.y1) / 2)),
+      groups,
+    });
+  for (const [k, t] of tables.entries()) {
+    if (innerVerticals(t)) {
+      blocks.push(
+        tableBlock(
+          t,
+          runs.filter((r) => inside(r, t)),
+          pageNo,
+        ),
+      );
+      note(t, 'ruled');
+      ending = undefined;
+    } else {
+      // No rulings between the columns: the columns from the text's alignment, the rows from
+      // the rulings across where drawn, else from the lines.
+      const own = words.filter((w) => inside(w, t));
+      const context = k === 0 && runsOn && carry ? carry : [];
+      const { grid, lines, groups } = virtualGrid(t, own, context);
+      blocks.push(tableBlock(grid, own, pageNo));
+      note(grid, 'aligned', groups);
+      ending = [...context, ...lines].slice(-200);
+    }
+  }
+  // Carried on only when a table read by alignment is the last thing on the page.
+  const lastTableEnd = Math.max(-Infinity, ...tables.map((t) => t.y1));
+  const nextCarry = ending && !blocks.some((b) => !b.table && b.top > lastTableEnd) ? ending : undefined;
+  blocks.sort((a, b) => a.top - b.top);
+  return { blocks, carry: nextCarry };
+}
+
+/** What stitching pages together remembers from the page before. */
+interface Stitching {
+  /** The last table's rows, to drop its header printed again on the next page. */
+  lastTable?: string[];
+  /** Whether the last block of the page before was a table (a table runs on only from there). */
+  lastWasTable: boolean;
+  /** The lines right above the last table (its title, 部门, 单位), as a later page would repeat them. */
+  lastLead: string[];
+}
+
+/**
+ * A page's blocks appended to the sheet: a table continued from the page before (nothing above it
+ * but the titles printed again) loses those titles and its repeated header, its rows continue.
+ */
+function stitchPage(sheet: Sheet, blocks: Block[], st: Stitching): void {
+  // The lines above the page's first table, and whether they repeat those above the last
+  // table of the page before (print titles: the title, 部门, 单位 printed again on each page).
+  const firstTable = blocks.findIndex((b) => b.table);
+  const lead = (firstTable < 0 ? [] : blocks.slice(0, firstTable)).map(textOf);
+  const repeatsTitles = lead.length > 0 && lead.length === st.lastLead.length && lead.every((t, k) => t === st.lastLead[k]);
+  const continues = st.lastWasTable && firstTable >= 0 && (firstTable === 0 || repeatsTitles);
+  blocks.forEach((b, k) => {
+    let rows = b.rows;
+    let merges = b.merges;
+    if (continues && k < firstTable) return;
+    // A table continued from the page before (nothing above it but the titles printed again)
+    // repeats its header: dropped, the rows continue. Another table with the same header under
+    // its own title (表八, 表九) is a table of its own.
+    if (b.table && st.lastTable && k === firstTable && continues) {
+      let n = 0;
+      while (n < b.table.length && n < st.lastTable.length && b.table[n] === st.lastTable[n] && b.table[n].trim()) n++;
+      if (n > 0) {
+        rows = rows.slice(n);
+        merges = merges.filter((m) => m.top >= n).map((m) => ({ ...m, top: m.top - n, bottom: m.bottom - n }));
+      }
+    }
+    const at = sheet.rows.length;
+    for (const m of merges) sheet.merges.push({ top: m.top + at, left: m.left, bottom: m.bottom + at, right: m.right });
+    for (const row of rows) sheet.rows.push(row);
+    if (b.table) {
+      // The lines right above this table (its title, 部门, 单位), as a later page would repeat them.
+      let j = k;
+      while (j > 0 && !blocks[j - 1].table && k - j < 6) j--;
+      st.lastLead = blocks.slice(j, k).map(textOf);
+      if (!(continues && k === firstTable)) st.lastTable = b.table;
+    }
+    st.lastWasTable = !!b.table;
+  });
+}
+
+/** Every page of a PDF as one sheet, top to bottom: each page read (pageBlocks), then stitched to the pages before (stitchPage). */
 export function pagesToWorkbook(pages: PdfPage[], name = '文档', readings?: PageReading[]): Workbook {
   const sheet: Sheet = newSheet(sheetNameFor(name), 'text');
-  let lastTable: string[] | undefined;
-  // Whether the last block of the page before was a table (a table runs on only from there).
-  let lastWasTable = false;
-  let lastLead: string[] = [];
-  const textOf = (b: Block) => b.rows.map((r) => Array.from(r, (c) => String(c?.value ?? '')).join('\t')).join('\n');
   const running = runningLines(pages);
+  const st: Stitching = { lastWasTable: false, lastLead: [] };
   // The lines of the table read by alignment that ended the page before, for one run on to this page.
   let carry: Run[][] | undefined;
   pages.forEach((page, i) => {
-    const pageNo = i + 1;
-    const all = runsOf(page.texts, page.rules);
-    // A page number stands alone on its line (a figure beside a name near the foot is a table's).
-    const alone = (r: Run) => !all.some((o) => o !== r && Math.abs(o.cy - r.cy) < Math.min(o.h, r.h) * 0.5);
-    const dropped = all.filter((r) => (isPageNumber(r, page) && alone(r)) || running.has(edgeKey(r, page)));
-    const runs = all.filter((r) => !dropped.includes(r));
-    const inside = (r: Run, t: Table) => r.cy > t.y0 && r.cy < t.y1 && r.x + r.w / 2 > t.x0 && r.x + r.w / 2 < t.x1;
-    // Words split where one cell's text ends and another's begins, for tables read by alignment.
-    const words = wordsOf(page.texts).filter((w) => !dropped.some((d) => inside(w, { ...d, x0: d.x, y0: d.y, x1: d.x + d.w, y1: d.y + d.h, hs: [], vs: [] })));
-    const ruled = tablesOf(page.rules, (ya, yb) => runs.some((r) => r.cy > ya && r.cy < yb && SEPARATES_TABLES.test(r.s)));
-    const unruled = words.filter((w) => !ruled.some((t) => inside(w, t)));
-    const aligned = alignedTables(unruled, !!carry);
-    // A table ruled only across goes on in the aligned lines right under or over its rules: a 三线表
-    // whose last rule is on a later page, a body whose rows are ruled below only (the page's first
-    // row then has no rule over it).
-    for (const t of ruled) {
-      if (innerVerticals(t)) continue;
-      const ys = t.hs.map((h) => (h.y0 + h.y1) / 2).sort((a, b) => a - b);
-      const reach = Math.max(24, ...ys.slice(1).map((y, k) => y - ys[k]));
-      // (Its lines there may fill only some of its columns.)
-      const overlapping = (a: Table) => Math.min(a.x1, t.x1) - Math.max(a.x0, t.x0) > 0.5 * Math.min(a.x1 - a.x0, t.x1 - t.x0);
-      for (const a of [...aligned]) {
-        if (!overlapping(a)) continue;
-        const below = a.y0 >= t.y1 - NEAR && a.y0 - t.y1 < reach;
-        const above = a.y1 <= t.y0 + NEAR && t.y0 - a.y1 < reach;
-        if (!below && !above) continue;
-        t.y0 = Math.min(t.y0, a.y0);
-        t.y1 = Math.max(t.y1, a.y1);
-        t.x0 = Math.min(t.x0, a.x0);
-        t.x1 = Math.max(t.x1, a.x1);
-        aligned.splice(aligned.indexOf(a), 1);
-      }
-    }
-    const tables = [...ruled, ...aligned].sort((a, b) => a.y0 - b.y0);
-    const blocks: Block[] = textBlocks(
-      runs.filter((r) => !tables.some((t) => inside(r, t))),
-      pageNo,
-    );
-    // The first table goes on from the page before when nothing stands above it but the titles printed again.
-    const above = tables.length ? blocks.filter((b) => b.top < tables[0].y0).map(textOf) : [];
-    const runsOn = above.length === 0 || (above.length === lastLead.length && above.every((t, k) => t === lastLead[k]));
-    let ending: Run[][] | undefined;
-    const reading: PageReading = { page: pageNo, tables: [] };
-    readings?.push(reading);
-    const note = (t: Table, how: 'ruled' | 'aligned', groups: string[] = []) =>
-      reading.tables.push({
-        how,
-        x0: t.x0,
-        y0: t.y0,
-        x1: t.x1,
-        y1: t.y1,
-        xs: cluster(t.vs.map((v) => (v.x0 + v.x1) / 2)),
-        ys: cluster(t.hs.map((h) => (h.y0 + h.y1) / 2)),
-        groups,
-      });
-    for (const [k, t] of tables.entries()) {
-      if (innerVerticals(t)) {
-        blocks.push(
-          tableBlock(
-            t,
-            runs.filter((r) => inside(r, t)),
-            pageNo,
-          ),
-        );
-        note(t, 'ruled');
-        ending = undefined;
-      } else {
-        // No rulings between the columns: the columns from the text's alignment, the rows from
-        // the rulings across where drawn, else from the lines.
-        const own = words.filter((w) => inside(w, t));
-        const context = k === 0 && runsOn && carry ? carry : [];
-        const { grid, lines, groups } = virtualGrid(t, own, context);
-        blocks.push(tableBlock(grid, own, pageNo));
-        note(grid, 'aligned', groups);
-        ending = [...context, ...lines].slice(-200);
-      }
-    }
-    // Carried on only when a table read by alignment is the last thing on the page.
-    const lastTableEnd = Math.max(-Infinity, ...tables.map((t) => t.y1));
-    carry = ending && !blocks.some((b) => !b.table && b.top > lastTableEnd) ? ending : undefined;
-    blocks.sort((a, b) => a.top - b.top);
-    // The lines above the page's first table, and whether they repeat those above the last
-    // table of the page before (print titles: the title, 部门, 单位 printed again on each page).
-    const firstTable = blocks.findIndex((b) => b.table);
-    const lead = (firstTable < 0 ? [] : blocks.slice(0, firstTable)).map(textOf);
-    const repeatsTitles = lead.length > 0 && lead.length === lastLead.length && lead.every((t, k) => t === lastLead[k]);
-    const continues = lastWasTable && firstTable >= 0 && (firstTable === 0 || repeatsTitles);
-    blocks.forEach((b, k) => {
-      let rows = b.rows;
-      let merges = b.merges;
-      if (continues && k < firstTable) return;
-      // A table continued from the page before (nothing above it but the titles printed again)
-      // repeats its header: dropped, the rows continue. Another table with the same header under
-      // its own title (表八, 表九) is a table of its own.
-      if (b.table && lastTable && k === firstTable && continues) {
-        let n = 0;
-        while (n < b.table.length && n < lastTable.length && b.table[n] === lastTable[n] && b.table[n].trim()) n++;
-        if (n > 0) {
-          rows = rows.slice(n);
-          merges = merges.filter((m) => m.top >= n).map((m) => ({ ...m, top: m.top - n, bottom: m.bottom - n }));
-        }
-      }
-      const at = sheet.rows.length;
-      for (const m of merges) sheet.merges.push({ top: m.top + at, left: m.left, bottom: m.bottom + at, right: m.right });
-      for (const row of rows) sheet.rows.push(row);
-      if (b.table) {
-        // The lines right above this table (its title, 部门, 单位), as a later page would repeat them.
-        let j = k;
-        while (j > 0 && !blocks[j - 1].table && k - j < 6) j--;
-        lastLead = blocks.slice(j, k).map(textOf);
-        if (!(continues && k === firstTable)) lastTable = b.table;
-      }
-      lastWasTable = !!b.table;
-    });
+    const read = pageBlocks(page, i + 1, { running, carry, lastLead: st.lastLead, readings });
+    carry = read.carry;
+    stitchPage(sheet, read.blocks, st);
   });
   return { sheets: [sheet], source: name };
 }
