@@ -124,7 +124,17 @@ export const headingIdentity: Rule = {
           const w = t.slice(at, at + full.length);
           const d = differing(w, full);
           if (d < 1 || d > 2 || w[w.length - 1] !== full[full.length - 1]) continue;
-          out.push(textFinding(this.id, 'error', p, at, at + full.length, `单位名称写错：“${w}”，${source}为“${full}”`, full));
+          out.push(
+            textFinding({
+              rule: this.id,
+              severity: 'error',
+              p,
+              start: at,
+              end: at + full.length,
+              message: `单位名称写错：“${w}”，${source}为“${full}”`,
+              suggestion: full,
+            }),
+          );
           break;
         }
       }

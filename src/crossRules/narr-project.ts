@@ -94,15 +94,15 @@ export const narrProjects: Rule = {
           const start = named.index + named[0].indexOf(named[1]) + named[1].indexOf(who);
           if (who && projectKey(who) !== projectKey(title))
             out.push(
-              textFinding(
-                this.id,
-                'error',
-                score.para,
+              textFinding({
+                rule: this.id,
+                severity: 'error',
+                p: score.para,
                 start,
-                start + who.length,
-                `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(score.para, start, start + who.length)} 项目的自评得分`,
-                title,
-              ),
+                end: start + who.length,
+                message: `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(score.para, start, start + who.length)} 项目的自评得分`,
+                suggestion: title,
+              }),
             );
         }
       }
@@ -110,54 +110,61 @@ export const narrProjects: Rule = {
       const found = findForm(forms, title);
       const ts = Math.max(0, p.text.indexOf(title));
       if (!found) {
-        out.push(textFinding(this.id, 'warning', p, ts, ts + title.length, `未找到“${title}”项目的绩效自评表，无法核对其自评得分和金额`));
+        out.push(
+          textFinding({
+            rule: this.id,
+            severity: 'warning',
+            p,
+            start: ts,
+            end: ts + title.length,
+            message: `未找到“${title}”项目的绩效自评表，无法核对其自评得分和金额`,
+          }),
+        );
         continue;
       }
       const form = found.form;
       if (!found.exact)
         out.push(
-          textFinding(
-            this.id,
-            'warning',
+          textFinding({
+            rule: this.id,
+            severity: 'warning',
             p,
-            ts,
-            ts + title.length,
-            `项目名称与绩效自评表不一致：${quote(p, ts, ts + title.length)}，自评表为“${form.name}”`,
-            form.name,
-          ),
+            start: ts,
+            end: ts + title.length,
+            message: `项目名称与绩效自评表不一致：${quote(p, ts, ts + title.length)}，自评表为“${form.name}”`,
+            suggestion: form.name,
+          }),
         );
       const related = (f: { sheet: string; r: number; c: number }) => [{ sheet: f.sheet, cell: a1(f.r, f.c) }];
       if (score && form.total) {
         if (!sameScore(score, form.total))
           out.push(
-            textFinding(
-              this.id,
-              'error',
-              score.para,
-              score.start,
-              score.end,
-              `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`,
-              `${form.total.value.toString()}分`,
-              {
-                related: related(form.total),
-                expected: form.total.value.toString(),
-                actual: score.value.toString(),
-              },
-            ),
+            textFinding({
+              rule: this.id,
+              severity: 'error',
+              p: score.para,
+              start: score.start,
+              end: score.end,
+              message: `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`,
+              suggestion: `${form.total.value.toString()}分`,
+              related: related(form.total),
+              expected: form.total.value.toString(),
+              actual: score.value.toString(),
+            }),
           );
       } else if (score && form.total === null && form.scoreSum && !form.scoreSum.isZero()) {
         // The form leaves its total blank: its scores add up to what the total should be.
         if (!sameScore(score, { value: form.scoreSum, decimals: form.scoreSum.decimalPlaces() }))
           out.push(
-            textFinding(
-              this.id,
-              'error',
-              score.para,
-              score.start,
-              score.end,
-              `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`,
-              `${form.scoreSum.toString()}分`,
-            ),
+            textFinding({
+              rule: this.id,
+              severity: 'error',
+              p: score.para,
+              start: score.start,
+              end: score.end,
+              message: `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`,
+              suggestion: `${form.scoreSum.toString()}分`,
+            }),
           );
       }
       // 完成预算的 p% against the form's own 执行数 ÷ 预算数.
@@ -167,15 +174,15 @@ export const narrProjects: Rule = {
         if (!meets(printed(rate.value, rate.decimals), printed(exactPct, 6))) {
           const right = exactPct.toFixed(rate.decimals, Decimal.ROUND_HALF_UP);
           out.push(
-            textFinding(
-              this.id,
-              'error',
-              rate.para,
-              rate.start,
-              rate.end,
-              `预算完成率不符：${quote(rate.para, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
-              `${right}%`,
-            ),
+            textFinding({
+              rule: this.id,
+              severity: 'error',
+              p: rate.para,
+              start: rate.start,
+              end: rate.end,
+              message: `预算完成率不符：${quote(rate.para, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+              suggestion: `${right}%`,
+            }),
           );
         }
       }
@@ -186,20 +193,18 @@ export const narrProjects: Rule = {
         const m = ms.find((x) => x.kind === 'amount' && re.test(x.label));
         if (!m || !fig || meets(mentionInterval(m), formFigure(fig))) continue;
         out.push(
-          textFinding(
-            this.id,
-            'error',
-            m.para,
-            m.start,
-            m.end,
-            `${what}不符：${quote(m.para, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`,
-            `${fig.value.toString()}万元`,
-            {
-              related: related(fig),
-              expected: fig.value.toString(),
-              actual: m.value.toString(),
-            },
-          ),
+          textFinding({
+            rule: this.id,
+            severity: 'error',
+            p: m.para,
+            start: m.start,
+            end: m.end,
+            message: `${what}不符：${quote(m.para, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`,
+            suggestion: `${fig.value.toString()}万元`,
+            related: related(fig),
+            expected: fig.value.toString(),
+            actual: m.value.toString(),
+          }),
         );
       }
     }
@@ -210,15 +215,15 @@ export const narrProjects: Rule = {
         if (!/二级项目$/.test(m.label) && !/等$/.test(m.label)) continue;
         if (m.value.eq(forms.length) || m.decimals > 0) continue;
         out.push(
-          textFinding(
-            this.id,
-            'error',
-            m.para,
-            m.start,
-            m.end,
-            `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${forms.length} 张`,
-            `${forms.length}个`,
-          ),
+          textFinding({
+            rule: this.id,
+            severity: 'error',
+            p: m.para,
+            start: m.start,
+            end: m.end,
+            message: `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${forms.length} 张`,
+            suggestion: `${forms.length}个`,
+          }),
         );
       }
     }

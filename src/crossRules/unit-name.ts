@@ -66,7 +66,17 @@ export const narrUnitName: Rule = {
             if (!m || m[0] === full || full.startsWith(m[0])) continue;
             const i = p.raw.indexOf(m[0]);
             if (i < 0) continue;
-            out.push(textFinding(this.id, 'warning', p, i, i + m[0].length, `情况说明中的部门名称“${m[0]}”与公开表所填（“${shown}”）不一致`, shown));
+            out.push(
+              textFinding({
+                rule: this.id,
+                severity: 'warning',
+                p,
+                start: i,
+                end: i + m[0].length,
+                message: `情况说明中的部门名称“${m[0]}”与公开表所填（“${shown}”）不一致`,
+                suggestion: shown,
+              }),
+            );
             break;
           }
         }

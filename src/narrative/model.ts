@@ -100,16 +100,20 @@ export function baseByName(label: string, edition: Edition): CellSel | undefined
 }
 
 /** A finding on a quoted fragment of the narrative. */
-export function textFinding(
-  rule: string,
-  severity: Severity,
-  p: Paragraph,
-  start: number,
-  end: number,
-  message: string,
-  suggestion?: string,
-  extra: Partial<Finding> = {},
-): Finding {
+/** What a narrative finding says: where in its paragraph (start–end of p.raw), the message, the figure that would be right. */
+export interface TextFindingOf extends Partial<Omit<Finding, 'text'>> {
+  rule: string;
+  severity: Severity;
+  p: Paragraph;
+  start: number;
+  end: number;
+  message: string;
+  /** The figure or wording that would be right, when one can be computed. */
+  suggestion?: string;
+}
+
+/** A finding on a fragment of the narrative, on the cell and offset where the fragment starts. */
+export function textFinding({ rule, severity, p, start, end, message, suggestion, ...extra }: TextFindingOf): Finding {
   const at = locate(p, start);
   return {
     rule,
@@ -159,7 +163,14 @@ export function percentFinding(
 ): Finding {
   const right = roundTo(exactPct, m.decimals);
   const s = percentStart(m);
-  return textFinding(rule, 'error', m.para, s, m.end, message(quote(m.para, s, m.end), right), `${right}%`, {
+  return textFinding({
+    rule,
+    severity: 'error',
+    p: m.para,
+    start: s,
+    end: m.end,
+    message: message(quote(m.para, s, m.end), right),
+    suggestion: `${right}%`,
     expected: `${right}%`,
     actual: `${m.value.toFixed(m.decimals)}%`,
     ...figuresOf(computedWith),

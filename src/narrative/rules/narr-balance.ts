@@ -50,14 +50,14 @@ export const narrBalance: Rule = {
       const exp = kinds.get('expense');
       if (inc && exp && !meets(mentionInterval(inc), mentionInterval(exp))) {
         out.push(
-          textFinding(
-            this.id,
-            'error',
-            exp.para,
-            exp.start,
-            exp.end,
-            `收入总计与支出总计应相等：收入总计 ${money(inc.value)} 万元，此处支出总计为 ${quote(exp.para, exp.start, exp.end)}`,
-          ),
+          textFinding({
+            rule: this.id,
+            severity: 'error',
+            p: exp.para,
+            start: exp.start,
+            end: exp.end,
+            message: `收入总计与支出总计应相等：收入总计 ${money(inc.value)} 万元，此处支出总计为 ${quote(exp.para, exp.start, exp.end)}`,
+          }),
         );
         continue;
       }
@@ -66,14 +66,14 @@ export const narrBalance: Rule = {
         const year = [kinds.get('yearIncome'), kinds.get('yearExpense')].find((y) => y && mentionInterval(y).lo.gt(mentionInterval(total).hi));
         if (!year) continue;
         out.push(
-          textFinding(
-            this.id,
-            'error',
-            total.para,
-            total.start,
-            total.end,
-            `总计小于本年合计：${quote(total.para, total.start, total.end)}，而${year.label} 为 ${money(year.value)} 万元（总计含本年收支，不应更小）`,
-          ),
+          textFinding({
+            rule: this.id,
+            severity: 'error',
+            p: total.para,
+            start: total.start,
+            end: total.end,
+            message: `总计小于本年合计：${quote(total.para, total.start, total.end)}，而${year.label} 为 ${money(year.value)} 万元（总计含本年收支，不应更小）`,
+          }),
         );
         break;
       }

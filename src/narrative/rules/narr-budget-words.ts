@@ -67,16 +67,16 @@ export const narrBudgetWords: Rule = {
         if (is === says) continue;
         const e = w.index + w[0].length;
         out.push(
-          textFinding(
-            this.id,
-            'error',
+          textFinding({
+            rule: this.id,
+            severity: 'error',
             p,
-            w.index,
-            e,
-            `预决算比较不符：${quote(p, w.index, e)}，而${actual.label || '决算数'} ${money(actual.value)} 万元${WORD_OF[is]}${budget.label || '预算数'} ${money(budget.value)} 万元`,
-            undefined,
-            { expected: WORD_OF[is], actual: w[1] },
-          ),
+            start: w.index,
+            end: e,
+            message: `预决算比较不符：${quote(p, w.index, e)}，而${actual.label || '决算数'} ${money(actual.value)} 万元${WORD_OF[is]}${budget.label || '预算数'} ${money(budget.value)} 万元`,
+            expected: WORD_OF[is],
+            actual: w[1],
+          }),
         );
       }
     }

@@ -69,16 +69,16 @@ export const narrCompletion: Rule = {
             if (!meets(stated, sub(mentionInterval(actual), budgetIv))) {
               const d = actual.value.minus(budgetV!);
               out.push(
-                textFinding(
-                  this.id,
-                  'error',
+                textFinding({
+                  rule: this.id,
+                  severity: 'error',
                   p,
-                  ch.start,
-                  ch.end,
-                  `与预算比较不符：${quote(p, ch.start, ch.end)}，而决算 ${money(actual.value)} − 预算 ${money(budgetV!)} = ${money(d)}`,
-                  `${d.gte(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`,
-                  figuresOf([actual, budget]),
-                ),
+                  start: ch.start,
+                  end: ch.end,
+                  message: `与预算比较不符：${quote(p, ch.start, ch.end)}，而决算 ${money(actual.value)} − 预算 ${money(budgetV!)} = ${money(d)}`,
+                  suggestion: `${d.gte(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`,
+                  ...figuresOf([actual, budget]),
+                }),
               );
             }
           }
@@ -114,16 +114,15 @@ export const narrCompletion: Rule = {
         if (!budget || !actual || actual.unit !== budget.unit || meets(mentionInterval(actual), mentionInterval(budget))) continue;
         const d = actual.value.minus(budget.value);
         out.push(
-          textFinding(
-            this.id,
-            'error',
+          textFinding({
+            rule: this.id,
+            severity: 'error',
             p,
-            at,
-            at + lv[0].length,
-            `与预算比较不符：${quote(p, at, at + lv[0].length)}，而决算 ${money(actual.value)}、预算 ${money(budget.value)}，${d.gt(0) ? '超出' : '低于'}预算 ${money(d.abs())}`,
-            undefined,
-            figuresOf([actual, budget]),
-          ),
+            start: at,
+            end: at + lv[0].length,
+            message: `与预算比较不符：${quote(p, at, at + lv[0].length)}，而决算 ${money(actual.value)}、预算 ${money(budget.value)}，${d.gt(0) ? '超出' : '低于'}预算 ${money(d.abs())}`,
+            ...figuresOf([actual, budget]),
+          }),
         );
       }
     }

@@ -30,7 +30,16 @@ export const narrEmptyTables: Rule = {
       const empty = isEmptyTable(t);
       if (!empty)
         for (const c of claims)
-          out.push(textFinding(this.id, 'error', c.p, c.start, c.end, `情况说明称${t.spec.code}（${t.spec.title}）为空表或无收支，但该表填有数据`));
+          out.push(
+            textFinding({
+              rule: this.id,
+              severity: 'error',
+              p: c.p,
+              start: c.start,
+              end: c.end,
+              message: `情况说明称${t.spec.code}（${t.spec.title}）为空表或无收支，但该表填有数据`,
+            }),
+          );
       // Stated under the table itself (注 / 说明：…故本表无数据) is stated.
       if (empty && !claims.length && !statesEmpty(t.sheet, t.dataEnd + 1, t.dataEnd + 4) && !statesEmpty(t.sheet, t.titleAt.r + 1, t.headerTop - 1))
         out.push({

@@ -28,16 +28,15 @@ export const narrGrowth: Rule = {
         if (prev.hi.lt(0)) {
           // The increase exceeds this year's figure: last year would have been negative.
           out.push(
-            textFinding(
-              this.id,
-              'error',
+            textFinding({
+              rule: this.id,
+              severity: 'error',
               p,
-              inc.start,
-              inc.end,
-              `增减额与本年数矛盾：本年 ${money(cur.value)}，${quote(p, inc.start, inc.end)} 意味着上年为 ${money(cur.value.minus(inc.value.times(sign)))}（负数），请核对增减额或本年数`,
-              undefined,
-              figuresOf([cur]),
-            ),
+              start: inc.start,
+              end: inc.end,
+              message: `增减额与本年数矛盾：本年 ${money(cur.value)}，${quote(p, inc.start, inc.end)} 意味着上年为 ${money(cur.value.minus(inc.value.times(sign)))}（负数），请核对增减额或本年数`,
+              ...figuresOf([cur]),
+            }),
           );
           return;
         }

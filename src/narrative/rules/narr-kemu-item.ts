@@ -137,16 +137,17 @@ export const narrKemuItem: Rule = {
         const wrong = figures.find((m) => !meets(wan(m)!, tf.iv) && !meets(printed(m.value, m.decimals), exact(tf.iv.lo.plus(tf.iv.hi).div(2))));
         if (wrong)
           out.push(
-            textFinding(
-              this.id,
-              'error',
-              wrong.para,
-              wrong.start,
-              wrong.end,
-              `与公开表不符：${quote(wrong.para, wrong.start, wrong.end)}，${t.spec.code}「${row.code} ${row.label}」为 ${tf.value}`,
-              undefined,
-              { expected: tf.value, actual: wrong.value.toFixed(wrong.decimals), related: [{ sheet: t.sheet.name, cell: a1(tf.r, tf.c) }] },
-            ),
+            textFinding({
+              rule: this.id,
+              severity: 'error',
+              p: wrong.para,
+              start: wrong.start,
+              end: wrong.end,
+              message: `与公开表不符：${quote(wrong.para, wrong.start, wrong.end)}，${t.spec.code}「${row.code} ${row.label}」为 ${tf.value}`,
+              expected: tf.value,
+              actual: wrong.value.toFixed(wrong.decimals),
+              related: [{ sheet: t.sheet.name, cell: a1(tf.r, tf.c) }],
+            }),
           );
         continue;
       }
@@ -155,14 +156,14 @@ export const narrKemuItem: Rule = {
       const other = figures.find((m) => !meets(wan(m)!, wan(first)!));
       if (other)
         out.push(
-          textFinding(
-            this.id,
-            'error',
-            other.para,
-            other.start,
-            other.end,
-            `同一科目金额前后不一致：前文写作 ${quote(first.para, first.start, first.end)}，此处写作 ${quote(other.para, other.start, other.end)}`,
-          ),
+          textFinding({
+            rule: this.id,
+            severity: 'error',
+            p: other.para,
+            start: other.start,
+            end: other.end,
+            message: `同一科目金额前后不一致：前文写作 ${quote(first.para, first.start, first.end)}，此处写作 ${quote(other.para, other.start, other.end)}`,
+          }),
         );
     }
     return out;

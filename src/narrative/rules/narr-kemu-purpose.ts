@@ -60,14 +60,14 @@ export const narrKemuPurpose: Rule = {
       if (!other) continue;
       const len = Math.min(it.purpose.length, it.para.text.length - it.at);
       out.push(
-        textFinding(
-          this.id,
-          'warning',
-          it.para,
-          it.at,
-          it.at + len,
-          `科目用途可能写错：本段科目为“${it.name}”，“主要用于”却写的是“${other.name}”的用途（“${it.purpose}”），请核对是否照抄了其他科目`,
-        ),
+        textFinding({
+          rule: this.id,
+          severity: 'warning',
+          p: it.para,
+          start: it.at,
+          end: it.at + len,
+          message: `科目用途可能写错：本段科目为“${it.name}”，“主要用于”却写的是“${other.name}”的用途（“${it.purpose}”），请核对是否照抄了其他科目`,
+        }),
       );
     }
     return out;

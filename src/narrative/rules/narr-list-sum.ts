@@ -47,16 +47,18 @@ export const narrListSum: Rule = {
         const s = parts.reduce((a, m) => a.plus(m.value), new Decimal(0));
         const fmt = (v: Decimal) => (split.unit === 'count' ? v.toString() : money(v));
         out.push(
-          textFinding(
-            this.id,
-            'error',
+          textFinding({
+            rule: this.id,
+            severity: 'error',
             p,
-            total.start,
-            total.end,
-            `分项之和与总数不符：${quote(p, total.start, total.end)}，而 ${parts.map((m) => `${m.label} ${fmt(m.value)}`).join(' + ')} = ${fmt(s)}${complete ? '' : '，已超过总数'}`,
-            `${split.unit === 'count' ? s.toString() : s.toFixed(2)}${total.unit}`,
-            { expected: fmt(s), actual: fmt(total.value), ...figuresOf(parts) },
-          ),
+            start: total.start,
+            end: total.end,
+            message: `分项之和与总数不符：${quote(p, total.start, total.end)}，而 ${parts.map((m) => `${m.label} ${fmt(m.value)}`).join(' + ')} = ${fmt(s)}${complete ? '' : '，已超过总数'}`,
+            suggestion: `${split.unit === 'count' ? s.toString() : s.toFixed(2)}${total.unit}`,
+            expected: fmt(s),
+            actual: fmt(total.value),
+            ...figuresOf(parts),
+          }),
         );
       }
       // Shares of one base whose amounts make up the whole base add to 100%.
@@ -88,7 +90,14 @@ export const narrListSum: Rule = {
         const first = list[0].pct;
         const last = list[list.length - 1].pct;
         out.push(
-          textFinding(this.id, 'error', p, first.start, last.end, `各项占比之和为 ${total.toString()}%，不等于 100%（${base.label} 的各组成部分已全部列出）`),
+          textFinding({
+            rule: this.id,
+            severity: 'error',
+            p,
+            start: first.start,
+            end: last.end,
+            message: `各项占比之和为 ${total.toString()}%，不等于 100%（${base.label} 的各组成部分已全部列出）`,
+          }),
         );
       }
     }
@@ -108,16 +117,16 @@ export const narrListSum: Rule = {
       if (meets(sum(ps.map(mentionInterval)), mentionInterval(total))) continue;
       const s = ps.reduce((a, m) => a.plus(m.value), new Decimal(0));
       out.push(
-        textFinding(
-          this.id,
-          'error',
-          total.para,
-          total.start,
-          total.end,
-          `分项之和与总数不符：${quote(total.para, total.start, total.end)}，而各项 ${ps.map((m) => money(m.value)).join(' + ')} = ${money(s)}`,
-          `${s.toFixed(2)}${total.unit}`,
-          figuresOf(ps),
-        ),
+        textFinding({
+          rule: this.id,
+          severity: 'error',
+          p: total.para,
+          start: total.start,
+          end: total.end,
+          message: `分项之和与总数不符：${quote(total.para, total.start, total.end)}，而各项 ${ps.map((m) => money(m.value)).join(' + ')} = ${money(s)}`,
+          suggestion: `${s.toFixed(2)}${total.unit}`,
+          ...figuresOf(ps),
+        }),
       );
     }
     return out;

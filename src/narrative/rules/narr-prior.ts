@@ -34,18 +34,16 @@ export const narrPrior: Rule = {
         const d = cur.value.minus(last.value);
         const right = d.isZero() ? '与上年持平' : `${d.gt(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`;
         out.push(
-          textFinding(
-            this.id,
-            'error',
+          textFinding({
+            rule: this.id,
+            severity: 'error',
             p,
-            m.start,
-            m.end,
-            `与上年比较不符：${quote(p, m.start, m.end)}，本年 ${money(cur.value)}，上年${last.name} ${money(last.value)}，应为${right}`,
-            right,
-            {
-              related: last.r >= 0 ? [{ sheet: last.table.sheet.name, cell: a1(last.r, last.c) }] : [],
-            },
-          ),
+            start: m.start,
+            end: m.end,
+            message: `与上年比较不符：${quote(p, m.start, m.end)}，本年 ${money(cur.value)}，上年${last.name} ${money(last.value)}，应为${right}`,
+            suggestion: right,
+            related: last.r >= 0 ? [{ sheet: last.table.sheet.name, cell: a1(last.r, last.c) }] : [],
+          }),
         );
       });
       // 与上年持平: the figure of the clause equals last year's.
@@ -60,15 +58,15 @@ export const narrPrior: Rule = {
         if (!cur || !last || meets(printed(cur.value, cur.decimals), last.interval)) continue;
         const d = cur.value.minus(last.value);
         out.push(
-          textFinding(
-            this.id,
-            'error',
+          textFinding({
+            rule: this.id,
+            severity: 'error',
             p,
-            at,
-            at + lv[0].length,
-            `与上年比较不符：${quote(p, at, at + lv[0].length)}，本年 ${money(cur.value)}，上年${last.name} ${money(last.value)}，${d.gt(0) ? '增加' : '减少'} ${money(d.abs())}`,
-            `${d.gt(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`,
-          ),
+            start: at,
+            end: at + lv[0].length,
+            message: `与上年比较不符：${quote(p, at, at + lv[0].length)}，本年 ${money(cur.value)}，上年${last.name} ${money(last.value)}，${d.gt(0) ? '增加' : '减少'} ${money(d.abs())}`,
+            suggestion: `${d.gt(0) ? '增加' : '减少'}${d.abs().toFixed(2)}万元`,
+          }),
         );
       }
     }

@@ -43,16 +43,16 @@ export const narrProcurement: Rule = {
     if (!parts.lo.gt(mentionInterval(total).hi)) return out;
     const both = a.value.plus(b.value);
     out.push(
-      textFinding(
-        this.id,
-        'error',
-        b.para,
-        b.start,
-        b.end,
-        `政府采购构成不符：中小企业在预留项目中 ${money(a.value)} 万元、在其他项目中 ${money(b.value)} 万元，合计 ${money(both)} 万元，超过政府采购总额 ${money(total.value)} 万元`,
-        undefined,
-        { expected: `≤ ${money(total.value)}`, actual: money(both) },
-      ),
+      textFinding({
+        rule: this.id,
+        severity: 'error',
+        p: b.para,
+        start: b.start,
+        end: b.end,
+        message: `政府采购构成不符：中小企业在预留项目中 ${money(a.value)} 万元、在其他项目中 ${money(b.value)} 万元，合计 ${money(both)} 万元，超过政府采购总额 ${money(total.value)} 万元`,
+        expected: `≤ ${money(total.value)}`,
+        actual: money(both),
+      }),
     );
     return out;
   },

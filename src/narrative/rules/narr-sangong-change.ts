@@ -63,14 +63,14 @@ export const narrSangongChange: Rule = {
       if (meets(stated, parts)) continue;
       const mid = parts.lo.plus(parts.hi).div(2);
       out.push(
-        textFinding(
-          this.id,
-          'error',
-          total.para,
-          total.start,
-          total.end,
-          `“三公”经费增减不符：${quote(total.para, total.start, total.end)}，而三项经费比上年增减之和为 ${money(mid)} 万元（${ITEMS.map(([name]) => `${name} ${money(changes.get(name)!.lo.plus(changes.get(name)!.hi).div(2))}`).join('，')}）`,
-        ),
+        textFinding({
+          rule: this.id,
+          severity: 'error',
+          p: total.para,
+          start: total.start,
+          end: total.end,
+          message: `“三公”经费增减不符：${quote(total.para, total.start, total.end)}，而三项经费比上年增减之和为 ${money(mid)} 万元（${ITEMS.map(([name]) => `${name} ${money(changes.get(name)!.lo.plus(changes.get(name)!.hi).div(2))}`).join('，')}）`,
+        }),
       );
     }
     return out;

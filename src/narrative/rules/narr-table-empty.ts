@@ -49,7 +49,14 @@ export const narrTableEmpty: Rule = {
         const m = NO_SANGONG.exec(p.text);
         if (!m) continue;
         out.push(
-          textFinding(this.id, 'error', p, m.index, m.index + m[0].length, `情况说明称${m[0]}，但${sangong.spec.code}（${sangong.spec.title}）填有数额`),
+          textFinding({
+            rule: this.id,
+            severity: 'error',
+            p,
+            start: m.index,
+            end: m.index + m[0].length,
+            message: `情况说明称${m[0]}，但${sangong.spec.code}（${sangong.spec.title}）填有数额`,
+          }),
         );
         break;
       }

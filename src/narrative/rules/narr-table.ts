@@ -27,20 +27,18 @@ export const narrTables: Rule = {
       if (!tv || meets(mentionInterval(m), tv.interval)) continue;
       const p = m.para;
       out.push(
-        textFinding(
-          this.id,
-          'error',
+        textFinding({
+          rule: this.id,
+          severity: 'error',
           p,
-          m.start,
-          m.end,
-          `与公开表不符：${quote(p, m.start, m.end)}，${tv.name} 为 ${money(tv.value)}`,
-          `${money(tv.value).replace(/,/g, '')}${m.unit}`,
-          {
-            expected: money(tv.value),
-            actual: m.value.toFixed(m.decimals),
-            related: tv.r >= 0 ? [{ sheet: tv.table.sheet.name, cell: a1(tv.r, tv.c) }] : [],
-          },
-        ),
+          start: m.start,
+          end: m.end,
+          message: `与公开表不符：${quote(p, m.start, m.end)}，${tv.name} 为 ${money(tv.value)}`,
+          suggestion: `${money(tv.value).replace(/,/g, '')}${m.unit}`,
+          expected: money(tv.value),
+          actual: m.value.toFixed(m.decimals),
+          related: tv.r >= 0 ? [{ sheet: tv.table.sheet.name, cell: a1(tv.r, tv.c) }] : [],
+        }),
       );
     }
     return out;

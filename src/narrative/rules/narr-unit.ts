@@ -30,40 +30,56 @@ export const narrUnit: Rule = {
         // A zero is zero in any unit: only the wording differs (年初预算为 0 元).
         if (m.value.isZero()) {
           out.push(
-            textFinding(this.id, 'info', p, m.start, m.end, `金额单位与全文不一致：${quote(p, m.start, m.end)}（零值不影响金额），建议统一写作“${fix}”`, fix),
+            textFinding({
+              rule: this.id,
+              severity: 'info',
+              p,
+              start: m.start,
+              end: m.end,
+              message: `金额单位与全文不一致：${quote(p, m.start, m.end)}（零值不影响金额），建议统一写作“${fix}”`,
+              suggestion: fix,
+            }),
           );
           continue;
         }
         out.push(
-          textFinding(
-            this.id,
-            same ? 'error' : 'warning',
+          textFinding({
+            rule: this.id,
+            severity: same ? 'error' : 'warning',
             p,
-            m.start,
-            m.end,
-            same
+            start: m.start,
+            end: m.end,
+            message: same
               ? `金额单位错误：${quote(p, m.start, m.end)}应为“${fix}”（全文金额以${n.unit}为单位${tv ? `，${tv.name} 为 ${tv.value.toFixed(2)}` : ''}）`
               : `金额单位与全文不一致：${quote(p, m.start, m.end)}，全文金额以${n.unit}为单位，请核实是否应为“${fix}”`,
-            fix,
-          ),
+            suggestion: fix,
+          }),
         );
       } else if (m.kind === 'bare' && MONEY_WORDS.test(m.label) && /^\s*万(?![元人册平辆台套件吨亩次户个家名])/.test(p.text.slice(m.end))) {
         // "0.39 万（含…" : 万 without 元 is a unit cut short, wrong in a published text.
         const at = m.end + p.text.slice(m.end).indexOf('万') + 1;
         out.push(
-          textFinding(
-            this.id,
-            'error',
+          textFinding({
+            rule: this.id,
+            severity: 'error',
             p,
-            m.start,
-            at,
-            `金额单位不完整：${quote(p, m.start, at)}应写作“${m.value.toFixed(m.decimals)}万元”`,
-            `${m.value.toFixed(m.decimals)}万元`,
-          ),
+            start: m.start,
+            end: at,
+            message: `金额单位不完整：${quote(p, m.start, at)}应写作“${m.value.toFixed(m.decimals)}万元”`,
+            suggestion: `${m.value.toFixed(m.decimals)}万元`,
+          }),
         );
       } else if (m.kind === 'bare' && m.decimals === 2 && MONEY_WORDS.test(m.label) && !new Decimal(m.value).isZero()) {
         out.push(
-          textFinding(this.id, 'warning', p, m.start, m.end, `金额缺少单位：${quote(p, m.start, m.end)}，应写明“${n.unit}”`, `${m.value.toFixed(2)}${n.unit}`),
+          textFinding({
+            rule: this.id,
+            severity: 'warning',
+            p,
+            start: m.start,
+            end: m.end,
+            message: `金额缺少单位：${quote(p, m.start, m.end)}，应写明“${n.unit}”`,
+            suggestion: `${m.value.toFixed(2)}${n.unit}`,
+          }),
         );
       }
     }

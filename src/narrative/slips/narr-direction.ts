@@ -20,15 +20,15 @@ export const narrDirection: Rule = {
           if (up !== (next.relation === 'growth')) {
             const s = percentStart(next);
             out.push(
-              textFinding(
-                this.id,
-                'error',
+              textFinding({
+                rule: this.id,
+                severity: 'error',
                 p,
-                s,
-                next.end,
-                `增减方向矛盾：前文写“${up ? '增加' : '减少'}${m.value.toString()}”，后文却写 ${quote(p, s, next.end)}`,
-                up ? '增长' : '下降',
-              ),
+                start: s,
+                end: next.end,
+                message: `增减方向矛盾：前文写“${up ? '增加' : '减少'}${m.value.toString()}”，后文却写 ${quote(p, s, next.end)}`,
+                suggestion: up ? '增长' : '下降',
+              }),
             );
           }
         }
@@ -38,14 +38,14 @@ export const narrDirection: Rule = {
         if (level) {
           const s = m.end + after.indexOf('与');
           out.push(
-            textFinding(
-              this.id,
-              'error',
+            textFinding({
+              rule: this.id,
+              severity: 'error',
               p,
-              s,
-              s + level[0].replace(/^[，,]?\s*/, '').length,
-              `增减额 ${m.value.toString()} 不为 0，却称 ${quote(p, s, s + level[0].replace(/^[，,]?\s*/, '').length)}`,
-            ),
+              start: s,
+              end: s + level[0].replace(/^[，,]?\s*/, '').length,
+              message: `增减额 ${m.value.toString()} 不为 0，却称 ${quote(p, s, s + level[0].replace(/^[，,]?\s*/, '').length)}`,
+            }),
           );
         }
       });

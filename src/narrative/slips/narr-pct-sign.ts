@@ -16,7 +16,17 @@ export const narrPctSign: Rule = {
       const before = m.para.text.slice(Math.max(0, m.start - 12), m.start).replace(/\s+/g, '');
       if (!/(占[^，,。；;]{0,10}的?|增长|下降|完成[^，,。；;]{0,8}的)$/.test(before)) continue;
       const p = m.para;
-      out.push(textFinding(this.id, 'error', p, m.start, m.end, `百分比缺少“%”：${quote(p, m.start, m.end)}`, `${m.para.raw.slice(m.start, m.end).trim()}%`));
+      out.push(
+        textFinding({
+          rule: this.id,
+          severity: 'error',
+          p,
+          start: m.start,
+          end: m.end,
+          message: `百分比缺少“%”：${quote(p, m.start, m.end)}`,
+          suggestion: `${m.para.raw.slice(m.start, m.end).trim()}%`,
+        }),
+      );
     }
     return out;
   },

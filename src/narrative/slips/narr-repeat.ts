@@ -14,7 +14,17 @@ export const narrRepeat: Rule = {
     for (const p of n.paragraphs)
       for (const m of p.text.matchAll(/(\p{Script=Han}{2,6})\1/gu)) {
         const s = m.index!;
-        out.push(textFinding(this.id, 'warning', p, s, s + m[0].length, `词语重复：${quote(p, s, s + m[0].length)}`, m[1]));
+        out.push(
+          textFinding({
+            rule: this.id,
+            severity: 'warning',
+            p,
+            start: s,
+            end: s + m[0].length,
+            message: `词语重复：${quote(p, s, s + m[0].length)}`,
+            suggestion: m[1],
+          }),
+        );
       }
     return out;
   },

@@ -27,7 +27,7 @@ export const narrTemplate: Rule = {
         for (const m of notAfter ? matchAllNotAfter(p.text, re, notAfter, (x) => x[1] !== undefined) : p.text.matchAll(re)) {
           const s = m.index!;
           const e = s + Math.max(m[0].length, 1);
-          out.push(textFinding(this.id, 'error', p, s, e, `${why}：${quote(p, s, e)}`));
+          out.push(textFinding({ rule: this.id, severity: 'error', p, start: s, end: e, message: `${why}：${quote(p, s, e)}` }));
         }
     return out;
   },

@@ -47,14 +47,14 @@ export const narrTwice: Rule = {
       }
       if (meets(mentionInterval(first), mentionInterval(m))) continue;
       out.push(
-        textFinding(
-          this.id,
-          'error',
-          m.para,
-          m.start,
-          m.end,
-          `同一项目数值不一致：“${m.label}”前文为 ${money(first.value)}，此处为 ${quote(m.para, m.start, m.end)}`,
-        ),
+        textFinding({
+          rule: this.id,
+          severity: 'error',
+          p: m.para,
+          start: m.start,
+          end: m.end,
+          message: `同一项目数值不一致：“${m.label}”前文为 ${money(first.value)}，此处为 ${quote(m.para, m.start, m.end)}`,
+        }),
       );
     }
     return out;

@@ -19,7 +19,14 @@ export const narrWording: Rule = {
         let m: RegExpExecArray | null;
         while ((m = re.exec(p.text)))
           out.push(
-            textFinding(this.id, slip.severity, p, m.index, m.index + m[0].length, `用词自相矛盾：${quote(p, m.index, m.index + m[0].length)}，${slip.why}`),
+            textFinding({
+              rule: this.id,
+              severity: slip.severity,
+              p,
+              start: m.index,
+              end: m.index + m[0].length,
+              message: `用词自相矛盾：${quote(p, m.index, m.index + m[0].length)}，${slip.why}`,
+            }),
           );
       }
     }

@@ -23,15 +23,15 @@ export const narrYear: Rule = {
       for (const m of matchAllNotAfter(t, /(\d{1,3}|\d{5,})\s*年度/g, /\d/)) {
         if (m[1].length === 3 && /^20/.test(m[1]))
           out.push(
-            textFinding(
-              this.id,
-              'error',
+            textFinding({
+              rule: this.id,
+              severity: 'error',
               p,
-              m.index!,
-              m.index! + m[0].length,
-              `年份不完整：${quote(p, m.index!, m.index! + m[0].length)}`,
-              year ? `${year}年度` : undefined,
-            ),
+              start: m.index!,
+              end: m.index! + m[0].length,
+              message: `年份不完整：${quote(p, m.index!, m.index! + m[0].length)}`,
+              suggestion: year ? `${year}年度` : undefined,
+            }),
           );
       }
       if (!year) continue;
@@ -39,29 +39,29 @@ export const narrYear: Rule = {
         const y = Number(m[1]);
         if (y !== year)
           out.push(
-            textFinding(
-              this.id,
-              'error',
+            textFinding({
+              rule: this.id,
+              severity: 'error',
               p,
-              m.index!,
-              m.index! + m[0].length,
-              `年份错误：${quote(p, m.index!, m.index! + m[0].length)}，本公开为 ${year} 年度`,
-              `截至${year}年12月31日`,
-            ),
+              start: m.index!,
+              end: m.index! + m[0].length,
+              message: `年份错误：${quote(p, m.index!, m.index! + m[0].length)}，本公开为 ${year} 年度`,
+              suggestion: `截至${year}年12月31日`,
+            }),
           );
       }
       for (const m of matchAllNotAfter(t, /(\d{4})\s*年度/g, /[\d截至止]/)) {
         const y = Number(m[1]);
         if (y >= 2000 && y <= 2100 && y !== year && y !== year - 1)
           out.push(
-            textFinding(
-              this.id,
-              'warning',
+            textFinding({
+              rule: this.id,
+              severity: 'warning',
               p,
-              m.index!,
-              m.index! + m[0].length,
-              `年份可疑：${quote(p, m.index!, m.index! + m[0].length)}，本公开为 ${year} 年度（上年为 ${year - 1} 年度）`,
-            ),
+              start: m.index!,
+              end: m.index! + m[0].length,
+              message: `年份可疑：${quote(p, m.index!, m.index! + m[0].length)}，本公开为 ${year} 年度（上年为 ${year - 1} 年度）`,
+            }),
           );
       }
     }

@@ -33,14 +33,14 @@ export const narrZeroBase: Rule = {
           const prior = sub(mentionInterval(cur), changeInterval(inc));
           if (prior.lo.lte(0) && prior.hi.gte(0))
             out.push(
-              textFinding(
-                this.id,
-                'error',
+              textFinding({
+                rule: this.id,
+                severity: 'error',
                 p,
-                s,
-                m.end,
-                `上年数为 0，增长率无从计算：${quote(p, s, m.end)}（本年与增加额同为 ${cur.value.toString()}），应删去增长率，写明上年无此项支出（收入）`,
-              ),
+                start: s,
+                end: m.end,
+                message: `上年数为 0，增长率无从计算：${quote(p, s, m.end)}（本年与增加额同为 ${cur.value.toString()}），应删去增长率，写明上年无此项支出（收入）`,
+              }),
             );
         } else if (m.relation === 'completion') {
           const pool = ms.slice(0, i).filter((x) => (x.sentence === m.sentence || x.sentence === m.sentence - 1) && isValue(x));
@@ -51,14 +51,14 @@ export const narrZeroBase: Rule = {
           const other = actual && pool.find((x) => isBudget(x) && x !== budget && !x.value.isZero() && matchesRate(actual, x, m));
           const hint = other ? `（${m.value.toFixed(m.decimals)}% 是对${other.label} ${money(other.value)} 的完成率）` : '';
           out.push(
-            textFinding(
-              this.id,
-              'error',
+            textFinding({
+              rule: this.id,
+              severity: 'error',
               p,
-              s,
-              m.end,
-              `${budget.label || '预算数'}为 0，完成率无从计算：${quote(p, s, m.end)}${hint}，应删去完成率或改为对${other ? other.label : '有预算的数'}的完成率并写明`,
-            ),
+              start: s,
+              end: m.end,
+              message: `${budget.label || '预算数'}为 0，完成率无从计算：${quote(p, s, m.end)}${hint}，应删去完成率或改为对${other ? other.label : '有预算的数'}的完成率并写明`,
+            }),
           );
         }
       });
