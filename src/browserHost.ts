@@ -140,7 +140,7 @@ export function localEngine(readPdf?: PdfReader): Engine {
       checked = undefined;
       const pdf = o.pdf;
       checked = await checkFileBytes(name, bytes, pdf ? async () => pdf : readPdf, o.progress);
-      return withLacks(resultView(checked.result, checked.grid), checked);
+      return withLacks(resultView(checked.result), checked);
     },
     async explain(f, text) {
       if (!checked) throw new InputError('请先审核');
@@ -148,13 +148,13 @@ export function localEngine(readPdf?: PdfReader): Engine {
       const mine = checked.result.findings.find((x) => x.rule === f.rule && x.sheet === f.sheet && x.cell === f.cell && x.message === f.message);
       if (!mine) throw new InputError('找不到这一问题：请重新审核后再保存说明');
       checked = await explainChecked(checked, mine, text);
-      return withLacks(resultView(checked.result, checked.grid), checked);
+      return withLacks(resultView(checked.result), checked);
     },
     async download() {
       return checked && flaggedWorkbookBytes(checked);
     },
     async checkGrid(grid, progress) {
-      return resultView(checkGrid(grid, progress), grid);
+      return resultView(checkGrid(grid, progress));
     },
   };
 }

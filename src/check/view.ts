@@ -1,8 +1,6 @@
 import type { CheckResult } from './index';
 import { looksLikeDisclosure, submitLine } from './index';
 import type { Finding, Summary } from '../core/findings';
-import { Workbook, cellAt, cellText, parseA1 } from '../core/grid';
-import { sentenceParts } from '../core/sentence';
 import { whereInWords } from '../recognize/where';
 
 /** A finding as the pane shows it: a narrative one with the words around its fragment in the sentence. */
@@ -31,17 +29,15 @@ export interface ResultView {
 
 /**
  * The view of a check: a finding on a table's row is named by that row (公开02「201 一般公共服务支出」);
- * a narrative finding, given the workbook checked, carries the sentence it quotes.
+ * a narrative finding carries the sentence it quotes.
  */
-export function resultView(r: CheckResult, grid?: Workbook): ResultView {
+export function resultView(r: CheckResult): ResultView {
   const findings = r.findings.map((f): ShownFinding => {
     if (!f.sheet || !f.cell) return f;
     const where = f.where ?? whereInWords(r.recognition, f);
     const shown: ShownFinding = where === f.where ? f : { ...f, where };
-    if (!f.text) return shown;
-    const sheet = grid?.sheets.find((s) => s.name === f.sheet);
-    const at = parseA1(f.cell);
-    const sentence = sheet && at ? sentenceParts(cellText(cellAt(sheet, at.r, at.c)), f.text) : undefined;
+    // A narrative finding quotes the sentence the check read it in.
+    const sentence = f.text?.sentence;
     return sentence ? { ...shown, sentence } : shown;
   });
   return {

@@ -75,6 +75,12 @@ export interface TextSpan {
   length: number;
   /** The figure or wording that would be right, when one can be computed. */
   suggestion?: string;
+  /**
+   * The words of its sentence before and after the fragment, as the check read the paragraph (a
+   * PDF's sentence over several lines whole): the note and the pane quote it without reading the
+   * cell again.
+   */
+  sentence?: { before: string; after: string };
 }
 
 export interface Summary {

@@ -1,6 +1,5 @@
 import { Finding, Severity, SEVERITY_ZH, sortFindings, worstSeverity, flaggedCells, placeOf } from './findings';
 import { quoteSheet } from './grid';
-import { sentenceAround } from './sentence';
 import { displayWidth } from './text';
 
 /**
@@ -60,8 +59,6 @@ export interface PlanOptions {
   ruleLabel?: RuleLabel;
   /** Lines above the report's table (reportHeading). */
   heading?: string[];
-  /** A flagged cell's text, for the note to show the sentence a narrative finding quotes. */
-  textOf?: (sheet: string, cell: string) => string | undefined;
 }
 
 /** What one cell may hold: Excel refuses a longer text. */
@@ -95,12 +92,9 @@ export function reportRowHeight(values: (string | number)[], widths: number[] = 
 }
 
 export function planFlags(findings: Finding[], sheetExists: (name: string) => boolean, opts: PlanOptions = {}): FlagPlan {
-  const { ruleLabel = (id: string): ReturnType<RuleLabel> => ({ name: id }), heading = [], textOf } = opts;
-  const sentence = (f: Finding) => {
-    const text = f.text && textOf?.(f.sheet, f.cell);
-    const s = text && f.text ? sentenceAround(text, f.text) : undefined;
-    return s ? `\n原句：${s}` : '';
-  };
+  const { ruleLabel = (id: string): ReturnType<RuleLabel> => ({ name: id }), heading = [] } = opts;
+  // A narrative finding quotes its sentence, as the check read it.
+  const sentence = (f: Finding) => (f.text?.sentence ? `\n原句：${f.text.sentence.before}〖${f.text.fragment}〗${f.text.sentence.after}` : '');
   const sorted = sortFindings(findings);
   const byCell = new Map<string, { sheet: string; cell: string; fs: Finding[] }>();
   const add = (f: Finding, sheet: string, cell: string) => {

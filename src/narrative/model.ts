@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { a1 } from '../core/grid';
 import { Finding, Severity } from '../core/findings';
+import { sentenceParts } from '../core/sentence';
 import { Interval, printed, exact } from '../core/interval';
 import { readAmount, fmtMoney } from '../core/amount';
 import { cellAt } from '../core/grid';
@@ -115,6 +116,9 @@ export interface TextFindingOf extends Partial<Omit<Finding, 'text'>> {
 /** A finding on a fragment of the narrative, on the cell and offset where the fragment starts. */
 export function textFinding({ rule, severity, p, start, end, message, suggestion, ...extra }: TextFindingOf): Finding {
   const at = locate(p, start);
+  const fragment = p.raw.slice(start, end);
+  // The sentence it stands in, from the paragraph as read (for the note and the pane).
+  const sentence = sentenceParts(p.raw, { fragment, offset: start, length: end - start });
   return {
     rule,
     severity,
@@ -123,7 +127,13 @@ export function textFinding({ rule, severity, p, start, end, message, suggestion
     cell: a1(at.r, at.c),
     related: [],
     message,
-    text: { fragment: p.raw.slice(start, end), offset: at.cellOffset, length: end - start, ...(suggestion !== undefined ? { suggestion } : {}) },
+    text: {
+      fragment,
+      offset: at.cellOffset,
+      length: end - start,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+      ...(sentence ? { sentence } : {}),
+    },
     ...extra,
   };
 }

@@ -133,10 +133,8 @@ export async function applyFlags(
   const commentProbe = opts.notes === 'notes' ? context.workbook.comments.load('items') : undefined;
   const batch = new Batch(context, budget);
   batch.queued(CALL_COST * 8);
-  // Every cell a finding may flag: its current fill and note (read now, written after a sync); a
-  // paragraph's text too, for the note to show the sentence a narrative finding quotes.
-  const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note; text?: Excel.Range }>();
-  const quoting = new Set(findings.filter((f) => f.text).map((f) => `${f.sheet}!${f.cell}`));
+  // Every cell a finding may flag: its current fill and note (read now, written after a sync).
+  const targets = new Map<string, { fill: Excel.RangeFill; note?: Excel.Note }>();
   for (const f of findings)
     for (const at of flaggedCells(f)) {
       const key = `${at.sheet}!${at.cell}`;
@@ -145,8 +143,7 @@ export async function applyFlags(
         const ws = sheets.getItemOrNullObject(at.sheet);
         const fill = ws.getRange(at.cell).format.fill.load(fillProps(opts));
         const note = opts.notes === 'notes' ? ws.notes.getItemOrNullObject(at.cell).load('isNullObject,content') : undefined;
-        const text = quoting.has(key) ? ws.getRange(at.cell).load('values') : undefined;
-        targets.set(key, { fill, note, text });
+        targets.set(key, { fill, note });
       });
     }
   await batch.flush();
@@ -169,10 +166,6 @@ export async function applyFlags(
   const plan = planFlags(findings, (n) => names.has(n) && !isOurs(n) && !locked.has(n), {
     ruleLabel,
     heading,
-    textOf: (sheet, cell) => {
-      const range = names.has(sheet) ? targets.get(`${sheet}!${cell}`)?.text : undefined;
-      return range ? String(range.values[0]?.[0] ?? '') : undefined;
-    },
   });
   const planned = new Set(plan.cells.map((c) => `${c.sheet}!${c.cell}`));
   const protectedSheets = [

@@ -115,7 +115,6 @@ export function applyFlags(wb: ExcelJS.Workbook, findings: Finding[], heading: s
   const plan = planFlags(findings, (name) => !!wb.getWorksheet(name), {
     ruleLabel,
     heading,
-    textOf: (sheet, cell) => wb.getWorksheet(sheet)?.getCell(cell).text,
   });
   const reportName = reportSheetName((name) => !!wb.getWorksheet(name));
   const rows: StoreRow[] = [];
