@@ -42,9 +42,9 @@ function findForm(forms: FormSummary[], title: string): { form: FormSummary; exa
  * from its numbered paragraph over the paragraphs a PDF's line breaks cut it into (same item
  * number, same sub-section), up to the next item.
  */
-function projectItems(paragraphs: Paragraph[], byParagraph: Map<Paragraph, Mention[]>): { p: Paragraph; title: string; ms: Mention[] }[] {
-  const out: { p: Paragraph; title: string; ms: Mention[] }[] = [];
-  let cur: { p: Paragraph; title: string; ms: Mention[] } | undefined;
+function projectItems(paragraphs: Paragraph[], byParagraph: Map<Paragraph, Mention[]>): Item[] {
+  const out: Item[] = [];
+  let cur: Item | undefined;
   for (const p of paragraphs) {
     if (!/绩效/.test(p.section) || p.heading) {
       cur = undefined;
@@ -57,6 +57,7 @@ function projectItems(paragraphs: Paragraph[], byParagraph: Map<Paragraph, Menti
     } else if (cur && p.item && p.item === cur.p.item && p.subsection === cur.p.subsection) cur.ms.push(...(byParagraph.get(p) ?? []));
     else cur = undefined;
   }
+  for (const it of out) it.score = it.ms.find((m) => m.unit === '分' && /自评得分/.test(m.context.slice(-20)));
   return out;
 }
 
@@ -75,8 +76,174 @@ function formFigure(f: { value: Decimal; decimals: number }) {
  * sentence is its title's), and its 自评得分, 全年预算数, 执行数 match that project's form; the
  * number of projects matches the forms.
  */
+const RULE = 'narr-project';
+
+/** A numbered project item of the narrative, with its 自评得分 mention when it states one. */
+interface Item {
+  p: Paragraph;
+  title: string;
+  ms: Mention[];
+  score?: Mention;
+}
+
+const related = (f: { sheet: string; r: number; c: number }) => [{ sheet: f.sheet, cell: a1(f.r, f.c) }];
+
+/** The project its score sentence names is the item's own (…X项目自评得分为…). */
+function nameInScoreSentence({ title, score }: Item): Finding[] {
+  if (!score) return [];
+  const named = NAMED_SCORE.exec(score.para.text.slice(0, score.start));
+  if (!named) return [];
+  const who = named[1].replace(/^.*?(?:根据年初设定的绩效目标|绩效目标)\s*[，,]?\s*/, '').trim();
+  const start = named.index + named[0].indexOf(named[1]) + named[1].indexOf(who);
+  if (!who || projectKey(who) === projectKey(title)) return [];
+  return [
+    textFinding({
+      rule: RULE,
+      severity: 'error',
+      p: score.para,
+      start,
+      end: start + who.length,
+      message: `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(score.para, start, start + who.length)} 项目的自评得分`,
+      suggestion: title,
+    }),
+  ];
+}
+
+/** The item's form is there, under the same name (a near spelling is said). */
+function formOfItem({ p, title }: Item, found: ReturnType<typeof findForm>): Finding[] {
+  const ts = Math.max(0, p.text.indexOf(title));
+  if (!found)
+    return [
+      textFinding({
+        rule: RULE,
+        severity: 'warning',
+        p,
+        start: ts,
+        end: ts + title.length,
+        message: `未找到“${title}”项目的绩效自评表，无法核对其自评得分和金额`,
+      }),
+    ];
+  if (found.exact) return [];
+  return [
+    textFinding({
+      rule: RULE,
+      severity: 'warning',
+      p,
+      start: ts,
+      end: ts + title.length,
+      message: `项目名称与绩效自评表不一致：${quote(p, ts, ts + title.length)}，自评表为“${found.form.name}”`,
+      suggestion: found.form.name,
+    }),
+  ];
+}
+
+/** Its 自评得分 is the form's 自评总分 (or, the total left blank, the sum of its scores). */
+function scoreAgainstForm({ score }: Item, form: FormSummary): Finding[] {
+  if (!score) return [];
+  if (form.total) {
+    if (sameScore(score, form.total)) return [];
+    return [
+      textFinding({
+        rule: RULE,
+        severity: 'error',
+        p: score.para,
+        start: score.start,
+        end: score.end,
+        message: `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`,
+        suggestion: `${form.total.value.toString()}分`,
+        related: related(form.total),
+        expected: form.total.value.toString(),
+        actual: score.value.toString(),
+      }),
+    ];
+  }
+  // The form leaves its total blank: its scores add up to what the total should be.
+  if (form.total !== null || !form.scoreSum || form.scoreSum.isZero()) return [];
+  if (sameScore(score, { value: form.scoreSum, decimals: form.scoreSum.decimalPlaces() })) return [];
+  return [
+    textFinding({
+      rule: RULE,
+      severity: 'error',
+      p: score.para,
+      start: score.start,
+      end: score.end,
+      message: `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`,
+      suggestion: `${form.scoreSum.toString()}分`,
+    }),
+  ];
+}
+
+/** 完成预算的 p% against the form's own 执行数 ÷ 预算数. */
+function completionAgainstForm({ ms }: Item, form: FormSummary): Finding[] {
+  const rate = ms.find((x) => x.kind === 'percent' && x.relation === 'completion');
+  if (!rate || !form.budget || !form.executed || form.budget.value.isZero()) return [];
+  const exactPct = form.executed.value.div(form.budget.value).times(100);
+  if (meets(printed(rate.value, rate.decimals), printed(exactPct, 6))) return [];
+  const right = exactPct.toFixed(rate.decimals, Decimal.ROUND_HALF_UP);
+  return [
+    textFinding({
+      rule: RULE,
+      severity: 'error',
+      p: rate.para,
+      start: rate.start,
+      end: rate.end,
+      message: `预算完成率不符：${quote(rate.para, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+      suggestion: `${right}%`,
+    }),
+  ];
+}
+
+/** Its 预算数 and 执行数 are the form's. */
+function moneyAgainstForm({ ms }: Item, form: FormSummary): Finding[] {
+  const out: Finding[] = [];
+  for (const [re, fig, what] of [
+    [/(全年)?预算数$/, form.budget, '预算数'],
+    [/执行数$/, form.executed, '执行数'],
+  ] as const) {
+    const m = ms.find((x) => x.kind === 'amount' && re.test(x.label));
+    if (!m || !fig || meets(mentionInterval(m), formFigure(fig))) continue;
+    out.push(
+      textFinding({
+        rule: RULE,
+        severity: 'error',
+        p: m.para,
+        start: m.start,
+        end: m.end,
+        message: `${what}不符：${quote(m.para, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`,
+        suggestion: `${fig.value.toString()}万元`,
+        related: related(fig),
+        expected: fig.value.toString(),
+        actual: m.value.toString(),
+      }),
+    );
+  }
+  return out;
+}
+
+/** The number of projects the text states is the number of forms. */
+function projectCount(mentions: Mention[], forms: FormSummary[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'count' || m.unit !== '个' || !/绩效/.test(m.para.section)) continue;
+    if (!/二级项目$/.test(m.label) && !/等$/.test(m.label)) continue;
+    if (m.value.eq(forms.length) || m.decimals > 0) continue;
+    out.push(
+      textFinding({
+        rule: RULE,
+        severity: 'error',
+        p: m.para,
+        start: m.start,
+        end: m.end,
+        message: `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${forms.length} 张`,
+        suggestion: `${forms.length}个`,
+      }),
+    );
+  }
+  return out;
+}
+
 export const narrProjects: Rule = {
-  id: 'narr-project',
+  id: RULE,
   name: '项目绩效段落',
   level: '强制',
   title: '项目绩效段落与其绩效自评表一致（项目名称、自评得分、预算数、执行数、项目个数）',
@@ -84,149 +251,15 @@ export const narrProjects: Rule = {
     const n = ctx.narrative();
     const forms = ctx.forms().map(formFigures);
     const out: Finding[] = [];
-    for (const { p, title, ms } of projectItems(n.paragraphs, n.byParagraph)) {
-      const score = ms.find((m) => m.unit === '分' && /自评得分/.test(m.context.slice(-20)));
-      // The project the score sentence names.
-      if (score) {
-        const named = NAMED_SCORE.exec(score.para.text.slice(0, score.start));
-        if (named) {
-          const who = named[1].replace(/^.*?(?:根据年初设定的绩效目标|绩效目标)\s*[，,]?\s*/, '').trim();
-          const start = named.index + named[0].indexOf(named[1]) + named[1].indexOf(who);
-          if (who && projectKey(who) !== projectKey(title))
-            out.push(
-              textFinding({
-                rule: this.id,
-                severity: 'error',
-                p: score.para,
-                start,
-                end: start + who.length,
-                message: `项目名称不符：本段是“${title}”项目，句中却写成 ${quote(score.para, start, start + who.length)} 项目的自评得分`,
-                suggestion: title,
-              }),
-            );
-        }
-      }
+    for (const item of projectItems(n.paragraphs, n.byParagraph)) {
+      out.push(...nameInScoreSentence(item));
       if (!forms.length) continue;
-      const found = findForm(forms, title);
-      const ts = Math.max(0, p.text.indexOf(title));
-      if (!found) {
-        out.push(
-          textFinding({
-            rule: this.id,
-            severity: 'warning',
-            p,
-            start: ts,
-            end: ts + title.length,
-            message: `未找到“${title}”项目的绩效自评表，无法核对其自评得分和金额`,
-          }),
-        );
-        continue;
-      }
-      const form = found.form;
-      if (!found.exact)
-        out.push(
-          textFinding({
-            rule: this.id,
-            severity: 'warning',
-            p,
-            start: ts,
-            end: ts + title.length,
-            message: `项目名称与绩效自评表不一致：${quote(p, ts, ts + title.length)}，自评表为“${form.name}”`,
-            suggestion: form.name,
-          }),
-        );
-      const related = (f: { sheet: string; r: number; c: number }) => [{ sheet: f.sheet, cell: a1(f.r, f.c) }];
-      if (score && form.total) {
-        if (!sameScore(score, form.total))
-          out.push(
-            textFinding({
-              rule: this.id,
-              severity: 'error',
-              p: score.para,
-              start: score.start,
-              end: score.end,
-              message: `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表的自评总分为 ${form.total.value.toString()} 分`,
-              suggestion: `${form.total.value.toString()}分`,
-              related: related(form.total),
-              expected: form.total.value.toString(),
-              actual: score.value.toString(),
-            }),
-          );
-      } else if (score && form.total === null && form.scoreSum && !form.scoreSum.isZero()) {
-        // The form leaves its total blank: its scores add up to what the total should be.
-        if (!sameScore(score, { value: form.scoreSum, decimals: form.scoreSum.decimalPlaces() }))
-          out.push(
-            textFinding({
-              rule: this.id,
-              severity: 'error',
-              p: score.para,
-              start: score.start,
-              end: score.end,
-              message: `自评得分不符：${quote(score.para, score.start, score.end)}，“${form.name}”绩效自评表未填自评总分，其各项自评得分合计为 ${form.scoreSum.toString()} 分`,
-              suggestion: `${form.scoreSum.toString()}分`,
-            }),
-          );
-      }
-      // 完成预算的 p% against the form's own 执行数 ÷ 预算数.
-      const rate = ms.find((x) => x.kind === 'percent' && x.relation === 'completion');
-      if (rate && form.budget && form.executed && !form.budget.value.isZero()) {
-        const exactPct = form.executed.value.div(form.budget.value).times(100);
-        if (!meets(printed(rate.value, rate.decimals), printed(exactPct, 6))) {
-          const right = exactPct.toFixed(rate.decimals, Decimal.ROUND_HALF_UP);
-          out.push(
-            textFinding({
-              rule: this.id,
-              severity: 'error',
-              p: rate.para,
-              start: rate.start,
-              end: rate.end,
-              message: `预算完成率不符：${quote(rate.para, rate.start, rate.end)}，“${form.name}”绩效自评表执行数 ${form.executed.value.toString()} ÷ 预算数 ${form.budget.value.toString()} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
-              suggestion: `${right}%`,
-            }),
-          );
-        }
-      }
-      for (const [re, fig, what] of [
-        [/(全年)?预算数$/, form.budget, '预算数'],
-        [/执行数$/, form.executed, '执行数'],
-      ] as const) {
-        const m = ms.find((x) => x.kind === 'amount' && re.test(x.label));
-        if (!m || !fig || meets(mentionInterval(m), formFigure(fig))) continue;
-        out.push(
-          textFinding({
-            rule: this.id,
-            severity: 'error',
-            p: m.para,
-            start: m.start,
-            end: m.end,
-            message: `${what}不符：${quote(m.para, m.start, m.end)}，“${form.name}”绩效自评表的${what}为 ${fig.value.toString()} 万元`,
-            suggestion: `${fig.value.toString()}万元`,
-            related: related(fig),
-            expected: fig.value.toString(),
-            actual: m.value.toString(),
-          }),
-        );
-      }
+      const found = findForm(forms, item.title);
+      out.push(...formOfItem(item, found));
+      if (!found) continue;
+      out.push(...scoreAgainstForm(item, found.form), ...completionAgainstForm(item, found.form), ...moneyAgainstForm(item, found.form));
     }
-    // The number of projects the text states against the forms.
-    if (forms.length) {
-      for (const m of n.mentions) {
-        if (m.kind !== 'count' || m.unit !== '个' || !/绩效/.test(m.para.section)) continue;
-        if (!/二级项目$/.test(m.label) && !/等$/.test(m.label)) continue;
-        if (m.value.eq(forms.length) || m.decimals > 0) continue;
-        out.push(
-          textFinding({
-            rule: this.id,
-            severity: 'error',
-            p: m.para,
-            start: m.start,
-            end: m.end,
-            message: `项目个数不符：${quote(m.para, m.start, m.end)}，附后的绩效自评表共 ${forms.length} 张`,
-            suggestion: `${forms.length}个`,
-          }),
-        );
-      }
-    }
+    if (forms.length) out.push(...projectCount(n.mentions, forms));
     return out;
   },
 };
