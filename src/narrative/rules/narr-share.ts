@@ -1,11 +1,10 @@
 import Decimal from 'decimal.js';
-import { Rule } from '../../rules/engine';
-import { Finding } from '../../core/findings';
 import { Interval, div, mul, meets, exact, printed } from '../../core/interval';
 import { Narrative, mentionInterval, money, baseByName, percentFinding } from '../model';
 import { tableValue } from '../../recognize/query';
 import { Mention } from '../mentions';
 import { isValue, before, sameSection, isBudget } from './helpers';
+import { mentionRule } from './mentionRule';
 
 const TOTAL_WORDS = /(合计|总计|总额)$/;
 
@@ -57,34 +56,26 @@ export function shareBase(n: Narrative, ms: Mention[], i: number, part: Mention)
 }
 
 /** 占 p%: each share equals its amount over the paragraph's base, within rounding. */
-export const narrShare: Rule = {
+export const narrShare = mentionRule({
   id: 'narr-share',
   name: '占比',
   level: '强制',
   title: '情况说明中的占比与其金额、基数相符（如 基本支出 ÷ 本年支出合计）',
-  run(ctx) {
-    const n = ctx.narrative();
-    const out: Finding[] = [];
-    for (const ms of n.byParagraph.values())
-      ms.forEach((m, i) => {
-        if (m.kind !== 'percent' || m.relation !== 'share') return;
-        const part = before(ms, i, isValue);
-        if (!part) return;
-        const base = shareBase(n, ms, i, part);
-        if (!base || (base.interval.lo.lte(0) && base.interval.hi.gte(0))) return;
-        const ratio = div(mul(mentionInterval(part), exact(new Decimal(100))), base.interval);
-        if (!ratio || meets(ratio, printed(m.value, m.decimals))) return;
-        const exactPct = part.value.div(base.value).times(100);
-        out.push(
-          percentFinding(
-            this.id,
-            m,
-            (q, right) => `占比不符：${q}，而 ${part.label} ${money(part.value)} ÷ ${base.name} ${money(base.value)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
-            exactPct,
-            [part, base.mention],
-          ),
-        );
-      });
-    return out;
+  reads: (m) => m.kind === 'percent' && m.relation === 'share',
+  check(m, { id, n, ms, i }) {
+    const part = before(ms, i, isValue);
+    if (!part) return undefined;
+    const base = shareBase(n, ms, i, part);
+    if (!base || (base.interval.lo.lte(0) && base.interval.hi.gte(0))) return undefined;
+    const ratio = div(mul(mentionInterval(part), exact(new Decimal(100))), base.interval);
+    if (!ratio || meets(ratio, printed(m.value, m.decimals))) return undefined;
+    const exactPct = part.value.div(base.value).times(100);
+    return percentFinding(
+      id,
+      m,
+      (q, right) => `占比不符：${q}，而 ${part.label} ${money(part.value)} ÷ ${base.name} ${money(base.value)} = ${exactPct.toFixed(2)}%，应为 ${right}%`,
+      exactPct,
+      [part, base.mention],
+    );
   },
-};
+});
