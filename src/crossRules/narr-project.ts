@@ -42,11 +42,11 @@ function findForm(forms: FormSummary[], title: string): { form: FormSummary; exa
  * from its numbered paragraph over the paragraphs a PDF's line breaks cut it into (same item
  * number, same sub-section), up to the next item.
  */
-function projectItems(paragraphs: Paragraph[], byParagraph: Map<Paragraph, Mention[]>): Item[] {
+function projectItems(paragraphs: Paragraph[], byParagraph: Map<Paragraph, Mention[]>, performance: RegExp): Item[] {
   const out: Item[] = [];
   let cur: Item | undefined;
   for (const p of paragraphs) {
-    if (!/绩效/.test(p.section) || p.heading) {
+    if (!performance.test(p.section) || p.heading) {
       cur = undefined;
       continue;
     }
@@ -221,10 +221,10 @@ function moneyAgainstForm({ ms }: Item, form: FormSummary): Finding[] {
 }
 
 /** The number of projects the text states is the number of forms. */
-function projectCount(mentions: Mention[], forms: FormSummary[]): Finding[] {
+function projectCount(mentions: Mention[], forms: FormSummary[], performance: RegExp): Finding[] {
   const out: Finding[] = [];
   for (const m of mentions) {
-    if (m.kind !== 'count' || m.unit !== '个' || !/绩效/.test(m.para.section)) continue;
+    if (m.kind !== 'count' || m.unit !== '个' || !performance.test(m.para.section)) continue;
     if (!/二级项目$/.test(m.label) && !/等$/.test(m.label)) continue;
     if (m.value.eq(forms.length) || m.decimals > 0) continue;
     out.push(
@@ -251,7 +251,9 @@ export const narrProjects: Rule = {
     const n = ctx.narrative();
     const forms = ctx.forms().map(formFigures);
     const out: Finding[] = [];
-    for (const item of projectItems(n.paragraphs, n.byParagraph)) {
+    // The performance section, as the edition names it.
+    const performance = n.edition.sections.performance;
+    for (const item of projectItems(n.paragraphs, n.byParagraph, performance)) {
       out.push(...nameInScoreSentence(item));
       if (!forms.length) continue;
       const found = findForm(forms, item.title);
@@ -259,7 +261,7 @@ export const narrProjects: Rule = {
       if (!found) continue;
       out.push(...scoreAgainstForm(item, found.form), ...completionAgainstForm(item, found.form), ...moneyAgainstForm(item, found.form));
     }
-    if (forms.length) out.push(...projectCount(n.mentions, forms));
+    if (forms.length) out.push(...projectCount(n.mentions, forms, performance));
     return out;
   },
 };

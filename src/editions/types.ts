@@ -127,6 +127,10 @@ export interface SectionPlan {
    * statement may stand anywhere in the narrative (under the table, in 八/九, in 十、其他需要说明的情况).
    */
   emptyTables: { table: TableRole; words: RegExp }[];
+  /** The words of the heading the project performance paragraphs stand under (预算绩效情况说明). */
+  performance: RegExp;
+  /** The words of the heading the 三公 paragraphs stand under (“三公”经费支出决算情况说明). */
+  sangong: RegExp;
 }
 
 /** A header block: rows of texts ('' blank) and merged areas relative to the block. */

@@ -39,6 +39,8 @@ export const NATIONAL_2023: Edition = {
       { table: 'gk07', words: /政府性基金|公开\s*0?7\s*表/ },
       { table: 'gk08', words: /国有资本经营|公开\s*0?8\s*表/ },
     ],
+    performance: /绩效/,
+    sangong: /三公/,
   },
   layout: NATIONAL_2023_LAYOUT,
   draft: NATIONAL_2023_DRAFT,

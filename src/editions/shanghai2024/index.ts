@@ -35,6 +35,8 @@ export const SHANGHAI_2024: Edition = {
       { table: 'gk07', words: /政府性基金|表\s*八/ },
       { table: 'gk08', words: /国有资本经营|表\s*九/ },
     ],
+    performance: NATIONAL_2023.sections.performance,
+    sangong: NATIONAL_2023.sections.sangong,
   },
   layout: { ...NATIONAL_2023.layout, codedHeaders: { ...NATIONAL_2023.layout.codedHeaders, gk08: NATIONAL_2023.layout.codedHeaders.gk07 } },
   draft: NATIONAL_2023.draft,

@@ -32,7 +32,7 @@ export const narrSangongChange: Rule = {
     const out: Finding[] = [];
     const sections = new Map<string, Mention[]>();
     for (const m of n.mentions) {
-      if (!/三公/.test(m.para.section) || m.kind !== 'amount' || m.change?.against !== 'prior') continue;
+      if (!n.edition.sections.sangong.test(m.para.section) || m.kind !== 'amount' || m.change?.against !== 'prior') continue;
       sections.set(m.para.section, [...(sections.get(m.para.section) ?? []), m]);
     }
     for (const [section, ms] of sections) {
