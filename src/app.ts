@@ -5,6 +5,8 @@ import { checkWorkbook, CheckResult } from './check';
 import { readDisclosure, readFileBytes, InputError } from './hosts/files';
 import { loadExcel, drawingsLeftOut } from './hosts/xlsx/xlsx';
 import { copyLacks } from './hosts/xlsx/packageCheck';
+import { readCustomProperties } from './hosts/xlsx/customProps';
+import type { TemplateIdentity } from './scaffold/identity';
 import { reportExplanations } from './hosts/xlsx/xlsxFlags';
 import { isPdf, foreignProblem, xlsxProblem } from './hosts/problems';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
@@ -94,6 +96,11 @@ async function writeExcel(wb: ExcelJS.Workbook, out: string) {
   writeWhole(out, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
+/** A host's workbook written whole, its custom document properties with it (exceljs keeps none). */
+async function writeHost(host: XlsxHost, out: string) {
+  writeWhole(out, await host.bytes());
+}
+
 /**
  * A disclosure to write a changed copy of, with last year's read beside it: a text document is
  * imported first (last year's sheets join the new workbook); a workbook gets last year's in its
@@ -107,7 +114,8 @@ async function openForCopy(file: string, prior?: string): Promise<{ host: XlsxHo
     const { excel } = await importRead(read.workbook, path.basename(file), prior);
     return { host: new XlsxHost(excel, path.basename(file)) };
   }
-  const host = new XlsxHost(read.excel ?? (await loadExcel(readFileBytes(file))), path.basename(file));
+  const bytes = readFileBytes(file);
+  const host = new XlsxHost(read.excel ?? (await loadExcel(bytes)), path.basename(file), undefined, await readCustomProperties(bytes));
   return { host, prior: prior ? await priorSheets(prior) : undefined };
 }
 
@@ -118,7 +126,7 @@ async function openWorkbook(file: string, what: string): Promise<XlsxHost> {
   if (isPdf(name, bytes) || /\.txt$/i.test(name)) throw new InputError(`${what}只适用于 Excel 工作簿（.xlsx）；文档请先用 check --out 或 import 生成工作簿`);
   const foreign = foreignProblem(name, bytes);
   if (foreign) throw new InputError(foreign);
-  return new XlsxHost(await loadExcel(bytes), name);
+  return new XlsxHost(await loadExcel(bytes), name, undefined, await readCustomProperties(bytes));
 }
 
 /** Last year's disclosure as sheets named 上年…, to sit beside this year's in one workbook. */
@@ -163,7 +171,7 @@ export async function checkFile(file: string, out?: string, prior?: string, opts
   const { host, prior: last } = await openForCopy(file, prior);
   await sayWhatTheCopyLacks(file, host.excel, opts);
   const { result } = await usecases.check(host, { flag: true, prior: last });
-  await writeExcel(host.excel, out);
+  await writeHost(host, out);
   return result;
 }
 
@@ -222,7 +230,7 @@ export async function clearFile(file: string, out: string, opts: WriteOptions = 
   const host = await openWorkbook(file, '清除标记');
   await sayWhatTheCopyLacks(file, host.excel, opts);
   const { cleared } = await usecases.clear(host);
-  await writeExcel(host.excel, out);
+  await writeHost(host, out);
   return cleared;
 }
 
@@ -234,11 +242,14 @@ export interface ScaffoldFileOptions {
   codes?: ScaffoldCode[];
   /** A disclosure (usually last year's) whose 科目 the template takes. */
   codesFrom?: string;
+  /** The id and version a department gives its template. */
+  templateId?: string;
+  templateVersion?: string;
   force?: boolean;
 }
 
 /** Write a blank template workbook with live formulas; never overwrites a file unless forced. */
-export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Promise<{ sheets: string[]; codes: number }> {
+export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Promise<{ sheets: string[]; codes: number; identity?: TemplateIdentity }> {
   claimOutput(out, [opts.codesFrom], opts);
   let codes = opts.codes;
   if (opts.codesFrom) {
@@ -247,9 +258,16 @@ export async function scaffoldFile(out: string, opts: ScaffoldFileOptions): Prom
     if (!codes.length) throw new InputError(`在“${opts.codesFrom}”中找不到带科目编码的公开表，无法沿用其科目`);
   }
   const host = new XlsxHost(gridToExcel({ sheets: [] }), path.basename(out));
-  const written = await usecases.scaffoldInto(host, { unit: opts.unit, year: opts.year, edition: opts.edition, codes });
-  await writeExcel(host.excel, out);
-  return { sheets: written.written, codes: written.codes };
+  const written = await usecases.scaffoldInto(host, {
+    unit: opts.unit,
+    year: opts.year,
+    edition: opts.edition,
+    codes,
+    templateId: opts.templateId,
+    templateVersion: opts.templateVersion,
+  });
+  await writeHost(host, out);
+  return { sheets: written.written, codes: written.codes, identity: written.identity };
 }
 
 /**
@@ -263,7 +281,7 @@ export async function draftFile(file: string, out: string, opts: { prior?: strin
   const prior = opts.prior ? (await readDisclosure(opts.prior)).workbook : undefined;
   // The copy is a new file: an earlier draft in it is replaced.
   const r = await usecases.draftInto(host, { prior, overwrite: true });
-  await writeExcel(host.excel, out);
+  await writeHost(host, out);
   return { sheet: r.sheet, paragraphs: r.paragraphs };
 }
 
@@ -278,7 +296,7 @@ export async function formsFile(file: string, out: string, opts: { stacked?: boo
   const host = await openWorkbook(file, '生成绩效自评表');
   await sayWhatTheCopyLacks(file, host.excel, opts);
   const r = await usecases.formsInto(host, opts);
-  await writeExcel(host.excel, out);
+  await writeHost(host, out);
   return r;
 }
 
@@ -299,6 +317,6 @@ export async function explainFile(
   if (!one && entries.length === 0) throw new InputError('工作簿中没有“审核报告”：请先用 check --out 生成审核报告，在其“说明”列填写后再运行');
   // Rows left blank keep what was on file; a row whose 说明 was cleared removes it.
   const { result, explained } = await usecases.explain(host, entries);
-  await writeExcel(host.excel, out);
+  await writeHost(host, out);
   return { explained, result };
 }

@@ -20,8 +20,9 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表
   juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
-  juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--force]
-        生成空白模板（默认全国通用公开01—09表；--tables 上海市 为表一至表九，年度不决定表格式）：所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00
+  juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--template-id 编号] [--template-version 版本] [--force]
+        生成空白模板（默认全国通用公开01—09表；--tables 上海市 为表一至表九，年度不决定表格式）：所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00；
+        模板的表格式、年度、编号、版本和结构指纹写入工作簿的自定义属性（--template-id、--template-version 由主管部门指定）
   juesuan draft <工作簿.xlsx|文档.txt> --out <输出.xlsx> [--prior 上年公开.txt|xlsx]
         按公开表起草情况说明（一至五、七、十部分）：金额、占比、结构自动计算，原因等留【请填写…】待补
   juesuan forms <工作簿.xlsx> --out <输出.xlsx> [--stacked] [--year 年度]
@@ -274,9 +275,12 @@ async function cmdScaffold(args: Args): Promise<number> {
     edition: tables,
     codes: list,
     codesFrom: textFlag(args, 'codes-from'),
+    templateId: textFlag(args, 'template-id'),
+    templateVersion: textFlag(args, 'template-version'),
     force: !!args.flags.force,
   });
   out(`已生成模板：${outFile}`);
+  if (r.identity) out(`模板标识：编号 ${r.identity.id}，版本 ${r.identity.version}，结构指纹 ${r.identity.fingerprint}（保存在工作簿的自定义属性中）`);
   out(`工作表：${r.sheets.join('、')}；列出支出功能分类科目 ${r.codes} 个（含上级类、款）。合计、类款合计、总计和表间取数均为公式，只需填写明细金额。`);
   out(TEMPLATE_HINT);
   return 0;

@@ -5,6 +5,7 @@ import { Edition, HeaderBlock, editionOf, editionByChoice, editionChoice, EDITIO
 import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
 import { CODE_RE } from '../recognize/sheetView';
 import { defaultYear } from '../core/year';
+import { TemplateIdentity, structureFingerprint } from './identity';
 
 /**
  * The scaffold: a blank disclosure workbook in the official layout, one sheet per table, with a
@@ -27,6 +28,9 @@ export interface ScaffoldOptions {
   edition?: string;
   /** Add an empty 项目清单 (from which the 绩效自评表 are generated). */
   projectList?: boolean;
+  /** The id and version a department gives its template (else the table set and year, version 1). */
+  templateId?: string;
+  templateVersion?: string;
 }
 
 export interface Pos {
@@ -43,6 +47,8 @@ export interface ScaffoldResult {
   formulas: Record<string, Pos[]>;
   /** The 功能分类科目 listed in the coded tables, parents included, in code order. */
   codes: { code: string; name: string }[];
+  /** What the template is, stamped into the workbook written (scaffold/identity.ts). */
+  identity: TemplateIdentity;
 }
 
 export const MONEY_FMT = '#,##0.00';
@@ -449,6 +455,7 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     inputs: {},
     formulas: {},
     codes,
+    identity: { edition: editionChoice(ed), year, id: '', version: '', fingerprint: '' },
   };
   for (const w of writers.values()) {
     result.workbook.sheets.push(w.sheet);
@@ -464,5 +471,12 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     result.workbook.sheets.push(list);
     result.layouts[list.name] = PROJECT_LIST_LAYOUT;
   }
+  result.identity = {
+    edition: editionChoice(ed),
+    year,
+    id: opts.templateId?.trim() || `${ed.region}-${year}`,
+    version: opts.templateVersion?.trim() || '1',
+    fingerprint: structureFingerprint(result.workbook, result.inputs, opts.unit),
+  };
   return result;
 }

@@ -24,6 +24,10 @@ export interface Host {
    * nothing else of it changes (new forms below the unit's own).
    */
   writeSheets(grid: Workbook, layouts?: Record<string, SheetLayout>, opts?: WriteOptions): Promise<WriteOutcome>;
+  /** The workbook's custom document properties (文件 → 属性 → 自定义), by name; a host without them has none. */
+  properties?(): Promise<Record<string, string>>;
+  /** Set custom document properties (a template's identity); properties of other names are kept. */
+  setProperties?(props: Record<string, string>): Promise<void>;
 }
 
 export interface FlagOutcome {

@@ -10,6 +10,7 @@ import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT, formBlock, form
 import { recognizeForms } from '../forms/model';
 import { projectKey } from '../forms/read';
 import { defaultYear } from '../core/year';
+import { TemplateIdentity, identityProperties } from '../scaffold/identity';
 
 /**
  * The use cases, written once against the host contract (src/hosts/host.ts): the command line's
@@ -88,9 +89,17 @@ export function flagChecked(host: Host, result: Checked, source: string): Promis
 }
 
 /** 生成模板: the edition's nine tables (and an empty 项目清单), written into the host's workbook. */
-export async function scaffoldInto(host: Host, opts: ScaffoldOptions, overwrite = false): Promise<WriteOutcome & { codes: number }> {
+export async function scaffoldInto(
+  host: Host,
+  opts: ScaffoldOptions,
+  overwrite = false,
+): Promise<WriteOutcome & { codes: number; identity?: TemplateIdentity }> {
   const built = scaffold(opts);
-  return { ...(await host.writeSheets(built.workbook, built.layouts, { overwrite })), codes: built.codes.length };
+  const out = await host.writeSheets(built.workbook, built.layouts, { overwrite });
+  if (!out.written.length) return { ...out, codes: built.codes.length };
+  // The workbook now is this template: its identity stamped as custom document properties.
+  await host.setProperties?.(identityProperties(built.identity));
+  return { ...out, codes: built.codes.length, identity: built.identity };
 }
 
 /**

@@ -117,6 +117,8 @@ export class FakeBook {
   apiMinor = 18;
   /** The workbook's structure is protected (审阅 → 保护工作簿): sheets cannot be added, deleted, renamed, hidden or shown. */
   structureProtected = false;
+  /** Custom document properties (文件 → 属性 → 自定义; ExcelApi 1.12), by key. */
+  customProperties = new Map<string, string>();
   /** Calls run so far; with `failAt`, the call of that number fails (a lost connection, a crash). */
   calls = 0;
   failAt?: number;
@@ -189,9 +191,14 @@ const bytesOf = (...parts: unknown[]) => CALL_OVERHEAD + utf8(JSON.stringify(par
 
 export class FakeContext {
   queue: Op[] = [];
-  workbook: { worksheets: Worksheets; comments: Comments; protection: WorkbookProtection };
+  workbook: { worksheets: Worksheets; comments: Comments; protection: WorkbookProtection; properties: { custom: CustomProperties } };
   constructor(public book: FakeBook) {
-    this.workbook = { worksheets: new Worksheets(this), comments: new Comments(this), protection: new WorkbookProtection(this) };
+    this.workbook = {
+      worksheets: new Worksheets(this),
+      comments: new Comments(this),
+      protection: new WorkbookProtection(this),
+      properties: { custom: new CustomProperties(this) },
+    };
   }
   enqueue(run: () => void, bytes: number, cells = 0) {
     this.queue.push({ run, bytes, cells });
@@ -1107,6 +1114,27 @@ class RangeFill extends Proxy {
       delete c.fill;
       delete c.fillStyle;
     });
+  }
+}
+
+/** workbook.properties.custom (ExcelApi 1.12): add() creates or sets a property; items lists them. */
+class CustomProperties extends Proxy {
+  read(p: string) {
+    if (p !== 'items') throw new Error(`unsupported ${p}`);
+    return [...this.ctx.book.customProperties.entries()].map(([key, value]) => ({ key, value }));
+  }
+  get items(): { key: string; value: string }[] {
+    return this.get<{ key: string; value: string }[]>('items');
+  }
+  add(key: string, value: string) {
+    this.ctx.enqueue(
+      () => {
+        // Excel's limits: a key of at most 255 characters; a value of at most 255 (longer is refused).
+        if (key.length > 255 || String(value).length > 255) throw excelError('InvalidArgument', '自定义属性的名称或值过长');
+        this.ctx.book.customProperties.set(key, String(value));
+      },
+      bytesOf('customProperty', key, value),
+    );
   }
 }
 

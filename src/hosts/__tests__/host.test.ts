@@ -304,3 +304,34 @@ describe('a document and a PDF behind the same contract', () => {
     await expect(new PdfHost(new TextEncoder().encode('%PDF-1.4'), 'x.pdf', async () => ({ sheets: [] })).read()).rejects.toThrow(/PDF 中没有可读的文字/);
   });
 });
+
+test('生成模板 through either host stamps the template’s identity into the workbook (custom document properties)', async () => {
+  const { identityOf } = await import('../../scaffold/identity');
+  const { readCustomProperties } = await import('../xlsx/customProps');
+  const file = new XlsxHost(new ExcelJS.Workbook(), 'template.xlsx');
+  const a = await usecases.scaffoldInto(file, { unit: '某某局', year: 2025, templateId: '市财政局模板', templateVersion: '2' });
+  expect(a.identity).toMatchObject({ id: '市财政局模板', version: '2', year: 2025 });
+  expect(identityOf(await readCustomProperties(await file.bytes()))).toEqual(a.identity);
+  const book = FakeBook.fromGrid({ sheets: [] });
+  const office = new OfficeHost((work) => work(book.context() as unknown as Excel.RequestContext), { notes: 'notes', pageLayout: true });
+  const b = await usecases.scaffoldInto(office, { unit: '另一单位', year: 2025, templateId: '市财政局模板', templateVersion: '2' });
+  expect(identityOf(Object.fromEntries(book.customProperties))).toEqual(b.identity);
+  // The same template for another unit: the same identity.
+  expect(b.identity).toEqual(a.identity);
+  expect(await office.properties()).toEqual(Object.fromEntries(book.customProperties));
+  // Not written over sheets it did not write: a conflict stamps nothing.
+  const again = new FakeBook();
+  again.sheets = book.sheets.map((s) => ({ ...s, cells: new Map(s.cells) }));
+  const other = new OfficeHost((work) => work(again.context() as unknown as Excel.RequestContext), { notes: 'notes' });
+  expect((await usecases.scaffoldInto(other, { unit: 'x' })).written).toEqual([]);
+  expect(again.customProperties.size).toBe(0);
+});
+
+test('a copy written by the command line keeps the workbook’s custom properties (exceljs alone drops them)', async () => {
+  const { readCustomProperties, withCustomProperties } = await import('../xlsx/customProps');
+  const { xlsx } = await hosts();
+  const stamped = await withCustomProperties(await xlsx.bytes(), { 决算模板编号: '市财政局模板' });
+  const host = await XlsxHost.fromBytes(stamped, 'unit.xlsx');
+  await usecases.check(host, { flag: true });
+  expect(await readCustomProperties(await host.bytes())).toEqual({ 决算模板编号: '市财政局模板' });
+});

@@ -24,4 +24,4 @@ export { splitAddresses, callBytes, CELLS_PER_SYNC, REQUEST_BUDGET, structureRef
 export { readWorkbook } from './officeRead';
 export { applyFlags, clearFlags } from './officeFlags';
 export { saveExplanations } from './officeStore';
-export { writeSheets } from './officeWrite';
+export { writeSheets, readProperties, writeProperties } from './officeWrite';

@@ -3,7 +3,7 @@ import type { Host, FlagOutcome, ClearOutcome, WriteOutcome, WriteOptions } from
 import type { Workbook, StoredExplanation } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import type { SheetLayout } from '../../core/layout';
-import { readWorkbook, applyFlags, clearFlags, saveExplanations, writeSheets, ExcelSupport } from './officeExcel';
+import { readWorkbook, applyFlags, clearFlags, saveExplanations, writeSheets, readProperties, writeProperties, ExcelSupport } from './officeExcel';
 
 /** How the host reaches Excel: Excel.run in the add-in, a simulated Excel in the tests. */
 export type ExcelRunner = <T>(work: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -36,5 +36,13 @@ export class OfficeHost implements Host {
 
   writeSheets(grid: Workbook, layouts: Record<string, SheetLayout> = {}, opts: WriteOptions = {}): Promise<WriteOutcome> {
     return this.run((context) => writeSheets(context, grid, layouts, opts, this.notes));
+  }
+
+  properties(): Promise<Record<string, string>> {
+    return this.run((context) => readProperties(context));
+  }
+
+  setProperties(props: Record<string, string>): Promise<void> {
+    return this.run((context) => writeProperties(context, props));
   }
 }

@@ -137,3 +137,18 @@ export async function writeSheets(
   await batch.flush();
   return { written: grid.sheets.map((s) => s.name), conflicts };
 }
+
+/** The workbook's custom document properties (ExcelApi 1.12), by name: one sync. */
+export async function readProperties(context: Excel.RequestContext): Promise<Record<string, string>> {
+  const custom = context.workbook.properties.custom;
+  custom.load('items/key,items/value');
+  await context.sync();
+  return Object.fromEntries(custom.items.map((p) => [p.key, String(p.value)]));
+}
+
+/** Set custom document properties (add() creates or sets each); the others stay: one sync. */
+export async function writeProperties(context: Excel.RequestContext, props: Record<string, string>): Promise<void> {
+  const custom = context.workbook.properties.custom;
+  for (const [key, value] of Object.entries(props)) custom.add(key, value);
+  await context.sync();
+}

@@ -6,6 +6,7 @@ import type { SheetLayout } from '../../core/layout';
 import { excelToGrid, loadExcel } from './xlsx';
 import { applyFlags, clearFlags, writeExplanations } from './xlsxFlags';
 import { addSheet, fillSheet } from './xlsxWrite';
+import { readCustomProperties, withCustomProperties } from './customProps';
 
 /**
  * An xlsx workbook held in memory (exceljs), read once: the command line's files and the task
@@ -23,12 +24,22 @@ export class XlsxHost implements Host {
     readonly name: string,
     /** The grid already read from this very workbook (when the caller has it). */
     read?: Workbook,
+    /** Its custom document properties, read from its package (exceljs keeps none): written back with it. */
+    private props: Record<string, string> = {},
   ) {
     this.known = read;
   }
 
   static async fromBytes(bytes: Uint8Array, name: string): Promise<XlsxHost> {
-    return new XlsxHost(await loadExcel(bytes), name);
+    return new XlsxHost(await loadExcel(bytes), name, undefined, await readCustomProperties(bytes));
+  }
+
+  async properties(): Promise<Record<string, string>> {
+    return { ...this.props };
+  }
+
+  async setProperties(props: Record<string, string>): Promise<void> {
+    this.props = { ...this.props, ...props };
   }
 
   async read(): Promise<Workbook> {
@@ -71,7 +82,8 @@ export class XlsxHost implements Host {
     return { written: grid.sheets.map((s) => s.name), conflicts };
   }
 
+  /** The workbook as it now is, flags and all, with its custom document properties. */
   async bytes(): Promise<Uint8Array> {
-    return new Uint8Array((await this.excel.xlsx.writeBuffer()) as ArrayBuffer);
+    return withCustomProperties(new Uint8Array((await this.excel.xlsx.writeBuffer()) as ArrayBuffer), this.props);
   }
 }

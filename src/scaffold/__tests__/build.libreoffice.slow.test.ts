@@ -166,4 +166,21 @@ const office = soffice();
       expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     },
   );
+
+  test('the template’s identity survives a save in LibreOffice (custom document properties)', async () => {
+    const { scaffoldFile } = await import('../../app');
+    const { readCustomProperties } = await import('../../hosts/xlsx/customProps');
+    const { identityOf } = await import('../identity');
+    const dir = fs.mkdtempSync(path.join(base, 'identity-'));
+    const input = path.join(dir, 'template.xlsx');
+    const made = await scaffoldFile(input, { unit: '某某局', year: 2025, templateId: '市财政局决算模板', templateVersion: '3' });
+    const outDir = path.join(dir, 'out');
+    execFileSync(office!, ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', outDir, input], {
+      stdio: 'pipe',
+      timeout: 100000,
+    });
+    const saved = identityOf(await readCustomProperties(fs.readFileSync(path.join(outDir, 'template.xlsx'))));
+    expect(saved).toEqual(made.identity);
+    expect(saved?.id).toBe('市财政局决算模板');
+  });
 });
