@@ -49,6 +49,8 @@ export interface Workbook {
   source?: string;
   /** 出错说明 the unit wrote for findings, kept in the workbook (see core/explanations.ts). */
   explanations?: StoredExplanation[];
+  /** A template's record of its own structure, as written (scaffold/identity.ts): what drift is told against. */
+  templateRecord?: string[][];
 }
 
 /** One 出错说明: for a rule's finding at a cell whose content had this fingerprint. */

@@ -29,6 +29,8 @@ export interface SheetLayout {
    * open to typing. Formatting and notes stay allowed, for the checker's flags.
    */
   locked?: Range[];
+  /** A sheet kept out of the user's sight (very hidden: not even 取消隐藏 shows it), such as a template's record of itself. */
+  veryHidden?: boolean;
 }
 
 /** Said to the unit when a template is written (command line and pane alike). */

@@ -9,6 +9,7 @@ import { numericCells } from './numeric-cell';
 import { kemuNames } from './kemu-names';
 import { uncalculatedFormula } from './uncalculated-formula';
 import { rowShiftRule } from './row-shift';
+import { templateDrift } from './template-drift';
 
 export { Rule, RuleContext, buildContext } from './engine';
 
@@ -24,4 +25,5 @@ export const TABLE_RULES: Rule[] = [
   crossEqual,
   crossLe,
   kemuNames,
+  templateDrift,
 ];

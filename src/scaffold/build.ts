@@ -5,7 +5,7 @@ import { Edition, HeaderBlock, editionOf, editionByChoice, editionChoice, EDITIO
 import { projectListSheet, PROJECT_LIST_LAYOUT } from '../forms/generate';
 import { CODE_RE } from '../recognize/sheetView';
 import { defaultYear } from '../core/year';
-import { TemplateIdentity, structureFingerprint } from './identity';
+import { TemplateIdentity, structureFingerprint, structureRows, TEMPLATE_SHEET } from './identity';
 
 /**
  * The scaffold: a blank disclosure workbook in the official layout, one sheet per table, with a
@@ -49,6 +49,8 @@ export interface ScaffoldResult {
   codes: { code: string; name: string }[];
   /** What the template is, stamped into the workbook written (scaffold/identity.ts). */
   identity: TemplateIdentity;
+  /** Its record of itself (a very hidden sheet, written with the tables): what its copies are told against. */
+  record: Sheet;
 }
 
 export const MONEY_FMT = '#,##0.00';
@@ -456,6 +458,7 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     formulas: {},
     codes,
     identity: { edition: editionChoice(ed), year, id: '', version: '', fingerprint: '' },
+    record: newSheet(TEMPLATE_SHEET, 'text'),
   };
   for (const w of writers.values()) {
     result.workbook.sheets.push(w.sheet);
@@ -478,5 +481,7 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
     version: opts.templateVersion?.trim() || '1',
     fingerprint: structureFingerprint(result.workbook, result.inputs, opts.unit),
   };
+  // The template's record of itself, out of the unit's sight: what its copies are told against.
+  result.record.rows = structureRows(result.workbook, result.inputs, result.identity, opts.unit).map((row) => row.map((value) => ({ value })));
   return result;
 }

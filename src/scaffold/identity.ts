@@ -1,5 +1,7 @@
 import type { Workbook } from '../core/grid';
 import { a1, cellText } from '../core/grid';
+import { TEMPLATE_SHEET, rowLabel } from '../core/templateRecord';
+export { TEMPLATE_SHEET, rowLabel } from '../core/templateRecord';
 
 /**
  * What a template is, stamped into the workbook it is (a custom document property each, kept by
@@ -52,6 +54,7 @@ export function identityOf(props: Record<string, string>): TemplateIdentity | un
 export function structureFingerprint(wb: Workbook, inputs: Record<string, { r: number; c: number }[]>, unit: string): string {
   const parts: string[] = [];
   for (const s of wb.sheets) {
+    if (s.name === TEMPLATE_SHEET) continue;
     parts.push(`#${s.name}`);
     s.rows.forEach((row, r) =>
       (row ?? []).forEach((cell, c) => {
@@ -76,4 +79,35 @@ function fnv1a64(text: string): string {
     h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
   }
   return h.toString(16).padStart(16, '0');
+}
+
+/**
+ * The template's record of itself, as rows of a sheet: its identity first (so a copy still knows
+ * which template it was even without the custom properties), then each formula cell (by its row's
+ * label: a row inserted above does not move it), each input cell, each header text.
+ */
+export function structureRows(wb: Workbook, inputs: Record<string, { r: number; c: number }[]>, identity: TemplateIdentity, unit: string): string[][] {
+  const rows: string[][] = [['决算模板结构', identity.id, identity.version, identity.fingerprint]];
+  for (const s of wb.sheets) {
+    if (s.name === TEMPLATE_SHEET) continue;
+    const label = (r: number) => rowLabel(s.rows[r]);
+    s.rows.forEach((row, r) =>
+      (row ?? []).forEach((cell, c) => {
+        if (!cell) return;
+        if (cell.formula) rows.push(['公式', s.name, a1(r, c), label(r)]);
+        else if (typeof cell.value === 'string' && isHeaderRow(s.rows, r)) {
+          const t = cellText(cell);
+          if (t && !(unit && t.includes(unit)) && !/(19|20)\d\d/.test(t)) rows.push(['表头', s.name, a1(r, c), t]);
+        }
+      }),
+    );
+    for (const p of inputs[s.name] ?? []) rows.push(['填写', s.name, a1(p.r, p.c), label(p.r)]);
+  }
+  return rows;
+}
+
+/** The rows above a table's first amount: its title and headers (a row holding no number yet). */
+function isHeaderRow(rows: Workbook['sheets'][number]['rows'], r: number): boolean {
+  for (let k = 0; k <= r; k++) if ((rows[k] ?? []).some((c) => c && (c.formula || typeof c.value === 'number'))) return false;
+  return true;
 }

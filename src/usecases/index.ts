@@ -10,7 +10,7 @@ import { readProjectList, projectListSheet, PROJECT_LIST_LAYOUT, formBlock, form
 import { recognizeForms } from '../forms/model';
 import { projectKey } from '../forms/read';
 import { defaultYear } from '../core/year';
-import { TemplateIdentity, identityProperties } from '../scaffold/identity';
+import { TemplateIdentity, identityProperties, TEMPLATE_SHEET } from '../scaffold/identity';
 
 /**
  * The use cases, written once against the host contract (src/hosts/host.ts): the command line's
@@ -95,7 +95,15 @@ export async function scaffoldInto(
   overwrite = false,
 ): Promise<WriteOutcome & { codes: number; identity?: TemplateIdentity }> {
   const built = scaffold(opts);
-  const out = await host.writeSheets(built.workbook, built.layouts, { overwrite });
+  // The tables, and the template's record of itself (very hidden) after them.
+  const grid = { ...built.workbook, sheets: [...built.workbook.sheets, built.record] };
+  const layouts = { ...built.layouts, [TEMPLATE_SHEET]: { veryHidden: true } };
+  let written = await host.writeSheets(grid, layouts, { overwrite });
+  // A record left by an earlier template whose sheets are gone is replaced without asking.
+  if (!written.written.length && written.conflicts.length === 1 && written.conflicts[0] === TEMPLATE_SHEET)
+    written = await host.writeSheets(grid, layouts, { overwrite: true });
+  // The template's record of itself is no sheet of the user's: never named to them.
+  const out = { written: written.written.filter((n) => n !== TEMPLATE_SHEET), conflicts: written.conflicts.filter((n) => n !== TEMPLATE_SHEET) };
   if (!out.written.length) return { ...out, codes: built.codes.length };
   // The workbook now is this template: its identity stamped as custom document properties.
   await host.setProperties?.(identityProperties(built.identity));

@@ -77,12 +77,16 @@ function browserHost(): HostApi {
     },
     async scaffold(o) {
       // Browser mode: the template is downloaded as a new workbook (nothing to overwrite).
-      const { scaffold } = await import('../../src/scaffold/build');
-      const { gridToExcel } = await import('../../src/hosts/xlsx/xlsxWrite');
-      const built = scaffold({ unit: o.unit, year: o.year, edition: o.edition, projectList: o.withForms });
-      const out = new Uint8Array((await gridToExcel(built.workbook, built.layouts).xlsx.writeBuffer()) as ArrayBuffer);
-      save(out, `${o.unit}${o.year}年度部门决算公开模板.xlsx`);
-      return { written: built.workbook.sheets.map((s) => s.name), conflicts: [] };
+      // Through the use case, as everywhere: the tables, the template's record and its identity.
+      const [{ scaffoldInto }, { XlsxHost }, ExcelJS] = await Promise.all([
+        import('../../src/usecases'),
+        import('../../src/hosts/xlsx/xlsxHost'),
+        import('exceljs').then((m) => m.default),
+      ]);
+      const host = new XlsxHost(new ExcelJS.Workbook(), '模板.xlsx');
+      const r = await scaffoldInto(host, { unit: o.unit, year: o.year, edition: o.edition, projectList: o.withForms });
+      save(await host.bytes(), `${o.unit}${o.year}年度部门决算公开模板.xlsx`);
+      return { written: r.written, conflicts: [] };
     },
     async download() {
       const out = checked ? await engine.download() : undefined;

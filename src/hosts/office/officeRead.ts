@@ -4,6 +4,7 @@ import { EXPLANATIONS_SHEET, EXPLANATIONS_MARK, explanationsFromRows } from '../
 import { FLAGS_SHEET, FLAGS_MARK } from '../../core/flagPlan';
 import { splitAddresses, CELLS_PER_SYNC, isPayloadError } from './excelBatch';
 import { STORE_DRAFT_PREFIX, loadStore, storeOf } from './officeStore';
+import { TEMPLATE_SHEET } from '../../core/templateRecord';
 
 /**
  * Reading the open workbook into the grid: two syncs, or blocks of rows when it is too large for
@@ -48,9 +49,13 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
   const names = sheets.items.map((s) => s.name);
   const head = () => (names.includes(FLAGS_SHEET) ? sheets.getItem(FLAGS_SHEET).getRange('A1:B1').load('values') : undefined);
   const explanations = () => (names.includes(EXPLANATIONS_SHEET) || names.includes(STORE_DRAFT_PREFIX) ? loadStore(sheets, EXPLANATIONS_SHEET) : undefined);
+  // A template's record of itself: kept beside the grid, not checked as a sheet.
+  const recordOf = () =>
+    names.includes(TEMPLATE_SHEET) ? sheets.getItem(TEMPLATE_SHEET).getUsedRangeOrNullObject(true).load('isNullObject,values') : undefined;
   let storeHead = head();
   let notes = explanations();
-  const own = names.filter((n) => n !== FLAGS_SHEET && n !== EXPLANATIONS_SHEET && !n.startsWith(STORE_DRAFT_PREFIX));
+  let record = recordOf();
+  const own = names.filter((n) => n !== FLAGS_SHEET && n !== EXPLANATIONS_SHEET && n !== TEMPLATE_SHEET && !n.startsWith(STORE_DRAFT_PREFIX));
   const merges = own.map((n) => sheets.getItem(n).getRange().getMergedAreasOrNullObject().load('isNullObject,address'));
   let reads: Excel.Range[] | undefined = own.map((n) =>
     sheets.getItem(n).getUsedRangeOrNullObject(true).load('isNullObject,values,numberFormat,formulas,rowIndex,columnIndex'),
@@ -64,6 +69,7 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
     // again, with the sizes, in the first sync of the block-wise read.
     storeHead = head();
     notes = explanations();
+    record = recordOf();
   }
   const out: Workbook = { sheets: [], source };
   const grids = own.map((n) => newSheet(n, 'excel'));
@@ -76,6 +82,7 @@ export async function readWorkbook(context: Excel.RequestContext, source?: strin
   const reportName = storeHead && storeHead.values[0][0] === FLAGS_MARK ? String(storeHead.values[0][1]) : undefined;
   const explained = notes && storeOf(notes, EXPLANATIONS_MARK).values;
   out.explanations = explained ? explanationsFromRows(explained) : undefined;
+  if (record && !record.isNullObject) out.templateRecord = record.values.map((row) => row.slice(0, 4).map((v) => String(v ?? '')));
   grids.forEach((g) => {
     for (let r = 0; r < g.rows.length; r++) if (!g.rows[r]) g.rows[r] = [];
     if (g.name !== reportName) out.sheets.push(g);

@@ -132,6 +132,7 @@ export async function writeSheets(
       },
     );
     if (lay.locked) await protectLocked(batch, ws, lay.locked);
+    if (lay.veryHidden) await batch.add(CALL_COST, () => (ws.visibility = 'VeryHidden' as Excel.SheetVisibility));
   }
   for (const n of aside) await batch.add(CALL_COST * 2, () => sheets.getItem(n).delete());
   await batch.flush();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { FLAGS_SHEET, REPORT_SHEET } from '../../core/flagPlan';
 import { Workbook, Sheet, Cell, CellValue, newSheet, parseRange, StoredExplanation } from '../../core/grid';
 import { EXPLANATIONS_SHEET, explanationsFromRows } from '../../core/explanations';
+import { TEMPLATE_SHEET } from '../../core/templateRecord';
 import { InputError, xlsxProblem } from '../problems';
 import { packageProblem, withoutDrawings } from './packageCheck';
 
@@ -65,11 +66,18 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
   const store = wb.getWorksheet(FLAGS_SHEET);
   const reportName = store ? String(store.getCell('B1').value ?? REPORT_SHEET) : undefined;
   let explanations: StoredExplanation[] | undefined;
+  let templateRecord: string[][] | undefined;
   wb.eachSheet((ws) => {
     if (ws.name === EXPLANATIONS_SHEET) {
       const rows: unknown[][] = [];
       ws.eachRow((row) => rows.push([1, 2, 3, 4, 5].map((i) => plainValue(row.getCell(i).value).value)));
       explanations = explanationsFromRows(rows);
+      return;
+    }
+    if (ws.name === TEMPLATE_SHEET) {
+      // A template's record of itself: kept beside the grid, not checked as a sheet.
+      templateRecord = [];
+      ws.eachRow((row) => templateRecord!.push([1, 2, 3, 4].map((i) => String(plainValue(row.getCell(i).value).value ?? ''))));
       return;
     }
     if (ws.name === FLAGS_SHEET || ws.name === reportName) return;
@@ -101,7 +109,7 @@ export function excelToGrid(wb: ExcelJS.Workbook, source?: string): Workbook {
     });
     sheets.push(sheet);
   });
-  return { sheets, source, explanations };
+  return { sheets, source, explanations, ...(templateRecord ? { templateRecord } : {}) };
 }
 
 export async function readXlsx(buf: Uint8Array, source?: string): Promise<Workbook> {

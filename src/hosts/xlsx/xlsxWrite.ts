@@ -28,6 +28,7 @@ export function writeCells(ws: ExcelJS.Worksheet, rows: (Cell | undefined)[][], 
 /** Add one grid sheet to an exceljs workbook with its print and display layout. */
 export function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, lay: SheetLayout = {}): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(sheet.name, {
+    ...(lay.veryHidden ? { state: 'veryHidden' as const } : {}),
     pageSetup: { paperSize: 9, orientation: lay.landscape === false ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: lay.freezeRows ? [{ state: 'frozen', ySplit: lay.freezeRows }] : undefined,
   });

@@ -182,5 +182,9 @@ const office = soffice();
     const saved = identityOf(await readCustomProperties(fs.readFileSync(path.join(outDir, 'template.xlsx'))));
     expect(saved).toEqual(made.identity);
     expect(saved?.id).toBe('市财政局决算模板');
+    // Its record of itself too: saved by LibreOffice, the template has not drifted from itself.
+    const grid = await readXlsx(fs.readFileSync(path.join(outDir, 'template.xlsx')), 'template.xlsx');
+    expect(grid.templateRecord?.length).toBeGreaterThan(50);
+    expect(checkWorkbook(grid).findings.filter((f) => f.rule === 'template-drift')).toEqual([]);
   });
 });
