@@ -285,7 +285,22 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await download.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['公开01', '公开02', '公开03', '公开04', '公开05', '公开06', '公开07', '公开08', '公开09', '项目清单']);
+    expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual([
+      '公开01',
+      '公开02',
+      '公开03',
+      '公开04',
+      '公开05',
+      '公开06',
+      '公开07',
+      '公开08',
+      '公开09',
+      '项目清单',
+    ]);
+    // The template's record of itself, out of sight, and its identity in the file's properties.
+    expect(wb.worksheets.filter((w) => w.state !== 'visible').map((w) => [w.name, w.state])).toEqual([['_juesuan_template', 'veryHidden']]);
+    const { readCustomProperties } = await import('../../../src/hosts/xlsx/customProps');
+    expect(Object.keys(await readCustomProperties(fs.readFileSync(saved)))).toContain('决算模板结构指纹');
     // The year defaults to last year and never changes the tables; 表格式 does.
     expect(await page.getByLabel('年度').inputValue()).toBe(String(new Date().getFullYear() - 1));
     await page.getByLabel('年度').fill('2024');
