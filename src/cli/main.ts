@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, explainFile, debugPdfPages, InputError } from '../app';
+import type { BatchEntry } from '../check/batch';
+import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, explainFile, debugPdfPages, claimOutput, writeWhole, InputError } from '../app';
 import { parseCodeList } from '../scaffold/codesFrom';
-import { Finding, Summary, summarize } from '../core/findings';
+import { Finding, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
 import { submitLine, verdictWord, Verdict } from '../check';
 import { ruleIdOf, blocksSubmission } from '../check/registry';
@@ -15,9 +16,10 @@ import { defaultYear } from '../core/year';
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
 用法：
-  juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹]
+  juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本；
-        --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表
+        --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表；
+        --report <检查表.xlsx>（文件夹）每个文件一行：结论、强制问题、各级别数量、各部分问题数和主要问题
   juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--template-id 编号] [--template-version 版本] [--force]
@@ -104,7 +106,7 @@ async function cmdCheck(args: Args): Promise<number> {
   if (!target) throw new UsageError('请指定要核对的文件或文件夹');
   const json = !!args.flags.json;
   const outFile = textFlag(args, 'out');
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json);
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json, textFlag(args, 'report'), writeOptions(args));
   const prior = textFlag(args, 'prior');
   const debug = textFlag(args, 'debug-pdf');
   const r = await checkFile(target, outFile, prior, writeOptions(args));
@@ -123,15 +125,8 @@ async function cmdCheck(args: Args): Promise<number> {
   return r.submittable ? 0 : 1;
 }
 
-interface FileResult {
-  file: string;
-  summary?: Summary;
-  submittable?: boolean;
-  blocking?: number;
-  verdict?: string;
-  findings?: Finding[];
-  error?: string;
-}
+/** One file of a folder as its worker checked it (the batch's entry, check/batch.ts). */
+type FileResult = BatchEntry;
 
 function listFiles(dir: string): string[] {
   const files: string[] = [];
@@ -147,9 +142,11 @@ function listFiles(dir: string): string[] {
 }
 
 /** Check every .xlsx/.txt/.pdf file of a folder on worker threads, with progress on stderr. */
-async function checkDirectory(dir: string, json: boolean): Promise<number> {
+async function checkDirectory(dir: string, json: boolean, report?: string, opts?: { force: boolean }): Promise<number> {
   const files = listFiles(dir);
   if (files.length === 0) throw new InputError(`文件夹“${dir}”中没有 .xlsx、.pdf 或 .txt 文件`);
+  // The 检查表 is claimed before any work: it never replaces a file without --force.
+  if (report) claimOutput(report, files, opts);
   const results: FileResult[] = new Array(files.length);
   const workerCount = Math.max(1, Math.min(files.length, os.cpus().length, 4));
   let next = 0;
@@ -228,6 +225,13 @@ async function checkDirectory(dir: string, json: boolean): Promise<number> {
     out(
       `共 ${files.length} 个文件；${summaryLine(summary)}；${blocked ? `${blocked} 个不可提交` : '全部可提交'}${unusable ? `；${unusable} 个文件无法读取` : ''}`,
     );
+  }
+  if (report) {
+    const { batchReportWorkbook } = await import('../hosts/xlsx/batchReport');
+    const wb = batchReportWorkbook(results, `决算公开批量检查表：${path.basename(path.resolve(dir))}（共 ${files.length} 个文件）`);
+    writeWhole(report, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    // On stderr with --json: stdout stays one object.
+    (json ? (m: string) => process.stderr.write(m + '\n') : out)(`已写出检查表：${report}`);
   }
   // The verdict of every file: 1 when one cannot be submitted, 2 when none could be read.
   if (unusable === files.length) return 2;

@@ -139,6 +139,40 @@ describe('juesuan check', () => {
     expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:/);
   });
 
+  test('a folder with --report: a 检查表 of one row per file — verdict, counts, parts, main causes — a bad file under its own name', async () => {
+    const dir = path.join(tmp, 'batch');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(SAMPLE, path.join(dir, 'a.txt'));
+    fs.copyFileSync(path.join(BAD, 'empty.txt'), path.join(dir, 'b.txt'));
+    fs.writeFileSync(path.join(dir, 'c.txt'), sampleTablesText());
+    const report = path.join(tmp, '检查表.xlsx');
+    const r = run('check', dir, '--json', '--report', report);
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout) as { files: { file: string; summary: { error: number; warning: number; info: number } | null; error: string | null }[] };
+    expect(r.stderr).toContain('已写出检查表');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    const ws = wb.getWorksheet('检查表')!;
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '文件', '结论', '强制问题', '错误', '警告', '提示', '各部分问题', '主要问题']);
+    const rows = [4, 5, 6].map((n) => ws.getRow(n));
+    expect(rows.map((row) => row.getCell(2).value)).toEqual(json.files.map((f) => f.file));
+    for (const [k, f] of json.files.entries()) {
+      const row = rows[k];
+      if (f.error) {
+        expect(row.getCell(3).value).toBe(f.error);
+        continue;
+      }
+      expect([row.getCell(5).value, row.getCell(6).value, row.getCell(7).value]).toEqual([f.summary!.error, f.summary!.warning, f.summary!.info]);
+      expect(String(row.getCell(3).value)).toMatch(/可提交|不可提交|未填写|未找到/);
+    }
+    const sample = rows[json.files.findIndex((f) => f.file === 'a.txt')];
+    expect(String(sample.getCell(8).value)).toMatch(/情况说明 \d+/);
+    expect(String(sample.getCell(9).value).split('、')).toHaveLength(3);
+    expect(rows[json.files.findIndex((f) => f.file === 'b.txt')].getCell(3).value).toMatch(/文件为空/);
+    // Never over an existing file without --force.
+    expect(run('check', dir, '--report', report).stderr).toContain('已存在');
+  });
+
   test('a folder is checked file by file with a summary table', () => {
     const dir = path.join(tmp, 'folder');
     fs.mkdirSync(dir, { recursive: true });
