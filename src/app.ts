@@ -92,10 +92,6 @@ export function writeWhole(out: string, bytes: Uint8Array): void {
   }
 }
 
-async function writeExcel(wb: ExcelJS.Workbook, out: string) {
-  writeWhole(out, new Uint8Array(await wb.xlsx.writeBuffer()));
-}
-
 /** A host's workbook written whole, its custom document properties with it (exceljs keeps none). */
 async function writeHost(host: XlsxHost, out: string) {
   writeWhole(out, await host.bytes());
@@ -111,8 +107,7 @@ async function openForCopy(file: string, prior?: string): Promise<{ host: XlsxHo
   const read = await readDisclosure(file);
   // A document (.txt, or a PDF read from its pages) is imported first, as a workbook to flag.
   if (read.kind === 'text') {
-    const { excel } = await importRead(read.workbook, path.basename(file), prior);
-    return { host: new XlsxHost(excel, path.basename(file)) };
+    return { host: (await importRead(read.workbook, path.basename(file), prior)).host };
   }
   const bytes = readFileBytes(file);
   const host = new XlsxHost(read.excel ?? (await loadExcel(bytes)), path.basename(file), undefined, await readCustomProperties(bytes));
@@ -126,7 +121,7 @@ async function openWorkbook(file: string, what: string): Promise<XlsxHost> {
   if (isPdf(name, bytes) || /\.txt$/i.test(name)) throw new InputError(`${what}只适用于 Excel 工作簿（.xlsx）；文档请先用 check --out 或 import 生成工作簿`);
   const foreign = foreignProblem(name, bytes);
   if (foreign) throw new InputError(foreign);
-  return new XlsxHost(await loadExcel(bytes), name, undefined, await readCustomProperties(bytes));
+  return XlsxHost.fromBytes(bytes, name);
 }
 
 /** Last year's disclosure as sheets named 上年…, to sit beside this year's in one workbook. */
@@ -137,22 +132,22 @@ export async function priorSheets(file: string): Promise<Workbook> {
 }
 
 /** A text document laid out as a workbook (one sheet per table …), with last year's beside it. */
-export async function importToExcel(file: string, prior?: string): Promise<{ grid: Workbook; excel: ExcelJS.Workbook }> {
+export async function importToExcel(file: string, prior?: string): Promise<{ grid: Workbook; host: XlsxHost }> {
   const { workbook, kind } = await readDisclosure(file);
   if (kind !== 'text') throw new InputError('import 只接受文档（.txt 或 .pdf）；工作簿可直接用 check 核对');
   return importRead(workbook, path.basename(file), prior);
 }
 
-async function importRead(workbook: Workbook, name: string, prior?: string): Promise<{ grid: Workbook; excel: ExcelJS.Workbook }> {
+async function importRead(workbook: Workbook, name: string, prior?: string): Promise<{ grid: Workbook; host: XlsxHost }> {
   const host = new XlsxHost(gridToExcel({ sheets: [] }), name);
   const grid = await usecases.importInto(host, workbook, { prior: prior ? await priorSheets(prior) : undefined });
-  return { grid, excel: host.excel };
+  return { grid, host };
 }
 
 export async function importFile(file: string, out: string, prior?: string, opts: WriteOptions = {}): Promise<Workbook> {
   claimOutput(out, [file, prior], opts);
-  const { grid, excel } = await importToExcel(file, prior);
-  await writeExcel(excel, out);
+  const { grid, host } = await importToExcel(file, prior);
+  await writeHost(host, out);
   return grid;
 }
 

@@ -1,5 +1,4 @@
 import { FLAGS_MARK } from './flagPlan';
-export { CELL_TEXT_LIMIT } from './flagPlan';
 
 /**
  * The store of flagged cells' originals, the same for every host: one row per flagged cell with
@@ -134,6 +133,11 @@ export const OFFICE_TO_FILE_PATTERN: Record<string, string> = {
   Grid: 'lightGrid',
   CrissCross: 'lightTrellis',
 };
+
+/** Excel's name of a file's fill pattern (the other way round of OFFICE_TO_FILE_PATTERN), undefined for one Excel has not. */
+export function officePatternOf(filePattern: string): string | undefined {
+  return Object.entries(OFFICE_TO_FILE_PATTERN).find(([, file]) => file === filePattern)?.[0];
+}
 
 /** A fill as Excel reports it, kept in the store's raw column by the Office host. */
 export interface OfficeFill {

@@ -21,6 +21,9 @@ export const templateDrift: Rule = {
     const out: Finding[] = [];
     if (!record?.length) return out;
     const sheets = new Map(ctx.wb.sheets.map((s) => [s.name, s]));
+    // Each sheet's row labels, worked out once (a record has a row for every formula of it).
+    const labels = new Map<string, string[]>();
+    const labelsOf = (s: (typeof ctx.wb.sheets)[number]) => labels.get(s.name) ?? labels.set(s.name, s.rows.map(rowLabel)).get(s.name)!;
     const missing = new Set<string>();
     const tableOf = (sheet: string) => ctx.rec.tables.find((t) => t.sheet.name === sheet)?.spec.code ?? sheet;
     for (const [kind, sheetName, cell, label] of record.slice(1)) {
@@ -44,10 +47,11 @@ export const templateDrift: Rule = {
       }
       if (kind === '公式') {
         // Its row, by its label: where it was, else the one row of that label.
-        const rows = sheet.rows.map((row, r) => ({ row, r })).filter(({ row }) => rowLabel(row) === label);
-        const here = rowLabel(sheet.rows[at.r]) === label ? [{ row: sheet.rows[at.r], r: at.r }] : rows;
-        if (!label || here.length !== 1) continue;
-        const { row, r } = here[0];
+        const rowLabels = labelsOf(sheet);
+        const same = rowLabels[at.r] === label ? [at.r] : rowLabels.flatMap((l, r) => (l === label ? [r] : []));
+        if (!label || same.length !== 1) continue;
+        const r = same[0];
+        const row = sheet.rows[r];
         const c = row?.[at.c];
         if (c?.formula) continue;
         const typed =

@@ -61,14 +61,19 @@ export function structureFingerprint(wb: Workbook, inputs: Record<string, { r: n
         if (!cell) return;
         if (cell.formula) parts.push(`${a1(r, c)}=${cell.formula}`);
         else if (typeof cell.value === 'string') {
-          const t = cellText(cell);
-          if (t && !(unit && t.includes(unit)) && !/(19|20)\d\d/.test(t)) parts.push(`${a1(r, c)}:${t}`);
+          const t = templateText(cellText(cell), unit);
+          if (t) parts.push(`${a1(r, c)}:${t}`);
         }
       }),
     );
     for (const p of inputs[s.name] ?? []) parts.push(`${a1(p.r, p.c)}?`);
   }
   return fnv1a64(parts.join('\n'));
+}
+
+/** A text of the template itself, or '' for one naming the unit or a year (the same template serves every unit, every year). */
+function templateText(t: string, unit: string): string {
+  return t && !(unit && t.includes(unit)) && !/(19|20)\d\d/.test(t) ? t : '';
 }
 
 /** FNV-1a, 64 bits, as 16 hex digits: a stable digest in plain code, the same in Node and a page. */
@@ -96,8 +101,8 @@ export function structureRows(wb: Workbook, inputs: Record<string, { r: number; 
         if (!cell) return;
         if (cell.formula) rows.push(['公式', s.name, a1(r, c), label(r)]);
         else if (typeof cell.value === 'string' && isHeaderRow(s.rows, r)) {
-          const t = cellText(cell);
-          if (t && !(unit && t.includes(unit)) && !/(19|20)\d\d/.test(t)) rows.push(['表头', s.name, a1(r, c), t]);
+          const t = templateText(cellText(cell), unit);
+          if (t) rows.push(['表头', s.name, a1(r, c), t]);
         }
       }),
     );

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { FakeBook, FakeCell } from '../../../tests/helpers/fakeExcel';
-import { OFFICE_TO_FILE_PATTERN } from '../../core/flagStore';
+import { OFFICE_TO_FILE_PATTERN, officePatternOf } from '../../core/flagStore';
 import { themePalette, visibleColor } from '../xlsx/themeColor';
 import { importDocument } from '../../importDoc';
 import { sampleWorkbook } from '../../../tests/helpers/grid';
@@ -98,7 +98,7 @@ function officeFillOf(f: ExcelJS.FillPattern | undefined, palette: string[]): Pi
   // A theme or indexed colour as Excel draws it.
   const hex = (c?: Partial<ExcelJS.Color>) => visibleColor(c as Parameters<typeof visibleColor>[0], palette);
   if (f.pattern === 'solid') return hex(f.fgColor) ? { fill: hex(f.fgColor) } : undefined;
-  const pattern = Object.entries(OFFICE_TO_FILE_PATTERN).find(([, file]) => file === f.pattern)![0];
+  const pattern = officePatternOf(f.pattern)!;
   return { fill: hex(f.bgColor) ?? '#FFFFFF', fillStyle: { pattern, patternColor: hex(f.fgColor) ?? null } };
 }
 function fileFillOf(c: FakeCell): ExcelJS.Fill {

@@ -3,17 +3,7 @@ import { a1 } from '../../core/grid';
 import { Finding, flaggedCells } from '../../core/findings';
 import type { FlagOutcome, ClearOutcome } from '../host';
 import { EXPLANATIONS_SHEET } from '../../core/explanations';
-import {
-  StoreRow,
-  STORE_COLUMNS,
-  storeValues,
-  noteText,
-  NOTE_KEPT,
-  isNoteKept,
-  parsedOrUndefined,
-  OfficeFill,
-  OFFICE_TO_FILE_PATTERN,
-} from '../../core/flagStore';
+import { StoreRow, STORE_COLUMNS, storeValues, noteText, NOTE_KEPT, isNoteKept, parsedOrUndefined, OfficeFill, officePatternOf } from '../../core/flagStore';
 import { FLAGS_SHEET, FLAGS_MARK, FLAG_COLOR, REPORT_HEADER, REPORT_WIDTHS, REPORT_COL, planFlags, reportSheetName, FlagKind } from '../../core/flagPlan';
 import { ruleLabel } from '../../check/registry';
 import {
@@ -73,7 +63,7 @@ export function restoreFill(range: Excel.Range, row: StoreRow, opts: ExcelSuppor
     fill.tintAndShade = kept.office.tintAndShade;
   } else if (kept?.type === 'pattern' && kept.pattern && kept.pattern !== 'solid') {
     // Flagged by the command line: the file's pattern, its colours as the file gives them.
-    const pattern = Object.entries(OFFICE_TO_FILE_PATTERN).find(([, file]) => file === kept.pattern)?.[0];
+    const pattern = officePatternOf(kept.pattern);
     if (!pattern) return;
     const argb = (c?: { argb?: string }) => (c?.argb && /^[0-9A-F]{8}$/i.test(c.argb) ? '#' + c.argb.slice(2) : undefined);
     const back = argb(kept.bgColor);

@@ -32,6 +32,11 @@ export async function readCustomProperties(bytes: Uint8Array): Promise<Record<st
   } catch {
     return {};
   }
+  return propertiesIn(zip);
+}
+
+/** The custom properties of a package already opened. */
+async function propertiesIn(zip: JSZip): Promise<Record<string, string>> {
   const xml = await zip.file(PART)?.async('string');
   if (!xml) return {};
   const out: Record<string, string> = {};
@@ -46,7 +51,7 @@ export async function readCustomProperties(bytes: Uint8Array): Promise<Record<st
 export async function withCustomProperties(bytes: Uint8Array, props: Record<string, string>): Promise<Uint8Array> {
   if (!Object.keys(props).length) return bytes;
   const zip = await JSZip.loadAsync(bytes);
-  const all = { ...(await readCustomProperties(bytes)), ...props };
+  const all = { ...(await propertiesIn(zip)), ...props };
   const body = Object.entries(all)
     .map(([name, value], i) => `<property fmtid="${FMTID}" pid="${i + 2}" name="${esc(name)}"><vt:lpwstr>${esc(value)}</vt:lpwstr></property>`)
     .join('');
