@@ -26,6 +26,8 @@ const RANK: Record<string, number> = {
   check: 7,
   importDoc: 8,
   scaffold: 8,
+  // A department's 汇总: built on the scaffold and the check.
+  consolidate: 8.5,
   helpPage: 8,
   // Hosts and tools: they read files, workbooks, Excel; the core never imports them.
   usecases: 9,

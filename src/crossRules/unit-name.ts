@@ -3,6 +3,7 @@ import { Finding } from '../core/findings';
 import { cellText, Workbook, Sheet } from '../core/grid';
 import { SheetScan, scanOfSheet, textsInRows } from '../core/textScan';
 import { normLabel } from '../core/text';
+import type { RecognizedTable } from '../recognize/model';
 import { textFinding } from '../narrative/model';
 
 const NAME = /^(?:部门|单位|编制单位|填报单位)[:：]\s*(.+)$/;
@@ -26,6 +27,26 @@ function coverName(wb: Workbook, scanOf: (s: Sheet) => SheetScan): { name: strin
   return undefined;
 }
 
+/**
+ * The unit a disclosure is of, as it names itself: the name most of its tables give (部门：…),
+ * else its cover's (部门名称：…); undefined when it names none. The 汇总 lists its units by it.
+ */
+export function unitNameOf(wb: Workbook, tables: Iterable<RecognizedTable>): string | undefined {
+  const scanOf = scanOfSheet(wb);
+  const counts = new Map<string, { name: string; n: number }>();
+  for (const t of tables)
+    for (const { raw } of textsInRows(scanOf(t.sheet).colons, t.titleAt.r, t.headerTop)) {
+      const m = NAME.exec(raw.trim());
+      if (!m || !m[1].trim()) continue;
+      const key = norm(m[1].trim());
+      const hit = counts.get(key) ?? { name: m[1].trim(), n: 0 };
+      hit.n++;
+      counts.set(key, hit);
+    }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best?.name ?? coverName(wb, scanOf)?.name;
+}
+
 /** The unit's name is the same on every table (部门：…) and on the cover (部门名称：…). */
 export const narrUnitName: Rule = {
   id: 'unit-name',
@@ -37,7 +58,7 @@ export const narrUnitName: Rule = {
     const scanOf = scanOfSheet(ctx.wb, ctx.scan);
     const cover = coverName(ctx.wb, scanOf);
     for (const scope of ctx.scopes) {
-      const names: { name: string; key: string; t: import('../recognize/model').RecognizedTable; r: number; c: number }[] = [];
+      const names: { name: string; key: string; t: RecognizedTable; r: number; c: number }[] = [];
       // The lines between a table's title and its header, those with a colon (部门：…).
       for (const t of scope.tables.values())
         for (const { r, c, raw } of textsInRows(scanOf(t.sheet).colons, t.titleAt.r, t.headerTop)) {

@@ -32,6 +32,20 @@ export interface Edition {
   layout: PrintLayout;
   /** The cells the narrative draft quotes. */
   draft: DraftPlan;
+  /** Flows between a unit and its parent inside a department, netted in the department's 汇总 (none when its tables have no such columns). */
+  transfers: TransferSpec[];
+}
+
+/**
+ * A flow between a unit and its parent inside one department: what the unit books (its column of
+ * a coded table) is what the parent books on the other side. In the 汇总 both are netted out.
+ */
+export interface TransferSpec {
+  /** The pair as the 调整表 names it: 上级补助收入 — 对附属单位补助支出. */
+  name: string;
+  /** The unit's side (上级补助收入 in 收入决算表) and the parent's (对附属单位补助支出 in 支出决算表). */
+  child: { table: TableRole; col: string; name: string };
+  parent: { table: TableRole; col: string; name: string };
 }
 
 /** Role ids of the nine tables; every edition's tables use them as their ids. */

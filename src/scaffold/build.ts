@@ -28,6 +28,11 @@ export interface ScaffoldOptions {
   edition?: string;
   /** Add an empty 项目清单 (from which the 绩效自评表 are generated). */
   projectList?: boolean;
+  /**
+   * The 科目 rows of one coded table, by table id (a department's 汇总 lists in each table the
+   * rows its units listed there): parents are added; a table not named takes `codes`.
+   */
+  tableCodes?: Record<string, ScaffoldCode[]>;
   /** The id and version a department gives its template (else the table set and year, version 1). */
   templateId?: string;
   templateVersion?: string;
@@ -443,8 +448,11 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   const placed = new Map<string, Placed>();
   for (const spec of set.tables) {
     let built: { w: SheetWriter; placed: Placed };
-    if (spec.kind === 'coded') built = buildCoded(spec, opts.unit, year, (ed.layout.withoutCodes as string[]).includes(spec.id) ? [] : codes, ed);
-    else if (spec.kind === 'sides') built = buildSides(spec, opts.unit, year, ed);
+    if (spec.kind === 'coded') {
+      const own = opts.tableCodes?.[spec.id];
+      const rows = own ? expandCodes(own, ed) : (ed.layout.withoutCodes as string[]).includes(spec.id) ? [] : codes;
+      built = buildCoded(spec, opts.unit, year, rows, ed);
+    } else if (spec.kind === 'sides') built = buildSides(spec, opts.unit, year, ed);
     else if (spec.kind === 'econ') built = buildEcon(spec, opts.unit, year, ed);
     else built = buildMatrix(spec, opts.unit, year, ed);
     writers.set(spec.id, built.w);

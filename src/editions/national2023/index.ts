@@ -44,4 +44,17 @@ export const NATIONAL_2023: Edition = {
   },
   layout: NATIONAL_2023_LAYOUT,
   draft: NATIONAL_2023_DRAFT,
+  // 上级补助 and 上缴上级 as 收入决算表 and 支出决算表 print them (their columns by 科目).
+  transfers: [
+    {
+      name: '上级补助收入 — 对附属单位补助支出',
+      child: { table: 'gk02', col: 'sjbz', name: '上级补助收入' },
+      parent: { table: 'gk03', col: 'fsbz', name: '对附属单位补助支出' },
+    },
+    {
+      name: '上缴上级支出 — 附属单位上缴收入',
+      child: { table: 'gk03', col: 'sjjs', name: '上缴上级支出' },
+      parent: { table: 'gk02', col: 'fs', name: '附属单位上缴收入' },
+    },
+  ],
 };

@@ -40,4 +40,6 @@ export const SHANGHAI_2024: Edition = {
   },
   layout: { ...NATIONAL_2023.layout, codedHeaders: { ...NATIONAL_2023.layout.codedHeaders, gk08: NATIONAL_2023.layout.codedHeaders.gk07 } },
   draft: NATIONAL_2023.draft,
+  // Its 收入决算表 and 支出决算表 are the national ones renumbered: the same columns to net.
+  transfers: NATIONAL_2023.transfers,
 };
