@@ -5,6 +5,9 @@ import { recognize } from '../recognize';
 import { editionByChoice } from '../editions';
 import { scaffold, ScaffoldResult } from '../scaffold/build';
 import { Item, RecognizedTable } from '../recognize/model';
+import { XlsxHost } from '../hosts/xlsx/xlsxHost';
+import { gridToExcel } from '../hosts/xlsx/xlsxWrite';
+import { identityProperties, TEMPLATE_SHEET } from '../scaffold/identity';
 
 /**
  * Units of a department as the tests and the bench need them: the department's template
@@ -138,4 +141,16 @@ export function zeroed(wb: Workbook): Workbook {
   return {
     sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((row) => (row ?? []).map((c) => (c && c.value === null && !c.formula ? { ...c, value: 0 } : c))) })),
   };
+}
+
+/**
+ * The unit's workbook as the file it sends: written the way 生成模板 writes a template (the tables,
+ * the template's record very hidden, its identity in the file's properties), then filled.
+ */
+export async function unitXlsx(spec: UnitSpec): Promise<Uint8Array> {
+  const built = filledUnit(spec);
+  const host = new XlsxHost(gridToExcel({ sheets: [] }), spec.name + '.xlsx');
+  await host.writeSheets({ sheets: [...built.workbook.sheets, built.record] }, { ...built.layouts, [TEMPLATE_SHEET]: { veryHidden: true } });
+  await host.setProperties(identityProperties(built.identity));
+  return host.bytes();
 }

@@ -3,7 +3,20 @@ import * as path from 'path';
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { BatchEntry } from '../check/batch';
-import { checkFile, clearFile, importFile, scaffoldFile, draftFile, formsFile, explainFile, debugPdfPages, claimOutput, writeWhole, InputError } from '../app';
+import {
+  checkFile,
+  clearFile,
+  importFile,
+  scaffoldFile,
+  draftFile,
+  formsFile,
+  explainFile,
+  debugPdfPages,
+  claimOutput,
+  writeWhole,
+  consolidateFiles,
+  InputError,
+} from '../app';
 import { parseCodeList } from '../scaffold/codesFrom';
 import { Finding, summarize } from '../core/findings';
 import { findingsTable, summaryLine, table } from './format';
@@ -35,6 +48,10 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         再次核对时该问题显示为“已说明”，单元格内容改动后自动重新打开
   juesuan clear <已标记.xlsx> --out <输出.xlsx>
         清除全部标记，恢复单元格原有的填充色和批注
+  juesuan consolidate <文件夹|文件…> --out <部门汇总.xlsx> [--units 单位名单.txt|.xlsx] [--department 部门名称] [--force]
+        汇总各单位的公开表：按科目编码合并各表，金额为各单位之和，合计为公式并附计算结果；另有“单位清单”（各单位结论、
+        未纳入汇总的原因、名单上未报送的单位）、“明细”（每个金额各单位的数）、“调整表”（名单第二列给出上级单位时，
+        抵消上级补助收入与对附属单位补助支出、上缴上级支出与附属单位上缴收入）；汇总表随后按公开表核对
   juesuan demo
         导入并核对随附的示例公开文本，输出 demo-output/checked.xlsx
   --force                  输出文件已存在时覆盖它（任何命令都不会覆盖输入文件）
@@ -334,6 +351,41 @@ async function cmdExplain(args: Args): Promise<number> {
   return r.result.submittable ? 0 : 1;
 }
 
+async function cmdConsolidate(args: Args): Promise<number> {
+  const outFile = textFlag(args, 'out');
+  if (!args.positional.length || !outFile) throw new UsageError('用法：juesuan consolidate <文件夹|文件…> --out <部门汇总.xlsx> [--units 单位名单.txt|.xlsx]');
+  const files: string[] = [];
+  for (const p of args.positional) {
+    if (!fs.existsSync(p)) throw new InputError(`找不到“${p}”`);
+    if (fs.statSync(p).isDirectory()) files.push(...listFiles(p));
+    else files.push(p);
+  }
+  // The list and an earlier 汇总 in the same folder are no units.
+  const skip = new Set([textFlag(args, 'units'), outFile].filter((x): x is string => !!x).map((x) => path.resolve(x)));
+  const units = files.filter((f) => !skip.has(path.resolve(f)));
+  if (!units.length) throw new InputError('没有要汇总的单位文件（.xlsx、.pdf 或 .txt）');
+  const r = await consolidateFiles(units, outFile, {
+    ...writeOptions(args),
+    units: textFlag(args, 'units'),
+    department: textFlag(args, 'department'),
+    progress: (done, total) => {
+      if (process.stderr.isTTY || done === total || done % 10 === 0) process.stderr.write(`\r读取单位 ${done}/${total}` + (done === total ? '\n' : ''));
+    },
+  });
+  const c = r.consolidated;
+  out(`${c.department} ${c.year}年度部门决算汇总（${c.edition}）：纳入 ${c.included.length} 个单位`);
+  const open = c.included.filter((u) => u.verdict !== '可提交');
+  if (open.length) out(`其中 ${open.length} 个单位有未解决的强制问题：${open.map((u) => `${u.name}（${u.blocking} 项）`).join('、')}`);
+  for (const { unit, why } of c.refused) out(`未纳入：${unit.file}（${unit.name}）——${why}`);
+  if (c.missing.length) out(`名单上未报送：${c.missing.join('、')}`);
+  const netted = c.netting.filter((x) => x.child === '合计');
+  if (netted.length) out(`往来抵消：${netted.map((x) => `${x.parent} ${x.transfer.name} ${x.how.replace(/：.*$/, '')}`).join('；')}（见“调整表”）`);
+  if (c.differences.length || c.unplaced.length) out(`有 ${c.differences.length + c.unplaced.length} 处金额未能直接汇总，见“汇总核对”`);
+  out(`汇总表核对：${summaryLine(r.checked.summary)}；${submitLine(r.checked)}`);
+  out(`已写出：${outFile}`);
+  return r.checked.submittable ? 0 : 1;
+}
+
 async function cmdDemo(): Promise<number> {
   const root = path.resolve(__dirname, '..', '..');
   const sample = path.join(root, 'samples', 'seed-2023.txt');
@@ -378,6 +430,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdForms(args);
       case 'explain':
         return await cmdExplain(args);
+      case 'consolidate':
+        return await cmdConsolidate(args);
       case 'demo':
         return await cmdDemo();
       default:

@@ -183,9 +183,9 @@ export function consolidate(units: UnitFigures[], opts: ConsolidateOptions = {})
   };
   wb.source = `${department} ${year}年度部门决算（汇总）`;
   addSheet(result, LIST_SHEET, listRows(result, names), [6, 30, 24, 28, 16, 24, 40]);
-  addSheet(result, DETAIL_SHEET, detailRows(result, places), [8, 12, 30, 20, 14, 12, ...included.map(() => 14)]);
-  addSheet(result, ADJUST_SHEET, adjustRows(result, names), [30, 24, 24, 14, 14, 14, 14, 40]);
-  if (differences.length || unplaced.length || failed.length) addSheet(result, RECONCILE_SHEET, reconcileRows(result, places), [10, 14, 30, 20, 16, 16, 40]);
+  addSheet(result, DETAIL_SHEET, detailRows(result, places), [8, 12, 30, 20, 14, 12, ...included.map(() => 14)], 4);
+  addSheet(result, ADJUST_SHEET, adjustRows(result, names), [30, 24, 24, 14, 14, 14, 14, 40], 3);
+  if (differences.length || unplaced.length || failed.length) addSheet(result, RECONCILE_SHEET, reconcileRows(result, places), [10, 14, 30, 20, 16, 16, 40], 4);
   return result;
 }
 
@@ -316,13 +316,14 @@ function netTransfers(
 
 type Row = (string | number | null)[];
 
-function addSheet(result: Consolidated, name: string, rows: Row[], widths: number[]): void {
+/** A sheet beside the tables: a title, a line saying what it holds, a header, then its rows (amounts from column `money` on). */
+function addSheet(result: Consolidated, name: string, rows: Row[], widths: number[], money = Infinity): void {
   const sheet = newSheet(name, 'scaffold');
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === null || v === '') return;
       const cell: Cell = { value: v };
-      if (typeof v === 'number' && r > 0) cell.numFmt = MONEY_FMT;
+      if (typeof v === 'number' && c >= money) cell.numFmt = MONEY_FMT;
       setCell(sheet, r, c, cell);
     }),
   );

@@ -38,6 +38,22 @@ export interface UnitFigures {
   refused?: string;
 }
 
+/** A unit whose file could not be read at all, under its file's name, with why. */
+export function refusedUnit(file: string, why: string): UnitFigures {
+  return {
+    file,
+    name: file.replace(/\.[^.]+$/, ''),
+    edition: '',
+    setId: '',
+    verdict: '未找到公开表',
+    blocking: 0,
+    amounts: new Map(),
+    codes: {},
+    unread: [],
+    refused: why,
+  };
+}
+
 /** A row of a table by its meaning: 科目编码, a 类 of a summary table, a named row, 合计. */
 export function rowKey(it: Pick<Item, 'code' | 'classCode' | 'key' | 'isTotal' | 'label'>): string {
   if (it.code) return it.code;

@@ -11,6 +11,8 @@ import { recognizeForms } from '../forms/model';
 import { projectKey } from '../forms/read';
 import { defaultYear } from '../core/year';
 import { TemplateIdentity, identityProperties, TEMPLATE_SHEET } from '../scaffold/identity';
+import { unitFigures, UnitFigures } from '../consolidate/unit';
+import { consolidate, Consolidated, ConsolidateOptions } from '../consolidate/build';
 
 /**
  * The use cases, written once against the host contract (src/hosts/host.ts): the command line's
@@ -108,6 +110,30 @@ export async function scaffoldInto(
   // The workbook now is this template: its identity stamped as custom document properties.
   await host.setProperties?.(identityProperties(built.identity));
   return { ...out, codes: built.codes.length, identity: built.identity };
+}
+
+/**
+ * One unit of a department's 汇总, read from the host it lives in (a file, a PDF, a workbook open
+ * in Excel) and checked: what the 汇总 keeps of it (consolidate/unit.ts), the workbook let go.
+ */
+export async function readUnit(host: Host, file: string, checker?: Checker<CheckResult>): Promise<UnitFigures> {
+  const grid = await host.read();
+  return unitFigures(grid, await checkerOr(checker)(grid), file);
+}
+
+/**
+ * 汇总: the department's workbook from its units' parts, written into the host as new sheets (the
+ * nine tables, 单位清单, 明细, 调整表, 汇总核对); a sheet of that name already there is a conflict
+ * unless `overwrite`, and nothing is written then.
+ */
+export async function consolidateInto(
+  host: Host,
+  units: UnitFigures[],
+  opts: ConsolidateOptions & { overwrite?: boolean } = {},
+): Promise<WriteOutcome & { consolidated: Consolidated }> {
+  const consolidated = consolidate(units, opts);
+  const out = await host.writeSheets(consolidated.workbook, consolidated.layouts, { overwrite: opts.overwrite });
+  return { ...out, consolidated };
 }
 
 /**
