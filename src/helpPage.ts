@@ -61,6 +61,13 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #cc
 <li>没有安装加载项时，也可用浏览器打开同一页面（WPS 用户、审核人员）：选择 .xlsx、PDF 或 .txt 文件审核，并下载标记后的工作簿。</li>
 </ul>
 
+<h2>主管部门：下发模板、收回、汇总</h2>
+<ol>
+<li>用“生成模板”（或命令行 <code>juesuan scaffold --template-id 编号 --template-version 版本</code>）生成一份模板，下发给各单位。模板记有自己的表格式、年度、编号、版本和结构，各单位填报后核对时，会指出改动了模板的地方（合计公式被改为数值、表头被改、工作表被删除或改名）。</li>
+<li>收回各单位的文件后，用 <code>juesuan check 文件夹 --report 检查表.xlsx</code> 逐一核对，每个单位一行：结论、强制问题数、主要问题。</li>
+<li>用 <code>juesuan consolidate 文件夹 --units 单位名单.txt --out 部门汇总.xlsx</code> 生成部门汇总。单位名单每行一个单位，上级单位写在同一行、用 Tab 隔开（也可用含“单位名称”“上级单位”两列的工作簿）。汇总表按科目编码合并，金额为各单位之和，合计为公式；另有“单位清单”（各单位结论、未纳入汇总的原因、未报送的单位）、“明细”（每个金额各单位的数）、“调整表”（上下级之间的上级补助与对附属单位补助、上缴上级与附属单位上缴，双方金额一致时抵消，不一致时列出差额请核实）。汇总表随后按公开表核对，也可用 <code>juesuan draft</code> 起草情况说明。</li>
+</ol>
+
 <h2>三、结果怎么看</h2>
 <ul>
 <li><span class="swatch" style="background:#FFC7CE"></span><b>错误</b>：数字对不上，超出四舍五入尾差，必须改正。</li>
