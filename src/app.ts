@@ -20,6 +20,7 @@ import { codesOfWorkbook } from './scaffold/codesFrom';
 import { unitFigures, refusedUnit, UnitFigures } from './consolidate/unit';
 import type { Consolidated } from './consolidate/build';
 import { namesFromText, namesFromSheet, NamedUnit } from './consolidate/names';
+import { unitNameOf } from './crossRules/unit-name';
 
 /** File-level operations shared by the CLI and the worker threads. Thin: the core does the work. */
 
@@ -372,4 +373,14 @@ export async function consolidateFiles(files: string[], out: string, opts: Conso
   if (!consolidated.included.length) throw new InputError(`没有可以汇总的单位：${consolidated.refused.map((x) => `${x.unit.file}（${x.why}）`).join('；')}`);
   await writeHost(host, out);
   return { consolidated, checked: checkWorkbook(consolidated.workbook) };
+}
+
+/**
+ * One document of a batch: checked (and its flagged copy written, when `out` is given), with the
+ * unit it names itself as, for the 检查表.
+ */
+export async function checkForBatch(file: string, out?: string, opts: WriteOptions = {}): Promise<CheckResult & { unit?: string }> {
+  const r = await checkFile(file, out, undefined, opts);
+  const tables = r.recognition.tables;
+  return { ...r, unit: tables.length ? unitNameOf({ sheets: [...new Set(tables.map((t) => t.sheet))] }, tables) : undefined };
 }

@@ -5,6 +5,10 @@ import { verdictWord, Verdict } from './index';
 /** One document of a batch as checked: its counts and findings, or why it could not be. */
 export interface BatchEntry {
   file: string;
+  /** The unit, as the document names itself (部门：… on its tables, its cover). */
+  unit?: string;
+  /** Its flagged copy, as the 检查表 links to it (a path relative to the 检查表). */
+  copy?: string;
   summary?: Summary;
   submittable?: boolean;
   blocking?: number;
@@ -13,16 +17,16 @@ export interface BatchEntry {
   error?: string;
 }
 
-export const BATCH_HEADER = ['序号', '文件', '结论', '强制问题', '错误', '警告', '提示', '各部分问题', '主要问题'];
+export const BATCH_HEADER = ['序号', '单位', '文件', '结论', '强制问题', '错误', '警告', '提示', '各部分问题', '主要问题', '标记副本'];
 
 /**
- * A batch's 检查表, one row per document: its verdict, the 强制 findings open, the counts by
+ * A batch's 检查表, one row per document: its unit, its verdict, the 强制 findings open, the counts by
  * severity, the open findings by part (公开05 3、情况说明 7) and the three most frequent causes. A
  * document that could not be checked says why, under its own name.
  */
 export function batchRows(entries: BatchEntry[]): (string | number)[][] {
   return entries.map((e, i) => {
-    if (e.error || !e.summary) return [i + 1, e.file, e.error ?? '未能核对', '—', '—', '—', '—', '', ''];
+    if (e.error || !e.summary) return [i + 1, e.unit ?? '', e.file, e.error ?? '未能核对', '—', '—', '—', '—', '', '', ''];
     const open = (e.findings ?? []).filter((f) => f.explained === undefined && f.severity !== 'info');
     const count = (key: (f: Finding) => string) => {
       const m = new Map<string, number>();
@@ -39,6 +43,7 @@ export function batchRows(entries: BatchEntry[]): (string | number)[][] {
       .join('、');
     return [
       i + 1,
+      e.unit ?? '',
       e.file,
       verdictWord({ submittable: !!e.submittable, blocking: e.blocking ?? open.filter(blocksSubmission).length, verdict: e.verdict }),
       e.blocking ?? 0,
@@ -47,6 +52,7 @@ export function batchRows(entries: BatchEntry[]): (string | number)[][] {
       e.summary.info,
       parts,
       causes,
+      e.copy ?? '',
     ];
   });
 }

@@ -32,7 +32,8 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
   juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本；
         --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表；
-        --report <检查表.xlsx>（文件夹）每个文件一行：结论、强制问题、各级别数量、各部分问题数和主要问题
+        --report <检查表.xlsx>（文件夹）每个文件一行：单位、结论、强制问题、各级别数量、各部分问题数、主要问题和标记副本的链接；
+        核对文件夹时 --out <文件夹> 把每个文件的标记副本写入该文件夹（文本写为 .xlsx）
   juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--template-id 编号] [--template-version 版本] [--force]
@@ -123,7 +124,8 @@ async function cmdCheck(args: Args): Promise<number> {
   if (!target) throw new UsageError('请指定要核对的文件或文件夹');
   const json = !!args.flags.json;
   const outFile = textFlag(args, 'out');
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return checkDirectory(target, json, textFlag(args, 'report'), writeOptions(args));
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory())
+    return checkDirectory(target, json, textFlag(args, 'report'), { ...writeOptions(args), out: outFile });
   const prior = textFlag(args, 'prior');
   const debug = textFlag(args, 'debug-pdf');
   const r = await checkFile(target, outFile, prior, writeOptions(args));
@@ -159,13 +161,35 @@ function listFiles(dir: string): string[] {
 }
 
 /** Check every .xlsx/.txt/.pdf file of a folder on worker threads, with progress on stderr. */
-async function checkDirectory(dir: string, json: boolean, report?: string, opts?: { force: boolean }): Promise<number> {
+/** Where a document's flagged copy goes in the --out folder: its place under the folder checked, a text as a workbook. */
+function copyPath(dir: string, outDir: string, file: string): string {
+  const rel = path.relative(dir, file);
+  return path.join(outDir, /\.txt$/i.test(rel) ? rel.replace(/\.txt$/i, '.xlsx') : rel);
+}
+
+/** Workers for a batch: one per core, as many as memory allows (a worker may take up to JUESUAN_WORKER_MEMORY_MB). */
+function batchWorkers(files: number, memoryMb: number): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const byMemory = Math.floor(os.totalmem() / 1024 / 1024 / Math.min(memoryMb, 2048));
+  return Math.max(1, Math.min(files, Number(process.env.JUESUAN_WORKERS) || cores, byMemory));
+}
+
+async function checkDirectory(dir: string, json: boolean, report?: string, opts: { force: boolean; out?: string } = { force: false }): Promise<number> {
   const files = listFiles(dir);
   if (files.length === 0) throw new InputError(`文件夹“${dir}”中没有 .xlsx、.pdf 或 .txt 文件`);
-  // The 检查表 is claimed before any work: it never replaces a file without --force.
+  // The 检查表 and the copies' folder are claimed before any work: never over a file without --force.
   if (report) claimOutput(report, files, opts);
+  const outDir = opts.out;
+  if (outDir) {
+    if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory())
+      throw new InputError(`核对文件夹时 --out 应为一个文件夹（放各文件的标记副本），“${outDir}”是一个文件`);
+    if (path.resolve(outDir) === path.resolve(dir)) throw new InputError('标记副本不能写入被核对的文件夹本身，请另指定一个文件夹');
+    for (const f of files) claimOutput(copyPath(dir, outDir, f), files, opts);
+  }
   const results: FileResult[] = new Array(files.length);
-  const workerCount = Math.max(1, Math.min(files.length, os.cpus().length, 4));
+  // Each worker has a memory of its own: a file too large for it ends that worker, not the run.
+  const memoryMb = Number(process.env.JUESUAN_WORKER_MEMORY_MB) || 4096;
+  const workerCount = batchWorkers(files.length, memoryMb);
   let next = 0;
   let done = 0;
   const progress = () => {
@@ -175,11 +199,11 @@ async function checkDirectory(dir: string, json: boolean, report?: string, opts?
     process.stderr.write(`\r核对中 [${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${files.length}` + (done === files.length ? '\n' : ''));
   };
   progress();
-  // Each worker has a memory of its own: a file too large for it ends that worker, not the run.
-  const memoryMb = Number(process.env.JUESUAN_WORKER_MEMORY_MB) || 4096;
   const record = (i: number, r: FileResult) => {
     if (results[i]) return;
-    results[i] = { ...r, file: path.relative(dir, files[i]) || files[i] };
+    // The copy as the 检查表 links to it: relative to the 检查表's folder.
+    const copy = r.copy && !r.error ? path.relative(path.dirname(path.resolve(report ?? path.join(dir, 'x'))), r.copy) : undefined;
+    results[i] = { ...r, copy, file: path.relative(dir, files[i]) || files[i] };
     done++;
     progress();
   };
@@ -205,7 +229,11 @@ async function checkDirectory(dir: string, json: boolean, report?: string, opts?
           return;
         }
         current = next++;
-        worker.postMessage(path.resolve(files[current]));
+        worker.postMessage({
+          file: path.resolve(files[current]),
+          out: outDir ? path.resolve(copyPath(dir, outDir, files[current])) : undefined,
+          force: opts.force,
+        });
       };
       worker.on('message', (m: FileResult) => {
         record(current, m);

@@ -1,11 +1,20 @@
 import { parentPort } from 'worker_threads';
-import { checkFile, InputError } from '../app';
+import { checkForBatch, InputError } from '../app';
 
-/** Worker thread for directory checks: one file per message. */
-parentPort?.on('message', async (file: string) => {
+/** Worker thread for directory checks: one file per message (and where its flagged copy goes, if anywhere). */
+parentPort?.on('message', async ({ file, out, force }: { file: string; out?: string; force?: boolean }) => {
   try {
-    const r = await checkFile(file);
-    parentPort!.postMessage({ file, summary: r.summary, findings: r.findings, submittable: r.submittable, blocking: r.blocking, verdict: r.verdict });
+    const r = await checkForBatch(file, out, { force });
+    parentPort!.postMessage({
+      file,
+      unit: r.unit,
+      copy: out,
+      summary: r.summary,
+      findings: r.findings,
+      submittable: r.submittable,
+      blocking: r.blocking,
+      verdict: r.verdict,
+    });
   } catch (e) {
     parentPort!.postMessage({ file, error: e instanceof InputError ? e.message : `无法处理：${(e as Error).message}` });
   }

@@ -146,31 +146,39 @@ describe('juesuan check', () => {
     fs.copyFileSync(path.join(BAD, 'empty.txt'), path.join(dir, 'b.txt'));
     fs.writeFileSync(path.join(dir, 'c.txt'), sampleTablesText());
     const report = path.join(tmp, '检查表.xlsx');
-    const r = run('check', dir, '--json', '--report', report);
+    const copies = path.join(tmp, '已标记');
+    const r = run('check', dir, '--json', '--report', report, '--out', copies);
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout) as { files: { file: string; summary: { error: number; warning: number; info: number } | null; error: string | null }[] };
     expect(r.stderr).toContain('已写出检查表');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(report);
     const ws = wb.getWorksheet('检查表')!;
-    expect(ws.getRow(3).values).toEqual([undefined, '序号', '文件', '结论', '强制问题', '错误', '警告', '提示', '各部分问题', '主要问题']);
+    expect(ws.getRow(3).values).toEqual([undefined, '序号', '单位', '文件', '结论', '强制问题', '错误', '警告', '提示', '各部分问题', '主要问题', '标记副本']);
     const rows = [4, 5, 6].map((n) => ws.getRow(n));
-    expect(rows.map((row) => row.getCell(2).value)).toEqual(json.files.map((f) => f.file));
+    expect(rows.map((row) => row.getCell(3).value)).toEqual(json.files.map((f) => f.file));
     for (const [k, f] of json.files.entries()) {
       const row = rows[k];
       if (f.error) {
-        expect(row.getCell(3).value).toBe(f.error);
+        expect(row.getCell(4).value).toBe(f.error);
         continue;
       }
-      expect([row.getCell(5).value, row.getCell(6).value, row.getCell(7).value]).toEqual([f.summary!.error, f.summary!.warning, f.summary!.info]);
-      expect(String(row.getCell(3).value)).toMatch(/可提交|不可提交|未填写|未找到/);
+      expect([row.getCell(6).value, row.getCell(7).value, row.getCell(8).value]).toEqual([f.summary!.error, f.summary!.warning, f.summary!.info]);
+      expect(String(row.getCell(4).value)).toMatch(/可提交|不可提交|未填写|未找到/);
     }
     const sample = rows[json.files.findIndex((f) => f.file === 'a.txt')];
-    expect(String(sample.getCell(8).value)).toMatch(/情况说明 \d+/);
-    expect(String(sample.getCell(9).value).split('、')).toHaveLength(3);
-    expect(rows[json.files.findIndex((f) => f.file === 'b.txt')].getCell(3).value).toMatch(/文件为空/);
-    // Never over an existing file without --force.
+    // The unit as the document names itself; its flagged copy linked, beside the 检查表, and there.
+    expect(String(sample.getCell(2).value)).toMatch(/\S/);
+    expect(sample.getCell(11).value).toEqual({ text: path.join('已标记', 'a.xlsx'), hyperlink: '%E5%B7%B2%E6%A0%87%E8%AE%B0/a.xlsx' });
+    expect(fs.existsSync(path.join(copies, 'a.xlsx'))).toBe(true);
+    expect(String(sample.getCell(9).value)).toMatch(/情况说明 \d+/);
+    expect(String(sample.getCell(10).value).split('、')).toHaveLength(3);
+    expect(rows[json.files.findIndex((f) => f.file === 'b.txt')].getCell(4).value).toMatch(/文件为空/);
+    expect(rows[json.files.findIndex((f) => f.file === 'b.txt')].getCell(11).value ?? '').toBe('');
+    // Never over an existing file without --force; the copies never into the folder checked.
     expect(run('check', dir, '--report', report).stderr).toContain('已存在');
+    expect(run('check', dir, '--out', copies).stderr).toContain('已存在');
+    expect(run('check', dir, '--out', dir).stderr).toContain('不能写入被核对的文件夹本身');
   });
 
   test('a folder is checked file by file with a summary table', () => {

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { BATCH_HEADER, batchRows, BatchEntry } from '../../check/batch';
 import { reportRowHeight } from '../../core/flagPlan';
 
-const WIDTHS = [6, 30, 24, 9, 7, 7, 7, 40, 40];
+const WIDTHS = [6, 24, 28, 22, 9, 7, 7, 7, 36, 36, 28];
+/** The column of the flagged copy: a link that opens it. */
+const COPY = BATCH_HEADER.indexOf('标记副本') + 1;
 
 /** A batch's 检查表 as a workbook to print and file: A4 landscape, one page wide, the header on every page. */
 export function batchReportWorkbook(entries: BatchEntry[], heading: string): ExcelJS.Workbook {
@@ -19,6 +21,11 @@ export function batchReportWorkbook(entries: BatchEntry[], heading: string): Exc
   for (const values of batchRows(entries)) {
     const row = ws.addRow(values);
     row.eachCell({ includeEmpty: true }, (c) => (c.alignment = { wrapText: true, vertical: 'top' }));
+    const copy = row.getCell(COPY);
+    if (typeof copy.value === 'string' && copy.value) {
+      copy.value = { text: copy.value, hyperlink: copy.value.split(/[\\/]/).map(encodeURIComponent).join('/') };
+      copy.font = { color: { argb: 'FF0563C1' }, underline: true };
+    }
     row.height = reportRowHeight(values, WIDTHS);
   }
   return wb;
