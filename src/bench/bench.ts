@@ -14,6 +14,7 @@ import { checkWorkbook } from '../check';
  */
 
 import { UNITS, root, sampleText, consolidated } from './consolidated';
+import { departmentBench } from './department';
 
 async function consolidatedFile(): Promise<{ buf: Buffer; numericCells: number; totalCells: number; sheetCount: number }> {
   const { wb, numericCells } = consolidated();
@@ -125,6 +126,7 @@ async function main() {
     `示例公开文本：解析 ${fmt(seedParseMs)}，识别 + 规则 ${fmt(seedCheckMs)}，${seedResult.findings.length} 条结果`,
   ];
   lines.push('', ...(await pdfBench(RUNS, fmt)));
+  lines.push('', ...(await departmentBench(root, fmt)));
   lines.push('', ...(await paneBudget()));
   process.stdout.write(lines.join('\n') + '\n');
   if (process.env.BENCH_JSON)
