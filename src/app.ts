@@ -17,6 +17,7 @@ import { PRIOR_PREFIX } from './recognize';
 import { Workbook } from './core/grid';
 import { ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
+import { tellAgainst } from './core/templateRecord';
 import { unitFigures, refusedUnit, UnitFigures } from './consolidate/unit';
 import type { Consolidated } from './consolidate/build';
 import { namesFromText, namesFromSheet, NamedUnit } from './consolidate/names';
@@ -159,17 +160,40 @@ export async function importFile(file: string, out: string, prior?: string, opts
  * Check a file; with `out`, also write a flagged copy. A text document is checked as text; its
  * flagged copy is the document imported as a workbook (one sheet per table …) and checked there.
  */
-export async function checkFile(file: string, out?: string, prior?: string, opts: WriteOptions = {}): Promise<CheckResult> {
+/** How a check runs: its writing options, and the template to tell the workbook against (check --template), when given. */
+export interface CheckOptions extends WriteOptions {
+  template?: string[][];
+}
+
+/** A template's record of itself (a workbook 生成模板 or scaffold wrote), to tell copies against. */
+export async function templateRecordOf(file: string): Promise<string[][]> {
+  const bytes = readFileBytes(file);
+  const name = path.basename(file);
+  const foreign = foreignProblem(name, bytes);
+  if (foreign) throw new InputError(`模板“${name}”：${foreign}`);
+  let host: XlsxHost;
+  try {
+    host = await XlsxHost.fromBytes(bytes, name);
+  } catch (e) {
+    throw e instanceof InputError ? new InputError(`模板“${name}”：${e.message}`) : e;
+  }
+  const record = (await host.read()).templateRecord;
+  if (!record?.length) throw new InputError(`“${name}”不是决算公开助手生成的模板（没有模板记录），无法按它核对`);
+  return record;
+}
+
+export async function checkFile(file: string, out?: string, prior?: string, opts: CheckOptions = {}): Promise<CheckResult> {
   if (out && /\.pdf$/i.test(out)) return checkPdfCopy(file, out, prior, opts);
   if (out) claimOutput(out, [file, prior], opts);
   if (!out) {
     const { workbook } = await readDisclosure(file);
     if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
+    tellAgainst(workbook, opts.template);
     return checkWorkbook(workbook);
   }
   const { host, prior: last } = await openForCopy(file, prior);
   await sayWhatTheCopyLacks(file, host.excel, opts);
-  const { result } = await usecases.check(host, { flag: true, prior: last });
+  const { result } = await usecases.check(host, { flag: true, prior: last, template: opts.template });
   await writeHost(host, out);
   return result;
 }
@@ -178,7 +202,7 @@ export async function checkFile(file: string, out?: string, prior?: string, opts
  * A PDF checked into a marked copy (a highlight and a note on each finding) and its 审核报告 as a
  * workbook beside it (…审核报告.xlsx): see hosts/pdf/annotate.ts for why not pages at its end.
  */
-async function checkPdfCopy(file: string, out: string, prior?: string, opts: WriteOptions = {}): Promise<CheckResult> {
+async function checkPdfCopy(file: string, out: string, prior?: string, opts: CheckOptions = {}): Promise<CheckResult> {
   const reportFile = out.replace(/\.pdf$/i, '.审核报告.xlsx');
   claimOutput(out, [file, prior], opts);
   claimOutput(reportFile, [file, prior], opts);
@@ -192,7 +216,7 @@ async function checkPdfCopy(file: string, out: string, prior?: string, opts: Wri
   const { PdfHost } = await import('./hosts/pdf/pdfHost');
   const { readPdfNode } = await import('./hosts/pdf/nodePdf');
   const host = new PdfHost(bytes, name, readPdfNode);
-  const { result } = await usecases.check(host, { flag: true, prior: prior ? await priorSheets(prior) : undefined });
+  const { result } = await usecases.check(host, { flag: true, prior: prior ? await priorSheets(prior) : undefined, template: opts.template });
   // Both made before either is written: a failure leaves neither behind.
   const marked = host.markedBytes()!;
   const reportBytes = (await host.reportBytes())!;
@@ -379,7 +403,7 @@ export async function consolidateFiles(files: string[], out: string, opts: Conso
  * One document of a batch: checked (and its flagged copy written, when `out` is given), with the
  * unit it names itself as, for the 检查表.
  */
-export async function checkForBatch(file: string, out?: string, opts: WriteOptions = {}): Promise<CheckResult & { unit?: string }> {
+export async function checkForBatch(file: string, out?: string, opts: CheckOptions = {}): Promise<CheckResult & { unit?: string }> {
   const r = await checkFile(file, out, undefined, opts);
   const tables = r.recognition.tables;
   return { ...r, unit: tables.length ? unitNameOf({ sheets: [...new Set(tables.map((t) => t.sheet))] }, tables) : undefined };

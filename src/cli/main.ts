@@ -15,6 +15,7 @@ import {
   claimOutput,
   writeWhole,
   consolidateFiles,
+  templateRecordOf,
   InputError,
 } from '../app';
 import { parseCodeList } from '../scaffold/codesFrom';
@@ -29,11 +30,12 @@ import { defaultYear } from '../core/year';
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
 用法：
-  juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx]
+  juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx] [--template 模板.xlsx]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本；
         --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表；
         --report <检查表.xlsx>（文件夹）每个文件一行：单位、结论、强制问题、各级别数量、各部分问题数、主要问题和标记副本的链接；
-        核对文件夹时 --out <文件夹> 把每个文件的标记副本写入该文件夹（文本写为 .xlsx）
+        核对文件夹时 --out <文件夹> 把每个文件的标记副本写入该文件夹（文本写为 .xlsx）；
+        --template <模板.xlsx> 按主管部门当前的模板核对“模板改动”（来自其他版本的模板时指出来自哪一版及不同之处）
   juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--template-id 编号] [--template-version 版本] [--force]
@@ -124,11 +126,13 @@ async function cmdCheck(args: Args): Promise<number> {
   if (!target) throw new UsageError('请指定要核对的文件或文件夹');
   const json = !!args.flags.json;
   const outFile = textFlag(args, 'out');
+  const templateFile = textFlag(args, 'template');
+  const template = templateFile ? await templateRecordOf(templateFile) : undefined;
   if (fs.existsSync(target) && fs.statSync(target).isDirectory())
-    return checkDirectory(target, json, textFlag(args, 'report'), { ...writeOptions(args), out: outFile });
+    return checkDirectory(target, json, textFlag(args, 'report'), { ...writeOptions(args), out: outFile, template });
   const prior = textFlag(args, 'prior');
   const debug = textFlag(args, 'debug-pdf');
-  const r = await checkFile(target, outFile, prior, writeOptions(args));
+  const r = await checkFile(target, outFile, prior, { ...writeOptions(args), template });
   // Each page as the reader saw it, to look into a table read wrong (on stderr: --json stays one object).
   if (debug)
     process.stderr.write(`已写出 ${await debugPdfPages(target, debug, writeOptions(args))} 页的识别图（文字、线条、识别出的表格及其行列）：${debug}\n`);
@@ -174,7 +178,12 @@ function batchWorkers(files: number, memoryMb: number): number {
   return Math.max(1, Math.min(files, Number(process.env.JUESUAN_WORKERS) || cores, byMemory));
 }
 
-async function checkDirectory(dir: string, json: boolean, report?: string, opts: { force: boolean; out?: string } = { force: false }): Promise<number> {
+async function checkDirectory(
+  dir: string,
+  json: boolean,
+  report?: string,
+  opts: { force: boolean; out?: string; template?: string[][] } = { force: false },
+): Promise<number> {
   const files = listFiles(dir);
   if (files.length === 0) throw new InputError(`文件夹“${dir}”中没有 .xlsx、.pdf 或 .txt 文件`);
   // The 检查表 and the copies' folder are claimed before any work: never over a file without --force.
@@ -233,6 +242,7 @@ async function checkDirectory(dir: string, json: boolean, report?: string, opts:
           file: path.resolve(files[current]),
           out: outDir ? path.resolve(copyPath(dir, outDir, files[current])) : undefined,
           force: opts.force,
+          template: opts.template,
         });
       };
       worker.on('message', (m: FileResult) => {

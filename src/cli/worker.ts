@@ -2,9 +2,9 @@ import { parentPort } from 'worker_threads';
 import { checkForBatch, InputError } from '../app';
 
 /** Worker thread for directory checks: one file per message (and where its flagged copy goes, if anywhere). */
-parentPort?.on('message', async ({ file, out, force }: { file: string; out?: string; force?: boolean }) => {
+parentPort?.on('message', async ({ file, out, force, template }: { file: string; out?: string; force?: boolean; template?: string[][] }) => {
   try {
-    const r = await checkForBatch(file, out, { force });
+    const r = await checkForBatch(file, out, { force, template });
     parentPort!.postMessage({
       file,
       unit: r.unit,

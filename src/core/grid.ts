@@ -51,6 +51,11 @@ export interface Workbook {
   explanations?: StoredExplanation[];
   /** A template's record of its own structure, as written (scaffold/identity.ts): what drift is told against. */
   templateRecord?: string[][];
+  /**
+   * When told against another template than its own (check --template): the identity row of the
+   * record it carried ([] when it carried none). templateRecord is then the other template's.
+   */
+  templateCopyOf?: string[];
 }
 
 /** One 出错说明: for a rule's finding at a cell whose content had this fingerprint. */

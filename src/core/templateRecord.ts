@@ -20,3 +20,13 @@ export function rowLabel(row: Workbook['sheets'][number]['rows'][number] | undef
   const name = texts.find((t) => !/^[\d.,\-]+$/.test(t));
   return [code, name].filter(Boolean).join(' ');
 }
+
+/**
+ * Tell a workbook against another template than the one it carries (check --template): that
+ * template's record replaces its own, whose identity row is kept to say which it came from.
+ */
+export function tellAgainst(wb: Workbook, record: string[][] | undefined): void {
+  if (!record) return;
+  wb.templateCopyOf = wb.templateRecord?.[0] ?? [];
+  wb.templateRecord = record;
+}

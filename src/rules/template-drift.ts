@@ -7,7 +7,9 @@ import { fmtMoney } from '../core/amount';
 
 /**
  * A copy of a template told against the template's record of itself (core/templateRecord.ts):
- * a sheet of it deleted or renamed, a total's formula typed over with a number, a header changed.
+ * a sheet of it deleted or renamed, a total's formula typed over with a number, a header changed,
+ * a row added where the template does not grow, a 科目 moved under another 类; and, told against
+ * another template than its own (check --template), which template it came from.
  * Said only when sure: a formula is looked for in its row found by its label (rows inserted above
  * move nothing), a header near where it was; a row the record cannot find is not guessed at.
  */
@@ -90,6 +92,94 @@ export const templateDrift: Rule = {
         });
       }
     }
+    out.push(...rowsAdded(ctx, record, labelsOf, this.id), ...rowsMoved(ctx, record, this.id));
+    const other = otherVersion(ctx.wb.templateCopyOf, record[0], this.id);
+    if (other) out.unshift(other);
     return out;
   },
 };
+
+type Ctx = Parameters<Rule['run']>[0];
+
+/**
+ * Rows a unit added where the template does not grow: a row of a table whose label no row of the
+ * template had. A coded table grows by its 科目 rows (a row with a 科目编码 is the unit's to add).
+ */
+function rowsAdded(ctx: Ctx, record: string[][], labelsOf: (s: Ctx['wb']['sheets'][number]) => string[], rule: string): Finding[] {
+  const known = new Map<string, Set<string>>();
+  for (const [kind, sheet, , label] of record.slice(1)) {
+    if (kind !== '公式' && kind !== '填写') continue;
+    const set = known.get(sheet) ?? known.set(sheet, new Set()).get(sheet)!;
+    set.add(label);
+  }
+  const out: Finding[] = [];
+  for (const t of ctx.rec.tables) {
+    const labels = known.get(t.sheet.name);
+    if (!labels) continue;
+    const seen = new Set<number>();
+    for (const it of t.items) {
+      if (seen.has(it.row) || (t.spec.kind === 'coded' && it.code)) continue;
+      seen.add(it.row);
+      const label = labelsOf(t.sheet)[it.row];
+      if (!label || labels.has(label)) continue;
+      out.push({
+        rule,
+        severity: 'warning',
+        table: t.spec.code,
+        sheet: t.sheet.name,
+        cell: a1(it.row, 0),
+        related: [],
+        message: `${t.spec.code} 第${it.row + 1}行「${label}」是模板中没有的行（此表只可按模板的行填写）：请删除，或报主管部门调整模板`,
+      });
+    }
+  }
+  return out;
+}
+
+/** 科目 rows moved under another 类 of a coded table (the 类's formula no longer covers them). */
+function rowsMoved(ctx: Ctx, record: string[][], rule: string): Finding[] {
+  const sheets = new Set(record.slice(1).map((r) => r[1]));
+  const out: Finding[] = [];
+  for (const t of ctx.rec.tables) {
+    if (t.spec.kind !== 'coded' || !sheets.has(t.sheet.name)) continue;
+    const classes = new Map(t.items.filter((it) => it.code?.length === 3).map((it) => [it.code!, it]));
+    let under: (typeof t.items)[number] | undefined;
+    for (const it of t.items) {
+      if (!it.code) continue;
+      if (it.code.length === 3) {
+        under = it;
+        continue;
+      }
+      const own = classes.get(it.code.slice(0, 3));
+      if (!under || !own || it.code.startsWith(under.code!)) continue;
+      out.push({
+        rule,
+        severity: 'warning',
+        table: t.spec.code,
+        sheet: t.sheet.name,
+        cell: a1(it.row, 0),
+        related: [],
+        message: `${t.spec.code} 第${it.row + 1}行「${it.code} ${it.label}」被移到「${under.code} ${under.label}」类下：应在「${own.code} ${own.label}」类下，请按模板移回`,
+      });
+    }
+  }
+  return out;
+}
+
+/** A copy told against another template (check --template) than the one it came from: which, and that what follows is what differs. */
+function otherVersion(copyOf: string[] | undefined, current: string[] | undefined, rule: string): Finding | undefined {
+  if (copyOf === undefined || !current) return undefined;
+  const name = (r: string[]) => `「${r[1]}」第${r[2]}版`;
+  if (copyOf.length && copyOf[1] === current[1] && copyOf[2] === current[2]) return undefined;
+  return {
+    rule,
+    severity: 'warning',
+    table: '',
+    sheet: '',
+    cell: '',
+    related: [],
+    message: copyOf.length
+      ? `本工作簿来自模板${name(copyOf)}，核对所用的模板是${name(current)}：以下“模板改动”按${name(current)}指出不同之处`
+      : `本工作簿不是由模板${name(current)}生成的（没有模板记录）：以下“模板改动”按该模板指出不同之处`,
+  };
+}

@@ -12,6 +12,7 @@ import { projectKey } from '../forms/read';
 import { defaultYear } from '../core/year';
 import { TemplateIdentity, identityProperties, TEMPLATE_SHEET } from '../scaffold/identity';
 import { unitFigures, UnitFigures } from '../consolidate/unit';
+import { tellAgainst } from '../core/templateRecord';
 import { consolidate, Consolidated, ConsolidateOptions } from '../consolidate/build';
 
 /**
@@ -31,13 +32,14 @@ export type Checker<R extends Checked> = (grid: Workbook) => Promise<R> | R;
 /** The checker given, or checkWorkbook here (whose result is a CheckResult, the default R). */
 const checkerOr = <R extends Checked>(c?: Checker<R>): Checker<R> => c ?? (checkWorkbook as unknown as Checker<R>);
 
-/** Check the host's workbook (with last year's sheets beside it, when given); flag it on request. */
+/** Check the host's workbook (with last year's sheets beside it, told against another template, when given); flag it on request. */
 export async function check<R extends Checked = CheckResult>(
   host: Host,
-  opts: { flag?: boolean; prior?: Workbook; checker?: Checker<R> } = {},
+  opts: { flag?: boolean; prior?: Workbook; checker?: Checker<R>; template?: string[][] } = {},
 ): Promise<{ result: R; flagged?: FlagOutcome }> {
   const grid = await host.read();
   if (opts.prior) grid.sheets.push(...opts.prior.sheets);
+  tellAgainst(grid, opts.template);
   const result = await checkerOr(opts.checker)(grid);
   return { result, flagged: opts.flag ? await host.flag(result.findings, reportHeading(result, grid.source ?? '')) : undefined };
 }

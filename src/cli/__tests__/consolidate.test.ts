@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -33,6 +34,23 @@ beforeAll(async () => {
   fs.writeFileSync(t('units', '东湖区河道所.xlsx'), await unitXlsx({ name: '东湖区河道所', seed: 104, year: 2023 }));
   fs.writeFileSync(t('units', '说明.txt'), '请各单位于三月底前报送。\n');
   fs.writeFileSync(t('units', '名单.txt'), LIST);
+});
+
+describe('juesuan check --template: a unit’s copy told against the department’s current template', () => {
+  test('a copy of version 1 told against version 2: which it came from, then what differs; a file of no template refused', async () => {
+    const v2 = t('模板v2.xlsx');
+    expect(run(['scaffold', '--unit', '东湖区水务局', '--year', '2024', '--template-version', '2', '--out', v2]).status).toBe(0);
+    const r = run(['check', t('units', '东湖区水文站.xlsx'), '--template', v2]);
+    expect(r.stdout).toContain('本工作簿来自模板「全国通用-2024」第1版，核对所用的模板是「全国通用-2024」第2版');
+    const bad = run(['check', t('units', '东湖区水文站.xlsx'), '--template', t('units', '说明.txt')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('模板“说明.txt”：');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('表').getCell('A1').value = '自制表格';
+    await book.xlsx.writeFile(t('自制.xlsx'));
+    const plain = run(['check', t('units', '东湖区水文站.xlsx'), '--template', t('自制.xlsx')]);
+    expect(plain.stderr).toContain('不是决算公开助手生成的模板（没有模板记录）');
+  });
 });
 
 describe('juesuan consolidate', () => {

@@ -63,6 +63,27 @@ test.each([
     },
     /公开02 表头“项目”被改为“科目”/,
   ],
+  [
+    'a row added to a table that grows by no row (公开06, an 经济分类 of the unit’s own)',
+    (wb: Workbook) => {
+      const s = sheet(wb, '公开06');
+      const r = s.rows.findIndex((row) => rowLabel(row).includes('基本工资'));
+      expect(r).toBeGreaterThan(0);
+      s.rows.splice(r + 1, 0, [{ value: '30199' }, { value: '自定义费用' }, { value: 3 }]);
+    },
+    /^公开06 第\d+行「30199 自定义费用」是模板中没有的行/,
+  ],
+  [
+    'a 科目 moved under another 类: said on its row, with the 类 it belongs to',
+    (wb: Workbook) => {
+      const s = sheet(wb, '公开03');
+      const r = s.rows.findIndex((row) => rowLabel(row).startsWith('2080505'));
+      const [row] = s.rows.splice(r, 1);
+      const last = s.rows.findIndex((x) => rowLabel(x).startsWith('2210201'));
+      s.rows.splice(last + 1, 0, row);
+    },
+    /^公开03 第\d+行「2080505 .+」被移到「221 .+」类下：应在「208 .+」类下/,
+  ],
 ])('%s', (_, change, message) => {
   const wb = copy();
   change(wb);
@@ -101,4 +122,32 @@ test('both hosts read the record beside the grid, not as a sheet to check', asyn
   expect(fromExcel.sheets.map((s) => s.name)).not.toContain(TEMPLATE_SHEET);
   expect(fromExcel.templateRecord).toEqual(fromFile.templateRecord);
   expect(checkWorkbook(fromFile).findings.filter((f) => f.rule === 'template-drift')).toEqual([]);
+});
+
+test('a 科目 row a unit adds to a coded table is where the template grows: nothing said', () => {
+  const wb = copy();
+  const s = sheet(wb, '公开03');
+  const r = s.rows.findIndex((row) => rowLabel(row).startsWith('2010301'));
+  s.rows.splice(r + 1, 0, [{ value: '2010302' }, { value: '一般行政管理事务' }, { value: 5 }, { value: 5 }]);
+  expect(drift(wb)).toEqual([]);
+});
+
+test.each([
+  [
+    'a copy of version 1 told against version 2',
+    ['决算模板结构', '全国通用-2025', '1', 'x'],
+    /^本工作簿来自模板「全国通用-2025」第1版，核对所用的模板是「全国通用-2025」第2版/,
+  ],
+  ['a workbook of no template told against one', [], /^本工作簿不是由模板「全国通用-2025」第2版生成的/],
+])('%s: said first, then what differs', (_, own, message) => {
+  const wb = copy();
+  wb.templateRecord![0] = [...wb.templateRecord![0].slice(0, 2), '2', ...wb.templateRecord![0].slice(3)];
+  wb.templateCopyOf = own;
+  const s = sheet(wb, '公开02');
+  s.rows.flat().find((c) => c?.value === '项目')!.value = '科目';
+  const found = drift(wb);
+  expect(found.map((f) => f.message)).toEqual([expect.stringMatching(message), expect.stringMatching(/表头“项目”被改为“科目”/)]);
+  // The same version told against itself: nothing but the change.
+  wb.templateCopyOf = [...wb.templateRecord![0]];
+  expect(drift(wb)).toHaveLength(1);
 });
