@@ -4,7 +4,11 @@ import { InputError } from './hosts/problems';
 import type { XlsxHost } from './hosts/xlsx/xlsxHost';
 import { DocumentHost } from './hosts/text/documentHost';
 import * as usecases from './usecases';
-import { checkWorkbook, CheckResult } from './check';
+import { checkWorkbook, CheckResult, submitLine } from './check';
+import type { Host } from './usecases/host';
+import { unitFigures, refusedUnit, UnitFigures } from './consolidate/unit';
+import { namesFromText, namesFromSheet, NamedUnit } from './consolidate/names';
+import { consolidatedLines } from './consolidate/summary';
 import { resultView, ResultView } from './check/view';
 import { Finding } from './core/findings';
 
@@ -156,5 +160,69 @@ export function localEngine(readPdf?: PdfReader): Engine {
     async checkGrid(grid, progress) {
       return resultView(checkGrid(grid, progress));
     },
+  };
+}
+
+/** The pane's view of a 汇总 written: what it says of itself and its own check, or the sheets in the way. */
+export interface ConsolidateView {
+  written: string[];
+  conflicts: string[];
+  lines: string[];
+  /** The 汇总's own check, in a line (可提交 / 不可提交：…). */
+  verdict: string;
+  department: string;
+  year: number;
+}
+
+/**
+ * The units a department chose (files in the pane), each read and checked here, one at a time,
+ * keeping only what the 汇总 needs of it; a file that cannot be read is a unit refused under its
+ * own name. Between units the page gets a turn (the pane stays responsive).
+ */
+export async function unitsFromFiles(
+  files: { name: string; bytes: () => Promise<Uint8Array> }[],
+  readPdf?: PdfReader,
+  progress?: (p: Progress) => void,
+): Promise<UnitFigures[]> {
+  const units: UnitFigures[] = [];
+  for (const [i, f] of files.entries()) {
+    progress?.({ text: `正在读取单位 ${i + 1}/${files.length}：${f.name}`, fraction: i / files.length });
+    await new Promise((r) => setTimeout(r, 0));
+    try {
+      // Its bytes read only now, and let go with its workbook once its part is kept.
+      const { workbook } = await readDisclosureBytes(f.name, await f.bytes(), readPdf);
+      units.push(unitFigures(workbook, checkWorkbook(workbook), f.name));
+    } catch (e) {
+      units.push(refusedUnit(f.name, e instanceof InputError ? e.message : '无法读取该文件（文件可能已损坏）'));
+    }
+  }
+  return units;
+}
+
+/** The names list chosen in the pane: a text (one unit per line, its parent after a tab) or a workbook. */
+export async function namesFromFile(name: string, bytes: Uint8Array): Promise<NamedUnit[]> {
+  if (/\.(txt|csv)$/i.test(name)) return namesFromText(new TextDecoder('utf-8').decode(bytes));
+  const { XlsxHost } = await import('./hosts/xlsx/xlsxHost');
+  const grid = await (await XlsxHost.fromBytes(bytes, name)).read();
+  const sheet = grid.sheets.find((s) => s.rows.length);
+  return sheet ? namesFromSheet(sheet) : [];
+}
+
+/** The 汇总 written into a host (new sheets of the open workbook, or a new workbook to download), and what it says. */
+export async function consolidateOn(
+  host: Host,
+  units: UnitFigures[],
+  opts: { names?: NamedUnit[]; department?: string; overwrite?: boolean },
+): Promise<ConsolidateView> {
+  if (!units.some((u) => !u.refused)) throw new InputError(`没有可以汇总的单位：${units.map((u) => `${u.file}（${u.refused}）`).join('；')}`);
+  const r = await usecases.consolidateInto(host, units, opts);
+  const checked = checkWorkbook(r.consolidated.workbook);
+  return {
+    written: r.written,
+    conflicts: r.conflicts,
+    lines: consolidatedLines(r.consolidated),
+    verdict: submitLine(checked),
+    department: r.consolidated.department,
+    year: r.consolidated.year,
   };
 }

@@ -26,6 +26,7 @@ import { ruleIdOf, blocksSubmission } from '../check/registry';
 import { EDITIONS, editionByChoice, editionChoice } from '../editions';
 import { TEMPLATE_HINT } from '../core/layout';
 import { defaultYear } from '../core/year';
+import { consolidatedLines } from '../consolidate/summary';
 
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
@@ -410,15 +411,7 @@ async function cmdConsolidate(args: Args): Promise<number> {
       if (process.stderr.isTTY || done === total || done % 10 === 0) process.stderr.write(`\r读取单位 ${done}/${total}` + (done === total ? '\n' : ''));
     },
   });
-  const c = r.consolidated;
-  out(`${c.department} ${c.year}年度部门决算汇总（${c.edition}）：纳入 ${c.included.length} 个单位`);
-  const open = c.included.filter((u) => u.verdict !== '可提交');
-  if (open.length) out(`其中 ${open.length} 个单位有未解决的强制问题：${open.map((u) => `${u.name}（${u.blocking} 项）`).join('、')}`);
-  for (const { unit, why } of c.refused) out(`未纳入：${unit.file}（${unit.name}）——${why}`);
-  if (c.missing.length) out(`名单上未报送：${c.missing.join('、')}`);
-  const netted = c.netting.filter((x) => x.child === '合计');
-  if (netted.length) out(`往来抵消：${netted.map((x) => `${x.parent} ${x.transfer.name} ${x.how.replace(/：.*$/, '')}`).join('；')}（见“调整表”）`);
-  if (c.differences.length || c.unplaced.length) out(`有 ${c.differences.length + c.unplaced.length} 处金额未能直接汇总，见“汇总核对”`);
+  for (const line of consolidatedLines(r.consolidated)) out(line);
   out(`汇总表核对：${summaryLine(r.checked.summary)}；${submitLine(r.checked)}`);
   out(`已写出：${outFile}`);
   return r.checked.submittable ? 0 : 1;

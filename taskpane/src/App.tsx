@@ -5,10 +5,11 @@ import { initialState, paneReducer, Tab as PaneTab } from './pane/state';
 import { CheckControls, CheckResults } from './pane/CheckTab';
 import { ScaffoldTab } from './pane/ScaffoldTab';
 import { DraftTab } from './pane/DraftTab';
+import { ConsolidateTab } from './pane/ConsolidateTab';
 import { useStyles } from './pane/styles';
 
 /**
- * The task pane: a tab per task (审核, 生成模板, 起草情况说明), the pane's messages between the
+ * The task pane: a tab per task (审核, 生成模板, 起草情况说明, 部门汇总), the pane's messages between the
  * controls and the results. Its state is one reducer (pane/state.ts); what the list shows is
  * computed by plain functions (pane/findingList.ts); the components draw them (pane/).
  */
@@ -53,13 +54,14 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
         <Tab value="check">审核</Tab>
         {host.scaffold ? <Tab value="scaffold">生成模板</Tab> : null}
         {host.draft ? <Tab value="draft">起草情况说明</Tab> : null}
+        {host.consolidate ? <Tab value="consolidate">部门汇总</Tab> : null}
       </TabList>
       {s.tab === 'check' ? <CheckControls {...tab} /> : null}
       {s.tab === 'draft' && host.draft ? <DraftTab host={host} busy={s.busy} dispatch={dispatch} run={run} /> : null}
       {s.notice ? <Caption1>{s.notice}</Caption1> : null}
       {s.busy && s.progress ? (
         <Field validationMessage={s.progress.text} validationState="none" data-testid="progress">
-          <ProgressBar value={s.progress.fraction} max={1} aria-label="审核进度" />
+          <ProgressBar value={s.progress.fraction} max={1} aria-label={s.tab === 'consolidate' ? '汇总进度' : '审核进度'} />
         </Field>
       ) : s.busy ? (
         <Spinner size="tiny" label="正在处理…" />
@@ -76,6 +78,7 @@ export function App({ host, initialView = 'check' }: { host: HostApi; initialVie
       ) : null}
       {s.tab === 'check' ? <CheckResults {...tab} /> : null}
       {s.tab === 'scaffold' && host.scaffold ? <ScaffoldTab host={host} busy={s.busy} run={run} focus={s.scaffoldFocus} /> : null}
+      {s.tab === 'consolidate' && host.consolidate ? <ConsolidateTab host={host} busy={s.busy} dispatch={dispatch} run={run} /> : null}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { Finding } from '../../src/core/findings';
 import type { ResultView } from '../../src/check/view';
-import type { Progress } from '../../src/browserHost';
+import type { Progress, ConsolidateView } from '../../src/browserHost';
 
 /**
  * What the task pane asks of its host: the open workbook in Excel, or a chosen file in browser
@@ -33,6 +33,11 @@ export interface HostApi {
   explain?(f: Finding, text: string): Promise<ResultView>;
   /** 生成模板: the nine tables (and an empty 项目清单); conflicts are names that would be overwritten. */
   scaffold?(o: { unit: string; year: number; edition: string; withForms: boolean }, overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
+  /**
+   * 汇总: the units' files and the names list chosen in the pane, the department's name; the 汇总
+   * written (Excel: new sheets of the open workbook, conflicts asked about; browser: downloaded).
+   */
+  consolidate?(o: { units: File[]; names?: File; department?: string }, overwrite: boolean, progress?: (p: Progress) => void): Promise<ConsolidateView>;
   /** 起草情况说明 from the tables; returns the sheet written, or conflicts. */
   draft?(overwrite: boolean): Promise<{ written: string[]; conflicts: string[] }>;
   /** Browser mode, a PDF: its page drawn as an image (the finding's box is marked over it by the pane). */

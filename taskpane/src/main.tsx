@@ -88,6 +88,24 @@ function browserHost(): HostApi {
       save(await host.bytes(), `${o.unit}${o.year}年度部门决算公开模板.xlsx`);
       return { written: r.written, conflicts: [] };
     },
+    async consolidate(o, _overwrite, progress) {
+      // Browser mode: the 汇总 is downloaded as a new workbook (nothing to overwrite).
+      const [{ unitsFromFiles, namesFromFile, consolidateOn }, { XlsxHost }, ExcelJS] = await Promise.all([
+        import('../../src/browserHost'),
+        import('../../src/hosts/xlsx/xlsxHost'),
+        import('exceljs').then((m) => m.default),
+      ]);
+      const units = await unitsFromFiles(
+        o.units.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
+        readPdf,
+        progress,
+      );
+      const names = o.names ? await namesFromFile(o.names.name, new Uint8Array(await o.names.arrayBuffer())) : undefined;
+      const host = new XlsxHost(new ExcelJS.Workbook(), '部门汇总.xlsx');
+      const view = await consolidateOn(host, units, { names, department: o.department });
+      save(await host.bytes(), `${view.department}${view.year}年度部门决算汇总.xlsx`);
+      return view;
+    },
     async download() {
       const out = checked ? await engine.download() : undefined;
       if (out) save(out, name.replace(/\.[^.]*$/, '') + '-已审核.xlsx');
@@ -111,6 +129,7 @@ async function excelHost(): Promise<HostApi> {
     explain: (f, text) => office.explainInWorkbook(f, text),
     scaffold: (o, overwrite) => office.scaffoldInWorkbook(o, overwrite),
     draft: (overwrite) => office.draftInWorkbook(overwrite),
+    consolidate: (o, overwrite, progress) => office.consolidateInWorkbook(o, overwrite, progress, readPdf),
   };
 }
 

@@ -3,7 +3,8 @@ import { ExcelSupport } from '../../src/hosts/office/officeExcel';
 import { OfficeHost } from '../../src/hosts/office/officeHost';
 import * as usecases from '../../src/usecases';
 import type { ResultView } from '../../src/check/view';
-import { localEngine, Engine, Progress } from '../../src/browserHost';
+import { localEngine, Engine, Progress, unitsFromFiles, namesFromFile, consolidateOn, ConsolidateView } from '../../src/browserHost';
+import type { PdfReader } from '../../src/hosts/disclosure';
 import { workerEngine, checkerUrl } from './checkerClient';
 import { Finding } from '../../src/core/findings';
 import type { Notice } from './hostApi';
@@ -38,7 +39,7 @@ function checker(progress?: (p: Progress) => void) {
 /** The open workbook as a host (made on each call: Office is there by then). */
 const workbook = () => new OfficeHost((work) => Excel.run(work), excelSupport());
 
-type Action = '一键审核' | '清除标记' | '保存说明' | '生成模板' | '起草情况说明' | '定位';
+type Action = '一键审核' | '清除标记' | '保存说明' | '生成模板' | '起草情况说明' | '生成汇总' | '定位';
 
 /** Excel's error, as the user should read it. */
 export function excelMessage(e: unknown, action: Action): string {
@@ -124,4 +125,20 @@ export async function scaffoldInWorkbook(o: { unit: string; year: number; editio
 
 export async function draftInWorkbook(overwrite: boolean) {
   return exclusive('起草情况说明', () => usecases.draftInto(workbook(), { overwrite }));
+}
+
+/** 汇总 into the open workbook: the units' files read and checked here, the 汇总's sheets added (conflicts asked about). */
+export async function consolidateInWorkbook(
+  o: { units: File[]; names?: File; department?: string },
+  overwrite: boolean,
+  progress?: (p: Progress) => void,
+  readPdf?: PdfReader,
+): Promise<ConsolidateView> {
+  const units = await unitsFromFiles(
+    o.units.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
+    readPdf,
+    progress,
+  );
+  const names = o.names ? await namesFromFile(o.names.name, new Uint8Array(await o.names.arrayBuffer())) : undefined;
+  return exclusive('生成汇总', () => consolidateOn(workbook(), units, { names, department: o.department, overwrite }));
 }

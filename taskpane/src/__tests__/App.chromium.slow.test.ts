@@ -135,9 +135,9 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     expect(await page.locator('[data-testid=finding]').count()).toBe(checked.blocking);
     expect(await page.locator('[data-testid=blocking]').count()).toBe(checked.blocking);
     await page.getByRole('button', { name: '全部', exact: true }).click();
-    // 审核, 生成模板 and 起草情况说明 in tabs at the top: 生成模板 shows its form in place of the findings,
-    // and 审核 brings the findings back as they were.
-    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['审核', '生成模板']);
+    // 审核, 生成模板, 部门汇总 (and in Excel 起草情况说明) in tabs at the top: 生成模板 shows its form in
+    // place of the findings, and 审核 brings the findings back as they were.
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['审核', '生成模板', '部门汇总']);
     await page.getByRole('tab', { name: '生成模板' }).click();
     await page.getByLabel('单位名称').waitFor();
     expect(await page.locator('[data-testid=finding]').count()).toBe(0);
@@ -674,6 +674,137 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
     await page.waitForSelector('html[data-state="no-office"]');
     expect(await page.locator('body').innerText()).toContain('未能加载 Office 脚本');
+  });
+
+  /** A department's units as files, and its names list: what the 部门汇总 tab is given. */
+  async function departmentFiles(): Promise<{ units: string[]; names: string }> {
+    const { unitXlsx } = await import('../../../src/bench/units');
+    const folder = fs.mkdtempSync(path.join(dir, 'units-'));
+    const specs = [
+      { name: '东湖区水务局本级', seed: 301, toChildren: 40 },
+      { name: '东湖区水文站', seed: 302, fromParent: 25 },
+      { name: '东湖区水利所', seed: 303, fromParent: 15 },
+    ];
+    const units: string[] = [];
+    for (const u of specs) {
+      const f = path.join(folder, `${u.name}.xlsx`);
+      fs.writeFileSync(f, await unitXlsx(u));
+      units.push(f);
+    }
+    // One file that is no disclosure, refused under its own name.
+    const note = path.join(folder, '报送说明.txt');
+    fs.writeFileSync(note, '请各单位按时报送。\n');
+    units.push(note);
+    const names = path.join(folder, '名单.txt');
+    fs.writeFileSync(names, '东湖区水务局本级\n东湖区水文站\t东湖区水务局本级\n东湖区水利所\t东湖区水务局本级\n东湖区排涝站\t东湖区水务局本级\n');
+    return { units, names };
+  }
+
+  test('部门汇总 in browser mode: the units and the names list chosen, the 汇总 downloaded and shown', async () => {
+    const { units, names } = await departmentFiles();
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.route('**/*', (route: Route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    await page.getByRole('tab', { name: '部门汇总' }).click();
+    // Nothing chosen: said on the field.
+    await page.getByRole('button', { name: '下载汇总' }).click();
+    await page.locator('#consolidate').getByText('请选择各单位的文件').waitFor();
+    await page.setInputFiles('input[aria-label=选择各单位的文件]', units);
+    expect(await page.getByTestId('units-chosen').innerText()).toBe('已选择 4 个文件');
+    await page.setInputFiles('input[aria-label=选择单位名单]', names);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载汇总' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^东湖区水务局\d{4}年度部门决算汇总\.xlsx$/);
+    const saved = path.join(dir, 'dept.xlsx');
+    await download.saveAs(saved);
+    const shown = await page.getByTestId('consolidated').innerText();
+    expect(shown).toContain('纳入 3 个单位');
+    expect(shown).toContain('未纳入：报送说明.txt');
+    expect(shown).toContain('名单上未报送：东湖区排涝站');
+    expect(shown).toContain('往来抵消：东湖区水务局本级 上级补助收入 — 对附属单位补助支出 已抵消');
+    expect(await page.getByTestId('consolidated-verdict').innerText()).toBe('汇总表核对：可提交（无强制问题）');
+    // The file downloaded is the 汇总 the command line writes: its tables check clean.
+    const { readXlsx } = await import('../../../src/hosts/xlsx/xlsx');
+    const wb = await readXlsx(fs.readFileSync(saved), 'dept.xlsx');
+    expect(wb.sheets.map((x) => x.name)).toEqual([
+      '公开01',
+      '公开02',
+      '公开03',
+      '公开04',
+      '公开05',
+      '公开06',
+      '公开07',
+      '公开08',
+      '公开09',
+      '单位清单',
+      '明细',
+      '调整表',
+    ]);
+    expect(checkWorkbook(wb).verdict).toBe('可提交');
+    fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-output', 'pane-consolidate.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('部门汇总 inside Excel (simulated): the 汇总 written as new sheets of the open workbook, asked before replacing', async () => {
+    const { units, names } = await departmentFiles();
+    const { build } = await import('esbuild');
+    const fake = (
+      await build({
+        entryPoints: [path.join(root, 'tests', 'helpers', 'fakeExcelPage.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        platform: 'browser',
+        logLevel: 'error',
+      })
+    ).outputFiles[0].text;
+    // The department's own workbook, open in Excel: one sheet of its own, kept as it is.
+    const own = { sheets: [{ name: '说明', rows: [[{ value: '本年度汇总工作安排' }]], merges: [] }] };
+    const officeJs = `${slowOffice(10)}\n${fake}\nstartFakeExcel(${JSON.stringify(own)});`;
+    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    await page.route('**/*', (route: Route) => {
+      const url = route.request().url();
+      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs });
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    await page.waitForSelector('html[data-ready="excel"]');
+    type Page = { fakeBook: import('../../../tests/helpers/fakeExcel').FakeBook };
+    const sheetNames = () => page.evaluate(() => (window as unknown as Page).fakeBook.sheets.map((x) => x.name));
+    await page.getByRole('tab', { name: '部门汇总' }).click();
+    await page.setInputFiles('input[aria-label=选择各单位的文件]', units);
+    await page.setInputFiles('input[aria-label=选择单位名单]', names);
+    await page.getByRole('button', { name: '生成汇总' }).click();
+    await page.getByTestId('consolidated').waitFor();
+    expect(await page.getByTestId('consolidated-verdict').innerText()).toBe('汇总表核对：可提交（无强制问题）');
+    const after = await sheetNames();
+    expect(after[0]).toBe('说明');
+    expect(after).toEqual(expect.arrayContaining(['公开01', '公开09', '单位清单', '明细', '调整表']));
+    // Amounts as numbers, totals as formulas (Excel works out their values as it writes them).
+    const [numbers, formulas] = await page.evaluate(() => {
+      const cells = [...(window as unknown as Page).fakeBook.sheet('公开03')!.cells.values()];
+      return [cells.filter((c) => !c.formula && typeof c.value === 'number').length, cells.filter((c) => c.formula).length];
+    });
+    expect(numbers).toBeGreaterThan(20);
+    expect(formulas).toBeGreaterThan(20);
+    // Again: the sheets are there; asked before they are replaced, and nothing changes on 取消.
+    const before = await page.evaluate(() => JSON.stringify((window as unknown as Page).fakeBook.snapshot()));
+    await page.getByRole('button', { name: '生成汇总' }).click();
+    await page.getByRole('button', { name: '取消' }).waitFor();
+    expect(
+      await page
+        .locator('#consolidate')
+        .getByText(/已有工作表：公开01/)
+        .count(),
+    ).toBe(1);
+    await page.getByRole('button', { name: '取消' }).click();
+    expect(await page.evaluate(() => JSON.stringify((window as unknown as Page).fakeBook.snapshot()))).toBe(before);
+    await page.getByRole('button', { name: '生成汇总' }).click();
+    await page.getByRole('button', { name: '覆盖' }).click();
+    await page.getByTestId('consolidated').waitFor();
+    expect(await sheetNames()).toEqual(after);
+    await page.close();
   });
 
   test('nothing any page did above was refused by its Content-Security-Policy (no inline script, no eval)', () => {

@@ -6,7 +6,7 @@ import type { Filter } from './listModel';
 
 /** The pane's state in one place, changed only by the actions below (tested without React). */
 
-export type Tab = 'check' | 'scaffold' | 'draft';
+export type Tab = 'check' | 'scaffold' | 'draft' | 'consolidate';
 
 export interface PaneState {
   tab: Tab;

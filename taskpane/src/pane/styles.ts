@@ -31,4 +31,5 @@ export const useStyles = makeStyles({
   pageImage: { width: '100%', display: 'block' },
   pageBox: { position: 'absolute', border: '2px solid #C00000', backgroundColor: 'rgba(255, 199, 206, 0.35)' },
   sample: { width: '100%', border: '1px solid #ddd' },
+  lines: { margin: '0 0 6px', paddingLeft: '18px' },
 });
