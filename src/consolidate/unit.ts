@@ -7,6 +7,7 @@ import { CheckResult, Verdict } from '../check';
 import { EDITIONS, Edition, editionChoice } from '../editions';
 import { tablesYear } from '../narrative/model';
 import { unitNameOf } from '../crossRules/unit-name';
+import { scanTexts } from '../core/textScan';
 
 /**
  * One unit's part in its department's 汇总: what it is (name, table set, year, template), how its
@@ -32,7 +33,7 @@ export interface UnitFigures {
   amounts: Map<string, Decimal>;
   /** The 科目 rows of each coded table (code and name as printed), in the order found. */
   codes: Record<string, { code: string; name: string }[]>;
-  /** Tables whose figures could not be read reliably (none of their amounts is counted). */
+  /** Tables whose figures could not be read reliably: the unit is refused (a 汇总 is not made of part of a unit). */
   unread: string[];
   /** Why the unit cannot be consolidated at all (not a disclosure, several units in one file). */
   refused?: string;
@@ -98,7 +99,8 @@ export function unitFigures(wb: Workbook, checked: Pick<CheckResult, 'recognitio
     return out;
   }
   out.name = unitNameOf(wb, rec.tables) ?? fallback;
-  out.year = tablesYear(new Map(rec.tables.map((t) => [t.spec.id, t])));
+  // The year its tables state, else the one its text names most (a PDF's year line may stand apart from its tables).
+  out.year = tablesYear(new Map(rec.tables.map((t) => [t.spec.id, t]))) ?? scanTexts(wb).year;
   for (const t of rec.tables) {
     if (figuresUnusable(t)) {
       out.unread.push(t.spec.code);
@@ -106,6 +108,8 @@ export function unitFigures(wb: Workbook, checked: Pick<CheckResult, 'recognitio
     }
     addTable(out, t);
   }
+  // A table read in doubt would leave the 汇总 short by what it holds: the unit is not added in part.
+  if (out.unread.length) out.refused = `${out.unread.join('、')} 未能可靠读取，不能纳入汇总：请提供该单位的工作簿（或可复制文字的原版 PDF）`;
   return out;
 }
 

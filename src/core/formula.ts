@@ -277,3 +277,52 @@ export function evaluateFormulas(wb: Workbook): { evaluated: number; failed: { s
     );
   return { evaluated, failed };
 }
+
+/**
+ * How many figures each formula adds up, through the formulas it refers to: the typed-in numbers
+ * (not blanks) its references reach. A total of n rounded figures may differ from the same total
+ * rounded once by up to n half-cents: what tells a rounding gap from a difference. A reference that
+ * cannot be read counts nothing.
+ */
+export function formulaLeaves(wb: Workbook): Map<Cell, number> {
+  const sheets = new Map<string, Sheet>(wb.sheets.map((s) => [s.name, s]));
+  const counts = new Map<Cell, number>();
+  const busy = new Set<Cell>();
+  const refs = (node: Node, out: Ref[]) => {
+    if (node.k === 'ref') out.push(node.ref);
+    else if (node.k === 'neg') refs(node.x, out);
+    else if (node.k === 'bin') {
+      refs(node.a, out);
+      refs(node.b, out);
+    } else if (node.k === 'call') for (const a of node.args) refs(a, out);
+  };
+  const count = (sheet: Sheet, cell: Cell): number => {
+    const known = counts.get(cell);
+    if (known !== undefined) return known;
+    if (busy.has(cell)) return 0;
+    busy.add(cell);
+    let n = 0;
+    try {
+      const list: Ref[] = [];
+      refs(parseFormula(cell.formula!, sheet.name), list);
+      for (const ref of list) {
+        const s = sheets.get(ref.sheet);
+        if (!s) continue;
+        for (let r = ref.top; r <= ref.bottom; r++)
+          for (let c = ref.left; c <= ref.right; c++) {
+            const x = s.rows[r]?.[c];
+            if (x?.formula) n += count(s, x);
+            else if (typeof x?.value === 'number' && x.value !== 0) n++;
+          }
+      }
+    } catch {
+      n = 0;
+    } finally {
+      busy.delete(cell);
+    }
+    counts.set(cell, n);
+    return n;
+  };
+  for (const sheet of wb.sheets) for (const row of sheet.rows) for (const cell of row ?? []) if (cell?.formula) count(sheet, cell);
+  return counts;
+}

@@ -9,6 +9,8 @@ import { textFinding } from '../narrative/model';
 const NAME = /^(?:部门|单位|编制单位|填报单位)[:：]\s*(.+)$/;
 const norm = (s: string) => normLabel(s).replace(/[(（](汇总|本级|部门|单位)[)）]$/, '');
 
+const MONEY_UNIT = /^(?:万元|元|千元|亿元)$/;
+
 const COVER = /^(?:部门名称|单位名称|预算单位)[:：]\s*(.+)$/;
 
 /** The name on the cover (部门名称：…, in a sheet's first 60 rows), its line continued when the PDF wrapped it. */
@@ -37,7 +39,8 @@ export function unitNameOf(wb: Workbook, tables: Iterable<RecognizedTable>): str
   for (const t of tables)
     for (const { raw } of textsInRows(scanOf(t.sheet).colons, t.titleAt.r, t.headerTop)) {
       const m = NAME.exec(raw.trim());
-      if (!m || !m[1].trim()) continue;
+      // 单位：万元 is the tables' unit of money, not the unit's name.
+      if (!m || !m[1].trim() || MONEY_UNIT.test(m[1].trim())) continue;
       const key = norm(m[1].trim());
       const hit = counts.get(key) ?? { name: m[1].trim(), n: 0 };
       hit.n++;

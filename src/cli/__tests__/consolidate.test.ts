@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { ROOT } from '../../../tests/helpers/paths';
+import { ROOT, FIXTURES } from '../../../tests/helpers/paths';
 import { unitXlsx, UnitSpec } from '../../bench/units';
 import { readXlsx } from '../../hosts/xlsx/xlsx';
 import { cellText, Workbook } from '../../core/grid';
@@ -94,6 +94,19 @@ describe('juesuan consolidate', () => {
     expect(d.stderr).toBe('');
     expect(d.status).toBe(0);
     expect(d.stdout).toMatch(/已起草/);
+  });
+
+  test('two published PDFs of one table set (the corpus, with their own mistakes): both in, their year, the 汇总 free of errors', async () => {
+    const out = t('两单位汇总.xlsx');
+    const pdfs = ['ghzy-2024.pdf', 'shgzb-2024.pdf'].map((n) => path.join(FIXTURES, 'corpus', n));
+    const r = run(['consolidate', ...pdfs, '--out', out]);
+    expect(r.stdout).toMatch(/2024年度部门决算汇总（上海市（表一—表九））：纳入 2 个单位/);
+    // Their own mistakes are theirs (单位清单); their rounding is no difference of the 汇总's.
+    expect(r.stdout).toMatch(/其中 2 个单位有未解决的强制问题/);
+    expect(r.stdout).not.toContain('汇总核对');
+    expect(r.stdout).toMatch(/汇总表核对：错误 0 项/);
+    const wb = await readXlsx(fs.readFileSync(out), 'x.xlsx');
+    expect(checkWorkbook(wb).recognition.tables).toHaveLength(9);
   });
 
   test('never over an existing file without --force; no units, one clear message', () => {

@@ -210,7 +210,9 @@ describe('units that cannot be added, refused by name; units with open problems 
     const units = [unit({ name: '甲单位', seed: 72 }), unit({ name: '乙单位', seed: 73 })];
     const shanghai = () => {
       const wb = scaffold({ unit: '戊单位', edition: '上海市', year: 2024 }).workbook;
-      wb.sheets[1].rows.forEach((row) => row?.forEach((c) => c && c.value === null && !c.formula && (c.value = 1)));
+      // One amount typed in: a disclosure of that set, not a blank template.
+      const blank = wb.sheets[1].rows.flatMap((row) => (row ?? []).filter((c) => c && c.value === null && !c.formula));
+      blank[0]!.value = 12.5;
       return figures(wb, '戊单位.xlsx');
     };
     const version = () => {
@@ -233,6 +235,20 @@ describe('units that cannot be added, refused by name; units with open problems 
     expect(row[6]).toContain(why);
   });
 
+  test('a unit whose total is its rows’ sum rounded (a cent off) is no difference of the 汇总: no 汇总核对', () => {
+    const wb = unitWorkbook({ name: '丙单位', seed: 83, codes: ['2010101', '2080505'] });
+    const s = sheetOf(wb, '公开03');
+    const r = s.rows.findIndex((row) => cellText(row?.[0]) === '合计');
+    const c = rowsOf(wb, '公开03')
+      .slice(0, 8)
+      .map((x) => x.indexOf('基本支出'))
+      .find((k) => k >= 0)!;
+    s.rows[r][c] = { value: Math.round(((s.rows[r][c]!.value as number) + 0.01) * 100) / 100 };
+    const result = consolidate([unit({ name: '丁单位', seed: 84 }), figures(wb, '丙单位.xlsx')]);
+    expect(result.differences).toEqual([]);
+    expect(result.workbook.sheets.some((x) => x.name === RECONCILE_SHEET)).toBe(false);
+  });
+
   test('a unit whose total disagrees with its rows is included, marked, and the 汇总核对 says where the sums part', () => {
     const wb = unitWorkbook({ name: '丙单位', seed: 81, codes: ['2010101'] });
     // 公开03's 合计·基本支出 typed over with a wrong figure.
@@ -251,5 +267,19 @@ describe('units that cannot be added, refused by name; units with open problems 
     expect(row[5]).toBe(`${bad.blocking} 项强制问题未解决`);
     const rec = rowsOf(result.workbook, RECONCILE_SHEET);
     expect(rec.find((x) => x[0] === '合计不符' && x[1] === '公开03' && x[3] === '基本支出')).toBeTruthy();
+  });
+});
+
+describe('published disclosures as units', () => {
+  test('a disclosure whose tables could not all be read reliably (pdftotext -layout of a real PDF) is refused, not added in part', async () => {
+    const { readDisclosure } = await import('../../hosts/files');
+    const { FIXTURES } = await import('../../../tests/helpers/paths');
+    const path = await import('path');
+    const { workbook } = await readDisclosure(path.join(FIXTURES, 'corpus', 'ghzy-2024.layout.txt'));
+    const doubtful = figures(workbook, 'ghzy-2024.layout.txt');
+    expect(doubtful.unread.length).toBeGreaterThan(0);
+    const r = consolidate([unit({ name: '甲单位', seed: 91 }), doubtful]);
+    expect(r.included.map((u) => u.name)).toEqual(['甲单位']);
+    expect(r.refused[0].why).toBe(`${doubtful.unread.join('、')} 未能可靠读取，不能纳入汇总：请提供该单位的工作簿（或可复制文字的原版 PDF）`);
   });
 });
