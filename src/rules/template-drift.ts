@@ -8,7 +8,7 @@ import { fmtMoney } from '../core/amount';
 /**
  * A copy of a template told against the template's record of itself (core/templateRecord.ts):
  * a sheet of it deleted or renamed, a total's formula typed over with a number, a header changed,
- * a row added where the template does not grow, a 科目 moved under another 类; and, told against
+ * a row added, deleted or renamed where the template does not grow, a 科目 moved under another 类; and, told against
  * another template than its own (check --template), which template it came from.
  * Said only when sure: a formula is looked for in its row found by its label (rows inserted above
  * move nothing), a header near where it was; a row the record cannot find is not guessed at.
@@ -92,7 +92,7 @@ export const templateDrift: Rule = {
         });
       }
     }
-    out.push(...rowsAdded(ctx, record, labelsOf, this.id), ...rowsMoved(ctx, record, this.id));
+    out.push(...rowChanges(ctx, record, labelsOf, this.id), ...rowsMoved(ctx, record, this.id));
     const other = otherVersion(ctx.wb.templateCopyOf, record[0], this.id);
     if (other) out.unshift(other);
     return out;
@@ -102,39 +102,68 @@ export const templateDrift: Rule = {
 type Ctx = Parameters<Rule['run']>[0];
 
 /**
- * Rows a unit added where the template does not grow: a row of a table whose label no row of the
- * template had. A coded table grows by its 科目 rows (a row with a 科目编码 is the unit's to add).
+ * Rows changed where the template does not grow: a row of a table whose label no row of the
+ * template had (added), a named row of the template no row has now (deleted) — and the two at one
+ * place, a row renamed, said once. A coded table grows and shrinks by its 科目 rows (a unit lists
+ * the 科目 it has): rows with a 科目编码 are the unit's to add or leave out.
  */
-function rowsAdded(ctx: Ctx, record: string[][], labelsOf: (s: Ctx['wb']['sheets'][number]) => string[], rule: string): Finding[] {
-  const known = new Map<string, Set<string>>();
-  for (const [kind, sheet, , label] of record.slice(1)) {
-    if (kind !== '公式' && kind !== '填写') continue;
-    const set = known.get(sheet) ?? known.set(sheet, new Set()).get(sheet)!;
-    set.add(label);
+function rowChanges(ctx: Ctx, record: string[][], labelsOf: (s: Ctx['wb']['sheets'][number]) => string[], rule: string): Finding[] {
+  const known = new Map<string, Map<string, number>>();
+  for (const [kind, sheet, cell, label] of record.slice(1)) {
+    if ((kind !== '公式' && kind !== '填写') || !label) continue;
+    const rows = known.get(sheet) ?? known.set(sheet, new Map()).get(sheet)!;
+    if (!rows.has(label)) rows.set(label, parseA1(cell)?.r ?? 0);
   }
   const out: Finding[] = [];
+  const at = (t: (typeof ctx.rec.tables)[number], r: number, message: string): Finding => ({
+    rule,
+    severity: 'warning',
+    table: t.spec.code,
+    sheet: t.sheet.name,
+    cell: a1(r, 0),
+    related: [],
+    message,
+  });
   for (const t of ctx.rec.tables) {
-    const labels = known.get(t.sheet.name);
-    if (!labels) continue;
+    const rows = known.get(t.sheet.name);
+    if (!rows) continue;
+    const labels = labelsOf(t.sheet);
+    const added: { label: string; r: number }[] = [];
     const seen = new Set<number>();
     for (const it of t.items) {
       if (seen.has(it.row) || (t.spec.kind === 'coded' && it.code)) continue;
       seen.add(it.row);
-      const label = labelsOf(t.sheet)[it.row];
-      if (!label || labels.has(label)) continue;
-      out.push({
-        rule,
-        severity: 'warning',
-        table: t.spec.code,
-        sheet: t.sheet.name,
-        cell: a1(it.row, 0),
-        related: [],
-        message: `${t.spec.code} 第${it.row + 1}行「${label}」是模板中没有的行（此表只可按模板的行填写）：请删除，或报主管部门调整模板`,
-      });
+      const label = labels[it.row];
+      if (label && !rows.has(label)) added.push({ label, r: it.row });
     }
+    // Rows of the template's table gone from it; in a table of 科目 rows, those named by no 科目编码
+    // (a summary table's row names the 类 of its other side: its code is no 科目 row of its own).
+    const present = new Set(labels);
+    const gone = [...rows.entries()]
+      .filter(([label, r]) => !present.has(label) && !(t.spec.kind !== 'sides' && /^\d{3}/.test(label)) && r >= t.titleAt.r)
+      .map(([label, r]) => ({ label, r }))
+      .filter(({ r }) => sheetTableAt(ctx, t.sheet.name, r) === t);
+    for (const g of gone) {
+      const k = added.findIndex((a) => Math.abs(a.r - g.r) <= 3);
+      if (k >= 0) {
+        const [a] = added.splice(k, 1);
+        out.push(at(t, a.r, `${t.spec.code} 第${a.r + 1}行「${g.label}」被改为「${a.label}」：请按模板恢复行名`));
+      } else out.push(at(t, Math.min(g.r, rowCountOf(t.sheet) - 1), `${t.spec.code} 模板中的「${g.label}」行已被删除：请按模板恢复`));
+    }
+    for (const a of added)
+      out.push(at(t, a.r, `${t.spec.code} 第${a.r + 1}行「${a.label}」是模板中没有的行（此表只可按模板的行填写）：请删除，或报主管部门调整模板`));
   }
   return out;
 }
+
+/** The table of a sheet whose rows (title to end) hold a sheet row, as the template wrote it: the last titled above it. */
+function sheetTableAt(ctx: Ctx, sheet: string, r: number) {
+  let best: (typeof ctx.rec.tables)[number] | undefined;
+  for (const t of ctx.rec.tables) if (t.sheet.name === sheet && t.titleAt.r <= r && (!best || t.titleAt.r > best.titleAt.r)) best = t;
+  return best;
+}
+
+const rowCountOf = (s: Ctx['wb']['sheets'][number]) => Math.max(1, s.rows.length);
 
 /** 科目 rows moved under another 类 of a coded table (the 类's formula no longer covers them). */
 function rowsMoved(ctx: Ctx, record: string[][], rule: string): Finding[] {

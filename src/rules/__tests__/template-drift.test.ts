@@ -84,6 +84,27 @@ test.each([
     },
     /^公开03 第\d+行「2080505 .+」被移到「221 .+」类下：应在「208 .+」类下/,
   ],
+  [
+    'a named row deleted (公开01 事业收入): said once, by its name',
+    (wb: Workbook) => {
+      const s = sheet(wb, '公开01');
+      s.rows.splice(
+        s.rows.findIndex((row) => rowLabel(row).endsWith('事业收入')),
+        1,
+      );
+    },
+    /^公开01 模板中的「[^」]*事业收入」行已被删除/,
+  ],
+  [
+    'a named row renamed: one finding, the old name and the new, not a deletion and an addition',
+    (wb: Workbook) => {
+      const s = sheet(wb, '公开01');
+      const row = s.rows.find((r) => rowLabel(r).endsWith('其他收入'))!;
+      const cell = row.find((c) => String(c?.value ?? '').endsWith('其他收入'))!;
+      cell.value = `${String(cell.value)}（利息）`;
+    },
+    /^公开01 第\d+行「[^」]*其他收入」被改为「[^」]*其他收入（利息）」/,
+  ],
 ])('%s', (_, change, message) => {
   const wb = copy();
   change(wb);
@@ -150,4 +171,14 @@ test.each([
   // The same version told against itself: nothing but the change.
   wb.templateCopyOf = [...wb.templateRecord![0]];
   expect(drift(wb)).toHaveLength(1);
+});
+
+test('a 科目 row a unit leaves out (it has no such spending) is no drift: a coded table lists the 科目 a unit has', () => {
+  const wb = copy();
+  const s = sheet(wb, '公开03');
+  s.rows.splice(
+    s.rows.findIndex((row) => rowLabel(row).startsWith('2210201')),
+    1,
+  );
+  expect(drift(wb)).toEqual([]);
 });
