@@ -87,6 +87,23 @@ describe('juesuan consolidate', () => {
     });
   });
 
+  test('the names list as a workbook (单位名称 and 上级单位 columns, anywhere): the same netting', async () => {
+    const list = new ExcelJS.Workbook();
+    const ws = list.addWorksheet('名单');
+    ws.addRows([
+      ['东湖区水务局所属单位'],
+      ['序号', '上级单位', '单位名称'],
+      [1, '', '东湖区水务局本级'],
+      [2, '东湖区水务局本级', '东湖区水文站'],
+      [3, '东湖区水务局本级', '东湖区水利所'],
+    ]);
+    await list.xlsx.writeFile(t('名单.xlsx'));
+    const out = t('部门汇总-名单工作簿.xlsx');
+    const r = run(['consolidate', ...UNITS.map((u) => t('units', u.name + '.xlsx')), '--units', t('名单.xlsx'), '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('往来抵消：东湖区水务局本级 上级补助收入 — 对附属单位补助支出 已抵消；东湖区水务局本级 上缴上级支出 — 附属单位上缴收入 已抵消');
+  });
+
   test('the 汇总 is a disclosure like any other: draft writes its narrative', () => {
     const out = t('部门汇总-2.xlsx');
     expect(run(['consolidate', ...UNITS.map((u) => t('units', u.name + '.xlsx')), '--out', out]).status).toBe(0);
