@@ -56,6 +56,8 @@ export interface Workbook {
    * record it carried ([] when it carried none). templateRecord is then the other template's.
    */
   templateCopyOf?: string[];
+  /** PDF pages the reader did not read whole (too many rulings or objects), and why. */
+  readingLimits?: { page: number; why: string }[];
 }
 
 /** One 出错说明: for a rule's finding at a cell whose content had this fingerprint. */

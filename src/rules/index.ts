@@ -10,6 +10,7 @@ import { kemuNames } from './kemu-names';
 import { uncalculatedFormula } from './uncalculated-formula';
 import { rowShiftRule } from './row-shift';
 import { templateDrift } from './template-drift';
+import { readingLimits } from './reading-limits';
 
 export { Rule, RuleContext, buildContext } from './engine';
 
@@ -26,4 +27,5 @@ export const TABLE_RULES: Rule[] = [
   crossLe,
   kemuNames,
   templateDrift,
+  readingLimits,
 ];

@@ -82,8 +82,8 @@ function columnsOf(lines: Word[][], words: Set<Word>, headerLines: number): Colu
 /** A group holding two words of one line is two columns (or more): cut where its words thin out between them. */
 function splitShared(ws: Word[], lineOf: Map<Word, number>): Column[] {
   const make = (g: Word[]): Column => ({
-    x0: Math.min(...g.map((w) => w.x)),
-    x1: Math.max(...g.map((w) => w.x + w.w)),
+    x0: g.reduce((m, w) => Math.min(m, w.x), Infinity),
+    x1: g.reduce((m, w) => Math.max(m, w.x + w.w), -Infinity),
     words: g,
     header: false,
     body: false,
@@ -127,7 +127,7 @@ export function headerEnd(lines: Word[][]): number {
  * each other. Returns each row's first and last line (indexes into lines, from `from`).
  */
 export function rowsOfLines(lines: Word[][], from: number): [number, number][] {
-  const centre = (l: Word[]) => (Math.min(...l.map((w) => w.y)) + Math.max(...l.map((w) => w.y + w.h))) / 2;
+  const centre = (l: Word[]) => (l.reduce((m, w) => Math.min(m, w.y), Infinity) + l.reduce((m, w) => Math.max(m, w.y + w.h), -Infinity)) / 2;
   const anchors: number[] = [];
   for (let i = from; i < lines.length; i++) if (isBodyLine(lines[i])) anchors.push(i);
   const pitches = anchors.slice(1).map((a, k) => centre(lines[a]) - centre(lines[anchors[k]]));
@@ -191,8 +191,8 @@ export function alignColumns(lines: Word[][], left: number, right: number): Colu
     const spans = new Map<Word, [number, number]>();
     for (const [w, under] of groups) {
       const cs = under.map((u) => colOf(u.x + u.w / 2));
-      const a = Math.min(...cs);
-      const b = Math.max(...cs);
+      const a = cs.reduce((m, c) => Math.min(m, c), Infinity);
+      const b = cs.reduce((m, c) => Math.max(m, c), -Infinity);
       // A group heading is centred over its columns (a heading typed left in the first of them is no group).
       const centre = w.x + w.w / 2;
       if (b > a && Math.abs((edges[a] + edges[b + 1]) / 2 - centre) <= Math.max(6, (edges[b + 1] - edges[a]) * 0.08)) spans.set(w, [a, b]);

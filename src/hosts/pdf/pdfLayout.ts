@@ -35,6 +35,8 @@ export interface PdfPage {
   height: number;
   texts: PdfText[];
   rules: PdfRule[];
+  /** Why the page was not read whole (too many rulings or objects): its tables may be misread. */
+  limited?: string;
 }
 
 const THIN = PDF_TOLERANCE.thin;
@@ -59,9 +61,17 @@ export function linesOf(runs: Run[]): Run[][] {
 
 /** The cell some runs make, given in reading order: their words joined, the box around them on the page. */
 function cellOf(parts: Run[], page: number): Cell {
-  const x = Math.min(...parts.map((p) => p.x));
-  const y = Math.min(...parts.map((p) => p.y));
-  const box: PageBox = { page, x, y, w: Math.max(...parts.map((p) => p.x + p.w)) - x, h: Math.max(...parts.map((p) => p.y + p.h)) - y };
+  let x = Infinity;
+  let y = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const p of parts) {
+    x = Math.min(x, p.x);
+    y = Math.min(y, p.y);
+    right = Math.max(right, p.x + p.w);
+    bottom = Math.max(bottom, p.y + p.h);
+  }
+  const box: PageBox = { page, x, y, w: right - x, h: bottom - y };
   return { value: parts.reduce((acc, p, k) => (k ? joinText(acc, p.s, true) : p.s), '').trim(), box };
 }
 
@@ -140,23 +150,36 @@ function innerVerticals(t: Table): boolean {
 function tablesOf(rules: PdfRule[], breaksBetween: (ya: number, yb: number) => boolean = () => false): Table[] {
   const segs = rules.filter((r) => r.x1 - r.x0 <= THIN !== r.y1 - r.y0 <= THIN && Math.max(r.x1 - r.x0, r.y1 - r.y0) > PDF_TOLERANCE.shortestRule);
   const parent = segs.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < segs.length; i++)
-    for (let j = i + 1; j < segs.length; j++) {
-      const a = segs[i];
-      const b = segs[j];
-      if (a.x0 <= b.x1 + NEAR && b.x0 <= a.x1 + NEAR && a.y0 <= b.y1 + NEAR && b.y0 <= a.y1 + NEAR) parent[find(i)] = find(j);
-    }
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r];
+    // (Paths halved on the way: long chains of rulings stay shallow.)
+    for (let k = i; parent[k] !== r;) [k, parent[k]] = [parent[k], r];
+    return r;
+  };
+  // Rulings that touch, found through a grid of buckets rather than every pair: a page of a
+  // million segments is read in time proportional to them, not to their square.
+  for (const [i, j] of touchingPairs(segs)) parent[find(i)] = find(j);
   const groups = new Map<number, PdfRule[]>();
-  segs.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
-  const boxOf = (g: PdfRule[]): Table => ({
-    x0: Math.min(...g.map((r) => r.x0)),
-    y0: Math.min(...g.map((r) => r.y0)),
-    x1: Math.max(...g.map((r) => r.x1)),
-    y1: Math.max(...g.map((r) => r.y1)),
-    hs: g.filter((r) => r.y1 - r.y0 <= THIN),
-    vs: g.filter((r) => r.x1 - r.x0 <= THIN),
+  segs.forEach((s, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(s);
+    else groups.set(root, [s]);
   });
+  const boxOf = (g: PdfRule[]): Table => {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const r of g) {
+      if (r.x0 < x0) x0 = r.x0;
+      if (r.y0 < y0) y0 = r.y0;
+      if (r.x1 > x1) x1 = r.x1;
+      if (r.y1 > y1) y1 = r.y1;
+    }
+    return { x0, y0, x1, y1, hs: g.filter((r) => r.y1 - r.y0 <= THIN), vs: g.filter((r) => r.x1 - r.x0 <= THIN) };
+  };
   const out: Table[] = [];
   const across: PdfRule[] = [];
   for (const g of groups.values()) {
@@ -210,6 +233,45 @@ function tablesOf(rules: PdfRule[], breaksBetween: (ya: number, yb: number) => b
     } else out.push(c);
   }
   return out.sort((a, b) => a.y0 - b.y0);
+}
+
+/** How wide a bucket of the grid that finds touching rulings is, in points. */
+const BUCKET = 24;
+/** A bucket holding more rulings than this keeps only these for the search (a hostile page's pile of segments in one spot). */
+const BUCKET_CAP = 400;
+
+/**
+ * Pairs of rulings that touch (boxes within NEAR of each other), each pair once: each ruling is
+ * tried only against those sharing a bucket of a grid with it. Some pairs may be found twice;
+ * joining a pair twice changes nothing.
+ */
+function touchingPairs(segs: PdfRule[]): [number, number][] {
+  const buckets = new Map<number, number[]>();
+  const out: [number, number][] = [];
+  const key = (bx: number, by: number) => bx * 100003 + by;
+  segs.forEach((a, i) => {
+    const bx0 = Math.floor((a.x0 - NEAR) / BUCKET);
+    const bx1 = Math.floor((a.x1 + NEAR) / BUCKET);
+    const by0 = Math.floor((a.y0 - NEAR) / BUCKET);
+    const by1 = Math.floor((a.y1 + NEAR) / BUCKET);
+    const seen = new Set<number>();
+    for (let bx = bx0; bx <= bx1; bx++)
+      for (let by = by0; by <= by1; by++) {
+        const k = key(bx, by);
+        let list = buckets.get(k);
+        if (!list) buckets.set(k, (list = []));
+        for (const j of list) {
+          if (seen.has(j)) continue;
+          const b = segs[j];
+          if (a.x0 <= b.x1 + NEAR && b.x0 <= a.x1 + NEAR && a.y0 <= b.y1 + NEAR && b.y0 <= a.y1 + NEAR) {
+            seen.add(j);
+            out.push([i, j]);
+          }
+        }
+        if (list.length < BUCKET_CAP) list.push(i);
+      }
+  });
+  return out;
 }
 
 /** A title, a unit line, a note or a part heading: what stands between two tables, never inside one. */
@@ -677,5 +739,6 @@ export function pagesToWorkbook(pages: PdfPage[], name = '文档', readings?: Pa
     carry = read.carry;
     stitchPage(sheet, read.blocks, st);
   });
-  return { sheets: [sheet], source: name };
+  const limits = pages.flatMap((p, i) => (p.limited ? [{ page: i + 1, why: p.limited }] : []));
+  return limits.length ? { sheets: [sheet], source: name, readingLimits: limits } : { sheets: [sheet], source: name };
 }

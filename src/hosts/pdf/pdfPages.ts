@@ -62,9 +62,18 @@ function pathRules(d: ArrayLike<number>, stroked: boolean, vt: number[], ctm: Ma
   let sub: number[] = [];
   const flush = () => {
     if (!stroked && sub.length >= 4) {
-      const xs = sub.filter((_, k) => k % 2 === 0);
-      const ys = sub.filter((_, k) => k % 2 === 1);
-      out.push(toPage(vt, ctm, Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)));
+      // A loop, not Math.min(...xs): a path of 500,000 points is a valid PDF.
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      for (let k = 0; k < sub.length; k += 2) {
+        x0 = Math.min(x0, sub[k]);
+        x1 = Math.max(x1, sub[k]);
+        y0 = Math.min(y0, sub[k + 1]);
+        y1 = Math.max(y1, sub[k + 1]);
+      }
+      out.push(toPage(vt, ctm, x0, y0, x1, y1));
     }
     sub = [];
   };
