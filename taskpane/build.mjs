@@ -21,13 +21,9 @@ const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8').replaceAll('ht
 writeFileSync(join(out, 'manifest.xml'), manifest);
 cpSync(join(here, 'assets'), join(out, 'assets'), { recursive: true });
 for (const f of ['taskpane.html', 'taskpane.css', 'boot.js']) cpSync(join(here, f), join(out, f));
-// pdfjs's worker, CMaps and standard fonts, served from the add-in's own folder (no CDN).
-const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-mkdirSync(join(out, 'pdfjs'), { recursive: true });
-// The worker as .js: any web server sends it as JavaScript (not every one knows .mjs).
-cpSync(join(pdfjsDir, 'build', 'pdf.worker.min.mjs'), join(out, 'pdfjs', 'pdf.worker.min.js'));
-cpSync(join(pdfjsDir, 'cmaps'), join(out, 'pdfjs', 'cmaps'), { recursive: true });
-cpSync(join(pdfjsDir, 'standard_fonts'), join(out, 'pdfjs', 'standard_fonts'), { recursive: true });
+// PDFium's WebAssembly, served from the add-in's own folder (no CDN): the pane's PDF worker fetches it.
+mkdirSync(join(out, 'pdfium'), { recursive: true });
+cpSync(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm'), join(out, 'pdfium', 'pdfium.wasm'));
 const { build } = await import('esbuild');
 // help.html (SupportUrl, LearnMoreUrl): written from the rule registry, so it lists every check.
 {
@@ -79,6 +75,8 @@ const script = (entry, file) =>
 // Excel mode's and browser mode's check, run in a Web Worker (checker.js): the core and exceljs in
 // one script, fetched when a check first runs.
 await script(join(here, 'src', 'checker.worker.ts'), 'checker.js');
+// PDFs read and drawn by PDFium in a worker of their own (pdfium.js), started on the first PDF.
+await script(join(here, 'src', 'pdfium.worker.ts'), 'pdfium.js');
 // Custom functions: the script the shared runtime loads, and functions.json generated from the
 // JSDoc of functions/functions.ts (never written by hand).
 await script(join(root, 'functions', 'register.ts'), 'functions.js');

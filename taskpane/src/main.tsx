@@ -49,7 +49,7 @@ function browserHost(): HostApi {
     },
     async check(progress) {
       if (!bytes) throw new Error('请先选择文件');
-      // A PDF is read here (pdfjs works in its own worker and draws pages in this one); the rest in the checker.
+      // A PDF is read by PDFium in its own worker (pdfium.js); the rest in the checker.
       let pdf;
       if (isPdf(name, bytes)) {
         progress?.({ text: '正在读取 PDF…', fraction: 0 });

@@ -475,7 +475,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.getByText(/无法读取/).waitFor();
   });
 
-  test('a published PDF chosen in the pane is read in the page (pdfjs from the add-in’s folder) with the command line’s findings', async () => {
+  test('a published PDF chosen in the pane is read by PDFium in its worker (from the add-in’s folder) with the command line’s findings', async () => {
     const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
     const outside: string[] = [];
     await page.route('**/*', (route: { request(): { url(): string }; continue(): Promise<void>; abort(): Promise<void> }) => {
@@ -496,9 +496,10 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     expect(status).toContain(`错误 ${cli.summary.error} 项`);
     expect(status).toContain(`警告 ${cli.summary.warning} 项`);
     expect(cli.summary.error).toBeGreaterThan(0);
-    // Nothing but office.js (Microsoft's CDN, blocked here) is asked from elsewhere: pdfjs's worker,
-    // CMaps and fonts come from the add-in's folder.
+    // Nothing but office.js (Microsoft's CDN, blocked here) is asked from elsewhere: PDFium's worker
+    // and its WebAssembly come from the add-in's folder, and the page's thread never read the PDF.
     expect(outside.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
+    expect(page.workers().map((w: { url(): string }) => w.url())).toContain(`${base}/pdfium.js`);
     await page.screenshot({ path: path.join(root, 'test-output', 'pane-pdf-420.png') });
     // A finding's place says its page; its page is drawn with the place marked.
     // Its page and place, never an address in the grid the PDF was read into.
