@@ -178,10 +178,14 @@ async function paneBudget(): Promise<string[]> {
   } catch {
     return ['任务窗格：构建失败，未测量'];
   }
-  const initial = fs.readFileSync(path.join(dir, 'taskpane.js'));
-  // Chunks the entry imports statically are initial too; exceljs is loaded on demand.
-  const staticChunks = [...initial.toString().matchAll(/from"\.\/(chunks\/[^"]+)"/g)].map((m) => m[1]);
-  const bytes = [initial, ...staticChunks.map((c) => fs.readFileSync(path.join(dir, c)))];
+  // The entry and every chunk it imports statically, and theirs in turn (import"…" as well as
+  // import{…}from"…"; not import("…"), loaded on demand like exceljs).
+  const initial = new Set<string>(['taskpane.js']);
+  for (const file of initial) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const m of text.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)) initial.add(path.posix.join(path.posix.dirname(file), m[1]));
+  }
+  const bytes = [...initial].map((f) => fs.readFileSync(path.join(dir, f)));
   const gz = bytes.reduce((n, b) => n + zlib.gzipSync(b, { level: 9 }).length, 0);
   const out = [`任务窗格：首屏 JavaScript ${(gz / 1024).toFixed(1)} KB（gzip，目标 ≤ 300 KB；exceljs 按需加载）`];
   const chromium = '/usr/bin/chromium';
