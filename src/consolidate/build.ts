@@ -8,7 +8,7 @@ import { defaultYear } from '../core/year';
 import { EDITIONS, Edition, editionChoice, TransferSpec } from '../editions';
 import { recognize } from '../recognize';
 import { scaffold, MONEY_FMT } from '../scaffold/build';
-import { UnitFigures, cellKey, rowKey, splitKey } from './unit';
+import { UnitFigures, cellKey, rowKey, splitKey, LIST_SHEET, DETAIL_SHEET } from './unit';
 import { NamedUnit, sameUnit, unitKey } from './names';
 
 /**
@@ -58,8 +58,7 @@ export interface Consolidated {
   formulaFailures: { sheet: string; cell: string; why: string }[];
 }
 
-export const LIST_SHEET = '单位清单';
-export const DETAIL_SHEET = '明细';
+export { LIST_SHEET, DETAIL_SHEET };
 export const ADJUST_SHEET = '调整表';
 export const RECONCILE_SHEET = '汇总核对';
 

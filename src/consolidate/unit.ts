@@ -55,6 +55,10 @@ export function refusedUnit(file: string, why: string): UnitFigures {
   };
 }
 
+/** The sheets a 汇总 writes beside its tables (build.ts): what tells a 汇总 from a unit's workbook. */
+export const LIST_SHEET = '单位清单';
+export const DETAIL_SHEET = '明细';
+
 /** A row of a table by its meaning: 科目编码, a 类 of a summary table, a named row, 合计. */
 export function rowKey(it: Pick<Item, 'code' | 'classCode' | 'key' | 'isTotal' | 'label'>): string {
   if (it.code) return it.code;
@@ -92,6 +96,11 @@ export function unitFigures(wb: Workbook, checked: Pick<CheckResult, 'recognitio
   if (head?.[0] === '决算模板结构' && head[1]) out.template = { id: head[1], version: head[2] ?? '' };
   if (!rec.tables.length) {
     out.refused = '未找到公开表，不是部门决算公开文件';
+    return out;
+  }
+  // A 汇总 written earlier (its 单位清单 and 明细 beside the tables) is no unit: added again, its units would count twice.
+  if (wb.sheets.some((x) => x.name === LIST_SHEET) && wb.sheets.some((x) => x.name === DETAIL_SHEET)) {
+    out.refused = '这是一份部门汇总（含“单位清单”“明细”），不能再作为一个单位汇总';
     return out;
   }
   if (rec.scopes.length > 1) {

@@ -235,6 +235,14 @@ describe('units that cannot be added, refused by name; units with open problems 
     expect(row[6]).toContain(why);
   });
 
+  test('a 汇总 written earlier among the units is refused: its units would count twice', () => {
+    const units = [unit({ name: '甲单位', seed: 75 }), unit({ name: '乙单位', seed: 76 })];
+    const earlier = consolidate(units, { department: '东湖区水务局' });
+    const again = consolidate([...units, figures(earlier.workbook, '部门汇总.xlsx')]);
+    expect(again.included.map((u) => u.name)).toEqual(['甲单位', '乙单位']);
+    expect(again.refused.map((x) => x.why)).toEqual(['这是一份部门汇总（含“单位清单”“明细”），不能再作为一个单位汇总']);
+  });
+
   test('a unit whose total is its rows’ sum rounded (a cent off) is no difference of the 汇总: no 汇总核对', () => {
     const wb = unitWorkbook({ name: '丙单位', seed: 83, codes: ['2010101', '2080505'] });
     const s = sheetOf(wb, '公开03');
