@@ -14,7 +14,8 @@ import { consolidated, root, sampleText } from './consolidated';
  *   npm run identical -- --save /tmp/before.json      (on the old commit)
  *   npm run identical -- --against /tmp/before.json   (on the new one: exit 1 on any difference)
  *
- * The corpus documents (../shared/corpus/*.layout.txt) are included when that folder is there.
+ * The corpus documents (../shared/corpus/*.layout.txt) are included when that folder is there,
+ * and the published PDFs of tests/fixtures/corpus always.
  */
 
 /** JSON of a result, a recognized table's spec by its id (the data of an edition may be reworded). */
@@ -50,7 +51,7 @@ function run(name: string, wb: Workbook): Record<string, string> {
   };
 }
 
-function main() {
+async function main() {
   const args = process.argv.slice(2);
   for (let i = 0; i < args.length; i++) if (args[i] === '--ignore') IGNORED.add(args[i + 1]);
   const template = fs.readFileSync(path.join(root, 'samples', '2024-shanghai-template.layout.txt'), 'utf8');
@@ -67,6 +68,15 @@ function main() {
       .filter((x) => x.endsWith('.layout.txt'))
       .sort())
       Object.assign(out, run(f.replace('.layout.txt', ''), textToWorkbook(fs.readFileSync(path.join(corpus, f), 'utf8'), f.replace('.txt', ''))));
+  // The published PDFs beside the sample, read by the PDF reader of this machine's default engine
+  // (JUESUAN_PDF_ENGINE=pdfjs reads them with pdfjs: the two engines' digests can be told apart).
+  const pdfs = path.join(root, 'tests', 'fixtures', 'corpus');
+  const { readDisclosure } = await import('../hosts/files');
+  for (const f of fs
+    .readdirSync(pdfs)
+    .filter((x) => x.endsWith('.pdf'))
+    .sort())
+    Object.assign(out, run(f, (await readDisclosure(path.join(pdfs, f))).workbook));
   const save = args.indexOf('--save');
   const against = args.indexOf('--against');
   if (save >= 0) fs.writeFileSync(args[save + 1], JSON.stringify(out, null, 2));
@@ -82,4 +92,4 @@ function main() {
   } else for (const [k, v] of Object.entries(out)) console.log(`${k}  ${v}`);
 }
 
-main();
+void main();
