@@ -1,0 +1,85 @@
+import JSZip from 'jszip';
+import { readDocx } from '../docxRead';
+import { cellText, Workbook } from '../../../core/grid';
+
+/** A Word document read as a reader sees it: list numbers drawn, tables with merged cells, no table of contents. */
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+async function docx(body: string, numbering?: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+  if (numbering) zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${numbering}</w:numbering>`);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+const p = (text: string, props = '') => `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const listed = (text: string, ilvl: number) => p(text, `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="3"/></w:numPr>`);
+const rows = (wb: Workbook) => wb.sheets[0].rows.map((r) => Array.from(r ?? [], (c) => cellText(c)));
+
+const NUMBERING = `
+<w:abstractNum w:abstractNumId="7">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>`;
+
+test('automatic list numbers are drawn as the reader sees them: 一、 （一） 1., deeper levels starting again', async () => {
+  const body = [
+    listed('收入支出决算总体情况说明', 0),
+    listed('财政拨款支出决算情况', 0),
+    listed('一般公共服务支出', 1),
+    listed('行政运行', 2),
+    listed('一般行政管理事务', 2),
+    listed('教育支出', 1),
+    listed('行政运行', 2),
+  ].join('');
+  const wb = await readDocx(await docx(body, NUMBERING), '公开.docx');
+  expect(rows(wb).map((r) => r[0])).toEqual([
+    '一、收入支出决算总体情况说明',
+    '二、财政拨款支出决算情况',
+    '（一）一般公共服务支出',
+    '1.行政运行',
+    '2.一般行政管理事务',
+    '（二）教育支出',
+    '1.行政运行',
+  ]);
+});
+
+test('a table: cells across merged (gridSpan), cells down merged (vMerge), a wrapped name one text', async () => {
+  const tc = (text: string, props = '') =>
+    `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}${text
+      .split('|')
+      .map((t) => p(t))
+      .join('')}</w:tc>`;
+  const table = `<w:tbl>
+    <w:tr>${tc('项目', '<w:vMerge w:val="restart"/>')}${tc('决算数', '<w:gridSpan w:val="2"/>')}</w:tr>
+    <w:tr>${tc('', '<w:vMerge/>')}${tc('基本支出')}${tc('项目支出')}</w:tr>
+    <w:tr>${tc('一般公共服务|支出')}${tc('12.50')}${tc('3.00')}</w:tr>
+  </w:tbl>`;
+  const wb = await readDocx(await docx(p('支出决算表') + table + p('注：本表反映…')), '公开.docx');
+  expect(rows(wb)).toEqual([['支出决算表'], ['项目', '决算数'], ['', '基本支出', '项目支出'], ['一般公共服务支出', '12.50', '3.00'], ['注：本表反映…']]);
+  expect(wb.sheets[0].merges).toEqual(
+    expect.arrayContaining([
+      { top: 1, left: 1, bottom: 1, right: 2 },
+      { top: 1, left: 0, bottom: 2, right: 0 },
+    ]),
+  );
+});
+
+test('a table of contents is left out; tabs and line breaks inside a paragraph kept as spaces and tabs', async () => {
+  const toc = `<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr><w:sdtContent>${p('第一部分 部门概况\t3')}${p('第二部分 决算表\t5')}</w:sdtContent></w:sdt>`;
+  const body = toc + p('目录之外', '<w:pStyle w:val="TOC1"/>') + `<w:p><w:r><w:t>金额</w:t><w:tab/><w:t>万元</w:t><w:br/><w:t>续行</w:t></w:r></w:p>`;
+  const wb = await readDocx(await docx(body), '公开.docx');
+  expect(rows(wb)).toEqual([['金额\t万元 续行']]);
+});
+
+test.each([
+  ['not a zip', new Uint8Array([1, 2, 3])],
+  ['a zip without a body', new Uint8Array(0)],
+])('%s: one Chinese message', async (_what, bytes) => {
+  const buf = bytes.length ? bytes : await new JSZip().file('x.txt', 'x').generateAsync({ type: 'uint8array' });
+  await expect(readDocx(buf, 'x.docx')).rejects.toThrow(/Word 文档/);
+});
