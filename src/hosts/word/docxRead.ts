@@ -70,7 +70,11 @@ function toRoman(n: number): string {
     [1, 'I'],
   ];
   let out = '';
-  for (const [v, s] of map) while (n >= v) ((out += s), (n -= v));
+  for (const [v, s] of map)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
