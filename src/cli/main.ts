@@ -31,7 +31,7 @@ import { consolidatedLines } from '../consolidate/summary';
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
 用法：
-  juesuan check <文件.xlsx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx] [--template 模板.xlsx]
+  juesuan check <文件.xlsx|文件.docx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx] [--template 模板.xlsx]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本；
         --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表；
         --report <检查表.xlsx>（文件夹）每个文件一行：单位、结论、强制问题、各级别数量、各部分问题数、主要问题和标记副本的链接；
@@ -158,7 +158,7 @@ function listFiles(dir: string): string[] {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(xlsx|xlsm|txt|pdf)$/i.test(e.name) && !e.name.startsWith('~$')) files.push(p);
+      else if (/\.(xlsx|xlsm|docx|txt|pdf)$/i.test(e.name) && !e.name.startsWith('~$')) files.push(p);
     }
   };
   walk(dir);

@@ -1,5 +1,5 @@
 import { Workbook } from '../core/grid';
-import { InputError, xlsxProblem, foreignProblem, isPdf } from './problems';
+import { InputError, xlsxProblem, foreignProblem, isPdf, isDocx } from './problems';
 
 /** Reads a PDF into the grid model (pdf/nodePdf.ts in Node; the pane's own in the browser). */
 export type PdfReader = (buf: Uint8Array, name: string) => Promise<Workbook>;
@@ -24,6 +24,13 @@ export async function readDisclosureBytes(
     if (wbEmpty(workbook)) throw new InputError('PDF 中没有可读的文字');
     if (!workbook.sheets.some((s) => s.rows.some((row) => row.some((c) => typeof c?.value === 'string' && c.value.includes('决算')))))
       throw new InputError('这份 PDF 不是部门决算公开文本（全文没有“决算”二字），无法核对');
+    return { workbook, kind: 'text' };
+  }
+  // A Word document: the body read as a document, as a text or a PDF is (loaded only when one is chosen).
+  if (isDocx(name, buf)) {
+    const { readDocx } = await import('./word/docxRead');
+    const workbook = await readDocx(buf, name);
+    if (wbEmpty(workbook)) throw new InputError('Word 文档中没有文字');
     return { workbook, kind: 'text' };
   }
   const foreign = foreignProblem(name, buf);

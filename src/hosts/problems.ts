@@ -29,6 +29,10 @@ function holdsPart(buf: Uint8Array, part: string): boolean {
   return false;
 }
 
+/** A Word document (.docx): by its name, or, whatever it is called, by its parts (a zip holding word/document.xml and no workbook). */
+export const isDocx = (name: string, buf: Uint8Array): boolean =>
+  /\.docx$/i.test(name) || (starts(buf, ZIP_MAGIC) && holdsPart(buf, 'word/document.xml') && !holdsPart(buf, 'xl/workbook.xml'));
+
 /** A PDF, by its name or its first bytes (%PDF). */
 export const isPdf = (name: string, buf: Uint8Array) => /\.pdf$/i.test(name) || starts(buf, [0x25, 0x50, 0x44, 0x46]);
 
@@ -38,10 +42,9 @@ export const isPdf = (name: string, buf: Uint8Array) => /\.pdf$/i.test(name) || 
  */
 export function foreignProblem(name: string, buf: Uint8Array): string | undefined {
   const ext = /\.[^.]*$/.exec(name)?.[0].toLowerCase() ?? '';
-  // A Word document is a zip too: its parts' names tell it, whatever the file is called.
-  const wordPackage = starts(buf, ZIP_MAGIC) && holdsPart(buf, 'word/document.xml') && !holdsPart(buf, 'xl/workbook.xml');
-  if (['.docx', '.doc', '.wps', '.rtf'].includes(ext) || wordPackage)
-    return 'Word/WPS 文档不能直接核对：请把公开表另存为 Excel 工作簿（.xlsx），或把全文另存为纯文本（.txt，UTF-8）后再试';
+  if (['.doc', '.wps', '.rtf', '.wpt', '.dot'].includes(ext))
+    return 'Word 97–2003（.doc）、WPS 文字（.wps）和 RTF 文档不能直接读取：请在 Word 或 WPS 中另存为 .docx 后再试（公开表也可另存为 Excel 工作簿 .xlsx）';
+  if (isDocx(name, buf)) return 'Word 文档（.docx）只能用于核对，不能用于此操作：请提供 Excel 工作簿（.xlsx）';
   if (ext === '.pdf' || starts(buf, [0x25, 0x50, 0x44, 0x46]))
     return '此处暂不能直接读取 PDF：请用命令行 juesuan check 文件.pdf 核对，或提供 Excel 工作簿、文本（.txt）';
   if (['.zip', '.rar', '.7z', '.gz'].includes(ext) || starts(buf, [0x52, 0x61, 0x72, 0x21]) || starts(buf, [0x37, 0x7a, 0xbc, 0xaf]))

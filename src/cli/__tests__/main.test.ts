@@ -130,6 +130,16 @@ describe('juesuan check', () => {
     expect(w.stderr).toContain('--debug-pdf 只适用于 PDF 文件');
   });
 
+  test.each(['word.docx', 'word-named.xlsx'])(
+    'a Word document (%s, whatever it is called) is read as a document: one that is no disclosure is told as any other text',
+    (file) => {
+      const r = run('check', path.join(BAD, file));
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('仅核对了情况说明（未提供公开表，不能作为决算公开提交）');
+    },
+  );
+
   const expected: Record<string, string> = JSON.parse(fs.readFileSync(path.join(BAD, 'expected.json'), 'utf8'));
   test.each(Object.entries(expected))('unusable input %s exits 2 with “%s”, no stack trace', (file, message) => {
     const r = run('check', path.join(BAD, file));

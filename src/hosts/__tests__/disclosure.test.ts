@@ -5,8 +5,9 @@ import { readDisclosureBytes } from '../disclosure';
 const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]);
 
 test.each([
-  ['公开.docx', zip, /Word\/WPS 文档不能直接核对/],
-  ['公开.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), /Word\/WPS 文档/],
+  ['公开.docx', zip, /Word 文档已损坏或不是有效的 \.docx 文件/],
+  ['公开.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), /请在 Word 或 WPS 中另存为 \.docx/],
+  ['公开.wps', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), /请在 Word 或 WPS 中另存为 \.docx/],
   ['公开.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), /暂不能直接读取 PDF/],
   ['没有扩展名', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]), /PDF/],
   ['全部单位.zip', zip, /压缩包/],

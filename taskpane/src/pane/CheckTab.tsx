@@ -34,7 +34,7 @@ export function CheckControls({ host, state: s, dispatch, run }: TabProps) {
   return (
     <>
       {host.mode === 'browser' ? (
-        <Field label="要核对的文件（.xlsx 工作簿、PDF 或 .txt 公开文本）" hint="文件只在本机浏览器中处理，不会上传。">
+        <Field label="要核对的文件（.xlsx 工作簿、Word 文档 .docx、PDF 或 .txt 公开文本）" hint="文件只在本机浏览器中处理，不会上传。">
           <div className={styles.row}>
             <Button onClick={() => fileInput.current?.click()}>选择文件…</Button>
             <Text>{s.file ?? '尚未选择文件'}</Text>
@@ -42,7 +42,7 @@ export function CheckControls({ host, state: s, dispatch, run }: TabProps) {
           <input
             ref={fileInput}
             type="file"
-            accept=".xlsx,.pdf,.txt"
+            accept=".xlsx,.docx,.pdf,.txt"
             aria-label="选择文件"
             className={styles.hiddenInput}
             tabIndex={-1}
