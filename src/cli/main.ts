@@ -186,7 +186,7 @@ async function checkDirectory(
   opts: { force: boolean; out?: string; template?: string[][] } = { force: false },
 ): Promise<number> {
   const files = listFiles(dir);
-  if (files.length === 0) throw new InputError(`文件夹“${dir}”中没有 .xlsx、.pdf 或 .txt 文件`);
+  if (files.length === 0) throw new InputError(`文件夹“${dir}”中没有 .xlsx、.docx、.pdf 或 .txt 文件`);
   // The 检查表 and the copies' folder are claimed before any work: never over a file without --force.
   if (report) claimOutput(report, files, opts);
   const outDir = opts.out;
@@ -402,7 +402,7 @@ async function cmdConsolidate(args: Args): Promise<number> {
   // The list and an earlier 汇总 in the same folder are no units.
   const skip = new Set([textFlag(args, 'units'), outFile].filter((x): x is string => !!x).map((x) => path.resolve(x)));
   const units = files.filter((f) => !skip.has(path.resolve(f)));
-  if (!units.length) throw new InputError('没有要汇总的单位文件（.xlsx、.pdf 或 .txt）');
+  if (!units.length) throw new InputError('没有要汇总的单位文件（.xlsx、.docx、.pdf 或 .txt）');
   const r = await consolidateFiles(units, outFile, {
     ...writeOptions(args),
     units: textFlag(args, 'units'),
