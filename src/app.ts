@@ -163,6 +163,18 @@ export async function importFile(file: string, out: string, prior?: string, opts
 /** How a check runs: its writing options, and the template to tell the workbook against (check --template), when given. */
 export interface CheckOptions extends WriteOptions {
   template?: string[][];
+  /** The 情况说明 as a document of its own (a Word document, a text), read beside the workbook's tables. */
+  narrative?: string;
+}
+
+/**
+ * The 情况说明 written apart from the tables (check --narrative 情况说明.docx): its text read as a
+ * document and put beside the workbook's sheets, so that the narrative is checked against the
+ * tables as if it were one of them.
+ */
+async function narrativeSheets(file: string): Promise<Workbook['sheets']> {
+  const { workbook } = await readDisclosure(file);
+  return workbook.sheets.map((s, i) => ({ ...s, name: (i ? `情况说明（文档${i + 1}）` : '情况说明（文档）').slice(0, 31) }));
 }
 
 /** A template's record of itself (a workbook 生成模板 or scaffold wrote), to tell copies against. */
@@ -183,10 +195,13 @@ export async function templateRecordOf(file: string): Promise<string[][]> {
 }
 
 export async function checkFile(file: string, out?: string, prior?: string, opts: CheckOptions = {}): Promise<CheckResult> {
+  if (out && opts.narrative)
+    throw new InputError('--narrative 目前只用于核对，不写标记副本：请去掉 --out（在 Word 中批注问题的副本尚未支持），或把情况说明放进工作簿后再写出副本');
   if (out && /\.pdf$/i.test(out)) return checkPdfCopy(file, out, prior, opts);
   if (out) claimOutput(out, [file, prior], opts);
   if (!out) {
     const { workbook } = await readDisclosure(file);
+    if (opts.narrative) workbook.sheets.push(...(await narrativeSheets(opts.narrative)));
     if (prior) workbook.sheets.push(...(await priorSheets(prior)).sheets);
     tellAgainst(workbook, opts.template);
     return checkWorkbook(workbook);

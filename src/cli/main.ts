@@ -31,12 +31,13 @@ import { consolidatedLines } from '../consolidate/summary';
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
 用法：
-  juesuan check <文件.xlsx|文件.docx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx] [--template 模板.xlsx]
+  juesuan check <文件.xlsx|文件.docx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx] [--template 模板.xlsx] [--narrative 情况说明.docx]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本；
         --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表；
         --report <检查表.xlsx>（文件夹）每个文件一行：单位、结论、强制问题、各级别数量、各部分问题数、主要问题和标记副本的链接；
         核对文件夹时 --out <文件夹> 把每个文件的标记副本写入该文件夹（文本写为 .xlsx）；
-        --template <模板.xlsx> 按主管部门当前的模板核对“模板改动”（来自其他版本的模板时指出来自哪一版及不同之处）
+        --template <模板.xlsx> 按主管部门当前的模板核对“模板改动”（来自其他版本的模板时指出来自哪一版及不同之处）；
+        --narrative <情况说明.docx|.txt> 情况说明另成文档时，与工作簿中的公开表一起核对
   juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--template-id 编号] [--template-version 版本] [--force]
@@ -133,7 +134,7 @@ async function cmdCheck(args: Args): Promise<number> {
     return checkDirectory(target, json, textFlag(args, 'report'), { ...writeOptions(args), out: outFile, template });
   const prior = textFlag(args, 'prior');
   const debug = textFlag(args, 'debug-pdf');
-  const r = await checkFile(target, outFile, prior, { ...writeOptions(args), template });
+  const r = await checkFile(target, outFile, prior, { ...writeOptions(args), template, narrative: textFlag(args, 'narrative') });
   // Each page as the reader saw it, to look into a table read wrong (on stderr: --json stays one object).
   if (debug)
     process.stderr.write(`已写出 ${await debugPdfPages(target, debug, writeOptions(args))} 页的识别图（文字、线条、识别出的表格及其行列）：${debug}\n`);
