@@ -3,7 +3,7 @@ import { Workbook, Sheet, Cell } from '../core/grid';
 import { evaluateFormulas } from '../core/formula';
 import { recognize } from '../recognize';
 import { editionByChoice } from '../editions';
-import { scaffold, ScaffoldResult } from '../scaffold/build';
+import { scaffold, ScaffoldResult, withInputsZeroed } from '../scaffold/build';
 import { Item, RecognizedTable } from '../recognize/model';
 import { XlsxHost } from '../hosts/xlsx/xlsxHost';
 import { gridToExcel } from '../hosts/xlsx/xlsxWrite';
@@ -51,7 +51,7 @@ export function filledUnit(spec: UnitSpec): ScaffoldResult {
   const built = scaffold({ unit: spec.name, year: spec.year ?? 2024, codes });
   const ed = editionByChoice('全国通用')!;
   const wb = built.workbook;
-  const rec = recognize(zeroed(wb), ed.tables);
+  const rec = recognize(withInputsZeroed(wb), ed.tables);
   const table = (id: string) => rec.tables.find((t) => t.spec.id === id)!;
   const sheetOf = (t: RecognizedTable): Sheet => wb.sheets.find((s) => s.name === t.sheet.name)!;
   const set = (t: RecognizedTable, it: Item, col: string, v: Decimal) => {
@@ -134,13 +134,6 @@ export function filledUnit(spec: UnitSpec): ScaffoldResult {
   // As a host reads it back from the file: the template's record beside the grid.
   wb.templateRecord = built.record.rows.map((r) => r.map((c) => String(c?.value ?? '')));
   return built;
-}
-
-/** A copy with every blank input 0, so that a table of blanks (三公's one row) is found by its figures. */
-export function zeroed(wb: Workbook): Workbook {
-  return {
-    sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((row) => (row ?? []).map((c) => (c && c.value === null && !c.formula ? { ...c, value: 0 } : c))) })),
-  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { fmtMoney } from '../core/amount';
 import { defaultYear } from '../core/year';
 import { EDITIONS, Edition, editionChoice, TransferSpec } from '../editions';
 import { recognize } from '../recognize';
-import { scaffold, MONEY_FMT } from '../scaffold/build';
+import { scaffold, withInputsZeroed, MONEY_FMT } from '../scaffold/build';
 import { UnitFigures, cellKey, rowKey, splitKey, LIST_SHEET, DETAIL_SHEET } from './unit';
 import { NamedUnit, sameUnit, unitKey } from './names';
 
@@ -219,10 +219,7 @@ function rootOf(names: NamedUnit[]): string | undefined {
 
 /** Every amount cell of the 汇总's tables by its meaning (unit.ts cellKey), read off the template itself. */
 function placesOf(wb: Workbook, ed: Edition): Map<string, Place> {
-  // Recognized with zeros typed in: a table of blanks (三公经费's one data row) is found by its figures.
-  const zeroed: Workbook = {
-    sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((row) => (row ?? []).map((c) => (c && c.value === null && !c.formula ? { ...c, value: 0 } : c))) })),
-  };
+  const zeroed = withInputsZeroed(wb);
   const rec = recognize(zeroed, ed.tables);
   const out = new Map<string, Place>();
   let order = 0;
@@ -340,7 +337,6 @@ function addSheet(result: Consolidated, name: string, rows: Row[], widths: numbe
 
 function listRows(result: Consolidated, names: NamedUnit[]): Row[] {
   const parent = (name: string) => names.find((n) => sameUnit(n.name, name))?.parent ?? '';
-  const template = templateName;
   const rows: Row[] = [
     [`${result.department} ${result.year}年度部门决算汇总 单位清单`],
     [`表格式：${result.edition}；纳入汇总 ${result.included.length} 个单位，未纳入 ${result.refused.length} 个，名单上未报送 ${result.missing.length} 个`],
@@ -353,11 +349,11 @@ function listRows(result: Consolidated, names: NamedUnit[]): Row[] {
       u.name,
       parent(u.name),
       u.file,
-      template(u),
+      templateName(u),
       u.verdict === '可提交' ? '可提交' : u.blocking ? `${u.blocking} 项强制问题未解决` : u.verdict,
       '已纳入汇总',
     ]);
-  for (const { unit, why } of result.refused) rows.push([++n, unit.name, parent(unit.name), unit.file, template(unit), '未纳入汇总', why]);
+  for (const { unit, why } of result.refused) rows.push([++n, unit.name, parent(unit.name), unit.file, templateName(unit), '未纳入汇总', why]);
   for (const name of result.missing) rows.push([++n, name, parent(name), '', '', '未报送', '名单上有此单位，但没有它的文件']);
   return rows;
 }
@@ -368,8 +364,6 @@ function detailRows(result: Consolidated, places: Map<string, Place>): Row[] {
     ['金额单位：万元。汇总数为抵消后的数；合计行为按明细计算的数'],
     ['表', '科目编码', '项目', '栏目', '汇总数', '抵消', ...result.included.map((u) => u.name)],
   ];
-  const netted = new Map<string, Decimal>();
-  for (const [key] of places) netted.set(key, ZERO);
   const list = [...places.entries()].sort((a, b) => a[1].order - b[1].order);
   for (const [key, p] of list) {
     const own = result.included.map((u) => u.amounts.get(key));

@@ -436,6 +436,16 @@ function cellRef(sel: CellSel, placed: Map<string, Placed>): string | undefined 
   return undefined;
 }
 
+/**
+ * A template's copy with every blank input cell 0: recognized as a filled one is (a table of
+ * blanks — 三公经费's one data row — is found by its figures), where a blank template is not.
+ */
+export function withInputsZeroed(wb: Workbook): Workbook {
+  return {
+    sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((row) => (row ?? []).map((c) => (c && c.value === null && !c.formula ? { ...c, value: 0 } : c))) })),
+  };
+}
+
 /** Build the blank template workbook for a unit. */
 export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   const chosen = opts.edition ? editionByChoice(opts.edition) : DEFAULT_EDITION;
