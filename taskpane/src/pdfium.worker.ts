@@ -3,7 +3,7 @@ import { init } from '@embedpdf/pdfium';
 import { readPdfiumPages, limitedPages, Pdfium } from '../../src/hosts/pdf/pdfiumPages';
 import { pagesToWorkbook } from '../../src/hosts/pdf/pdfLayout';
 import { InputError } from '../../src/hosts/problems';
-import { pdfiumRequest, renderPage, PdfiumRequest, PdfiumReply } from './pdfiumRender';
+import { renderPage, PdfiumRequest, PdfiumReply } from './pdfiumRender';
 
 /**
  * The pane's PDF worker (pdfium.js beside the page): PDFium's WebAssembly (pdfium/pdfium.wasm, the
@@ -39,4 +39,3 @@ self.onmessage = async (e: MessageEvent<PdfiumRequest>) => {
     reply({ id: req.id, error: err instanceof InputError ? err.message : 'PDF 文件过大或已损坏，无法读取', input: err instanceof InputError });
   }
 };
-void pdfiumRequest;

@@ -1,5 +1,5 @@
 import type { Workbook } from '../../src/core/grid';
-import type { Pdfium } from '../../src/hosts/pdf/pdfiumPages';
+import { withDocument, Pdfium } from '../../src/hosts/pdf/pdfiumPages';
 
 /** What the page asks the PDF worker, and what comes back. */
 export type PdfiumRequest = { id: number; op: 'read'; bytes: Uint8Array; name: string } | { id: number; op: 'page'; bytes: Uint8Array; page: number };
@@ -12,9 +12,6 @@ export interface PageBitmap {
   points: { width: number; height: number };
 }
 export type PdfiumReply = { id: number; workbook?: Workbook; image?: PageBitmap; error?: string; input?: boolean };
-
-/** Marks the module as the worker's protocol (kept for the bundler). */
-export const pdfiumRequest = true;
 
 /** The drawing calls (the wrapped module has them all). */
 interface Drawing {
@@ -32,10 +29,7 @@ interface Drawing {
 export function renderPage(lib: Pdfium, bytes: Uint8Array, pageNo: number, scale = 2): PageBitmap | undefined {
   const d = lib as unknown as Pdfium & Drawing;
   const P = lib.pdfium;
-  const buf = P.wasmExports.malloc(bytes.length);
-  P.HEAPU8.set(bytes, buf);
-  const doc = lib.FPDF_LoadMemDocument(buf, bytes.length, '');
-  try {
+  return withDocument(lib, bytes, (doc) => {
     if (!doc || pageNo < 1 || pageNo > lib.FPDF_GetPageCount(doc)) return undefined;
     const page = lib.FPDF_LoadPage(doc, pageNo - 1);
     if (!page) return undefined;
@@ -70,8 +64,5 @@ export function renderPage(lib: Pdfium, bytes: Uint8Array, pageNo: number, scale
     } finally {
       lib.FPDF_ClosePage(page);
     }
-  } finally {
-    if (doc) lib.FPDF_CloseDocument(doc);
-    P.wasmExports.free(buf);
-  }
+  });
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../problems';
 import type { PdfPage, PdfRule, PdfText } from './pdfLayout';
+import { Matrix, mul, apply } from './matrix';
 
 /**
  * A PDF's pages as text runs and ruling lines (pdfjs-dist 5.4, its legacy build in Node, loaded only
@@ -7,8 +8,6 @@ import type { PdfPage, PdfRule, PdfText } from './pdfLayout';
  * read, so a 200-page PDF never holds all of them. A PDF that cannot be read is an InputError in
  * Chinese: encrypted, without a text layer (a scan), damaged.
  */
-
-type Matrix = [number, number, number, number, number, number];
 
 /** The parts of pdfjs this adapter uses (the module is loaded by the host: Node or the browser). */
 export interface PdfJs {
@@ -26,16 +25,6 @@ interface PdfPageProxy {
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   cleanup(): void;
 }
-
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
-const apply = (m: number[], x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** A box in user space, to the page's top-left coordinates. */
 function toPage(vt: number[], ctm: Matrix, x0: number, y0: number, x1: number, y1: number): PdfRule {

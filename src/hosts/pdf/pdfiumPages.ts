@@ -1,5 +1,6 @@
 import { InputError } from '../problems';
 import type { PdfPage, PdfRule, PdfText } from './pdfLayout';
+import { Matrix, mul, apply, IDENTITY } from './matrix';
 
 /**
  * A PDF's pages as text runs and ruling lines read by PDFium (compiled to WebAssembly,
@@ -100,18 +101,6 @@ export const PAGE_LIMITS = {
   objects: 200_000,
 };
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-
 /** The page to top-left coordinates at scale 1, as pdfjs's viewport makes it (its rotation included). */
 function viewport(view: [number, number, number, number], rotation: number): { vt: Matrix; width: number; height: number } {
   const [l, b, r, t] = view;
@@ -150,44 +139,55 @@ const SEG_LINE = 0;
 const SEG_BEZIER = 1;
 const SEG_MOVE = 2;
 
-/** Every page of a PDF, read page by page; a bad PDF is an InputError in Chinese, as with pdfjs. */
-export function readPdfiumPages(lib: Pdfium, data: Uint8Array): { pages: PdfPage[]; capped: number[] } {
+/** A PDF in PDFium's memory for `use` (0 when PDFium cannot open it), closed and freed after, whatever happens. */
+export function withDocument<T>(lib: Pdfium, data: Uint8Array, use: (doc: number) => T): T {
   const P = lib.pdfium;
   const buf = P.wasmExports.malloc(data.length);
   P.HEAPU8.set(data, buf);
+  const doc = lib.FPDF_LoadMemDocument(buf, data.length, '');
+  try {
+    return use(doc);
+  } finally {
+    if (doc) lib.FPDF_CloseDocument(doc);
+    P.wasmExports.free(buf);
+  }
+}
+
+/** Every page of a PDF, read page by page; a bad PDF is an InputError in Chinese, as with pdfjs. */
+export function readPdfiumPages(lib: Pdfium, data: Uint8Array): { pages: PdfPage[]; capped: number[] } {
+  const P = lib.pdfium;
   // Scratch space for the values PDFium writes back: four floats, a matrix, two ints.
   const scratch = P.wasmExports.malloc(64);
   const f = (k: number) => P.getValue(scratch + 4 * k, 'float');
-  const doc = lib.FPDF_LoadMemDocument(buf, data.length, '');
   try {
-    if (!doc) {
-      // FPDF_ERR_PASSWORD = 4, FPDF_ERR_SECURITY = 6.
-      const err = lib.FPDF_GetLastError();
-      if (err === 4 || err === 6) throw new InputError('PDF 已加密，无法读取：请提供未加密的 PDF 或 Excel 工作簿');
-      throw new InputError('PDF 文件已损坏或不是有效的 PDF，无法读取');
-    }
-    const pages: PdfPage[] = [];
-    const capped: number[] = [];
-    const count = lib.FPDF_GetPageCount(doc);
-    for (let n = 0; n < count; n++) {
-      const page = lib.FPDF_LoadPage(doc, n);
-      if (!page) throw new InputError('PDF 文件已损坏，部分页面无法读取');
-      const tp = lib.FPDFText_LoadPage(page);
-      try {
-        const read = readPage(lib, page, tp, scratch, f);
-        pages.push(read.page);
-        if (read.capped) capped.push(n + 1);
-      } finally {
-        lib.FPDFText_ClosePage(tp);
-        lib.FPDF_ClosePage(page);
+    return withDocument(lib, data, (doc) => {
+      if (!doc) {
+        // FPDF_ERR_PASSWORD = 4, FPDF_ERR_SECURITY = 6.
+        const err = lib.FPDF_GetLastError();
+        if (err === 4 || err === 6) throw new InputError('PDF 已加密，无法读取：请提供未加密的 PDF 或 Excel 工作簿');
+        throw new InputError('PDF 文件已损坏或不是有效的 PDF，无法读取');
       }
-    }
-    if (pages.every((p) => !p.texts.some((t) => t.s.trim()))) throw new InputError('扫描件无文字层，无法核对：请提供可复制文字的 PDF 或 Excel');
-    return { pages, capped };
+      const pages: PdfPage[] = [];
+      const capped: number[] = [];
+      const count = lib.FPDF_GetPageCount(doc);
+      for (let n = 0; n < count; n++) {
+        const page = lib.FPDF_LoadPage(doc, n);
+        if (!page) throw new InputError('PDF 文件已损坏，部分页面无法读取');
+        const tp = lib.FPDFText_LoadPage(page);
+        try {
+          const read = readPage(lib, page, tp, scratch, f);
+          pages.push(read.page);
+          if (read.capped) capped.push(n + 1);
+        } finally {
+          lib.FPDFText_ClosePage(tp);
+          lib.FPDF_ClosePage(page);
+        }
+      }
+      if (pages.every((p) => !p.texts.some((t) => t.s.trim()))) throw new InputError('扫描件无文字层，无法核对：请提供可复制文字的 PDF 或 Excel');
+      return { pages, capped };
+    });
   } finally {
-    if (doc) lib.FPDF_CloseDocument(doc);
     P.wasmExports.free(scratch);
-    P.wasmExports.free(buf);
   }
 }
 
