@@ -18,9 +18,8 @@ import { Workbook } from './core/grid';
 import { ScaffoldCode } from './scaffold/build';
 import { codesOfWorkbook } from './scaffold/codesFrom';
 import { tellAgainst } from './core/templateRecord';
-import { unitFigures, refusedUnit, UnitFigures } from './consolidate/unit';
 import type { Consolidated } from './consolidate/build';
-import { namesFromText, namesFromSheet, NamedUnit } from './consolidate/names';
+import { readUnits, namesFromFile, consolidateUnits } from './hosts/department';
 import { unitNameOf } from './crossRules/unit-name';
 
 /** File-level operations shared by the CLI and the worker threads. Thin: the core does the work. */
@@ -373,45 +372,22 @@ export interface ConsolidateFileResult {
   checked: CheckResult;
 }
 
-/** The names list read from its file. */
-async function namesList(file: string): Promise<NamedUnit[]> {
-  const bytes = readFileBytes(file);
-  const name = path.basename(file);
-  if (/\.(txt|csv)$/i.test(name)) return namesFromText(new TextDecoder('utf-8').decode(bytes));
-  const foreign = foreignProblem(name, bytes);
-  if (foreign) throw new InputError(`单位名单“${name}”：${foreign}`);
-  const grid = await (await XlsxHost.fromBytes(bytes, name)).read();
-  const sheet = grid.sheets.find((s) => s.rows.length);
-  if (!sheet) throw new InputError(`单位名单“${name}”是空的`);
-  return namesFromSheet(sheet);
-}
-
 /**
  * A department's 汇总 from its units' files, read one at a time (only what the 汇总 needs of each is
  * kept), written to a new workbook; a file that cannot be read is a unit refused under its own name.
  */
 export async function consolidateFiles(files: string[], out: string, opts: ConsolidateFileOptions = {}): Promise<ConsolidateFileResult> {
   claimOutput(out, [...files, opts.units], opts);
-  const names = opts.units ? await namesList(opts.units) : undefined;
+  const names = opts.units ? await namesFromFile(path.basename(opts.units), readFileBytes(opts.units)) : undefined;
   if (names && !names.length) throw new InputError(`单位名单“${opts.units}”中没有单位名称`);
-  const units: UnitFigures[] = [];
-  for (const [i, file] of files.entries()) {
-    opts.progress?.(i, files.length, file);
-    const label = path.basename(file);
-    try {
-      const { workbook } = await readDisclosure(file);
-      units.push(unitFigures(workbook, checkWorkbook(workbook), label));
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      units.push(refusedUnit(label, e.message));
-    }
-  }
-  opts.progress?.(files.length, files.length, '');
+  const units = await readUnits(
+    files.map((f) => ({ name: path.basename(f), bytes: () => readFileBytes(f) })),
+    { readPdf: async (buf, name) => (await import('./hosts/pdf/nodePdf')).readPdfNode(buf, name), progress: opts.progress },
+  );
   const host = new XlsxHost(gridToExcel({ sheets: [] }), path.basename(out));
-  const { consolidated } = await usecases.consolidateInto(host, units, { names, department: opts.department });
-  if (!consolidated.included.length) throw new InputError(`没有可以汇总的单位：${consolidated.refused.map((x) => `${x.unit.file}（${x.why}）`).join('；')}`);
+  const { consolidated, checked } = await consolidateUnits(host, units, { names, department: opts.department });
   await writeHost(host, out);
-  return { consolidated, checked: checkWorkbook(consolidated.workbook) };
+  return { consolidated, checked };
 }
 
 /**

@@ -6,8 +6,9 @@ import { DocumentHost } from './hosts/text/documentHost';
 import * as usecases from './usecases';
 import { checkWorkbook, CheckResult, submitLine } from './check';
 import type { Host } from './usecases/host';
-import { unitFigures, refusedUnit, UnitFigures } from './consolidate/unit';
-import { namesFromText, namesFromSheet, NamedUnit } from './consolidate/names';
+import type { UnitFigures } from './consolidate/unit';
+import { readUnits, namesFromFile, consolidateUnits } from './hosts/department';
+import type { NamedUnit } from './consolidate/names';
 import { consolidatedLines } from './consolidate/summary';
 import { resultView, ResultView } from './check/view';
 import { Finding } from './core/findings';
@@ -175,38 +176,26 @@ export interface ConsolidateView {
 }
 
 /**
- * The units a department chose (files in the pane), each read and checked here, one at a time,
- * keeping only what the 汇总 needs of it; a file that cannot be read is a unit refused under its
- * own name. Between units the page gets a turn (the pane stays responsive).
+ * The units a department chose (files in the pane), each read and checked here in turn; between
+ * units the page gets a turn (the pane stays responsive), and a file that fails in any way is a
+ * unit refused under its own name.
  */
-export async function unitsFromFiles(
+export function unitsFromFiles(
   files: { name: string; bytes: () => Promise<Uint8Array> }[],
   readPdf?: PdfReader,
   progress?: (p: Progress) => void,
 ): Promise<UnitFigures[]> {
-  const units: UnitFigures[] = [];
-  for (const [i, f] of files.entries()) {
-    progress?.({ text: `正在读取单位 ${i + 1}/${files.length}：${f.name}`, fraction: i / files.length });
-    await new Promise((r) => setTimeout(r, 0));
-    try {
-      // Its bytes read only now, and let go with its workbook once its part is kept.
-      const { workbook } = await readDisclosureBytes(f.name, await f.bytes(), readPdf);
-      units.push(unitFigures(workbook, checkWorkbook(workbook), f.name));
-    } catch (e) {
-      units.push(refusedUnit(f.name, e instanceof InputError ? e.message : '无法读取该文件（文件可能已损坏）'));
-    }
-  }
-  return units;
+  return readUnits(files, {
+    readPdf,
+    progress: (done, total, name) => {
+      if (done < total) progress?.({ text: `正在读取单位 ${done + 1}/${total}：${name}`, fraction: done / total });
+    },
+    pause: () => new Promise((r) => setTimeout(r, 0)),
+    unreadable: '无法读取该文件（文件可能已损坏）',
+  });
 }
 
-/** The names list chosen in the pane: a text (one unit per line, its parent after a tab) or a workbook. */
-export async function namesFromFile(name: string, bytes: Uint8Array): Promise<NamedUnit[]> {
-  if (/\.(txt|csv)$/i.test(name)) return namesFromText(new TextDecoder('utf-8').decode(bytes));
-  const { XlsxHost } = await import('./hosts/xlsx/xlsxHost');
-  const grid = await (await XlsxHost.fromBytes(bytes, name)).read();
-  const sheet = grid.sheets.find((s) => s.rows.length);
-  return sheet ? namesFromSheet(sheet) : [];
-}
+export { namesFromFile };
 
 /** The 汇总 written into a host (new sheets of the open workbook, or a new workbook to download), and what it says. */
 export async function consolidateOn(
@@ -214,14 +203,12 @@ export async function consolidateOn(
   units: UnitFigures[],
   opts: { names?: NamedUnit[]; department?: string; overwrite?: boolean },
 ): Promise<ConsolidateView> {
-  if (!units.some((u) => !u.refused)) throw new InputError(`没有可以汇总的单位：${units.map((u) => `${u.file}（${u.refused}）`).join('；')}`);
-  const r = await usecases.consolidateInto(host, units, opts);
-  const checked = checkWorkbook(r.consolidated.workbook);
+  const r = await consolidateUnits(host, units, opts);
   return {
     written: r.written,
     conflicts: r.conflicts,
     lines: consolidatedLines(r.consolidated),
-    verdict: submitLine(checked),
+    verdict: submitLine(r.checked),
     department: r.consolidated.department,
     year: r.consolidated.year,
   };
