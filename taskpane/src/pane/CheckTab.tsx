@@ -7,6 +7,7 @@ import { FILTERS, FILTER_ZH, visibleFindings, groupFindings, listRows } from './
 import { Verdict, Tiles, SummaryLine } from './Overview';
 import { FindingList } from './FindingList';
 import { useStyles } from './styles';
+import { FilePicker } from './controls';
 
 type Run = (what: () => Promise<void>) => Promise<void>;
 
@@ -20,7 +21,6 @@ interface TabProps {
 /** 审核, above the pane's messages: the file (browser mode) and the buttons. */
 export function CheckControls({ host, state: s, dispatch, run }: TabProps) {
   const styles = useStyles();
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const result = s.result;
   const check = () =>
     run(async () => {
@@ -35,19 +35,12 @@ export function CheckControls({ host, state: s, dispatch, run }: TabProps) {
     <>
       {host.mode === 'browser' ? (
         <Field label="要核对的文件（.xlsx 工作簿、Word 文档 .docx、PDF 或 .txt 公开文本）" hint="文件只在本机浏览器中处理，不会上传。">
-          <div className={styles.row}>
-            <Button onClick={() => fileInput.current?.click()}>选择文件…</Button>
-            <Text>{s.file ?? '尚未选择文件'}</Text>
-          </div>
-          <input
-            ref={fileInput}
-            type="file"
+          <FilePicker
+            button="选择文件…"
+            chosen={s.file ?? '尚未选择文件'}
+            label="选择文件"
             accept=".xlsx,.docx,.pdf,.txt"
-            aria-label="选择文件"
-            className={styles.hiddenInput}
-            tabIndex={-1}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
+            onFiles={([f]) => {
               if (f && host.chooseFile)
                 void run(async () => {
                   dispatch({ type: 'result' });

@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Button, Card, Caption1, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Card, Caption1, Field, Input, Text } from '@fluentui/react-components';
 import type { HostApi } from '../hostApi';
 import type { ConsolidateView } from '../../../src/browserHost';
 import type { PaneAction } from './state';
 import { useStyles } from './styles';
+import { FilePicker, OverwriteBar } from './controls';
 
 /**
  * 汇总: the department picks its units' files and, if it has one, its names list (who should be
@@ -29,8 +30,6 @@ export function ConsolidateTab({
   const [view, setView] = React.useState<ConsolidateView>();
   const [conflicts, setConflicts] = React.useState<string[]>();
   const [unitsError, setUnitsError] = React.useState<string>();
-  const unitsInput = React.useRef<HTMLInputElement>(null);
-  const namesInput = React.useRef<HTMLInputElement>(null);
   const go = (overwrite: boolean) => {
     if (!units.length) {
       setUnitsError('请选择各单位的文件');
@@ -57,20 +56,15 @@ export function ConsolidateTab({
         选择各单位报送的文件（按同一模板填报的工作簿，也可是 PDF 或文本），按科目编码汇总为部门决算，另附单位清单、明细和调整表。文件只在本机处理，不会上传。
       </Caption1>
       <Field label="各单位的文件" required validationState={unitsError ? 'error' : 'none'} validationMessage={unitsError}>
-        <div className={styles.row}>
-          <Button onClick={() => unitsInput.current?.click()}>选择文件…</Button>
-          <Text data-testid="units-chosen">{units.length ? `已选择 ${units.length} 个文件` : '尚未选择'}</Text>
-        </div>
-        <input
-          ref={unitsInput}
-          type="file"
-          multiple
+        <FilePicker
+          button="选择文件…"
+          chosen={units.length ? `已选择 ${units.length} 个文件` : '尚未选择'}
+          label="选择各单位的文件"
           accept=".xlsx,.pdf,.txt"
-          aria-label="选择各单位的文件"
-          className={styles.hiddenInput}
-          tabIndex={-1}
-          onChange={(e) => {
-            setUnits([...(e.target.files ?? [])]);
+          multiple
+          testId="units-chosen"
+          onFiles={(files) => {
+            setUnits(files);
             setUnitsError(undefined);
           }}
         />
@@ -79,19 +73,7 @@ export function ConsolidateTab({
         label="单位名单（可选）"
         hint="每行一个单位，上级单位写在同一行、用 Tab 隔开；或含“单位名称”“上级单位”两列的工作簿。给出上级单位时抵消上下级之间的补助和上缴。"
       >
-        <div className={styles.row}>
-          <Button onClick={() => namesInput.current?.click()}>选择名单…</Button>
-          <Text>{names?.name ?? '未选择'}</Text>
-        </div>
-        <input
-          ref={namesInput}
-          type="file"
-          accept=".txt,.csv,.xlsx"
-          aria-label="选择单位名单"
-          className={styles.hiddenInput}
-          tabIndex={-1}
-          onChange={(e) => setNames(e.target.files?.[0])}
-        />
+        <FilePicker button="选择名单…" chosen={names?.name ?? '未选择'} label="选择单位名单" accept=".txt,.csv,.xlsx" onFiles={(files) => setNames(files[0])} />
       </Field>
       <Field label="部门名称（可选）" hint="不填时取名单中的上级单位">
         <Input value={department} onChange={(_, d) => setDepartment(d.value)} />
@@ -99,19 +81,7 @@ export function ConsolidateTab({
       <Button appearance="primary" onClick={() => go(false)} disabled={busy}>
         {host.mode === 'excel' ? '生成汇总' : '下载汇总'}
       </Button>
-      {conflicts ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>工作簿中已有工作表：{conflicts.join('、')}。覆盖将删除其中的内容。</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => go(true)}>
-              覆盖
-            </Button>
-            <Button size="small" onClick={() => setConflicts(undefined)}>
-              取消
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
+      {conflicts ? <OverwriteBar sheets={conflicts} onOverwrite={() => go(true)} onCancel={() => setConflicts(undefined)} /> : null}
       {view ? (
         <div data-testid="consolidated">
           {/* One line each, as the command line prints them. */}

@@ -1,10 +1,11 @@
 import * as React from 'react';
-import { Button, Card, Caption1, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, Select, Text } from '@fluentui/react-components';
+import { Button, Card, Caption1, Checkbox, Field, Input, Select, Text } from '@fluentui/react-components';
 import { EDITIONS, DEFAULT_EDITION, editionChoice } from '../../../src/editions';
 import { TEMPLATE_HINT } from '../../../src/core/layout';
 import { defaultYear } from '../../../src/core/year';
 import type { HostApi } from '../hostApi';
 import { useStyles } from './styles';
+import { OverwriteBar } from './controls';
 
 /** 生成模板: the unit, the table set (with a picture of its first table), the year, and whether a 项目清单 comes too. */
 export function ScaffoldTab({ host, busy, run, focus }: { host: HostApi; busy: boolean; run: (f: () => Promise<void>) => Promise<void>; focus: number }) {
@@ -83,19 +84,7 @@ export function ScaffoldTab({ host, busy, run, focus }: { host: HostApi; busy: b
       <Button onClick={() => go(false)} disabled={busy}>
         {host.mode === 'excel' ? '生成模板' : '下载模板'}
       </Button>
-      {conflicts ? (
-        <MessageBar intent="warning">
-          <MessageBarBody>工作簿中已有工作表：{conflicts.join('、')}。覆盖将删除其中的内容。</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => go(true)}>
-              覆盖
-            </Button>
-            <Button size="small" onClick={() => setConflicts(undefined)}>
-              取消
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
+      {conflicts ? <OverwriteBar sheets={conflicts} onOverwrite={() => go(true)} onCancel={() => setConflicts(undefined)} /> : null}
       {done ? <Caption1>{done}</Caption1> : null}
     </Card>
   );
