@@ -543,7 +543,8 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     fulfill(o: { status: number; contentType: string; body: string }): Promise<void>;
   };
 
-  test('inside Excel (Office and Excel simulated in the page): check with progress in the worker, go to a cell, explain, clear, a protected template', async () => {
+  /** The pane inside Excel, Office and Excel simulated in the page (tests/helpers/fakeExcelPage.ts) with this workbook open. */
+  async function paneInExcel(grid: unknown, viewport: { width: number; height: number }) {
     const { build } = await import('esbuild');
     const fake = (
       await build({
@@ -555,9 +556,8 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
         logLevel: 'error',
       })
     ).outputFiles[0].text;
-    const grid = importDocument(sampleWorkbook());
     const officeJs = `${slowOffice(10)}\n${fake}\nstartFakeExcel(${JSON.stringify(grid)});`;
-    const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
+    const page = await browser.newPage({ viewport });
     await page.route('**/*', (route: Route) => {
       const url = route.request().url();
       if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs });
@@ -565,6 +565,12 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     });
     await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
     await page.waitForSelector('html[data-ready="excel"]');
+    return page;
+  }
+
+  test('inside Excel (Office and Excel simulated in the page): check with progress in the worker, go to a cell, explain, clear, a protected template', async () => {
+    const grid = importDocument(sampleWorkbook());
+    const page = await paneInExcel(grid, { width: 350, height: 800 });
     type Page = { fakeBook: import('../../../tests/helpers/fakeExcel').FakeBook };
     const before = await page.evaluate(() => JSON.stringify((window as unknown as Page).fakeBook.snapshot()));
     // Every progress line the pane shows while it checks.
@@ -749,28 +755,9 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
 
   test('部门汇总 inside Excel (simulated): the 汇总 written as new sheets of the open workbook, asked before replacing', async () => {
     const { units, names } = await departmentFiles();
-    const { build } = await import('esbuild');
-    const fake = (
-      await build({
-        entryPoints: [path.join(root, 'tests', 'helpers', 'fakeExcelPage.ts')],
-        bundle: true,
-        write: false,
-        format: 'iife',
-        platform: 'browser',
-        logLevel: 'error',
-      })
-    ).outputFiles[0].text;
     // The department's own workbook, open in Excel: one sheet of its own, kept as it is.
     const own = { sheets: [{ name: '说明', rows: [[{ value: '本年度汇总工作安排' }]], merges: [] }] };
-    const officeJs = `${slowOffice(10)}\n${fake}\nstartFakeExcel(${JSON.stringify(own)});`;
-    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
-    await page.route('**/*', (route: Route) => {
-      const url = route.request().url();
-      if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs });
-      return url.startsWith(base) ? route.continue() : route.abort();
-    });
-    await page.goto(`${base}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
-    await page.waitForSelector('html[data-ready="excel"]');
+    const page = await paneInExcel(own, { width: 350, height: 900 });
     type Page = { fakeBook: import('../../../tests/helpers/fakeExcel').FakeBook };
     const sheetNames = () => page.evaluate(() => (window as unknown as Page).fakeBook.sheets.map((x) => x.name));
     await page.getByRole('tab', { name: '部门汇总' }).click();
