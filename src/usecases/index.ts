@@ -11,7 +11,7 @@ import { recognizeForms } from '../forms/model';
 import { projectKey } from '../forms/read';
 import { defaultYear } from '../core/year';
 import { TemplateIdentity, identityProperties, TEMPLATE_SHEET } from '../scaffold/identity';
-import { unitFigures, UnitFigures } from '../consolidate/unit';
+import type { UnitFigures } from '../consolidate/unit';
 import { tellAgainst } from '../core/templateRecord';
 import { consolidate, Consolidated, ConsolidateOptions } from '../consolidate/build';
 
@@ -112,15 +112,6 @@ export async function scaffoldInto(
   // The workbook now is this template: its identity stamped as custom document properties.
   await host.setProperties?.(identityProperties(built.identity));
   return { ...out, codes: built.codes.length, identity: built.identity };
-}
-
-/**
- * One unit of a department's 汇总, read from the host it lives in (a file, a PDF, a workbook open
- * in Excel) and checked: what the 汇总 keeps of it (consolidate/unit.ts), the workbook let go.
- */
-export async function readUnit(host: Host, file: string, checker?: Checker<CheckResult>): Promise<UnitFigures> {
-  const grid = await host.read();
-  return unitFigures(grid, await checkerOr(checker)(grid), file);
 }
 
 /**
