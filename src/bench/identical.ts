@@ -5,6 +5,7 @@ import { textToWorkbook } from '../hosts/text/textDocument';
 import { checkWorkbook } from '../check';
 import { Workbook } from '../core/grid';
 import { consolidated, root, sampleText } from './consolidated';
+import { readingDifferences } from './sameReading';
 
 /**
  * npm run identical: a digest of the findings and the recognition of the sample, the 2024 template
@@ -16,6 +17,9 @@ import { consolidated, root, sampleText } from './consolidated';
  *
  * The corpus documents (../shared/corpus/*.layout.txt) are included when that folder is there,
  * and the published PDFs of tests/fixtures/corpus always.
+ *
+ *   npm run identical -- --engines    (each PDF read by PDFium and by pdfjs in one run: the grid,
+ *                                      the tables and the findings equal, places to 0.01 pt)
  */
 
 /** JSON of a result, a recognized table's spec by its id (the data of an edition may be reworded). */
@@ -51,8 +55,38 @@ function run(name: string, wb: Workbook): Record<string, string> {
   };
 }
 
+/** Each published PDF read by both engines: what differs between their readings, nothing when they agree. */
+async function engines(): Promise<void> {
+  const { readDisclosure } = await import('../hosts/files');
+  const pdfs = path.join(root, 'tests', 'fixtures', 'corpus');
+  let differ = 0;
+  for (const f of fs
+    .readdirSync(pdfs)
+    .filter((x) => x.endsWith('.pdf'))
+    .sort()) {
+    const read = async (engine: string) => {
+      process.env.JUESUAN_PDF_ENGINE = engine;
+      const wb = (await readDisclosure(path.join(pdfs, f))).workbook;
+      const r = checkWorkbook(wb);
+      return { workbook: wb, recognition: r.recognition, findings: r.findings };
+    };
+    const a = await read('pdfjs');
+    const b = await read('pdfium');
+    const d = readingDifferences(a, b);
+    if (d.length) differ++;
+    console.log(`${d.length ? '不同' : '相同'}  ${f}  ${a.findings.length} 条发现${d.length ? `\n    ${d.join('\n    ')}` : ''}`);
+  }
+  delete process.env.JUESUAN_PDF_ENGINE;
+  if (differ) {
+    console.error(`${differ} 个 PDF 在两种引擎下读法不同`);
+    process.exit(1);
+  }
+  console.log('PDFium 与 pdfjs 的读取结果相同（位置相差不超过 0.01 磅）。');
+}
+
 async function main() {
   const args = process.argv.slice(2);
+  if (args.includes('--engines')) return engines();
   for (let i = 0; i < args.length; i++) if (args[i] === '--ignore') IGNORED.add(args[i + 1]);
   const template = fs.readFileSync(path.join(root, 'samples', '2024-shanghai-template.layout.txt'), 'utf8');
   const out = {

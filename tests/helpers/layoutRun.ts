@@ -9,6 +9,7 @@ import { Workbook } from '../../src/core/grid';
 import { Finding } from '../../src/core/findings';
 import { Layout, printedTables, applyLayout, layoutWorkbook, tableDigest, digestDiff, PrintedTable } from './layouts';
 import { ROOT } from './paths';
+import { engineDifferences } from './engines';
 
 /**
  * The generated layouts' round trip: each layout of each table set written as .xlsx, printed to PDF
@@ -35,6 +36,8 @@ export interface LayoutResult {
   errorsXlsx: number;
   onlyXlsx: string[];
   onlyPdf: string[];
+  /** Where PDFium's reading of the PDF differs from pdfjs's (nothing, places to 0.01 pt). */
+  engines: string[];
 }
 
 /** A finding as compared across hosts: severity, rule and message without row numbers and cells. */
@@ -88,12 +91,12 @@ export async function runLayouts(layouts: Layout[], dir: string, editions = EDIT
       jobs.push({ layout, edition, file });
     }
   }
-  const pdfs = readPdfs(
-    printAll(
-      jobs.map((j) => j.file),
-      dir,
-    ),
+  const files = printAll(
+    jobs.map((j) => j.file),
+    dir,
   );
+  const pdfs = readPdfs(files);
+  const engines = engineDifferences(files);
   const results: LayoutResult[] = [];
   for (const [i, job] of jobs.entries()) {
     const xlsx = await readXlsx(fs.readFileSync(job.file), path.basename(job.file));
@@ -125,6 +128,7 @@ export async function runLayouts(layouts: Layout[], dir: string, editions = EDIT
       errorsPdf: fp.filter((f) => f.severity === 'error').length,
       onlyXlsx: multisetDiff(kx, kp),
       onlyPdf: multisetDiff(kp, kx),
+      engines: engines[i].differ,
     });
   }
   return results;

@@ -1,6 +1,6 @@
 import { InputError } from '../problems';
 import type { PdfPage, PdfRule, PdfText } from './pdfLayout';
-import { Matrix, mul, apply } from './matrix';
+import { Matrix, mul, apply, runBox, withoutJustifyingSpaces } from './matrix';
 
 /**
  * A PDF's pages as text runs and ruling lines (pdfjs-dist 5.4, its legacy build in Node, loaded only
@@ -130,8 +130,7 @@ function textsOf(items: { str?: string; transform?: number[]; width?: number; he
     const [a, b, c, d, e, f] = it.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || it.height || 10;
     const width = it.width ?? 0;
-    const box = toPage(vt, [1, 0, 0, 1, 0, 0], e, f - size * 0.2, e + width, f + size * 0.8);
-    out.push({ s: it.str, x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 });
+    out.push({ s: withoutJustifyingSpaces(it.str), ...runBox(toPage(vt, [1, 0, 0, 1, 0, 0], e, f - size * 0.2, e + width, f + size * 0.8)) });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { InputError } from '../problems';
 import type { PdfPage, PdfRule, PdfText } from './pdfLayout';
-import { Matrix, mul, apply, IDENTITY } from './matrix';
+import { Matrix, mul, apply, IDENTITY, runBox } from './matrix';
 
 /**
  * A PDF's pages as text runs and ruling lines read by PDFium (compiled to WebAssembly,
@@ -129,8 +129,6 @@ function box(m: Matrix, x0: number, y0: number, x1: number, y1: number): PdfRule
   }
   return { x0: a, y0: b, x1: c, y1: d };
 }
-
-const hundredth = (v: number) => Math.round(v * 100) / 100;
 
 const OBJ_TEXT = 1;
 const OBJ_PATH = 2;
@@ -325,10 +323,7 @@ function textRuns(lib: Pdfium, raw: Raw, tp: number, scratch: number, sizes: Map
   const emit = () => {
     space = false;
     if (run?.s) {
-      const bx = box(vt, run.x0, run.oy - run.size * 0.2, run.right, run.oy + run.size * 0.8);
-      // To the hundredth of a point: PDFium gives single-precision figures (286.39999 for 286.4),
-      // and a gap of exactly two widths must read as pdfjs reads it, not a hair under.
-      out.push({ s: run.s, x: hundredth(bx.x0), y: hundredth(bx.y0), w: hundredth(bx.x1 - bx.x0), h: hundredth(bx.y1 - bx.y0) });
+      out.push({ s: run.s, ...runBox(box(vt, run.x0, run.oy - run.size * 0.2, run.right, run.oy + run.size * 0.8)) });
     }
     run = undefined;
   };

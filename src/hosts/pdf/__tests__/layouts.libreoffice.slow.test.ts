@@ -65,6 +65,10 @@ if (!OFFICE || !chineseFont) console.warn('跳过版式往返测试：本机没�
     }
   });
 
+  test.each(LAYOUTS.map((l) => [l.id]))('%s: PDFium reads the PDF as pdfjs does (grid, tables, findings; places to 0.01 pt)', (id) => {
+    for (const r of results.filter((x) => x.layout === id)) expect(r.engines).toEqual([]);
+  });
+
   test('the same errors in every layout that keeps the sample’s figures', () => {
     const plain = results.filter((r) => r.layout === 'grid');
     for (const r of results.filter((x) => !LAYOUTS.find((l) => l.id === x.layout)!.negatives)) {
