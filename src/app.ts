@@ -8,7 +8,8 @@ import { copyLacks } from './hosts/xlsx/packageCheck';
 import { readCustomProperties } from './hosts/xlsx/customProps';
 import type { TemplateIdentity } from './scaffold/identity';
 import { reportExplanations } from './hosts/xlsx/xlsxFlags';
-import { isPdf, foreignProblem, xlsxProblem } from './hosts/problems';
+import { isPdf, isDocx, foreignProblem, xlsxProblem } from './hosts/problems';
+import { WithNarrative, NARRATIVE_SHEET } from './hosts/narrativeHost';
 import { XlsxHost } from './hosts/xlsx/xlsxHost';
 import * as usecases from './usecases';
 import { gridToExcel } from './hosts/xlsx/xlsxWrite';
@@ -173,7 +174,7 @@ export interface CheckOptions extends WriteOptions {
  */
 async function narrativeSheets(file: string): Promise<Workbook['sheets']> {
   const { workbook } = await readDisclosure(file);
-  return workbook.sheets.map((s, i) => ({ ...s, name: (i ? `情况说明（文档${i + 1}）` : '情况说明（文档）').slice(0, 31) }));
+  return workbook.sheets.map((s, i) => ({ ...s, name: (i ? `${NARRATIVE_SHEET.replace('）', `${i + 1}）`)}` : NARRATIVE_SHEET).slice(0, 31) }));
 }
 
 /** A template's record of itself (a workbook 生成模板 or scaffold wrote), to tell copies against. */
@@ -194,9 +195,8 @@ export async function templateRecordOf(file: string): Promise<string[][]> {
 }
 
 export async function checkFile(file: string, out?: string, prior?: string, opts: CheckOptions = {}): Promise<CheckResult> {
-  if (out && opts.narrative)
-    throw new InputError('--narrative 目前只用于核对，不写标记副本：请去掉 --out（在 Word 中批注问题的副本尚未支持），或把情况说明放进工作簿后再写出副本');
-  if (out && /\.pdf$/i.test(out)) return checkPdfCopy(file, out, prior, opts);
+  if (out && opts.narrative) return checkWithNarrativeCopy(file, out, opts.narrative, prior, opts);
+  if (out && /\.(pdf|docx)$/i.test(out)) return checkDocumentCopy(file, out, prior, opts);
   if (out) claimOutput(out, [file, prior], opts);
   if (!out) {
     const { workbook } = await readDisclosure(file);
@@ -213,29 +213,64 @@ export async function checkFile(file: string, out?: string, prior?: string, opts
 }
 
 /**
- * A PDF checked into a marked copy (a highlight and a note on each finding) and its 审核报告 as a
- * workbook beside it (…审核报告.xlsx): see hosts/pdf/annotate.ts for why not pages at its end.
+ * A published document checked into a marked copy of itself, its 审核报告 as a workbook beside it
+ * (…审核报告.xlsx): a PDF with a highlight and a note on each finding (hosts/pdf/annotate.ts says
+ * why not pages at its end), a Word document with a comment on each (hosts/word/docxHost.ts).
  */
-async function checkPdfCopy(file: string, out: string, prior?: string, opts: CheckOptions = {}): Promise<CheckResult> {
-  const reportFile = out.replace(/\.pdf$/i, '.审核报告.xlsx');
+async function checkDocumentCopy(file: string, out: string, prior?: string, opts: CheckOptions = {}): Promise<CheckResult> {
+  const word = /\.docx$/i.test(out);
+  const reportFile = out.replace(/\.(pdf|docx)$/i, '.审核报告.xlsx');
   claimOutput(out, [file, prior], opts);
   claimOutput(reportFile, [file, prior], opts);
   const bytes = readFileBytes(file);
   const name = path.basename(file);
-  if (!isPdf(name, bytes)) {
-    // The same message as a check without a copy, then why no PDF copy.
+  if (!(word ? isDocx(name, bytes) : isPdf(name, bytes))) {
+    // The same message as a check without a copy, then why no such copy.
     await readDisclosure(file);
-    throw new InputError('写出 .pdf 只适用于 PDF 文件；工作簿和文本文档请写出 .xlsx');
+    throw new InputError(
+      word
+        ? '写出 .docx 只适用于 Word 文档（.docx）；工作簿和文本文档请写出 .xlsx，PDF 请写出 .pdf'
+        : '写出 .pdf 只适用于 PDF 文件；工作簿和文本文档请写出 .xlsx，Word 文档请写出 .docx',
+    );
   }
-  const { PdfHost } = await import('./hosts/pdf/pdfHost');
-  const { readPdfNode } = await import('./hosts/pdf/nodePdf');
-  const host = new PdfHost(bytes, name, readPdfNode);
+  const host = word
+    ? new (await import('./hosts/word/docxHost')).DocxHost(bytes, name)
+    : new (await import('./hosts/pdf/pdfHost')).PdfHost(bytes, name, (await import('./hosts/pdf/nodePdf')).readPdfNode);
   const { result } = await usecases.check(host, { flag: true, prior: prior ? await priorSheets(prior) : undefined, template: opts.template });
   // Both made before either is written: a failure leaves neither behind.
-  const marked = host.markedBytes()!;
+  const marked = 'commentedBytes' in host ? host.commentedBytes()!.bytes : host.markedBytes()!;
   const reportBytes = (await host.reportBytes())!;
   writeWhole(out, marked);
   writeWhole(reportFile, reportBytes);
+  return result;
+}
+
+/** Where the commented 情况说明 is written beside the workbook's copy: 已核对.xlsx + 情况说明.docx → 已核对.情况说明.docx. */
+export const narrativeCopyName = (out: string, narrative: string): string => `${out.replace(/\.xlsx$/i, '')}.${path.basename(narrative)}`;
+
+/**
+ * A workbook's tables and its 情况说明 written in Word, checked together into two copies: the
+ * workbook flagged as any (its 审核报告 with every finding), and the Word document commented on
+ * the narrative's findings (…<out>.<情况说明>.docx beside it).
+ */
+async function checkWithNarrativeCopy(file: string, out: string, narrative: string, prior?: string, opts: CheckOptions = {}): Promise<CheckResult> {
+  const bytes = readFileBytes(narrative);
+  if (!isDocx(path.basename(narrative), bytes))
+    throw new InputError('--narrative 与 --out 同用时，情况说明须是 Word 文档（.docx）：批注写在它的副本上；文本或 PDF 的情况说明请去掉 --out，只核对');
+  if (!/\.xlsx$/i.test(out)) throw new InputError('--narrative 与 --out 同用时，--out 是表格工作簿的副本（.xlsx）；情况说明的批注副本写在它旁边');
+  const commentedFile = narrativeCopyName(out, narrative);
+  claimOutput(out, [file, prior, narrative], opts);
+  claimOutput(commentedFile, [file, prior, narrative], opts);
+  const { host, prior: last } = await openForCopy(file, prior);
+  await sayWhatTheCopyLacks(file, host.excel, opts);
+  const { DocxHost } = await import('./hosts/word/docxHost');
+  const doc = new DocxHost(bytes, path.basename(narrative), NARRATIVE_SHEET);
+  const { result } = await usecases.check(new WithNarrative(host, doc), { flag: true, prior: last, template: opts.template });
+  // Both made before either is written.
+  const commented = doc.commentedBytes()!.bytes;
+  const workbook = await host.bytes();
+  writeWhole(out, workbook);
+  writeWhole(commentedFile, commented);
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { Workbook, cellBox, a1, isProseOnly } from '../core/grid';
+import { Workbook, cellBox, a1, isProseOnly, parseA1 } from '../core/grid';
 import type { Paragraph } from '../narrative/paragraphs';
 import { Finding, sortFindings, summarize, Summary, blocksSubmission } from '../core/findings';
 import { TableSetSpec } from '../specs/types';
@@ -10,6 +10,7 @@ import { withExplanations } from '../core/explanations';
 import { oneCausePerCell } from './causes';
 import { isEmptyTable } from '../narrative/model';
 import { fragmentBoxes } from './pageBoxes';
+import { whereInWords } from '../recognize/where';
 
 export interface CheckResult {
   findings: Finding[];
@@ -53,6 +54,20 @@ function inParagraphs(findings: Finding[], paragraphs: Paragraph[]): void {
     }
   }
   for (const f of findings) if (f.text && f.table === '情况说明') f.where = at.get(`${f.sheet}!${f.cell}`);
+}
+
+/**
+ * A Word document's findings named in words: the narrative's by its paragraph (inParagraphs), a
+ * table's by its row (公开02「201 一般公共服务支出」), anything else by its place in the body.
+ */
+function inWords(findings: Finding[], wb: Workbook, rec: Recognition): void {
+  const worded = new Set(wb.sheets.filter((s) => s.inWords).map((s) => s.name));
+  if (!worded.size) return;
+  for (const f of findings) {
+    if (!worded.has(f.sheet) || !f.cell) continue;
+    f.inWords = true;
+    f.where ??= whereInWords(rec, f) ?? `文档第 ${(parseA1(f.cell)?.r ?? 0) + 1} 段`;
+  }
 }
 
 /** A document read from a PDF: each finding gets the page its cell stands on (第N页). */
@@ -103,6 +118,7 @@ export function checkWorkbook(wb: Workbook, opts: { set?: TableSetSpec; rules?: 
         if (boxes.length > 1) f.boxes = boxes;
       }
   }
+  inWords(sorted, wb, recognition);
   const level = new Map(rules.map((r) => [r.id, r.level]));
   // An explanation answers a 提示 finding; a 强制 one must be fixed.
   const blocks = (f: Finding) => blocksSubmission(f, (id) => level.get(id));

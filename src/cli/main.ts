@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import type { BatchEntry } from '../check/batch';
 import {
   checkFile,
+  narrativeCopyName,
   clearFile,
   importFile,
   scaffoldFile,
@@ -31,13 +32,14 @@ import { consolidatedLines } from '../consolidate/summary';
 const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情况说明核对工具
 
 用法：
-  juesuan check <文件.xlsx|文件.docx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx] [--template 模板.xlsx] [--narrative 情况说明.docx]
+  juesuan check <文件.xlsx|文件.docx|文件.pdf|文件.txt|文件夹> [--json] [--out 输出.xlsx|输出.pdf|输出.docx] [--prior 上年公开文件] [--debug-pdf 文件夹] [--report 检查表.xlsx] [--template 模板.xlsx] [--narrative 情况说明.docx]
         核对公开表的合计、表内与表间关系；--out 写出在单元格上标记问题并附“审核报告”的副本；
         --debug-pdf <文件夹>（PDF）把每页的文字、线条和识别出的表格及其行列画成 第N页.svg，便于查看读错的表；
         --report <检查表.xlsx>（文件夹）每个文件一行：单位、结论、强制问题、各级别数量、各部分问题数、主要问题和标记副本的链接；
         核对文件夹时 --out <文件夹> 把每个文件的标记副本写入该文件夹（文本写为 .xlsx）；
         --template <模板.xlsx> 按主管部门当前的模板核对“模板改动”（来自其他版本的模板时指出来自哪一版及不同之处）；
-        --narrative <情况说明.docx|.txt> 情况说明另成文档时，与工作簿中的公开表一起核对
+        PDF 写出 .pdf（问题处高亮并附批注），Word 文档写出 .docx（问题处加 Word 批注），审核报告另存为旁边的 .审核报告.xlsx；
+        --narrative <情况说明.docx|.txt> 情况说明另成文档时，与工作簿中的公开表一起核对；同时 --out 时另写出加批注的情况说明副本
   juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
         把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--template-id 编号] [--template-version 版本] [--force]
@@ -143,8 +145,12 @@ async function cmdCheck(args: Args): Promise<number> {
     out(findingsTable(r.findings));
     out('');
     out(`识别到 ${r.recognition.tables.length} 张表；${summaryLine(r.summary)}；${submitLine(r)}`);
+    const narrative = textFlag(args, 'narrative');
     if (outFile && /\.pdf$/i.test(outFile))
       out(`已写出标注后的 PDF：${outFile}（每个问题处有高亮和批注）；审核报告：${outFile.replace(/\.pdf$/i, '.审核报告.xlsx')}`);
+    else if (outFile && /\.docx$/i.test(outFile))
+      out(`已写出加批注的 Word 文档：${outFile}（每个问题处有批注，作者“决算公开助手”）；审核报告：${outFile.replace(/\.docx$/i, '.审核报告.xlsx')}`);
+    else if (outFile && narrative) out(`已写出标记后的工作簿：${outFile}；情况说明的批注副本：${narrativeCopyName(outFile, narrative)}`);
     else if (outFile) out(`已写出标记后的工作簿：${outFile}`);
   }
   return r.submittable ? 0 : 1;

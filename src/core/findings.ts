@@ -41,6 +41,8 @@ export interface Finding {
   figures?: TextAt[];
   /** Where a narrative finding is, in words: 情况说明「五、一般公共预算…」第 2 段. */
   where?: string;
+  /** Its place said in words only (`where`): a Word document's finding, whose grid address the reader never sees. */
+  inWords?: boolean;
   /** The page a finding stands on, for a document read from a PDF (1-based), and its box there. */
   page?: number;
   box?: import('./grid').PageBox;
@@ -176,8 +178,9 @@ function ranks(fs: Finding[], of: (f: Finding) => string): Map<string, number> {
  * page, and for the narrative its section and paragraph (第21页 情况说明「…」第 1 段) — the grid the
  * PDF was read into is the checker's, never the reader's.
  */
-export function placeOf(f: Pick<Finding, 'sheet' | 'cell' | 'page' | 'where'>): string {
+export function placeOf(f: Pick<Finding, 'sheet' | 'cell' | 'page' | 'where' | 'inWords'>): string {
   if (f.page) return `第${f.page}页${f.where ? ` ${f.where}` : ''}`;
+  if (f.inWords && f.where) return f.where;
   return f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '—';
 }
 

@@ -41,6 +41,11 @@ export interface Sheet {
   hiddenCols?: number[];
   /** Where this sheet came from, for messages: 'xlsx', 'text', 'excel'. */
   origin?: 'xlsx' | 'text' | 'excel' | 'scaffold';
+  /**
+   * A document whose cells have no address its reader sees (a Word document: paragraphs and
+   * tables): a finding on it is named in words — the paragraph, the table's row — not A1.
+   */
+  inWords?: boolean;
 }
 
 export interface Workbook {

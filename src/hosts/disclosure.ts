@@ -29,9 +29,7 @@ export async function readDisclosureBytes(
   // A Word document: the body read as a document, as a text or a PDF is (loaded only when one is chosen).
   if (isDocx(name, buf)) {
     const { readDocx } = await import('./word/docxRead');
-    const workbook = await readDocx(buf, name);
-    if (wbEmpty(workbook)) throw new InputError('Word 文档中没有文字');
-    return { workbook, kind: 'text' };
+    return { workbook: await readDocx(buf, name), kind: 'text' };
   }
   const foreign = foreignProblem(name, buf);
   if (foreign) throw new InputError(foreign);

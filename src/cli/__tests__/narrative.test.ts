@@ -54,9 +54,71 @@ test('the sample’s tables in a workbook and its 情况说明 in a Word documen
   expect(messages(run('check', t('tables.xlsx'), '--json')).length).toBeLessThan(messages(whole).length);
 });
 
-test('with --out, --narrative says it writes no flagged copy yet, and writes nothing', () => {
+/** The comments of a Word copy: each one's words, and how many ranges the body anchors. */
+async function commentsOf(file: string): Promise<{ words: string[]; anchors: number }> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
+  const body = await zip.file('word/document.xml')!.async('string');
+  return {
+    words: [...comments.matchAll(/<w:comment [^>]*w:author="决算公开助手"[^>]*>(.*?)<\/w:comment>/g)].map((m) => m[1].replace(/<[^>]+>/g, '')),
+    anchors: body.match(/<w:commentRangeStart /g)?.length ?? 0,
+  };
+}
+
+test('with --out, the workbook is flagged and the Word 情况说明 comes back commented beside it', async () => {
   const r = run('check', t('tables.xlsx'), '--narrative', t('情况说明.docx'), '--out', t('x.xlsx'));
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain(`情况说明的批注副本：${t('x.情况说明.docx')}`);
+  const json = JSON.parse(run('check', t('tables.xlsx'), '--narrative', t('情况说明.docx'), '--json').stdout) as {
+    findings: { sheet: string; message: string }[];
+  };
+  const narrative = json.findings.filter((f) => f.sheet === '情况说明（文档）');
+  expect(narrative.length).toBeGreaterThan(3);
+  const got = await commentsOf(t('x.情况说明.docx'));
+  expect(got.anchors).toBe(got.words.length);
+  for (const f of narrative) expect(got.words.some((w) => w.includes(f.message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))).toBe(true);
+  // The workbook's report lists the narrative's findings too, by paragraph.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(t('x.xlsx'));
+  const places: string[] = [];
+  wb.getWorksheet('审核报告')!.eachRow((row) => places.push(String(row.getCell(4).text)));
+  expect(places.some((p) => /^情况说明「.+」第 \d+ (段|项)$/.test(p))).toBe(true);
+  // The unit's Word document itself is untouched.
+  expect((await commentsOf(t('情况说明.docx'))).anchors).toBe(0);
+});
+
+test.each([
+  ['a text 情况说明 with --out', ['--narrative', 'n.txt', '--out', 'y.xlsx'], '情况说明须是 Word 文档'],
+  ['--out a PDF with --narrative', ['--narrative', '情况说明.docx', '--out', 'y.pdf'], '--out 是表格工作簿的副本'],
+])('%s: refused, nothing written', (_, args, said) => {
+  fs.writeFileSync(t('n.txt'), '本年支出合计 12.00 万元。');
+  const r = run('check', t('tables.xlsx'), ...args.map((a) => (/\./.test(a) ? t(a) : a)));
   expect(r.status).toBe(2);
-  expect(r.stderr).toContain('--narrative 目前只用于核对');
-  expect(fs.existsSync(t('x.xlsx'))).toBe(false);
+  expect(r.stderr).toContain(said);
+  expect(fs.existsSync(t('y.xlsx')) || fs.existsSync(t('y.pdf'))).toBe(false);
+});
+
+test('a commented copy already there is not overwritten without --force, and nothing else is written either', () => {
+  fs.writeFileSync(t('z.情况说明.docx'), 'theirs');
+  const r = run('check', t('tables.xlsx'), '--narrative', t('情况说明.docx'), '--out', t('z.xlsx'));
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('已存在');
+  expect(fs.existsSync(t('z.xlsx'))).toBe(false);
+  expect(fs.readFileSync(t('z.情况说明.docx'), 'utf8')).toBe('theirs');
+});
+
+test('a Word disclosure checked into a commented copy, its 审核报告 beside it; each copy only from its own kind', async () => {
+  const r = run('check', t('情况说明.docx'), '--out', t('checked.docx'));
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toContain('已写出加批注的 Word 文档');
+  expect(fs.existsSync(t('checked.审核报告.xlsx'))).toBe(true);
+  const got = await commentsOf(t('checked.docx'));
+  expect(got.words.length).toBeGreaterThan(0);
+  expect(got.anchors).toBe(got.words.length);
+  const pdf = run('check', t('情况说明.docx'), '--out', t('checked3.pdf'));
+  expect([pdf.status, pdf.stderr.trim()]).toEqual([2, expect.stringContaining('写出 .pdf 只适用于 PDF 文件')]);
+  const word = run('check', t('tables.xlsx'), '--out', t('checked2.docx'));
+  expect([word.status, word.stderr.trim()]).toEqual([2, expect.stringContaining('写出 .docx 只适用于 Word 文档')]);
+  expect(fs.existsSync(t('checked2.docx')) || fs.existsSync(t('checked2.审核报告.xlsx')) || fs.existsSync(t('checked3.pdf'))).toBe(false);
 });

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { Workbook, Sheet, newSheet, setCell, Range } from '../../core/grid';
+import { Workbook, Sheet, newSheet, setCell, Range, a1 } from '../../core/grid';
 import { InputError } from '../problems';
 
 /**
@@ -110,13 +110,61 @@ function readNumbering(xml: string | undefined): Map<string, Level[]> {
 
 interface Cell {
   text: string;
+  origins: Origins;
+  /** Where an empty cell's first paragraph takes its content (a comment on a cell with nothing in it). */
+  at?: number;
   span: number;
   /** 'restart' begins a vertical merge; 'continue' is covered by the cell above. */
   vmerge?: 'restart' | 'continue';
 }
 
+/**
+ * Where each character of a cell's text comes from in word/document.xml: its run and its place in
+ * the run's text (undefined for what Word draws and the file does not hold: a list's number).
+ */
+export type Origins = ({ run: number; off: number } | undefined)[];
+
+/**
+ * A run (w:r) of document.xml as the comment writer needs it: where it is, its own opening tag and
+ * properties, and what it holds — text, tabs and breaks (a character each), marks of no width. A
+ * run holding anything else (a field, a picture, a footnote mark) is not split: a comment starts
+ * or ends at its edge.
+ */
+export interface DocxRun {
+  start: number;
+  end: number;
+  open: string;
+  rPr: string;
+  items: { xml?: string; text: string }[];
+  text: string;
+  splittable: boolean;
+}
+
+/** A Word document as read, with what it takes to put comments back on its figures and cells. */
+export interface DocxSource {
+  xml: string;
+  sheet: string;
+  runs: DocxRun[];
+  /** By A1 address in `sheet`: where each character of the cell's text comes from. */
+  cells: Map<string, { origins: Origins; at?: number }>;
+}
+
+const RUN_CONTENT = new Set(['w:rPr', 'w:t', 'w:tab', 'w:br', 'w:cr', 'w:lastRenderedPageBreak']);
+
+/** A text and where each character came from, white space cut at both ends. */
+function trimmed(text: string, origins: Origins): { text: string; origins: Origins } {
+  const lead = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  return end <= lead ? { text: '', origins: [] } : { text: text.slice(lead, end), origins: origins.slice(lead, end) };
+}
+
 /** The document's body as rows: paragraphs and table rows, in order. */
 export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook> {
+  return (await readDocxSource(buf, name)).workbook;
+}
+
+/** The document's body as rows, and where each cell's text stands in the file (for a commented copy). */
+export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: string): Promise<{ workbook: Workbook; source: DocxSource }> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buf);
@@ -128,16 +176,36 @@ export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook>
   const lists = readNumbering(await zip.file('word/numbering.xml')?.async('string'));
   const counters = new Map<string, number[]>();
 
-  const sheet: Sheet = newSheet((name.replace(/\.[^.]*$/, '') || '文档').slice(0, 31), 'text');
+  const sheet: Sheet = { ...newSheet((sheetName ?? (name.replace(/\.[^.]*$/, '') || '文档')).slice(0, 31), 'text'), inWords: true };
+  const source: DocxSource = { xml: doc, sheet: sheet.name, runs: [], cells: new Map() };
   let r = 0;
   const p = new SaxesParser();
-  // Where the parser is: paragraph text being gathered, its list, the table stack, TOC depth.
-  let para: { text: string; numId?: string; ilvl: number; style?: string } | undefined;
+  // Where the parser is: the open elements, paragraphs and runs (a text box's paragraph inside a
+  // run inside a paragraph), the table stack, TOC depth.
+  type Para = { text: string; origins: Origins; numId?: string; ilvl: number; style?: string; at?: number };
+  const paras: Para[] = [];
+  const runs: { run: DocxRun; index?: number }[] = [];
+  const open: { name: string; start: number }[] = [];
   let inText = false;
   let toc = 0;
   const sdtIsToc: boolean[] = [];
-  type Table = { rows: Cell[][]; row?: Cell[]; cell?: Cell; cellParas: string[] };
+  type Table = { rows: Cell[][]; row?: Cell[]; cell?: Cell; cellParas: { text: string; origins: Origins }[]; cellAt?: number };
   const tables: Table[] = [];
+  const tagStart = () => doc.lastIndexOf('<', p.position - 1);
+
+  /** Text a run holds, added to its paragraph with where each character comes from. */
+  const addText = (text: string, xml?: string) => {
+    const para = paras[paras.length - 1];
+    if (!para) return;
+    const top = runs[runs.length - 1];
+    const run = top?.index !== undefined ? top.run : undefined;
+    for (let k = 0; k < text.length; k++) para.origins.push(run ? { run: top!.index!, off: run.text.length + k } : undefined);
+    para.text += text;
+    if (run) {
+      run.items.push({ xml, text });
+      run.text += text;
+    }
+  };
 
   const listPrefix = (numId: string | undefined, ilvl: number): string => {
     if (!numId || numId === '0') return '';
@@ -156,8 +224,11 @@ export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook>
     });
   };
 
-  const emitRow = (cells: { text: string; c: number }[]) => {
-    for (const { text, c } of cells) if (text) setCell(sheet, r, c, { value: text });
+  const emitRow = (cells: { text: string; c: number; origins: Origins; at?: number }[]) => {
+    for (const { text, c, origins, at } of cells) {
+      if (text) setCell(sheet, r, c, { value: text });
+      if (text || at !== undefined) source.cells.set(a1(r, c), { origins, at });
+    }
     r++;
   };
 
@@ -165,33 +236,37 @@ export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook>
     // Cells to grid columns (a cell spanning columns takes them all), merges across and down.
     const merges: Range[] = [];
     const top = r;
-    const open = new Map<number, number>();
+    const opened = new Map<number, number>();
     t.rows.forEach((row, i) => {
       let c = 0;
-      const out: { text: string; c: number }[] = [];
+      const out: { text: string; c: number; origins: Origins; at?: number }[] = [];
       for (const cell of row) {
         if (cell.vmerge === 'continue') {
           // Covered by the cell above: nothing of its own.
         } else {
-          out.push({ text: cell.text, c });
+          out.push({ text: cell.text, c, origins: cell.origins, at: cell.at });
           if (cell.span > 1) merges.push({ top: top + i, left: c, bottom: top + i, right: c + cell.span - 1 });
         }
-        if (cell.vmerge === 'restart') open.set(c, top + i);
-        else if (cell.vmerge !== 'continue' && open.has(c)) {
-          const start = open.get(c)!;
+        if (cell.vmerge === 'restart') opened.set(c, top + i);
+        else if (cell.vmerge !== 'continue' && opened.has(c)) {
+          const start = opened.get(c)!;
           if (top + i - 1 > start) merges.push({ top: start, left: c, bottom: top + i - 1, right: c + cell.span - 1 });
-          open.delete(c);
+          opened.delete(c);
         }
         c += cell.span;
       }
       emitRow(out);
     });
-    for (const [c, start] of open) if (r - 1 > start) merges.push({ top: start, left: c, bottom: r - 1, right: c });
+    for (const [c, start] of opened) if (r - 1 > start) merges.push({ top: start, left: c, bottom: r - 1, right: c });
     sheet.merges.push(...merges);
   };
 
   p.on('opentag', (tag) => {
     const a = tag.attributes as Record<string, string>;
+    const parent = open[open.length - 1]?.name;
+    open.push({ name: tag.name, start: tagStart() });
+    // A run holding more than text, tabs and breaks is not split by a comment.
+    if (parent === 'w:r' && !RUN_CONTENT.has(tag.name) && runs.length) runs[runs.length - 1].run.splittable = false;
     switch (tag.name) {
       case 'w:sdt':
         sdtIsToc.push(false);
@@ -211,8 +286,9 @@ export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook>
       case 'w:tc':
         if (tables.length) {
           const t = tables[tables.length - 1];
-          t.cell = { text: '', span: 1 };
+          t.cell = { text: '', origins: [], span: 1 };
           t.cellParas = [];
+          t.cellAt = undefined;
         }
         break;
       case 'w:gridSpan':
@@ -222,50 +298,87 @@ export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook>
         if (tables.length && tables[tables.length - 1].cell) tables[tables.length - 1].cell!.vmerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
         break;
       case 'w:p':
-        para = { text: '', ilvl: 0 };
+        // (A paragraph written <w:p/> has no content to put a comment in.)
+        paras.push({ text: '', origins: [], ilvl: 0, at: doc[p.position - 2] === '/' ? undefined : p.position });
         break;
+      case 'w:r': {
+        const run: DocxRun = {
+          start: open[open.length - 1].start,
+          end: -1,
+          open: doc.slice(open[open.length - 1].start, p.position),
+          rPr: '',
+          items: [],
+          text: '',
+          splittable: true,
+        };
+        // A run inside a run (a text box's) takes no comment: the comment would cut its outer run.
+        const nested = runs.length > 0;
+        if (nested) runs[runs.length - 1].run.splittable = false;
+        runs.push({ run, index: nested || doc[p.position - 2] === '/' ? undefined : source.runs.push(run) - 1 });
+        break;
+      }
       case 'w:pStyle':
-        if (para) para.style = a['w:val'];
+        if (paras.length) paras[paras.length - 1].style = a['w:val'];
         break;
       case 'w:numId':
-        if (para) para.numId = a['w:val'];
+        if (paras.length) paras[paras.length - 1].numId = a['w:val'];
         break;
       case 'w:ilvl':
-        if (para) para.ilvl = Number(a['w:val'] ?? 0);
+        if (paras.length) paras[paras.length - 1].ilvl = Number(a['w:val'] ?? 0);
         break;
       case 'w:t':
         inText = true;
         break;
-      case 'w:tab':
-        // A tab in a run (not a tab stop of the paragraph's properties, which has w:pos).
-        if (para && !('w:pos' in a)) para.text += '\t';
-        break;
-      case 'w:br':
-      case 'w:cr':
-        if (para) para.text += ' ';
-        break;
     }
   });
   p.on('text', (t) => {
-    if (inText && para) para.text += t;
+    if (inText && paras.length && runs.length) addText(t);
   });
   p.on('closetag', (tag) => {
+    const el = open.pop()!;
+    const parent = open[open.length - 1]?.name;
+    const raw = () => doc.slice(el.start, p.position);
     switch (tag.name) {
       case 'w:t':
         inText = false;
         break;
+      case 'w:rPr':
+        if (parent === 'w:r' && runs.length) runs[runs.length - 1].run.rPr = raw();
+        break;
+      case 'w:pPr':
+        if (parent === 'w:p' && paras.length) paras[paras.length - 1].at = p.position;
+        break;
+      case 'w:tab':
+        // A tab in a run (not a tab stop of the paragraph's properties, which has w:pos).
+        if (parent === 'w:r') addText('\t', raw());
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (parent === 'w:r') addText(' ', raw());
+        break;
+      case 'w:lastRenderedPageBreak':
+        if (parent === 'w:r') addText('', raw());
+        break;
+      case 'w:r': {
+        const done = runs.pop();
+        if (done) done.run.end = p.position;
+        break;
+      }
       case 'w:sdt':
         if (sdtIsToc.pop()) toc--;
         break;
       case 'w:p': {
-        const done = para;
-        para = undefined;
+        const done = paras.pop();
         if (!done) break;
         // A table of contents (a TOC block, or paragraphs in its styles) is not the text.
         if (toc > 0 || /^(toc|TOC)\s*\d|^目录\s*\d/.test(done.style ?? '')) break;
-        const text = (listPrefix(done.numId, done.ilvl) + done.text).replace(/\s+$/, '');
-        if (tables.length) tables[tables.length - 1].cellParas.push(text.trim());
-        else if (text.trim()) emitRow([{ text: text.trim(), c: 0 }]);
+        const prefix = listPrefix(done.numId, done.ilvl);
+        const text = trimmed(prefix + done.text, [...new Array<undefined>(prefix.length), ...done.origins]);
+        if (tables.length) {
+          const t = tables[tables.length - 1];
+          t.cellParas.push(text);
+          if (t.cellAt === undefined) t.cellAt = done.at;
+        } else if (text.text) emitRow([{ ...text, c: 0 }]);
         break;
       }
       case 'w:tc':
@@ -273,7 +386,10 @@ export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook>
           const t = tables[tables.length - 1];
           if (t.cell) {
             // A cell's paragraphs are one text (a name Word wrapped into two lines).
-            t.cell.text = t.cellParas.filter(Boolean).join('');
+            const parts = t.cellParas.filter((x) => x.text);
+            t.cell.text = parts.map((x) => x.text).join('');
+            t.cell.origins = parts.flatMap((x) => x.origins);
+            t.cell.at = t.cellAt;
             t.row?.push(t.cell);
           }
           t.cell = undefined;
@@ -288,9 +404,11 @@ export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook>
         break;
       case 'w:tbl': {
         const t = tables.pop()!;
-        // A table inside a table's cell gives its text to that cell.
-        if (tables.length) tables[tables.length - 1].cellParas.push(t.rows.map((row) => row.map((c) => c.text).join(' ')).join(' '));
-        else endTable(t);
+        // A table inside a table's cell gives its text to that cell (no comment on its parts).
+        if (tables.length) {
+          const text = t.rows.map((row) => row.map((c) => c.text).join(' ')).join(' ');
+          tables[tables.length - 1].cellParas.push({ text, origins: new Array<undefined>(text.length) });
+        } else endTable(t);
         break;
       }
     }
@@ -300,5 +418,6 @@ export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook>
   } catch {
     throw new InputError('Word 文档已损坏（正文不是有效的 XML），无法读取');
   }
-  return { sheets: [sheet], source: name };
+  if (!sheet.rows.length) throw new InputError('Word 文档中没有文字');
+  return { workbook: { sheets: [sheet], source: name }, source };
 }
