@@ -12,6 +12,9 @@ import type { NamedUnit } from './consolidate/names';
 import { consolidatedLines } from './consolidate/summary';
 import { resultView, ResultView } from './check/view';
 import { Finding } from './core/findings';
+import { WithNarrative, NARRATIVE_SHEET } from './hosts/narrativeHost';
+import type { DocxHost } from './hosts/word/docxHost';
+import { isDocx } from './hosts/problems';
 
 /**
  * Browser mode (the task pane opened outside Excel): a file chosen by the user is read, checked
@@ -27,6 +30,8 @@ export interface CheckedFile {
    * (an .xlsx, parsed once, written back with the flags), or the document (a .txt or a PDF).
    */
   host: XlsxHost | DocumentHost;
+  /** The 情况说明 written apart in Word, checked with the file's tables and handed back commented. */
+  narrative?: DocxHost;
   /** The grid as last checked, for the pane's view of the findings. */
   grid: Workbook;
   result: CheckResult;
@@ -47,8 +52,34 @@ export interface Progress {
 const READ = 0.15;
 const RECOGNIZE = 0.3;
 
+/** A file the user chose: its name and bytes. */
+export interface ChosenFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The 情况说明 a unit wrote in Word, as a host beside the tables' (its text read into 情况说明（文档）);
+ * anything but a Word document refused with the command line's words.
+ */
+export async function narrativeHost(file: ChosenFile): Promise<DocxHost> {
+  if (!isDocx(file.name, file.bytes)) throw new InputError(`情况说明“${file.name}”须是 Word 文档（.docx）：请在 Word 或 WPS 中另存为 .docx 后再选`);
+  const { DocxHost } = await import('./hosts/word/docxHost');
+  return new DocxHost(file.bytes, file.name, NARRATIVE_SHEET);
+}
+
+/** The host the use cases run on: the file's, with its Word 情况说明 beside it when one was chosen. */
+const checkedHost = (file: Pick<CheckedFile, 'host' | 'narrative'>): Host => (file.narrative ? new WithNarrative(file.host, file.narrative) : file.host);
+
 /** Read and check a chosen file; a file that cannot be used is an InputError with the command line's message. */
-export async function checkFileBytes(name: string, bytes: Uint8Array, readPdf?: PdfReader, progress?: (p: Progress) => void): Promise<CheckedFile> {
+export async function checkFileBytes(
+  name: string,
+  bytes: Uint8Array,
+  readPdf?: PdfReader,
+  progress?: (p: Progress) => void,
+  narrativeFile?: ChosenFile,
+): Promise<CheckedFile> {
+  const narrative = narrativeFile && (await narrativeHost(narrativeFile));
   let read: Awaited<ReturnType<typeof readDisclosureBytes>>;
   progress?.({ text: '正在读取文件…', fraction: 0 });
   try {
@@ -62,12 +93,12 @@ export async function checkFileBytes(name: string, bytes: Uint8Array, readPdf?: 
     const [{ copyLacks: lacks }, { drawingsLeftOut }] = await Promise.all([import('./hosts/xlsx/packageCheck'), import('./hosts/xlsx/xlsx')]);
     copyLacks = await lacks(bytes, drawingsLeftOut(read.excel));
   }
-  const checked = await checkOn(host, (grid) => checkGrid(grid, progress, READ));
-  return { name, kind: read.kind, host, ...checked, ...(copyLacks ? { copyLacks } : {}) };
+  const checked = await checkOn(checkedHost({ host, narrative }), (grid) => checkGrid(grid, progress, READ));
+  return { name, kind: read.kind, host, narrative, ...checked, ...(copyLacks ? { copyLacks } : {}) };
 }
 
 /** The host's workbook checked through the use case, with the grid it was checked on. */
-async function checkOn(host: XlsxHost | DocumentHost, check: (grid: Workbook) => CheckResult): Promise<{ grid: Workbook; result: CheckResult }> {
+async function checkOn(host: Host, check: (grid: Workbook) => CheckResult): Promise<{ grid: Workbook; result: CheckResult }> {
   let grid: Workbook = { sheets: [] };
   const { result } = await usecases.check(host, { checker: (g) => check((grid = g)) });
   return { grid, result };
@@ -110,10 +141,17 @@ export async function flaggedWorkbookBytes(file: CheckedFile): Promise<Uint8Arra
   return target.bytes();
 }
 
+/** The Word 情况说明 with a comment on each of its findings, or undefined when none was checked with the file. */
+export async function commentedNarrativeBytes(file: CheckedFile): Promise<Uint8Array | undefined> {
+  if (!file.narrative) return undefined;
+  await file.narrative.flag(file.result.findings);
+  return file.narrative.commentedBytes()?.bytes;
+}
+
 /** Record an explanation for a finding of the file (kept with it, and in the downloaded workbook) and re-check. */
 export async function explainChecked(file: CheckedFile, f: Finding, text: string): Promise<CheckedFile> {
   let grid: Workbook = file.grid;
-  const { result } = await usecases.explain(file.host, [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }], (g) => checkWorkbook((grid = g)), {
+  const { result } = await usecases.explain(checkedHost(file), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }], (g) => checkWorkbook((grid = g)), {
     flag: false,
   });
   return { ...file, grid, result };
@@ -128,10 +166,12 @@ export async function explainChecked(file: CheckedFile, f: Finding, text: string
  */
 export interface Engine {
   /** `pdf`: a PDF already read into the grid (pdfjs draws in the page; the rest runs here). */
-  check(name: string, bytes: Uint8Array, o?: { pdf?: Workbook; progress?: (p: Progress) => void }): Promise<ResultView>;
+  check(name: string, bytes: Uint8Array, o?: { pdf?: Workbook; progress?: (p: Progress) => void; narrative?: ChosenFile }): Promise<ResultView>;
   explain(f: Pick<Finding, 'rule' | 'sheet' | 'cell' | 'message'>, text: string): Promise<ResultView>;
   /** The checked file as a flagged workbook, or undefined before a check. */
   download(): Promise<Uint8Array | undefined>;
+  /** The Word 情况说明 checked with it, commented; undefined when there was none. */
+  downloadNarrative(): Promise<Uint8Array | undefined>;
   /** A workbook read elsewhere (the one open in Excel) checked as it is; nothing is kept. */
   checkGrid(grid: Workbook, progress?: (p: Progress) => void): Promise<ResultView>;
 }
@@ -144,7 +184,7 @@ export function localEngine(readPdf?: PdfReader): Engine {
     async check(name, bytes, o = {}) {
       checked = undefined;
       const pdf = o.pdf;
-      checked = await checkFileBytes(name, bytes, pdf ? async () => pdf : readPdf, o.progress);
+      checked = await checkFileBytes(name, bytes, pdf ? async () => pdf : readPdf, o.progress, o.narrative);
       return withLacks(resultView(checked.result), checked);
     },
     async explain(f, text) {
@@ -157,6 +197,9 @@ export function localEngine(readPdf?: PdfReader): Engine {
     },
     async download() {
       return checked && flaggedWorkbookBytes(checked);
+    },
+    async downloadNarrative() {
+      return checked && commentedNarrativeBytes(checked);
     },
     async checkGrid(grid, progress) {
       return resultView(checkGrid(grid, progress));

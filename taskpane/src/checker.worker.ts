@@ -4,7 +4,7 @@ import type { Request, Reply } from './checkerClient';
 
 /**
  * The browser mode's checker, off the page's thread: reads the chosen file, checks it, records
- * explanations and writes the flagged workbook, telling the page how far it has come. Built as
+ * explanations and writes the flagged workbook (and the commented Word 情况说明), telling the page how far it has come. Built as
  * its own script (checker.js) by taskpane/build.mjs.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -14,11 +14,12 @@ const post = (m: Reply, transfer: Transferable[] = []) => scope.postMessage(m, t
 scope.onmessage = async (e: MessageEvent<Request>) => {
   const q = e.data;
   try {
-    if (q.op === 'check') post({ id: q.id, value: await engine.check(q.name, q.bytes, { pdf: q.pdf, progress: (p) => post({ id: q.id, progress: p }) }) });
+    if (q.op === 'check')
+      post({ id: q.id, value: await engine.check(q.name, q.bytes, { pdf: q.pdf, narrative: q.narrative, progress: (p) => post({ id: q.id, progress: p }) }) });
     else if (q.op === 'explain') post({ id: q.id, value: await engine.explain(q.finding, q.text) });
     else if (q.op === 'grid') post({ id: q.id, value: await engine.checkGrid(q.grid, (p) => post({ id: q.id, progress: p })) });
     else {
-      const bytes = await engine.download();
+      const bytes = await (q.op === 'narrative' ? engine.downloadNarrative() : engine.download());
       post({ id: q.id, value: bytes }, bytes ? [bytes.buffer] : []);
     }
   } catch (err) {

@@ -1,18 +1,19 @@
 import type { Workbook } from '../../src/core/grid';
 import type { Finding } from '../../src/core/findings';
-import type { Engine, Progress } from '../../src/browserHost';
+import type { Engine, Progress, ChosenFile } from '../../src/browserHost';
 import type { ResultView } from '../../src/check/view';
 
 /**
- * The page's side of the checker worker (checker.worker.ts): the same three calls as the engine
+ * The page's side of the checker worker (checker.worker.ts): the same calls as the engine
  * in the page, each a message. If the worker cannot start (its script missing, workers not
  * allowed), the engine runs in the page instead: slower to the eye, the same findings.
  */
 
 export type Request =
-  | { id: number; op: 'check'; name: string; bytes: Uint8Array; pdf?: Workbook }
+  | { id: number; op: 'check'; name: string; bytes: Uint8Array; pdf?: Workbook; narrative?: ChosenFile }
   | { id: number; op: 'explain'; finding: Pick<Finding, 'rule' | 'sheet' | 'cell' | 'message'>; text: string }
   | { id: number; op: 'download' }
+  | { id: number; op: 'narrative' }
   | { id: number; op: 'grid'; grid: Workbook };
 
 export type Reply =
@@ -113,7 +114,7 @@ export function workerEngine(url: string, fallback: () => Promise<Engine>): Engi
         // A copy crosses to the worker: the page keeps its bytes (a PDF's pages are drawn from them).
         () => {
           const copy = bytes.slice();
-          return call<ResultView>({ op: 'check', name, bytes: copy, pdf: o.pdf }, o.progress, [copy.buffer]);
+          return call<ResultView>({ op: 'check', name, bytes: copy, pdf: o.pdf, narrative: o.narrative }, o.progress, [copy.buffer]);
         },
         (e) => e.check(name, bytes, o),
       ),
@@ -126,6 +127,11 @@ export function workerEngine(url: string, fallback: () => Promise<Engine>): Engi
       either(
         () => call<Uint8Array | undefined>({ op: 'download' }),
         (e) => e.download(),
+      ),
+    downloadNarrative: () =>
+      either(
+        () => call<Uint8Array | undefined>({ op: 'narrative' }),
+        (e) => e.downloadNarrative(),
       ),
     checkGrid: (grid, progress) =>
       either(

@@ -21,8 +21,11 @@ import { workerEngine, checkerUrl } from './checkerClient';
 const root = createRoot(document.getElementById('root')!);
 const events = new HostEvents();
 
-function save(bytes: Uint8Array, fileName: string) {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function save(bytes: Uint8Array, fileName: string, type = XLSX_TYPE) {
+  const blob = new Blob([bytes as BlobPart], { type });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = fileName;
@@ -31,11 +34,15 @@ function save(bytes: Uint8Array, fileName: string) {
   a.remove();
 }
 
+/** The commented copy of a Word 情况说明: 情况说明.docx → 情况说明-已批注.docx. */
+const commentedName = (n: string) => n.replace(/\.docx$/i, '') + '-已批注.docx';
+
 const readPdf = async (buf: Uint8Array, n: string) => (await import('./pdf')).readPdfInPage(buf, n);
 
 function browserHost(): HostApi {
   let bytes: Uint8Array | undefined;
   let name = '';
+  let narrative: { name: string; bytes: Uint8Array } | undefined;
   let checked = false;
   // The check runs in a worker (checker.js beside this page), so the pane stays responsive.
   const engine = workerEngine(checkerUrl(), async () => (await import('../../src/browserHost')).localEngine(readPdf));
@@ -60,7 +67,7 @@ function browserHost(): HostApi {
           throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
         }
       }
-      const view = await engine.check(name, bytes, { pdf, progress });
+      const view = await engine.check(name, bytes, { pdf, progress, narrative: narrative && { name: narrative.name, bytes: narrative.bytes.slice() } });
       checked = true;
       return view;
     },
@@ -110,6 +117,15 @@ function browserHost(): HostApi {
       const out = checked ? await engine.download() : undefined;
       if (out) save(out, name.replace(/\.[^.]*$/, '') + '-已审核.xlsx');
     },
+    async chooseNarrative(file?: File) {
+      narrative = file && { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      checked = false;
+      return narrative?.name;
+    },
+    async downloadNarrative() {
+      const out = checked ? await engine.downloadNarrative() : undefined;
+      if (out && narrative) save(out, commentedName(narrative.name), DOCX_TYPE);
+    },
     subscribe: (l) => events.subscribe(l),
   };
 }
@@ -130,6 +146,11 @@ async function excelHost(): Promise<HostApi> {
     scaffold: (o, overwrite) => office.scaffoldInWorkbook(o, overwrite),
     draft: (overwrite) => office.draftInWorkbook(overwrite),
     consolidate: (o, overwrite, progress) => office.consolidateInWorkbook(o, overwrite, progress, readPdf),
+    chooseNarrative: (file) => office.chooseNarrative(file),
+    async downloadNarrative() {
+      const out = office.commentedNarrative();
+      if (out) save(out.bytes, commentedName(out.name), DOCX_TYPE);
+    },
   };
 }
 

@@ -3,7 +3,10 @@ import { ExcelSupport } from '../../src/hosts/office/officeExcel';
 import { OfficeHost } from '../../src/hosts/office/officeHost';
 import * as usecases from '../../src/usecases';
 import type { ResultView } from '../../src/check/view';
-import { localEngine, Engine, Progress, unitsFromFiles, namesFromFile, consolidateOn, ConsolidateView } from '../../src/browserHost';
+import { localEngine, Engine, Progress, unitsFromFiles, namesFromFile, consolidateOn, ConsolidateView, narrativeHost } from '../../src/browserHost';
+import { WithNarrative } from '../../src/hosts/narrativeHost';
+import type { DocxHost } from '../../src/hosts/word/docxHost';
+import type { Host } from '../../src/usecases/host';
 import type { PdfReader } from '../../src/hosts/disclosure';
 import { workerEngine, checkerUrl } from './checkerClient';
 import { Finding } from '../../src/core/findings';
@@ -38,6 +41,24 @@ function checker(progress?: (p: Progress) => void) {
 
 /** The open workbook as a host (made on each call: Office is there by then). */
 const workbook = () => new OfficeHost((work) => Excel.run(work), excelSupport());
+
+/** The 情况说明 the unit wrote in Word, chosen in the pane: checked with the open workbook's tables. */
+let narrative: DocxHost | undefined;
+
+/** Choose (or with no file, set aside) the Word 情况说明; its name, or undefined. */
+export async function chooseNarrative(file?: File): Promise<string | undefined> {
+  narrative = file ? await narrativeHost({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }) : undefined;
+  return narrative?.name;
+}
+
+/** The open workbook, with the Word 情况说明 beside it when one is chosen. */
+const checked = (): Host => (narrative ? new WithNarrative(workbook(), narrative) : workbook());
+
+/** The Word 情况说明 as last checked, with a comment on each of its findings (made by the check's flag). */
+export function commentedNarrative(): { name: string; bytes: Uint8Array } | undefined {
+  const out = narrative?.commentedBytes();
+  return out && narrative && { name: narrative.name, bytes: out.bytes };
+}
 
 type Action = '一键审核' | '清除标记' | '保存说明' | '生成模板' | '起草情况说明' | '生成汇总' | '定位';
 
@@ -85,7 +106,7 @@ const protectedNotice = (sheets: string[], what: string): Notice | undefined =>
 export async function checkOpenWorkbook(progress?: (p: Progress) => void): Promise<{ result: ResultView; notice?: Notice }> {
   return exclusive('一键审核', async () => {
     progress?.({ text: '正在读取工作簿…', fraction: 0 });
-    const { result, flagged } = await usecases.check(workbook(), { flag: true, checker: checker(progress) });
+    const { result, flagged } = await usecases.check(checked(), { flag: true, checker: checker(progress) });
     if (flagged?.refused) return { result, notice: { intent: 'warning', text: flagged.refused + '。' } };
     return { result, notice: protectedNotice(flagged!.protectedSheets, '其上的问题未标记（已列入审核报告）') };
   });
@@ -101,7 +122,8 @@ export async function clearOpenWorkbook(): Promise<Notice> {
 }
 
 export async function selectFinding(f: Finding): Promise<void> {
-  if (!f.sheet || !f.cell) return;
+  // A finding of the Word 情况说明 is not in the workbook: the pane shows its paragraph.
+  if (!f.sheet || !f.cell || f.inWords) return;
   await exclusive('定位', () =>
     Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(f.sheet);
@@ -114,7 +136,7 @@ export async function selectFinding(f: Finding): Promise<void> {
 
 /** Save (or with '' remove) an explanation; the workbook is re-checked and re-flagged. */
 export async function explainInWorkbook(f: Finding, text: string): Promise<ResultView> {
-  return exclusive('保存说明', async () => (await usecases.explain(workbook(), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }], checker())).result);
+  return exclusive('保存说明', async () => (await usecases.explain(checked(), [{ rule: f.rule, sheet: f.sheet, cell: f.cell, text }], checker())).result);
 }
 
 export async function scaffoldInWorkbook(o: { unit: string; year: number; edition: string; withForms: boolean }, overwrite: boolean) {

@@ -1,10 +1,8 @@
-import type ExcelJS from 'exceljs';
 import type { Host, FlagOutcome, ClearOutcome, WriteOutcome } from '../../usecases/host';
 import type { Workbook, StoredExplanation } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import { REPORT_SHEET } from '../../core/flagPlan';
 import { InputError } from '../problems';
-import { reportWorkbook } from '../xlsx/xlsxFlags';
 import { readDocxSource, DocxSource } from './docxRead';
 import { commentDocx } from './docxComments';
 
@@ -20,7 +18,8 @@ export class DocxHost implements Host {
   private source?: DocxSource;
   private commented?: Uint8Array;
   private comments = 0;
-  private report?: ExcelJS.Workbook;
+  /** What the 审核报告 will say: made only when asked for (exceljs is loaded then). */
+  private report?: { findings: Finding[]; heading?: string[] };
   private explanations: StoredExplanation[] = [];
 
   /** `sheet`: the name its text is read under (the 情况说明 beside a workbook's tables), else the file's. */
@@ -41,7 +40,7 @@ export class DocxHost implements Host {
     const { bytes, comments } = await commentDocx(this.bytes, this.source, findings);
     this.commented = bytes;
     this.comments = comments;
-    this.report = reportWorkbook(findings, heading);
+    this.report = { findings, heading };
     return { flaggedCells: comments, reportSheet: REPORT_SHEET, protectedSheets: [] };
   }
 
@@ -66,6 +65,8 @@ export class DocxHost implements Host {
 
   /** 审核报告 as .xlsx bytes, after `flag`. */
   async reportBytes(): Promise<Uint8Array | undefined> {
-    return this.report && new Uint8Array((await this.report.xlsx.writeBuffer()) as ArrayBuffer);
+    if (!this.report) return undefined;
+    const { reportWorkbook } = await import('../xlsx/xlsxFlags');
+    return new Uint8Array((await reportWorkbook(this.report.findings, this.report.heading).xlsx.writeBuffer()) as ArrayBuffer);
   }
 }

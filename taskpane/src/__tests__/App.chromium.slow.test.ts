@@ -95,7 +95,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.goto(`${base}/taskpane.html`);
     await page.waitForSelector('html[data-ready="browser"]');
     const firstRender = Date.now() - started;
-    await page.setInputFiles('input[type=file]', SAMPLE);
+    await page.setInputFiles('input[aria-label=选择文件]', SAMPLE);
     await page.getByRole('button', { name: '审核' }).click();
     await page.waitForSelector('[data-testid=group]');
     // The check ran in the checker worker, not on the page's thread.
@@ -324,7 +324,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     const one = fs.readFileSync(SAMPLE, 'utf8');
     const big = path.join(dir, 'big.txt');
     fs.writeFileSync(big, one.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(one))));
-    await page.setInputFiles('input[type=file]', big);
+    await page.setInputFiles('input[aria-label=选择文件]', big);
     // The page's frames while the check runs: a frozen page would show one long gap.
     await page.evaluate(() => {
       const w = window as unknown as { gaps: number[] };
@@ -447,7 +447,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     });
     await page.goto(`${base}/taskpane.html`);
     await page.waitForSelector('html[data-ready="browser"]');
-    await page.setInputFiles('input[type=file]', SAMPLE);
+    await page.setInputFiles('input[aria-label=选择文件]', SAMPLE);
     await page.getByRole('button', { name: '审核' }).click();
     await page.waitForSelector('[data-testid=verdict]');
     const checked = checkWorkbook(sampleWorkbook());
@@ -465,12 +465,12 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.waitForSelector('html[data-ready="browser"]');
     const junk = path.join(dir, 'junk.txt');
     fs.writeFileSync(junk, '这是一段普通文字，不是决算公开。\n第二行。');
-    await page.setInputFiles('input[type=file]', junk);
+    await page.setInputFiles('input[aria-label=选择文件]', junk);
     await page.getByRole('button', { name: '审核' }).click();
     await page.getByText('未找到部门决算公开表格').waitFor();
     const bin = path.join(dir, 'bad.xlsx');
     fs.writeFileSync(bin, Buffer.from([0x50, 0x4b, 3, 4, 1, 2, 3]));
-    await page.setInputFiles('input[type=file]', bin);
+    await page.setInputFiles('input[aria-label=选择文件]', bin);
     await page.getByRole('button', { name: '审核' }).click();
     await page.getByText(/无法读取/).waitFor();
   });
@@ -487,7 +487,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.goto(`${base}/taskpane.html`);
     await page.waitForSelector('html[data-ready="browser"]');
     const pdf = path.join(root, 'tests', 'fixtures', 'corpus', 'shgzb-2024.pdf');
-    await page.setInputFiles('input[type=file]', pdf);
+    await page.setInputFiles('input[aria-label=选择文件]', pdf);
     await page.getByRole('button', { name: '审核' }).click();
     await page.waitForSelector('[data-testid=verdict]', { timeout: 60000 });
     // The command line on the same file (exit 1: 不可提交).
@@ -522,7 +522,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
       ['corrupt.pdf', 'PDF 文件已损坏'],
       ['not-a-disclosure.pdf', '不是部门决算公开文本'],
     ]) {
-      await page.setInputFiles('input[type=file]', path.join(root, 'tests', 'fixtures', 'bad', file));
+      await page.setInputFiles('input[aria-label=选择文件]', path.join(root, 'tests', 'fixtures', 'bad', file));
       await page.getByRole('button', { name: '审核' }).click();
       await page.getByText(message).first().waitFor({ timeout: 30000 });
     }
@@ -557,7 +557,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
       })
     ).outputFiles[0].text;
     const officeJs = `${slowOffice(10)}\n${fake}\nstartFakeExcel(${JSON.stringify(grid)});`;
-    const page = await browser.newPage({ viewport });
+    const page = await browser.newPage({ viewport, acceptDownloads: true });
     await page.route('**/*', (route: Route) => {
       const url = route.request().url();
       if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs });
@@ -647,7 +647,7 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     expect(await page.getByRole('status').innerText()).toContain('正在连接 Excel');
     await page.waitForSelector('html[data-ready="excel"]', { timeout: 10000 });
     await page.getByRole('button', { name: '清除标记' }).waitFor();
-    expect(await page.locator('input[type=file]').count()).toBe(0);
+    expect(await page.locator('input[aria-label=选择文件]').count()).toBe(0);
   });
 
   test('inside Excel, a script chunk that fails to load is a message, not a blank pane', async () => {
@@ -792,6 +792,107 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.getByRole('button', { name: '覆盖' }).click();
     await page.getByTestId('consolidated').waitFor();
     expect(await sheetNames()).toEqual(after);
+    await page.close();
+  });
+
+  /**
+   * The sample as a unit keeps it: its tables in a workbook (as imported), its 情况说明 in Word;
+   * and the findings of the whole sample that are the narrative's.
+   */
+  async function tablesAndWord() {
+    const JSZip = (await import('jszip')).default;
+    const grid = importDocument(sampleWorkbook());
+    const prose = grid.sheets.find((x) => x.name === '情况说明')!;
+    const paragraphs = prose.rows.map((r) => String(r?.[0]?.value ?? '')).filter((t) => t.trim());
+    const tables = { ...grid, sheets: grid.sheets.filter((x) => x !== prose) };
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file(
+      'word/document.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paragraphs.map((t) => `<w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`,
+    );
+    const word = path.join(dir, '情况说明.docx');
+    fs.writeFileSync(word, await zip.generateAsync({ type: 'nodebuffer' }));
+    const { gridToExcel } = await import('../../../src/hosts/xlsx/xlsxWrite');
+    const xlsx = path.join(dir, '公开表.xlsx');
+    await gridToExcel(tables).xlsx.writeFile(xlsx);
+    const narrativeFindings = checkWorkbook(grid).findings.filter((f) => f.sheet === '情况说明');
+    return { tables, word, xlsx, narrativeFindings };
+  }
+
+  /** A downloaded Word copy's comments by 决算公开助手 (their words). */
+  async function commentsIn(file: string): Promise<string[]> {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const xml = (await zip.file('word/comments.xml')?.async('string')) ?? '';
+    return [...xml.matchAll(/<w:comment [^>]*w:author="决算公开助手"[^>]*>(.*?)<\/w:comment>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+  }
+
+  test('审核 with a Word 情况说明 added (browser mode): the narrative checked against the workbook’s tables, named by paragraph, handed back commented', async () => {
+    const { word, xlsx, narrativeFindings } = await tablesAndWord();
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+    await page.route('**/*', (route: Route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    await page.setInputFiles('input[aria-label=选择文件]', xlsx);
+    await page.setInputFiles('input[aria-label="添加 Word 情况说明"]', word);
+    await page.getByTestId('narrative-chosen').getByText('情况说明.docx', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '审核', exact: true }).click();
+    await page.waitForSelector('[data-testid=verdict]');
+    // The narrative's findings are there, each named by its section and paragraph.
+    await page.getByRole('button', { name: /^情况说明：\d+ 项/ }).click();
+    await expandAll(page);
+    const wheres: string[] = await page.locator('[data-testid=finding] [data-testid=where]').allInnerTexts();
+    expect(wheres.length).toBe(narrativeFindings.length);
+    expect(wheres.every((w) => /情况说明「.+」第 \d+ (段|项)/.test(w))).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载加批注的情况说明' }).click()]);
+    expect(download.suggestedFilename()).toBe('情况说明-已批注.docx');
+    const saved = path.join(dir, 'commented-browser.docx');
+    await download.saveAs(saved);
+    const words = await commentsIn(saved);
+    expect(words.length).toBe(narrativeFindings.length);
+    for (const f of narrativeFindings) expect(words.some((w) => w.includes(f.message.slice(0, 12).replace(/&/g, '&amp;')))).toBe(true);
+    // Set aside: the next check is of the workbook alone, and no Word copy is offered.
+    await page.getByRole('button', { name: '移除' }).click();
+    await page.getByTestId('narrative-chosen').getByText('未添加', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '审核', exact: true }).click();
+    await page.waitForSelector('[data-testid=verdict]');
+    expect(await page.getByRole('button', { name: '下载加批注的情况说明' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^情况说明：\d+ 项/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  test('审核 inside Excel (simulated) with a Word 情况说明 added: the open workbook’s tables and the Word text checked together, the copy commented', async () => {
+    const { tables, word, narrativeFindings } = await tablesAndWord();
+    const page = await paneInExcel(tables, { width: 350, height: 900 });
+    type Page = { fakeBook: import('../../../tests/helpers/fakeExcel').FakeBook };
+    const before = await page.evaluate(() => (window as unknown as Page).fakeBook.sheets.map((x) => x.name));
+    await page.setInputFiles('input[aria-label="添加 Word 情况说明"]', word);
+    await page.getByRole('button', { name: '审核', exact: true }).click();
+    await page.waitForSelector('[data-testid=verdict]');
+    // The report in the workbook lists the narrative's findings by paragraph; no sheet of the Word text is added.
+    const report: string = await page.evaluate(() =>
+      JSON.stringify([...(window as unknown as Page).fakeBook.sheet('审核报告')!.cells.values()].map((c) => c.value)),
+    );
+    expect(report).toMatch(/情况说明「[^」]+」第 \d+ (段|项)/);
+    const names = await page.evaluate(() => (window as unknown as Page).fakeBook.sheets.map((x) => x.name));
+    expect(names.filter((n: string) => !before.includes(n) && !n.startsWith('_'))).toEqual(['审核报告']);
+    // A narrative finding's card shows its paragraph; clicking it is no error (it is not in the workbook: nothing selected).
+    const errors: string[] = [];
+    page.on('pageerror', (e: Error) => errors.push(e.message));
+    await page.getByRole('button', { name: /^情况说明：\d+ 项/ }).click();
+    await expandAll(page);
+    await page.locator('[data-testid=finding]').first().click();
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as Page).fakeBook.selected ?? '')).toBe('');
+    // The Word copy, commented, is downloaded.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载加批注的情况说明' }).click()]);
+    const saved = path.join(dir, 'commented-excel.docx');
+    await download.saveAs(saved);
+    expect((await commentsIn(saved)).length).toBe(narrativeFindings.length);
     await page.close();
   });
 

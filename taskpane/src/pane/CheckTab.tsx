@@ -50,6 +50,35 @@ export function CheckControls({ host, state: s, dispatch, run }: TabProps) {
           />
         </Field>
       ) : null}
+      {host.chooseNarrative ? (
+        <Field
+          label="情况说明另成 Word 文档时（可选）"
+          hint={`与${host.mode === 'excel' ? '本工作簿' : '上面所选文件'}中的公开表一起核对；审核后可下载在问题处加了批注的副本。`}
+        >
+          <div>
+            <FilePicker
+              button="添加 Word 情况说明…"
+              chosen={s.narrative ?? '未添加'}
+              label="添加 Word 情况说明"
+              accept=".docx"
+              testId="narrative-chosen"
+              onFiles={([f]) => {
+                if (f) void run(async () => dispatch({ type: 'narrative', narrative: await host.chooseNarrative!(f) }));
+              }}
+            />
+            {s.narrative ? (
+              <Button
+                size="small"
+                appearance="subtle"
+                onClick={() => run(async () => dispatch({ type: 'narrative', narrative: await host.chooseNarrative!() }))}
+                disabled={s.busy}
+              >
+                移除
+              </Button>
+            ) : null}
+          </div>
+        </Field>
+      ) : null}
       <div className={styles.wrapRow}>
         <Button appearance="primary" onClick={check} disabled={s.busy || (host.mode === 'browser' && !s.file)}>
           审核
@@ -62,6 +91,11 @@ export function CheckControls({ host, state: s, dispatch, run }: TabProps) {
         {host.download && result ? (
           <Button onClick={() => run(() => host.download!())} disabled={s.busy}>
             下载标记后的工作簿
+          </Button>
+        ) : null}
+        {host.downloadNarrative && s.narrative && result ? (
+          <Button onClick={() => run(() => host.downloadNarrative!())} disabled={s.busy}>
+            下载加批注的情况说明
           </Button>
         ) : null}
         {host.download && result?.copyLacks ? (

@@ -15,6 +15,8 @@ export interface PaneState {
   progress?: Progress;
   /** Browser mode: the chosen file's name. */
   file?: string;
+  /** The 情况说明 written apart in Word, checked with the tables: its name. */
+  narrative?: string;
   result?: ResultView;
   filter: Filter;
   query: string;
@@ -42,6 +44,7 @@ export type PaneAction =
   | { type: 'progress'; progress?: Progress }
   | { type: 'result'; result?: ResultView }
   | { type: 'file'; file: string }
+  | { type: 'narrative'; narrative?: string }
   | { type: 'filter'; filter: Filter }
   | { type: 'query'; query: string }
   | { type: 'part'; part?: string }
@@ -83,6 +86,9 @@ export function paneReducer(s: PaneState, a: PaneAction): PaneState {
       return { ...s, result: a.result };
     case 'file':
       return { ...s, file: a.file };
+    case 'narrative':
+      // What was checked without (or with) it is not what the next check will be.
+      return { ...s, narrative: a.narrative, result: undefined };
     case 'filter':
       return { ...s, filter: a.filter };
     case 'query':
