@@ -126,6 +126,25 @@ describe('juesuan consolidate', () => {
     expect(checkWorkbook(wb).recognition.tables).toHaveLength(9);
   });
 
+  test('a unit that reports in Word: its .docx counted like its workbook would be', async () => {
+    const { docxOfText } = await import('../../bench/docx');
+    const grid = await readXlsx(fs.readFileSync(t('units', '东湖区水文站.xlsx')), 'x.xlsx');
+    // The unit's nine tables as Word tables, its title lines as paragraphs.
+    const text = grid.sheets.map((s) => s.rows.map((r) => (r ?? []).map((c) => cellText(c)).join('\t')).join('\n')).join('\n');
+    fs.writeFileSync(t('东湖区水文站.docx'), await docxOfText(text));
+    const asWord = run(['consolidate', t('units', '东湖区水务局本级.xlsx'), t('东湖区水文站.docx'), '--out', t('含Word.xlsx')]);
+    const asBook = run(['consolidate', t('units', '东湖区水务局本级.xlsx'), t('units', '东湖区水文站.xlsx'), '--out', t('含工作簿.xlsx')]);
+    expect(asWord.status).toBe(asBook.status);
+    expect(asWord.stdout).toMatch(/纳入 2 个单位/);
+    const figures = async (f: string) =>
+      rows(await readXlsx(fs.readFileSync(f), 'x.xlsx'), '公开01')
+        .flat()
+        .filter((v) => /^-?[\d,]+\.\d\d$/.test(v));
+    const fromBook = await figures(t('含工作簿.xlsx'));
+    expect(fromBook.length).toBeGreaterThan(10);
+    expect(await figures(t('含Word.xlsx'))).toEqual(fromBook);
+  });
+
   test('never over an existing file without --force; no units, one clear message', () => {
     const out = t('已有.xlsx');
     fs.writeFileSync(out, 'keep');

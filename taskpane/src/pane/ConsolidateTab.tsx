@@ -53,14 +53,15 @@ export function ConsolidateTab({
     <Card id="consolidate">
       <Text weight="semibold">部门汇总</Text>
       <Caption1>
-        选择各单位报送的文件（按同一模板填报的工作簿，也可是 PDF 或文本），按科目编码汇总为部门决算，另附单位清单、明细和调整表。文件只在本机处理，不会上传。
+        选择各单位报送的文件（按同一模板填报的工作簿，也可是 Word 文档、PDF
+        或文本），按科目编码汇总为部门决算，另附单位清单、明细和调整表。文件只在本机处理，不会上传。
       </Caption1>
       <Field label="各单位的文件" required validationState={unitsError ? 'error' : 'none'} validationMessage={unitsError}>
         <FilePicker
           button="选择文件…"
           chosen={units.length ? `已选择 ${units.length} 个文件` : '尚未选择'}
           label="选择各单位的文件"
-          accept=".xlsx,.pdf,.txt"
+          accept=".xlsx,.docx,.pdf,.txt"
           multiple
           testId="units-chosen"
           onFiles={(files) => {
