@@ -29,7 +29,7 @@ export interface CheckedFile {
    * Where the file lives while the pane has it (the use cases run on it): the workbook as loaded
    * (an .xlsx, parsed once, written back with the flags), or the document (a .txt or a PDF).
    */
-  host: XlsxHost | DocumentHost;
+  host: XlsxHost | DocumentHost | DocxHost;
   /** The 情况说明 written apart in Word, checked with the file's tables and handed back commented. */
   narrative?: DocxHost;
   /** The grid as last checked, for the pane's view of the findings. */
@@ -82,12 +82,15 @@ export async function checkFileBytes(
   const narrative = narrativeFile && (await narrativeHost(narrativeFile));
   let read: Awaited<ReturnType<typeof readDisclosureBytes>>;
   progress?.({ text: '正在读取文件…', fraction: 0 });
+  // A Word document is its own host: checked as read, handed back with Word comments.
+  const word = isDocx(name, bytes) ? new (await import('./hosts/word/docxHost')).DocxHost(bytes, name) : undefined;
   try {
-    read = await readDisclosureBytes(name, bytes, readPdf);
+    read = word ? { workbook: await word.read(), kind: 'text' } : await readDisclosureBytes(name, bytes, readPdf);
   } catch (e) {
     throw e instanceof InputError ? e : new InputError('无法读取该文件（文件可能已损坏）');
   }
-  const host = read.excel ? new (await import('./hosts/xlsx/xlsxHost')).XlsxHost(read.excel, name, read.workbook) : new DocumentHost(read.workbook, name);
+  const host =
+    word ?? (read.excel ? new (await import('./hosts/xlsx/xlsxHost')).XlsxHost(read.excel, name, read.workbook) : new DocumentHost(read.workbook, name));
   let copyLacks: string | undefined;
   if (read.excel) {
     const [{ copyLacks: lacks }, { drawingsLeftOut }] = await Promise.all([import('./hosts/xlsx/packageCheck'), import('./hosts/xlsx/xlsx')]);
@@ -141,11 +144,16 @@ export async function flaggedWorkbookBytes(file: CheckedFile): Promise<Uint8Arra
   return target.bytes();
 }
 
-/** The Word 情况说明 with a comment on each of its findings, or undefined when none was checked with the file. */
-export async function commentedNarrativeBytes(file: CheckedFile): Promise<Uint8Array | undefined> {
-  if (!file.narrative) return undefined;
-  await file.narrative.flag(file.result.findings);
-  return file.narrative.commentedBytes()?.bytes;
+/**
+ * The Word document checked — the 情况说明 beside the file's tables, or the file itself when it is
+ * one — with a comment on each of its findings; undefined when no Word document was checked.
+ */
+export async function commentedWordBytes(file: CheckedFile): Promise<Uint8Array | undefined> {
+  const { DocxHost } = await import('./hosts/word/docxHost');
+  const doc = file.narrative ?? (file.host instanceof DocxHost ? file.host : undefined);
+  if (!doc) return undefined;
+  await doc.flag(file.result.findings);
+  return doc.commentedBytes()?.bytes;
 }
 
 /** Record an explanation for a finding of the file (kept with it, and in the downloaded workbook) and re-check. */
@@ -170,8 +178,8 @@ export interface Engine {
   explain(f: Pick<Finding, 'rule' | 'sheet' | 'cell' | 'message'>, text: string): Promise<ResultView>;
   /** The checked file as a flagged workbook, or undefined before a check. */
   download(): Promise<Uint8Array | undefined>;
-  /** The Word 情况说明 checked with it, commented; undefined when there was none. */
-  downloadNarrative(): Promise<Uint8Array | undefined>;
+  /** The Word document checked (the 情况说明 beside the tables, or the file itself), commented; undefined when there was none. */
+  downloadWord(): Promise<Uint8Array | undefined>;
   /** A workbook read elsewhere (the one open in Excel) checked as it is; nothing is kept. */
   checkGrid(grid: Workbook, progress?: (p: Progress) => void): Promise<ResultView>;
 }
@@ -198,8 +206,8 @@ export function localEngine(readPdf?: PdfReader): Engine {
     async download() {
       return checked && flaggedWorkbookBytes(checked);
     },
-    async downloadNarrative() {
-      return checked && commentedNarrativeBytes(checked);
+    async downloadWord() {
+      return checked && commentedWordBytes(checked);
     },
     async checkGrid(grid, progress) {
       return resultView(checkGrid(grid, progress));

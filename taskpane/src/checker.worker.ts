@@ -19,7 +19,7 @@ scope.onmessage = async (e: MessageEvent<Request>) => {
     else if (q.op === 'explain') post({ id: q.id, value: await engine.explain(q.finding, q.text) });
     else if (q.op === 'grid') post({ id: q.id, value: await engine.checkGrid(q.grid, (p) => post({ id: q.id, progress: p })) });
     else {
-      const bytes = await (q.op === 'narrative' ? engine.downloadNarrative() : engine.download());
+      const bytes = await (q.op === 'word' ? engine.downloadWord() : engine.download());
       post({ id: q.id, value: bytes }, bytes ? [bytes.buffer] : []);
     }
   } catch (err) {

@@ -13,7 +13,7 @@ export type Request =
   | { id: number; op: 'check'; name: string; bytes: Uint8Array; pdf?: Workbook; narrative?: ChosenFile }
   | { id: number; op: 'explain'; finding: Pick<Finding, 'rule' | 'sheet' | 'cell' | 'message'>; text: string }
   | { id: number; op: 'download' }
-  | { id: number; op: 'narrative' }
+  | { id: number; op: 'word' }
   | { id: number; op: 'grid'; grid: Workbook };
 
 export type Reply =
@@ -128,10 +128,10 @@ export function workerEngine(url: string, fallback: () => Promise<Engine>): Engi
         () => call<Uint8Array | undefined>({ op: 'download' }),
         (e) => e.download(),
       ),
-    downloadNarrative: () =>
+    downloadWord: () =>
       either(
-        () => call<Uint8Array | undefined>({ op: 'narrative' }),
-        (e) => e.downloadNarrative(),
+        () => call<Uint8Array | undefined>({ op: 'word' }),
+        (e) => e.downloadWord(),
       ),
     checkGrid: (grid, progress) =>
       either(

@@ -31,8 +31,11 @@ export interface HostApi {
   download?(): Promise<void>;
   /** The 情况说明 written apart in Word, checked with the tables (or with no file, set aside); its name. */
   chooseNarrative?(file?: File): Promise<string | undefined>;
-  /** After a check with a Word 情况说明: that document with a comment on each of its findings, downloaded. */
-  downloadNarrative?(): Promise<void>;
+  /**
+   * After a check of a Word document (the 情况说明 beside the tables, or the chosen file itself):
+   * that document with a comment on each of its findings, downloaded.
+   */
+  downloadWord?(): Promise<void>;
   /** Record (or with '' remove) the unit's 出错说明 for a finding; returns the re-checked result. */
   explain?(f: Finding, text: string): Promise<ResultView>;
   /** 生成模板: the nine tables (and an empty 项目清单); conflicts are names that would be overwritten. */

@@ -122,9 +122,10 @@ function browserHost(): HostApi {
       checked = false;
       return narrative?.name;
     },
-    async downloadNarrative() {
-      const out = checked ? await engine.downloadNarrative() : undefined;
-      if (out && narrative) save(out, commentedName(narrative.name), DOCX_TYPE);
+    async downloadWord() {
+      // The Word 情况说明 beside the file, or the file itself when it is a Word document.
+      const out = checked ? await engine.downloadWord() : undefined;
+      if (out) save(out, commentedName(narrative?.name ?? name), DOCX_TYPE);
     },
     subscribe: (l) => events.subscribe(l),
   };
@@ -147,7 +148,7 @@ async function excelHost(): Promise<HostApi> {
     draft: (overwrite) => office.draftInWorkbook(overwrite),
     consolidate: (o, overwrite, progress) => office.consolidateInWorkbook(o, overwrite, progress, readPdf),
     chooseNarrative: (file) => office.chooseNarrative(file),
-    async downloadNarrative() {
+    async downloadWord() {
       const out = office.commentedNarrative();
       if (out) save(out.bytes, commentedName(out.name), DOCX_TYPE);
     },

@@ -16,6 +16,7 @@ import { commentDocx } from './docxComments';
  */
 export class DocxHost implements Host {
   private source?: DocxSource;
+  private parsed?: Promise<{ workbook: Workbook; source: DocxSource }>;
   private commented?: Uint8Array;
   private comments = 0;
   /** What the 审核报告 will say: made only when asked for (exceljs is loaded then). */
@@ -30,9 +31,11 @@ export class DocxHost implements Host {
   ) {}
 
   async read(): Promise<Workbook> {
-    const { workbook, source } = await readDocxSource(this.bytes, this.name, this.sheet);
+    // Read once: the bytes never change while the host lives (a re-check after an explanation reads it again).
+    this.parsed ??= readDocxSource(this.bytes, this.name, this.sheet);
+    const { workbook, source } = await this.parsed;
     this.source = source;
-    return { ...workbook, source: this.name, explanations: this.explanations };
+    return { ...workbook, sheets: [...workbook.sheets], source: this.name, explanations: this.explanations };
   }
 
   async flag(findings: Finding[], heading?: string[]): Promise<FlagOutcome> {

@@ -864,6 +864,31 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
     await page.close();
   });
 
+  test('a Word disclosure chosen in the pane comes back as itself, commented', async () => {
+    const { docxOfText } = await import('../../../src/bench/docx');
+    const { sampleText } = await import('../../../tests/helpers/grid');
+    const { readDocx } = await import('../../../src/hosts/word/docxRead');
+    const { flaggedCells } = await import('../../../src/core/findings');
+    const bytes = await docxOfText(sampleText());
+    const file = path.join(dir, '公开.docx');
+    fs.writeFileSync(file, bytes);
+    const places = checkWorkbook(await readDocx(bytes, '公开.docx')).findings.flatMap((f) => flaggedCells(f)).length;
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+    await page.route('**/*', (route: Route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForSelector('html[data-ready="browser"]');
+    await page.setInputFiles('input[aria-label=选择文件]', file);
+    await page.getByRole('button', { name: '审核', exact: true }).click();
+    await page.waitForSelector('[data-testid=verdict]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载加批注的 Word 文档' }).click()]);
+    expect(download.suggestedFilename()).toBe('公开-已批注.docx');
+    const saved = path.join(dir, 'commented-main.docx');
+    await download.saveAs(saved);
+    expect((await commentsIn(saved)).length).toBe(places);
+    expect(places).toBeGreaterThan(50);
+    await page.close();
+  });
+
   test('审核 inside Excel (simulated) with a Word 情况说明 added: the open workbook’s tables and the Word text checked together, the copy commented', async () => {
     const { tables, word, narrativeFindings } = await tablesAndWord();
     const page = await paneInExcel(tables, { width: 350, height: 900 });

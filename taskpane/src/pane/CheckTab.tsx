@@ -93,9 +93,9 @@ export function CheckControls({ host, state: s, dispatch, run }: TabProps) {
             下载标记后的工作簿
           </Button>
         ) : null}
-        {host.downloadNarrative && s.narrative && result ? (
-          <Button onClick={() => run(() => host.downloadNarrative!())} disabled={s.busy}>
-            下载加批注的情况说明
+        {host.downloadWord && result && (s.narrative || /\.docx$/i.test(s.file ?? '')) ? (
+          <Button onClick={() => run(() => host.downloadWord!())} disabled={s.busy}>
+            {s.narrative ? '下载加批注的情况说明' : '下载加批注的 Word 文档'}
           </Button>
         ) : null}
         {host.download && result?.copyLacks ? (
