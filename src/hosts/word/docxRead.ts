@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { Workbook, Sheet, newSheet, setCell, Range, a1 } from '../../core/grid';
 import { InputError } from '../problems';
+import { inflate } from '../zipBudget';
 
 /**
  * A Word document (.docx) read into the grid every host gives: its body in order, a paragraph a
@@ -158,6 +159,9 @@ function trimmed(text: string, origins: Origins): { text: string; origins: Origi
   return end <= lead ? { text: '', origins: [] } : { text: text.slice(lead, end), origins: origins.slice(lead, end) };
 }
 
+/** What one part of a Word document may inflate to (the body of a 200-page report with tables is about 10 MB). */
+export const DOCX_BUDGET = { part: 64 * 1024 * 1024 };
+
 /** The document's body as rows: paragraphs and table rows, in order. */
 export async function readDocx(buf: Uint8Array, name: string): Promise<Workbook> {
   return (await readDocxSource(buf, name)).workbook;
@@ -171,9 +175,18 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
   } catch {
     throw new InputError('Word 文档已损坏或不是有效的 .docx 文件，无法读取');
   }
-  const doc = await zip.file('word/document.xml')?.async('string');
+  // The parts read, each within the budget before it is inflated whole (a part that inflates to
+  // gigabytes is a message, not a page that runs out of memory).
+  const part = async (path: string): Promise<string | undefined> => {
+    const file = zip.file(path);
+    if (!file) return undefined;
+    if ((await inflate(file, DOCX_BUDGET.part)) > DOCX_BUDGET.part)
+      throw new InputError(`Word 文档解压后超过 ${Math.round(DOCX_BUDGET.part / 1024 / 1024)} MB，超出可读取的范围：请删除多余的图片或内容后另存再试`);
+    return file.async('string');
+  };
+  const doc = await part('word/document.xml');
   if (!doc) throw new InputError('Word 文档中没有正文（word/document.xml），无法读取');
-  const lists = readNumbering(await zip.file('word/numbering.xml')?.async('string'));
+  const lists = readNumbering(await part('word/numbering.xml'));
   const counters = new Map<string, number[]>();
 
   const sheet: Sheet = { ...newSheet((sheetName ?? (name.replace(/\.[^.]*$/, '') || '文档')).slice(0, 31), 'text'), inWords: true };

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { inflate } from '../zipBudget';
 
 /**
  * A workbook's package looked at before it is loaded, against a budget. exceljs turns every cell of
@@ -31,41 +32,6 @@ export function rangeCells(ref: string): number {
   const r1 = row(m[2], 1);
   const r2 = row(m[4], MAX_ROWS);
   return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
-}
-
-interface StreamHelper {
-  on(event: 'data', f: (chunk: Uint8Array) => void): StreamHelper;
-  on(event: 'end', f: () => void): StreamHelper;
-  on(event: 'error', f: (e: Error) => void): StreamHelper;
-  resume(): StreamHelper;
-  pause(): StreamHelper;
-}
-
-/** A part's inflated bytes, stopped once over `limit`; each chunk's text to `scan` (a worksheet's merges). */
-function inflate(file: JSZip.JSZipObject, limit: number, scan?: (text: string) => void): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let n = 0;
-    const decoder = new TextDecoder('utf-8');
-    // A merge reference cut between two chunks is read whole with the next one.
-    let tail = '';
-    const stream = (file as unknown as { internalStream(t: 'uint8array'): StreamHelper }).internalStream('uint8array');
-    stream
-      .on('data', (chunk) => {
-        n += chunk.length;
-        if (scan) {
-          const text = tail + decoder.decode(chunk, { stream: true });
-          scan(text);
-          tail = text.slice(-200);
-        }
-        if (n > limit) {
-          stream.pause();
-          resolve(n);
-        }
-      })
-      .on('end', () => resolve(n))
-      .on('error', reject)
-      .resume();
-  });
 }
 
 /** The sheets' names by their part's path (xl/worksheets/sheet1.xml → 公开01). */

@@ -83,3 +83,13 @@ test.each([
   const buf = bytes.length ? bytes : await new JSZip().file('x.txt', 'x').generateAsync({ type: 'uint8array' });
   await expect(readDocx(buf, 'x.docx')).rejects.toThrow(/Word 文档/);
 });
+
+test('a body that inflates beyond the budget is one message, read no further', async () => {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  // 70 MB of white space inside the body compresses to a few hundred kilobytes.
+  zip.file('word/document.xml', `<w:document ${W}><w:body>${' '.repeat(70 * 1024 * 1024)}</w:body></w:document>`);
+  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  expect(bytes.length).toBeLessThan(1024 * 1024);
+  await expect(readDocx(bytes, '大.docx')).rejects.toThrow(/Word 文档解压后超过 64 MB/);
+});
