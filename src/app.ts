@@ -238,7 +238,7 @@ async function checkDocumentCopy(file: string, out: string, prior?: string, opts
     : new (await import('./hosts/pdf/pdfHost')).PdfHost(bytes, name, (await import('./hosts/pdf/nodePdf')).readPdfNode);
   const { result } = await usecases.check(host, { flag: true, prior: prior ? await priorSheets(prior) : undefined, template: opts.template });
   // Both made before either is written: a failure leaves neither behind.
-  const marked = 'commentedBytes' in host ? host.commentedBytes()!.bytes : host.markedBytes()!;
+  const marked = host.copyBytes()!.bytes;
   const reportBytes = (await host.reportBytes())!;
   writeWhole(out, marked);
   writeWhole(reportFile, reportBytes);
@@ -267,7 +267,7 @@ async function checkWithNarrativeCopy(file: string, out: string, narrative: stri
   const doc = new DocxHost(bytes, path.basename(narrative), NARRATIVE_SHEET);
   const { result } = await usecases.check(new WithNarrative(host, doc), { flag: true, prior: last, template: opts.template });
   // Both made before either is written.
-  const commented = doc.commentedBytes()!.bytes;
+  const commented = doc.copyBytes()!.bytes;
   const workbook = await host.bytes();
   writeWhole(out, workbook);
   writeWhole(commentedFile, commented);

@@ -153,7 +153,7 @@ export async function commentedWordBytes(file: CheckedFile): Promise<Uint8Array 
   const doc = file.narrative ?? (file.host instanceof DocxHost ? file.host : undefined);
   if (!doc) return undefined;
   await doc.flag(file.result.findings);
-  return doc.commentedBytes()?.bytes;
+  return doc.copyBytes()?.bytes;
 }
 
 /** Record an explanation for a finding of the file (kept with it, and in the downloaded workbook) and re-check. */

@@ -56,7 +56,7 @@ const checked = (): Host => (narrative ? new WithNarrative(workbook(), narrative
 
 /** The Word 情况说明 as last checked, with a comment on each of its findings (made by the check's flag). */
 export function commentedNarrative(): { name: string; bytes: Uint8Array } | undefined {
-  const out = narrative?.commentedBytes();
+  const out = narrative?.copyBytes();
   return out && narrative && { name: narrative.name, bytes: out.bytes };
 }
 

@@ -291,7 +291,7 @@ describe('a document and a PDF behind the same contract', () => {
     const boxed = result.findings.filter((f) => f.box);
     expect(boxed.length).toBeGreaterThan(20);
     expect(flagged).toEqual({ flaggedCells: boxed.length, reportSheet: '审核报告', protectedSheets: [] });
-    const marked = await PDFDocument.load(host.markedBytes()!);
+    const marked = await PDFDocument.load(host.copyBytes()!.bytes);
     const annots = marked.getPage(0).node.lookup(PDFName.of('Annots'));
     expect(annots instanceof PDFArray && annots.size()).toBe(boxed.length);
     const report = new ExcelJS.Workbook();
@@ -299,7 +299,7 @@ describe('a document and a PDF behind the same contract', () => {
     expect(report.worksheets.map((w) => w.name)).toEqual(['审核报告']);
     await expect(host.writeSheets()).rejects.toThrow(/PDF 不能写入工作表/);
     expect(await usecases.clear(host)).toEqual({ cleared: false, protectedSheets: [] });
-    expect(host.markedBytes()).toBeUndefined();
+    expect(host.copyBytes()).toBeUndefined();
     // A file that is no PDF, or a PDF that is no disclosure, is told as the command line tells it.
     await expect(new PdfHost(new TextEncoder().encode('%PDF-1.4'), 'x.pdf', async () => ({ sheets: [] })).read()).rejects.toThrow(/PDF 中没有可读的文字/);
   });

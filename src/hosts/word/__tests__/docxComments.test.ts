@@ -206,7 +206,7 @@ describe('the package', () => {
     await host.flag(f);
     const out = await host.flag(f);
     expect(out.flaggedCells).toBe(1);
-    expect((await opened(host.commentedBytes()!.bytes)).anchored.size).toBe(1);
+    expect((await opened(host.copyBytes()!.bytes)).anchored.size).toBe(1);
     expect(bytes).toEqual(copy);
     expect(await host.reportBytes()).toBeDefined();
   });

@@ -54,16 +54,16 @@ test('the sample checked into a commented copy: a comment on each finding’s pl
   const bytes = new Uint8Array(fs.readFileSync(file));
   const host = new DocxHost(bytes, 'sample-c.docx');
   const { result } = await check(host, { flag: true });
-  const written = host.commentedBytes()!;
+  const written = host.copyBytes()!;
   const copy = path.join(dir, 'checked.docx');
   fs.writeFileSync(copy, written.bytes);
 
   // One comment per place a finding flags (its cell, the cells of the same cause).
   const places = result.findings.flatMap((f) => flaggedCells(f));
-  expect(written.comments).toBe(places.length);
+  expect(written.marks).toBe(places.length);
   const read = commentsAsRead(copy, dir);
-  expect(read.total).toBe(written.comments);
-  expect(read.comments).toHaveLength(written.comments);
+  expect(read.total).toBe(written.marks);
+  expect(read.comments).toHaveLength(written.marks);
   expect(new Set(read.comments.map((c) => c.author))).toEqual(new Set(['决算公开助手']));
   // Each narrative finding's comment stands on its fragment, saying its message.
   const narrative = result.findings.filter((f) => f.text && f.text.fragment);
@@ -76,7 +76,7 @@ test('the sample checked into a commented copy: a comment on each finding’s pl
   expect(again.findings.map(key)).toEqual(result.findings.map(key));
   // And LibreOffice saves it back as a Word document it can read again.
   const resaved = convert(copy, 'docx:MS Word 2007 XML', fs.mkdtempSync(path.join(dir, 'resave-')));
-  expect(commentsAsRead(resaved, dir).total).toBe(written.comments);
+  expect(commentsAsRead(resaved, dir).total).toBe(written.marks);
 });
 
 test('juesuan check tables.xlsx --narrative 情况说明.docx --out: the workbook flagged, the Word 情况说明 commented beside it', () => {
