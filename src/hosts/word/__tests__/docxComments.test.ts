@@ -44,7 +44,10 @@ async function opened(bytes: Uint8Array) {
     }
     if (t.name === 'w:commentRangeEnd') open.delete(id);
     if (t.name === 'w:t') inT = true;
-    if (t.name === 'w:tab') text += '\t';
+    if (t.name === 'w:tab') {
+      text += '\t';
+      for (const id of open) anchored.set(id, anchored.get(id)! + '\t');
+    }
   });
   p.on('closetag', (t) => {
     if (t.name === 'w:t') inT = false;
@@ -135,6 +138,45 @@ describe('a finding in the narrative: a comment on its figure', () => {
     expect([...got.anchored.values()]).toEqual(['12.00万元']);
     expect(got.text).toBe(got.before.text);
   });
+});
+
+test('any fragment of any paragraph, however Word cut it into runs: anchored on exactly its text, the text unchanged, the XML sound', async () => {
+  let seed = 7;
+  const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+  let withTab = 0;
+  let overRuns = 0;
+  const words = ['本年支出合计', '1,920.38', '万元', '，比上年增长', '5.6%', '。', ' ', '<', '&', '一般公共预算财政拨款', '（一）', '\t'];
+  for (let k = 0; k < 150; k++) {
+    const text = Array.from({ length: 3 + next(8) }, () => words[next(words.length)]).join('');
+    // Cut into runs at random places; tabs as Word writes them.
+    const cuts = [...new Set(Array.from({ length: next(6) }, () => 1 + next(text.length - 1)))].sort((a, b) => a - b);
+    const pieces = [0, ...cuts, text.length].slice(0, -1).map((a, i, all) => text.slice(a, [...all, text.length][i + 1]));
+    const runsXml = pieces.map(
+      (piece) =>
+        `<w:r><w:rPr><w:sz w:val="${20 + next(8)}"/></w:rPr>${piece
+          .split('\t')
+          .map((t) => (t ? `<w:t xml:space="preserve">${t.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t>` : ''))
+          .join('<w:tab/>')}</w:r>`,
+    );
+    const bytes = await docx(para(...runsXml));
+    const { workbook } = await readDocxSource(bytes, '说明.docx');
+    const read = cellText(cellAt(workbook.sheets[0], 0, 0));
+    if (!read) continue;
+    const offset = next(read.length);
+    const length = 1 + next(read.length - offset);
+    const fragment = read.slice(offset, offset + length);
+    if (!fragment.trim()) continue;
+    const got = await commented(bytes, async () => [finding('A1', 'x', { fragment, offset })]);
+    expect([k, got.count]).toEqual([k, 1]);
+    expect([k, got.anchored.get([...got.anchored.keys()][0])]).toEqual([k, fragment]);
+    expect(got.text).toBe(got.before.text);
+    expect(() => new SaxesParser({ xmlns: true }).write(got.xml).close()).not.toThrow();
+    if (fragment.includes('\t')) withTab++;
+    if (cuts.some((c) => c > offset && c < offset + length)) overRuns++;
+  }
+  // (Fragments over tabs and over several runs were among them.)
+  expect(withTab).toBeGreaterThan(5);
+  expect(overRuns).toBeGreaterThan(20);
 });
 
 describe('a finding on a table: a comment on its cell', () => {
