@@ -168,7 +168,8 @@ export async function commentDocx(
   zip.file('word/document.xml', xml);
 
   if (existing) zip.file('word/comments.xml', appended(existing, 'w:comments', comments.join('')));
-  else {
+  else if (comments.length) {
+    // (Nothing to say: no comments part is added, the copy is the document as it was.)
     zip.file('word/comments.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${comments.join('')}</w:comments>`);
     const relsPath = 'word/_rels/document.xml.rels';
     const rels =

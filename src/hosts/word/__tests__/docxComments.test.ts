@@ -200,6 +200,9 @@ describe('a finding on a table: a comment on its cell', () => {
     const got = await commented(bytes, async () => [finding('', '未找到公开05表'), { ...finding('B4', 'x'), sheet: '公开01' }]);
     expect(got.count).toBe(0);
     expect(got.anchored.size).toBe(0);
+    // Nothing to say: no comments part added, the body as it was.
+    expect(got.comments).toBeUndefined();
+    expect(got.xml).toBe(got.before.xml);
   });
 });
 
