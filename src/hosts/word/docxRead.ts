@@ -117,6 +117,8 @@ interface Cell {
   span: number;
   /** 'restart' begins a vertical merge; 'continue' is covered by the cell above. */
   vmerge?: 'restart' | 'continue';
+  /** Older Word and WPS merge across with hMerge: a 'continue' cell widens the one before it. */
+  hmerge?: 'restart' | 'continue';
 }
 
 /**
@@ -202,14 +204,28 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
   let inText = false;
   let toc = 0;
   const sdtIsToc: boolean[] = [];
-  type Table = { rows: Cell[][]; row?: Cell[]; cell?: Cell; cellParas: { text: string; origins: Origins }[]; cellAt?: number };
+  // A row may start past the grid's first columns (w:gridBefore): where its first cell stands.
+  type Table = {
+    rows: Cell[][];
+    before: number[];
+    row?: Cell[];
+    rowBefore: number;
+    cell?: Cell;
+    cellParas: { text: string; origins: Origins }[];
+    cellAt?: number;
+  };
+  // Inside content the printed document does not show: text moved away (a tracked move's source,
+  // shown struck through, its text read where it was moved to) and the fallback Word writes for
+  // readers that do not know a text box (the same text again).
+  let hidden = 0;
+  const HIDDEN = new Set(['w:moveFrom', 'mc:Fallback']);
   const tables: Table[] = [];
   const tagStart = () => doc.lastIndexOf('<', p.position - 1);
 
   /** Text a run holds, added to its paragraph with where each character comes from. */
   const addText = (text: string, xml?: string) => {
     const para = paras[paras.length - 1];
-    if (!para) return;
+    if (!para || hidden) return;
     const top = runs[runs.length - 1];
     const run = top?.index !== undefined ? top.run : undefined;
     for (let k = 0; k < text.length; k++) para.origins.push(run ? { run: top!.index!, off: run.text.length + k } : undefined);
@@ -250,8 +266,13 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
     const merges: Range[] = [];
     const top = r;
     const opened = new Map<number, number>();
-    t.rows.forEach((row, i) => {
-      let c = 0;
+    t.rows.forEach((cells, i) => {
+      // A cell merged across the old way (hMerge) widens the one before it.
+      const row: Cell[] = [];
+      for (const cell of cells)
+        if (cell.hmerge === 'continue' && row.length) row[row.length - 1] = { ...row[row.length - 1], span: row[row.length - 1].span + cell.span };
+        else row.push(cell);
+      let c = t.before[i] ?? 0;
       const out: { text: string; c: number; origins: Origins; at?: number }[] = [];
       for (const cell of row) {
         if (cell.vmerge === 'continue') {
@@ -278,6 +299,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
     const a = tag.attributes as Record<string, string>;
     const parent = open[open.length - 1]?.name;
     open.push({ name: tag.name, start: tagStart() });
+    if (HIDDEN.has(tag.name) && doc[p.position - 2] !== '/') hidden++;
     // A run holding more than text, tabs and breaks is not split by a comment.
     if (parent === 'w:r' && !RUN_CONTENT.has(tag.name) && runs.length) runs[runs.length - 1].run.splittable = false;
     switch (tag.name) {
@@ -291,10 +313,19 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
         }
         break;
       case 'w:tbl':
-        tables.push({ rows: [], cellParas: [] });
+        tables.push({ rows: [], before: [], rowBefore: 0, cellParas: [] });
         break;
       case 'w:tr':
-        if (tables.length) tables[tables.length - 1].row = [];
+        if (tables.length) {
+          tables[tables.length - 1].row = [];
+          tables[tables.length - 1].rowBefore = 0;
+        }
+        break;
+      case 'w:gridBefore':
+        if (tables.length && parent === 'w:trPr') tables[tables.length - 1].rowBefore = Math.max(0, Number(a['w:val'] ?? 0) || 0);
+        break;
+      case 'w:hMerge':
+        if (tables.length && tables[tables.length - 1].cell) tables[tables.length - 1].cell!.hmerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
         break;
       case 'w:tc':
         if (tables.length) {
@@ -349,6 +380,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
   });
   p.on('closetag', (tag) => {
     const el = open.pop()!;
+    if (HIDDEN.has(tag.name) && doc[p.position - 2] !== '/') hidden--;
     const parent = open[open.length - 1]?.name;
     const raw = () => doc.slice(el.start, p.position);
     switch (tag.name) {
@@ -382,7 +414,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
         break;
       case 'w:p': {
         const done = paras.pop();
-        if (!done) break;
+        if (!done || hidden) break;
         // A table of contents (a TOC block, or paragraphs in its styles) is not the text.
         if (toc > 0 || /^(toc|TOC)\s*\d|^目录\s*\d/.test(done.style ?? '')) break;
         const prefix = listPrefix(done.numId, done.ilvl);
@@ -411,12 +443,16 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
       case 'w:tr':
         if (tables.length) {
           const t = tables[tables.length - 1];
-          if (t.row) t.rows.push(t.row);
+          if (t.row) {
+            t.rows.push(t.row);
+            t.before.push(t.rowBefore);
+          }
           t.row = undefined;
         }
         break;
       case 'w:tbl': {
         const t = tables.pop()!;
+        if (hidden) break;
         // A table inside a table's cell gives its text to that cell (no comment on its parts).
         if (tables.length) {
           const text = t.rows.map((row) => row.map((c) => c.text).join(' ')).join(' ');

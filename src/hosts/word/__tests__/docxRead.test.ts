@@ -93,3 +93,39 @@ test('a body that inflates beyond the budget is one message, read no further', a
   expect(bytes.length).toBeLessThan(1024 * 1024);
   await expect(readDocx(bytes, '大.docx')).rejects.toThrow(/Word 文档解压后超过 64 MB/);
 });
+
+describe('what the printed document shows, and only that', () => {
+  const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+
+  test('a tracked move: the text where it was moved to, not where it was', async () => {
+    const body =
+      `<w:p><w:moveTo w:id="1">${r('本年支出 12.00 万元。')}</w:moveTo>${r('其中基本支出 8.00 万元。')}` +
+      `<w:moveFrom w:id="2">${r('本年支出 12.00 万元。')}</w:moveFrom></w:p>` +
+      `<w:p><w:pPr><w:rPr><w:moveFrom w:id="3"/></w:rPr></w:pPr><w:moveFrom w:id="4">${r('旧的一段')}</w:moveFrom></w:p>` +
+      `<w:p><w:del w:id="5"><w:r><w:delText>删去的字</w:delText></w:r></w:del>${r('留下的字')}</w:p>`;
+    expect(rows(await readDocx(await docx(body), 'x.docx'))).toEqual([['本年支出 12.00 万元。其中基本支出 8.00 万元。'], ['留下的字']]);
+  });
+
+  test('a text box once (Word writes it again as a fallback for older readers)', async () => {
+    const box = (t: string) => `<w:txbxContent><w:p>${r(t)}</w:p></w:txbxContent>`;
+    const body = `<w:p>${r('正文')}<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing>${box('框内 5.00 万元')}</w:drawing></mc:Choice><mc:Fallback><w:pict>${box('框内 5.00 万元')}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const got = rows(await readDocx(await docx(body), 'x.docx')).flat();
+    expect(got.filter((t) => t.includes('框内'))).toEqual(['框内 5.00 万元']);
+    expect(got).toContain('正文');
+  });
+
+  test('a row that starts past the grid’s first column (gridBefore), cells merged the old way (hMerge)', async () => {
+    const tc = (t: string, props = '') => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}<w:p>${t ? r(t) : ''}</w:p></w:tc>`;
+    const table = `<w:tbl>
+      <w:tr>${tc('项目')}${tc('决算数', '<w:hMerge w:val="restart"/>')}${tc('', '<w:hMerge/>')}</w:tr>
+      <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('基本支出')}${tc('项目支出')}</w:tr>
+      <w:tr>${tc('合计')}${tc('12.00')}${tc('3.00')}</w:tr></w:tbl>`;
+    const wb = await readDocx(await docx(table), 'x.docx');
+    expect(rows(wb)).toEqual([
+      ['项目', '决算数'],
+      ['', '基本支出', '项目支出'],
+      ['合计', '12.00', '3.00'],
+    ]);
+    expect(wb.sheets[0].merges).toContainEqual({ top: 0, left: 1, bottom: 0, right: 2 });
+  });
+});
