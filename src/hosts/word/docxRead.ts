@@ -17,6 +17,8 @@ interface Level {
   fmt: string;
   text: string;
   start: number;
+  /** The paragraph style this level is linked to (a heading style numbered 一、 by its style). */
+  pStyle?: string;
 }
 
 /** 1 → 一, 12 → 十二, 21 → 二十一: Word's chineseCounting. */
@@ -95,6 +97,7 @@ function readNumbering(xml: string | undefined): Map<string, Level[]> {
     else if (t.name === 'w:numFmt' && lvl) lvl.fmt = a['w:val'] ?? 'decimal';
     else if (t.name === 'w:lvlText' && lvl) lvl.text = a['w:val'] ?? '';
     else if (t.name === 'w:start' && lvl) lvl.start = Number(a['w:val'] ?? 1);
+    else if (t.name === 'w:pStyle' && lvl) lvl.pStyle = a['w:val'];
     else if (t.name === 'w:num') num = a['w:numId'];
     else if (t.name === 'w:abstractNumId' && num !== undefined) nums.set(num, a['w:val']);
   });
@@ -106,6 +109,43 @@ function readNumbering(xml: string | undefined): Map<string, Level[]> {
   p.write(xml).close();
   const out = new Map<string, Level[]>();
   for (const [id, a] of nums) out.set(id, abstracts.get(a) ?? []);
+  return out;
+}
+
+/** A paragraph style's list, as styles.xml gives it: its own numPr, and the style it is based on. */
+interface StyleNumbering {
+  basedOn?: string;
+  numId?: string;
+  ilvl?: number;
+}
+
+/** styles.xml: each paragraph style's numbering (Word numbers 标题 1 一、 through its style, not the paragraph). */
+function readStyles(xml: string | undefined): Map<string, StyleNumbering> {
+  const out = new Map<string, StyleNumbering>();
+  if (!xml) return out;
+  const p = new SaxesParser();
+  let style: StyleNumbering | undefined;
+  let inChange = 0;
+  p.on('opentag', (t) => {
+    const a = t.attributes as Record<string, string>;
+    if (t.name.endsWith('PrChange') && !t.isSelfClosing) inChange++;
+    if (inChange) return;
+    if (t.name === 'w:style') {
+      style = {};
+      if (a['w:styleId']) out.set(a['w:styleId'], style);
+    } else if (style && t.name === 'w:basedOn') style.basedOn = a['w:val'];
+    else if (style && t.name === 'w:numId') style.numId = a['w:val'];
+    else if (style && t.name === 'w:ilvl') style.ilvl = Number(a['w:val'] ?? 0);
+  });
+  p.on('closetag', (t) => {
+    if (t.name.endsWith('PrChange') && !t.isSelfClosing) inChange--;
+    if (t.name === 'w:style') style = undefined;
+  });
+  try {
+    p.write(xml).close();
+  } catch {
+    return new Map(); // styles that cannot be read: paragraphs keep their own numbering only
+  }
   return out;
 }
 
@@ -189,6 +229,25 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
   const doc = await part('word/document.xml');
   if (!doc) throw new InputError('Word 文档中没有正文（word/document.xml），无法读取');
   const lists = readNumbering(await part('word/numbering.xml'));
+  const styles = readStyles(await part('word/styles.xml'));
+  /** A paragraph's list: its own numPr, else its style's (through the styles it is based on). */
+  const numberingOf = (para: { numId?: string; ilvl?: number; style?: string }): { numId?: string; ilvl: number } => {
+    let numId = para.numId;
+    let ilvl = para.ilvl;
+    const seen = new Set<string>();
+    for (let id = para.style; id && !seen.has(id) && (numId === undefined || ilvl === undefined); id = styles.get(id)?.basedOn) {
+      seen.add(id);
+      const st = styles.get(id);
+      numId ??= st?.numId;
+      if (st?.numId !== undefined || st?.ilvl !== undefined) ilvl ??= st?.ilvl;
+    }
+    // A level linked to the paragraph's style gives the level when nothing else does.
+    if (ilvl === undefined && numId && para.style) {
+      const k = lists.get(numId)?.findIndex((l) => l?.pStyle === para.style) ?? -1;
+      if (k >= 0) ilvl = k;
+    }
+    return { numId, ilvl: ilvl ?? 0 };
+  };
   const counters = new Map<string, number[]>();
 
   const sheet: Sheet = { ...newSheet((sheetName ?? (name.replace(/\.[^.]*$/, '') || '文档')).slice(0, 31), 'text'), inWords: true };
@@ -197,7 +256,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
   const p = new SaxesParser();
   // Where the parser is: the open elements, paragraphs and runs (a text box's paragraph inside a
   // run inside a paragraph), the table stack, TOC depth.
-  type Para = { text: string; origins: Origins; numId?: string; ilvl: number; style?: string; at?: number };
+  type Para = { text: string; origins: Origins; numId?: string; ilvl?: number; style?: string; at?: number };
   const paras: Para[] = [];
   const runs: { run: DocxRun; index?: number }[] = [];
   const open: { name: string; start: number }[] = [];
@@ -218,6 +277,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
   // shown struck through, its text read where it was moved to) and the fallback Word writes for
   // readers that do not know a text box (the same text again).
   let hidden = 0;
+  let formerly = 0;
   const HIDDEN = new Set(['w:moveFrom', 'mc:Fallback']);
   const tables: Table[] = [];
   const tagStart = () => doc.lastIndexOf('<', p.position - 1);
@@ -300,6 +360,9 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
     const parent = open[open.length - 1]?.name;
     open.push({ name: tag.name, start: tagStart() });
     if (HIDDEN.has(tag.name) && doc[p.position - 2] !== '/') hidden++;
+    // Properties inside a tracked change of formatting (w:pPrChange, w:tcPrChange …) are the old ones.
+    if (tag.name.endsWith('PrChange') && doc[p.position - 2] !== '/') formerly++;
+    if (formerly) return;
     // A run holding more than text, tabs and breaks is not split by a comment.
     if (parent === 'w:r' && !RUN_CONTENT.has(tag.name) && runs.length) runs[runs.length - 1].run.splittable = false;
     switch (tag.name) {
@@ -343,7 +406,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
         break;
       case 'w:p':
         // (A paragraph written <w:p/> has no content to put a comment in.)
-        paras.push({ text: '', origins: [], ilvl: 0, at: doc[p.position - 2] === '/' ? undefined : p.position });
+        paras.push({ text: '', origins: [], at: doc[p.position - 2] === '/' ? undefined : p.position });
         break;
       case 'w:r': {
         const run: DocxRun = {
@@ -380,6 +443,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
   });
   p.on('closetag', (tag) => {
     const el = open.pop()!;
+    if (tag.name.endsWith('PrChange') && doc[p.position - 2] !== '/') formerly--;
     if (HIDDEN.has(tag.name) && doc[p.position - 2] !== '/') hidden--;
     const parent = open[open.length - 1]?.name;
     const raw = () => doc.slice(el.start, p.position);
@@ -417,7 +481,8 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
         if (!done || hidden) break;
         // A table of contents (a TOC block, or paragraphs in its styles) is not the text.
         if (toc > 0 || /^(toc|TOC)\s*\d|^目录\s*\d/.test(done.style ?? '')) break;
-        const prefix = listPrefix(done.numId, done.ilvl);
+        const list = numberingOf(done);
+        const prefix = listPrefix(list.numId, list.ilvl);
         const text = trimmed(prefix + done.text, [...new Array<undefined>(prefix.length), ...done.origins]);
         if (tables.length) {
           const t = tables[tables.length - 1];

@@ -6,8 +6,9 @@ import { cellText, Workbook } from '../../../core/grid';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-async function docx(body: string, numbering?: string): Promise<Uint8Array> {
+async function docx(body: string, numbering?: string, styles?: string): Promise<Uint8Array> {
   const zip = new JSZip();
+  if (styles) zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}>${styles}</w:styles>`);
   zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
   if (numbering) zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>${numbering}</w:numbering>`);
@@ -127,5 +128,43 @@ describe('what the printed document shows, and only that', () => {
       ['合计', '12.00', '3.00'],
     ]);
     expect(wb.sheets[0].merges).toContainEqual({ top: 0, left: 1, bottom: 0, right: 2 });
+  });
+});
+
+describe('numbers Word draws through a paragraph’s style', () => {
+  // 标题 1 numbered 一、 by its style (level 0 linked to it), 标题 2 （一） based on a style of level 1.
+  const STYLES = `
+    <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="base2"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="base2"/></w:style>
+    <w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style>`;
+  const LINKED = NUMBERING.replace('<w:lvl w:ilvl="0"><w:start w:val="1"/>', '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="1"/>');
+
+  test('a heading numbered by its style, a level by the style it is based on; numId 0 takes the number away', async () => {
+    const style = (id: string) => `<w:pStyle w:val="${id}"/>`;
+    const body = [
+      p('收入支出决算总体情况说明', style('1')),
+      p('财政拨款支出决算情况', style('1')),
+      p('一般公共服务支出', style('2')),
+      p('正文一段', style('a')),
+      p('不编号的标题', `${style('1')}<w:numPr><w:numId w:val="0"/></w:numPr>`),
+      p('教育支出', style('2')),
+    ].join('');
+    expect(rows(await readDocx(await docx(body, LINKED, STYLES), 'x.docx')).map((r) => r[0])).toEqual([
+      '一、收入支出决算总体情况说明',
+      '二、财政拨款支出决算情况',
+      '（一）一般公共服务支出',
+      '正文一段',
+      '不编号的标题',
+      '（二）教育支出',
+    ]);
+  });
+
+  test('properties of a tracked formatting change are the old ones, not read', async () => {
+    const body = p(
+      '行政运行',
+      '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="3"/></w:numPr><w:pPrChange w:id="9"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:pPrChange>',
+    );
+    expect(rows(await readDocx(await docx(body, NUMBERING), 'x.docx'))).toEqual([['1.行政运行']]);
   });
 });
