@@ -10,15 +10,64 @@ import JSZip from 'jszip';
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A text as Word's runs: pieces of about a dozen characters, as a document edited many times has. */
+/**
+ * A text as Word's runs: pieces of about a dozen characters, as a document edited many times has,
+ * with the marks Word leaves between them (a spelling mark, a bookmark) every few pieces.
+ */
 function runs(text: string): string {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += 12)
-    out.push(`<w:r><w:rPr><w:sz w:val="21"/></w:rPr><w:t xml:space="preserve">${esc(text.slice(i, i + 12))}</w:t></w:r>`);
+  for (let i = 0, k = 0; i < text.length; i += 12, k++) {
+    if (k % 3 === 1) out.push(k % 2 ? '<w:proofErr w:type="gramStart"/>' : `<w:bookmarkStart w:id="${k}" w:name="_Hlk${k}"/><w:bookmarkEnd w:id="${k}"/>`);
+    out.push(`<w:r w:rsidRPr="00A1B2C3"><w:rPr><w:sz w:val="21"/></w:rPr><w:t xml:space="preserve">${esc(text.slice(i, i + 12))}</w:t></w:r>`);
+  }
   return out.join('');
 }
 
-export async function docxOfText(text: string): Promise<Uint8Array> {
+/** 1–99 from 一 … 九十九. */
+function chineseNumber(s: string): number {
+  const d = '零一二三四五六七八九';
+  if (!s.includes('十')) return d.indexOf(s);
+  const [tens, ones] = s.split('十');
+  return (tens ? d.indexOf(tens) : 1) * 10 + (ones ? d.indexOf(ones) : 0);
+}
+
+/** Headings numbered as Word numbers them: through the heading styles (标题 1 一、, 标题 2 （一）), not typed. */
+const HEADINGS = [
+  { re: /^([一二三四五六七八九十]{1,3})、(?=\S)/, ilvl: 0 },
+  { re: /^（([一二三四五六七八九十]{1,3})）(?=\S)/, ilvl: 1 },
+];
+const NUMBERING_LEVELS = `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pStyle w:val="1"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:pStyle w:val="2"/></w:lvl>`;
+const STYLES = `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`;
+
+/**
+ * The text as a Word document. `styledHeadings`: its 一、 and （一） headings numbered by Word through
+ * their styles (the number gone from the text; a list that starts again gets a new list, as Word
+ * does on 重新开始于一), as in most documents written in Word.
+ */
+export async function docxOfText(text: string, opts: { styledHeadings?: boolean } = {}): Promise<Uint8Array> {
+  // The lists Word would have: where the numbering starts again, a new one from that number.
+  const lists: { id: number; starts: Map<number, number> }[] = [{ id: 1, starts: new Map() }];
+  let counters: (number | undefined)[] = [];
+  const heading = (line: string): { style: string; text: string; numId: number } | undefined => {
+    if (!opts.styledHeadings) return undefined;
+    for (const h of HEADINGS) {
+      const m = h.re.exec(line.trim());
+      if (!m) continue;
+      const n = chineseNumber(m[1]);
+      if (n < 1) return undefined;
+      const list = lists[lists.length - 1];
+      const next = counters[h.ilvl] === undefined ? (list.starts.get(h.ilvl) ?? 1) : counters[h.ilvl]! + 1;
+      if (next !== n) {
+        lists.push({ id: lists.length + 1, starts: new Map([[h.ilvl, n]]) });
+        counters = [];
+      }
+      counters[h.ilvl] = n;
+      counters.length = h.ilvl + 1;
+      const numId = lists[lists.length - 1].id;
+      return { style: String(h.ilvl + 1), text: line.trim().slice(m[0].length), numId };
+    }
+    return undefined;
+  };
   const body: string[] = [];
   let table: string[][] | undefined;
   const flush = () => {
@@ -41,13 +90,36 @@ export async function docxOfText(text: string): Promise<Uint8Array> {
     flush();
     if (!line.trim()) continue;
     const pageBreak = /^第[一二三四五六七八九十]+部分/.test(line.trim()) ? '<w:r><w:br w:type="page"/></w:r>' : '';
-    body.push(`<w:p>${pageBreak}${runs(line)}</w:p>`);
+    const h = heading(line);
+    // (The style gives the number; the paragraph names its list only where it is not the style's.)
+    if (h)
+      body.push(
+        `<w:p><w:pPr><w:pStyle w:val="${h.style}"/>${h.numId === 1 ? '' : `<w:numPr><w:numId w:val="${h.numId}"/></w:numPr>`}</w:pPr>${pageBreak}${runs(h.text)}</w:p>`,
+      );
+    else body.push(`<w:p>${pageBreak}${runs(line)}</w:p>`);
   }
   flush();
   const zip = new JSZip();
+  if (opts.styledHeadings) {
+    zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="${W}">${STYLES}</w:styles>`);
+    const nums = lists
+      .map(
+        (l) =>
+          `<w:num w:numId="${l.id}"><w:abstractNumId w:val="0"/>${[...l.starts].map(([i, n]) => `<w:lvlOverride w:ilvl="${i}"><w:startOverride w:val="${n}"/></w:lvlOverride>`).join('')}</w:num>`,
+      )
+      .join('');
+    zip.file(
+      'word/numbering.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0">${NUMBERING_LEVELS}</w:abstractNum>${nums}</w:numbering>`,
+    );
+  }
   zip.file(
     '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      (opts.styledHeadings
+        ? '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+        : '') +
+      '</Types>',
   );
   zip.file(
     '_rels/.rels',
@@ -55,7 +127,11 @@ export async function docxOfText(text: string): Promise<Uint8Array> {
   );
   zip.file(
     'word/_rels/document.xml.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      (opts.styledHeadings
+        ? '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+        : '') +
+      '</Relationships>',
   );
   zip.file(
     'word/document.xml',

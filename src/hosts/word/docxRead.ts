@@ -90,6 +90,9 @@ function readNumbering(xml: string | undefined): Map<string, Level[]> {
   let abs: Level[] | undefined;
   let lvl: Level | undefined;
   let num: string | undefined;
+  // A list that starts again (w:lvlOverride/w:startOverride): its levels' starts, by numId.
+  const starts = new Map<string, Map<number, number>>();
+  let override: number | undefined;
   p.on('opentag', (t) => {
     const a = t.attributes as Record<string, string>;
     if (t.name === 'w:abstractNum') abstracts.set(a['w:abstractNumId'], (abs = []));
@@ -100,15 +103,27 @@ function readNumbering(xml: string | undefined): Map<string, Level[]> {
     else if (t.name === 'w:pStyle' && lvl) lvl.pStyle = a['w:val'];
     else if (t.name === 'w:num') num = a['w:numId'];
     else if (t.name === 'w:abstractNumId' && num !== undefined) nums.set(num, a['w:val']);
+    else if (t.name === 'w:lvlOverride' && num !== undefined) override = Number(a['w:ilvl'] ?? 0);
+    else if (t.name === 'w:startOverride' && num !== undefined && override !== undefined)
+      starts.set(num, (starts.get(num) ?? new Map<number, number>()).set(override, Number(a['w:val'] ?? 1)));
   });
   p.on('closetag', (t) => {
     if (t.name === 'w:lvl') lvl = undefined;
     else if (t.name === 'w:abstractNum') abs = undefined;
     else if (t.name === 'w:num') num = undefined;
+    else if (t.name === 'w:lvlOverride') override = undefined;
   });
-  p.write(xml).close();
+  try {
+    p.write(xml).close();
+  } catch {
+    return new Map(); // numbering that cannot be read: the text without its list numbers
+  }
   const out = new Map<string, Level[]>();
-  for (const [id, a] of nums) out.set(id, abstracts.get(a) ?? []);
+  for (const [id, a] of nums) {
+    const levels = abstracts.get(a) ?? [];
+    const over = starts.get(id);
+    out.set(id, over ? levels.map((l, i) => (l && over.has(i) ? { ...l, start: over.get(i)! } : l)) : levels);
+  }
   return out;
 }
 

@@ -168,3 +168,30 @@ describe('numbers Word draws through a paragraph’s style', () => {
     expect(rows(await readDocx(await docx(body, NUMBERING), 'x.docx'))).toEqual([['1.行政运行']]);
   });
 });
+
+test('the sample as Word writes it — headings numbered by their styles, lists started again, marks between runs — gives the sample’s findings', async () => {
+  const { docxOfText } = await import('../../../bench/docx');
+  const { sampleText } = await import('../../../../tests/helpers/grid');
+  const { checkWorkbook } = await import('../../../check');
+  const { textToWorkbook } = await import('../../text/textDocument');
+  const bytes = await docxOfText(sampleText(), { styledHeadings: true });
+  const body = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  // The numbers are Word's, not typed: no heading's text in the file starts with one.
+  expect(body.match(/<w:pStyle w:val="[12]"\/>/g)!.length).toBeGreaterThan(20);
+  const key = (f: { severity: string; rule: string; message: string }) => `${f.severity}|${f.rule}|${f.message.replace(/第 ?\d+(–\d+)? ?行/g, '第N行')}`;
+  const fromWord = checkWorkbook(await readDocx(bytes, '公开.docx'));
+  const fromText = checkWorkbook(textToWorkbook(sampleText(), '公开'));
+  expect(fromWord.findings.map(key).sort()).toEqual(fromText.findings.map(key).sort());
+  // And the headings read as the reader sees them, numbers drawn.
+  const paragraphs = rows(await readDocx(bytes, '公开.docx')).map((r) => r[0]);
+  for (const h of sampleText()
+    .split('\n')
+    .filter((l) => /^[一二三四五六七八九十]{1,3}、\S/.test(l.trim()) && !l.includes('\t'))
+    .slice(0, 20))
+    expect(paragraphs).toContain(h.trim());
+});
+
+test('numbering or styles that are no XML: the text is read without its list numbers, no failure', async () => {
+  const bytes = await docx(listed('收入支出决算总体情况说明', 0), '<w:abstractNum><w:lvl', '<w:style');
+  expect(rows(await readDocx(bytes, 'x.docx'))).toEqual([['收入支出决算总体情况说明']]);
+});
