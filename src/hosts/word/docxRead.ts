@@ -207,7 +207,7 @@ export interface DocxSource {
   cells: Map<string, { origins: Origins; at?: number }>;
 }
 
-const RUN_CONTENT = new Set(['w:rPr', 'w:t', 'w:tab', 'w:br', 'w:cr', 'w:lastRenderedPageBreak']);
+const RUN_CONTENT = new Set(['w:rPr', 'w:t', 'w:tab', 'w:ptab', 'w:br', 'w:cr', 'w:noBreakHyphen', 'w:softHyphen', 'w:lastRenderedPageBreak']);
 
 /** A text and where each character came from, white space cut at both ends. */
 function trimmed(text: string, origins: Origins): { text: string; origins: Origins } {
@@ -480,6 +480,15 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
       case 'w:cr':
         if (parent === 'w:r') addText(' ', raw());
         break;
+      case 'w:ptab':
+        if (parent === 'w:r') addText('\t', raw());
+        break;
+      // A hyphen Word keeps on its line is a hyphen (a minus, a range 2023-2024); a soft one is
+      // shown only where a line breaks, and is no character of the text.
+      case 'w:noBreakHyphen':
+        if (parent === 'w:r') addText('-', raw());
+        break;
+      case 'w:softHyphen':
       case 'w:lastRenderedPageBreak':
         if (parent === 'w:r') addText('', raw());
         break;

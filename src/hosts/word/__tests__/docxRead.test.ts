@@ -195,3 +195,8 @@ test('numbering or styles that are no XML: the text is read without its list num
   const bytes = await docx(listed('收入支出决算总体情况说明', 0), '<w:abstractNum><w:lvl', '<w:style');
   expect(rows(await readDocx(bytes, 'x.docx'))).toEqual([['收入支出决算总体情况说明']]);
 });
+
+test('a hyphen Word keeps on its line is read (a minus, a range); a soft hyphen is not; a positioned tab is a tab', async () => {
+  const body = `<w:p><w:r><w:t>年初结转和结余</w:t><w:noBreakHyphen/><w:t>12.00</w:t><w:softHyphen/><w:t>万元</w:t><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>2023</w:t><w:noBreakHyphen/><w:t>2024</w:t></w:r></w:p>`;
+  expect(rows(await readDocx(await docx(body), 'x.docx'))).toEqual([['年初结转和结余-12.00万元\t2023-2024']]);
+});
