@@ -103,3 +103,38 @@ export function commentsAsRead(docx: string, dir: string): { comments: { author:
   // Every comment LibreOffice read, anchored on a range or not.
   return { comments: out, total: fodt.match(/<office:annotation[\s>]/g)?.length ?? 0 };
 }
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A workbook's sheets as a unit pastes them from Excel into Word: a sheet of prose as paragraphs,
+ * any other sheet as one Word table — its title, 部门 and 单位 lines inside the table as rows of one
+ * cell spread over the table's width (gridSpan), empty rows kept.
+ */
+export async function docxOfSheets(wb: Workbook): Promise<Uint8Array> {
+  const JSZip = (await import('jszip')).default;
+  const p = (t: string) => `<w:p>${t ? `<w:r><w:t xml:space="preserve">${xmlText(t)}</w:t></w:r>` : ''}</w:p>`;
+  const body: string[] = [];
+  for (const s of wb.sheets) {
+    const rows = s.rows.map((r) => Array.from(r ?? [], (c) => cellText(c)));
+    const prose = rows.every((r) => r.filter((c) => c.trim()).length <= 1 && !r.slice(1).some((c) => c.trim()));
+    if (prose) {
+      body.push(...rows.filter((r) => r[0]?.trim()).map((r) => p(r[0])));
+      continue;
+    }
+    const width = Math.max(...rows.map((r) => r.length));
+    const tr = rows.map((r) => {
+      const filled = r.filter((c) => c.trim()).length;
+      if (filled <= 1 && !r.slice(1).some((c) => c.trim())) return `<w:tr><w:tc><w:tcPr><w:gridSpan w:val="${width}"/></w:tcPr>${p(r[0] ?? '')}</w:tc></w:tr>`;
+      return `<w:tr>${Array.from({ length: width }, (_, k) => `<w:tc>${p(r[k] ?? '')}</w:tc>`).join('')}</w:tr>`;
+    });
+    body.push(`<w:tbl><w:tblGrid>${'<w:gridCol w:w="1200"/>'.repeat(width)}</w:tblGrid>${tr.join('')}</w:tbl>`, p(''));
+  }
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  zip.file(
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body.join('')}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'uint8array' });
+}

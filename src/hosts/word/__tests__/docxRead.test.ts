@@ -200,3 +200,17 @@ test('a hyphen Word keeps on its line is read (a minus, a range); a soft hyphen 
   const body = `<w:p><w:r><w:t>年初结转和结余</w:t><w:noBreakHyphen/><w:t>12.00</w:t><w:softHyphen/><w:t>万元</w:t><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>2023</w:t><w:noBreakHyphen/><w:t>2024</w:t></w:r></w:p>`;
   expect(rows(await readDocx(await docx(body), 'x.docx'))).toEqual([['年初结转和结余-12.00万元\t2023-2024']]);
 });
+
+test('the sample’s tables pasted from Excel into Word (titles inside each table, spread over its width) give the sample’s findings', async () => {
+  const { docxOfSheets } = await import('../../../../tests/helpers/word');
+  const { sampleText, sampleWorkbook } = await import('../../../../tests/helpers/grid');
+  const { importDocument } = await import('../../../importDoc');
+  const { checkWorkbook } = await import('../../../check');
+  const { textToWorkbook } = await import('../../text/textDocument');
+  const bytes = await docxOfSheets(importDocument(sampleWorkbook()));
+  const key = (f: { severity: string; rule: string; message: string }) => `${f.severity}|${f.rule}|${f.message.replace(/第 ?\d+(–\d+)? ?行/g, '第N行')}`;
+  const fromWord = checkWorkbook(await readDocx(bytes, '公开.docx'));
+  const fromText = checkWorkbook(textToWorkbook(sampleText(), '公开'));
+  expect(fromWord.recognition.tables.map((t) => t.spec.id)).toEqual(fromText.recognition.tables.map((t) => t.spec.id));
+  expect(fromWord.findings.map(key).sort()).toEqual(fromText.findings.map(key).sort());
+});
