@@ -40,8 +40,8 @@ const USAGE = `决算公开助手 juesuan —— 部门决算公开表格与情�
         --template <模板.xlsx> 按主管部门当前的模板核对“模板改动”（来自其他版本的模板时指出来自哪一版及不同之处）；
         PDF 写出 .pdf（问题处高亮并附批注），Word 文档写出 .docx（问题处加 Word 批注），审核报告另存为旁边的 .审核报告.xlsx；
         --narrative <情况说明.docx|.txt> 情况说明另成文档时，与工作簿中的公开表一起核对；同时 --out 时另写出加批注的情况说明副本
-  juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx> [--prior 上年公开文件]
-        把公开文本或 PDF 整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
+  juesuan import <文档.txt|文档.pdf|文档.docx> --out <工作簿.xlsx> [--prior 上年公开文件]
+        把公开文本、PDF 或 Word 文档整理为工作簿：每张表一个工作表，另有部门概况、情况说明、绩效自评表
   juesuan scaffold --unit <单位名称> --out <模板.xlsx> [--tables 全国通用|上海市] [--year 年度] [--codes 2010301,2080505] [--codes-from 上年公开.txt|xlsx] [--template-id 编号] [--template-version 版本] [--force]
         生成空白模板（默认全国通用公开01—09表；--tables 上海市 为表一至表九，年度不决定表格式）：所有合计、类款合计、总计及表间取数均为公式，金额格式 #,##0.00；
         模板的表格式、年度、编号、版本和结构指纹写入工作簿的自定义属性（--template-id、--template-version 由主管部门指定）
@@ -304,7 +304,7 @@ async function checkDirectory(
 async function cmdImport(args: Args): Promise<number> {
   const file = args.positional[0];
   const outFile = args.flags.out;
-  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan import <文档.txt|文档.pdf> --out <工作簿.xlsx>');
+  if (!file || typeof outFile !== 'string') throw new UsageError('用法：juesuan import <文档.txt|文档.pdf|文档.docx> --out <工作簿.xlsx>');
   const grid = await importFile(file, outFile, textFlag(args, 'prior'), writeOptions(args));
   out(`已导入 ${grid.sheets.length} 个工作表：${grid.sheets.map((s) => s.name).join('、')}`);
   out(`已写出：${outFile}`);

@@ -122,3 +122,17 @@ test('a Word disclosure checked into a commented copy, its 审核报告 beside i
   expect([word.status, word.stderr.trim()]).toEqual([2, expect.stringContaining('写出 .docx 只适用于 Word 文档')]);
   expect(fs.existsSync(t('checked2.docx')) || fs.existsSync(t('checked2.审核报告.xlsx')) || fs.existsSync(t('checked3.pdf'))).toBe(false);
 });
+
+test('a Word disclosure imported as a workbook: one sheet a table, the 情况说明 its own', async () => {
+  const { docxOfText } = await import('../../bench/docx');
+  fs.writeFileSync(t('公开.docx'), await docxOfText(fs.readFileSync(SAMPLE, 'utf8'), { styledHeadings: true }));
+  const r = run('import', t('公开.docx'), '--out', t('公开.xlsx'));
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toMatch(/已导入 \d+ 个工作表：.*公开01.*公开09.*情况说明/);
+  expect(run('import', SAMPLE, '--out', t('样例导入.xlsx')).status).toBe(0);
+  const whole = JSON.parse(run('check', t('样例导入.xlsx'), '--json').stdout) as { findings: { message: string }[] };
+  const imported = JSON.parse(run('check', t('公开.xlsx'), '--json').stdout) as { findings: { message: string }[] };
+  // (A row number is the imported sheet's own: a Word document has no blank lines between paragraphs.)
+  const said = (fs: { message: string }[]) => fs.map((f) => f.message.replace(/第 ?\d+(–\d+)? ?行/g, '第N行')).sort();
+  expect(said(imported.findings)).toEqual(said(whole.findings));
+});
