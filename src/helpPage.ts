@@ -1,13 +1,12 @@
 import { RULES } from './check/registry';
 import { RuleMeta } from './rules/engine';
+import { escapeXml } from './core/text';
 
 /**
  * The help page the manifest's SupportUrl and LearnMoreUrl point at (help.html in the add-in's
  * folder, written at build time): how to install the add-in, how to use it, and what each finding
  * means, the rules listed from the registry itself so the page never lags behind the checker.
  */
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const GROUPS: { name: string; test: (r: RuleMeta) => boolean }[] = [
   { name: '公开表', test: (r) => !/^(narr|slip|form)/.test(r.id) },
@@ -17,7 +16,9 @@ const GROUPS: { name: string; test: (r: RuleMeta) => boolean }[] = [
 
 export function helpPage(rules: RuleMeta[] = RULES): string {
   const sections = GROUPS.map((g) => {
-    const rows = rules.filter(g.test).map((r) => `<tr><td class="nm">${esc(r.name)}</td><td>${esc(r.title)}</td><td class="lv">${esc(r.level)}</td></tr>`);
+    const rows = rules
+      .filter(g.test)
+      .map((r) => `<tr><td class="nm">${escapeXml(r.name)}</td><td>${escapeXml(r.title)}</td><td class="lv">${escapeXml(r.level)}</td></tr>`);
     return rows.length
       ? `<h3>${g.name}</h3>\n<table><thead><tr><th>规则</th><th>核对内容</th><th>类别</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`
       : '';

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { escapeXml } from '../core/text';
 
 /**
  * A disclosure as a unit writes it in Word, for the benchmark: each line of a text a paragraph —
@@ -8,7 +9,6 @@ import JSZip from 'jszip';
  */
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * A text as Word's runs: pieces of about a dozen characters, as a document edited many times has,
@@ -18,7 +18,7 @@ function runs(text: string): string {
   const out: string[] = [];
   for (let i = 0, k = 0; i < text.length; i += 12, k++) {
     if (k % 3 === 1) out.push(k % 2 ? '<w:proofErr w:type="gramStart"/>' : `<w:bookmarkStart w:id="${k}" w:name="_Hlk${k}"/><w:bookmarkEnd w:id="${k}"/>`);
-    out.push(`<w:r w:rsidRPr="00A1B2C3"><w:rPr><w:sz w:val="21"/></w:rPr><w:t xml:space="preserve">${esc(text.slice(i, i + 12))}</w:t></w:r>`);
+    out.push(`<w:r w:rsidRPr="00A1B2C3"><w:rPr><w:sz w:val="21"/></w:rPr><w:t xml:space="preserve">${escapeXml(text.slice(i, i + 12))}</w:t></w:r>`);
   }
   return out.join('');
 }

@@ -111,3 +111,8 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+/** Text as XML (or HTML) character data or an attribute's value: & < > " escaped. */
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

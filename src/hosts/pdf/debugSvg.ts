@@ -1,4 +1,5 @@
 import type { PdfPage, PageReading } from './pdfLayout';
+import { escapeXml } from '../../core/text';
 
 /**
  * A page as the reader saw it, for a person looking into a misread table (as pdfplumber's table
@@ -8,7 +9,6 @@ import type { PdfPage, PageReading } from './pdfLayout';
  */
 export function pageSvg(page: PdfPage, reading: PageReading | undefined, pageNo: number): string {
   const n = (v: number) => Math.round(v * 100) / 100;
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${n(page.width)}" height="${n(page.height)}" viewBox="0 0 ${n(page.width)} ${n(page.height)}" font-family="sans-serif">`,
     `<title>第${pageNo}页：文字、线条与识别出的表格</title>`,
@@ -23,7 +23,7 @@ export function pageSvg(page: PdfPage, reading: PageReading | undefined, pageNo:
   for (const t of page.texts) {
     if (!t.s.trim()) continue;
     out.push(`<rect x="${n(t.x)}" y="${n(t.y)}" width="${n(t.w)}" height="${n(t.h)}" fill="none" stroke="#999" stroke-width="0.3"/>`);
-    out.push(`<text x="${n(t.x)}" y="${n(t.y + t.h * 0.85)}" font-size="${n(t.h * 0.8)}" fill="#333">${esc(t.s)}</text>`);
+    out.push(`<text x="${n(t.x)}" y="${n(t.y + t.h * 0.85)}" font-size="${n(t.h * 0.8)}" fill="#333">${escapeXml(t.s)}</text>`);
   }
   // Tables found: frame, columns (xs) and rows (ys).
   for (const [k, tb] of (reading?.tables ?? []).entries()) {

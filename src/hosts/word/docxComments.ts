@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { Finding, flaggedCells, SEVERITY_ZH } from '../../core/findings';
 import type { DocxSource, DocxRun } from './docxRead';
+import { escapeXml } from '../../core/text';
 
 /**
  * A checked copy of a Word document, flagged Word's way: each finding a comment in the margin
@@ -17,13 +18,7 @@ const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocess
 const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 
 /** Text as XML character data: escaped, and without the control characters XML 1.0 forbids. */
-const esc = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+const esc = (s: string) => escapeXml(s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
 
 /** A comment's words: the cell note's, finding by finding (the level, the message, the right figure, the unit's 说明). */
 export function commentText(f: Finding): string {

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { escapeXml } from '../../core/text';
 
 /**
  * A workbook's custom document properties (文件 → 属性 → 自定义; docProps/custom.xml), which Excel,
@@ -13,7 +14,6 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 /** The format id every custom property carries (ECMA-376 Part 1, 22.3.2.2). */
 const FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const unesc = (s: string) =>
   s
     .replace(/&lt;/g, '<')
@@ -53,7 +53,7 @@ export async function withCustomProperties(bytes: Uint8Array, props: Record<stri
   const zip = await JSZip.loadAsync(bytes);
   const all = { ...(await propertiesIn(zip)), ...props };
   const body = Object.entries(all)
-    .map(([name, value], i) => `<property fmtid="${FMTID}" pid="${i + 2}" name="${esc(name)}"><vt:lpwstr>${esc(value)}</vt:lpwstr></property>`)
+    .map(([name, value], i) => `<property fmtid="${FMTID}" pid="${i + 2}" name="${escapeXml(name)}"><vt:lpwstr>${escapeXml(value)}</vt:lpwstr></property>`)
     .join('');
   zip.file(
     PART,
