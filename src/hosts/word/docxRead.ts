@@ -143,7 +143,7 @@ function readStyles(xml: string | undefined): Map<string, StyleNumbering> {
   let inChange = 0;
   p.on('opentag', (t) => {
     const a = t.attributes as Record<string, string>;
-    if (t.name.endsWith('PrChange') && !t.isSelfClosing) inChange++;
+    if (t.name.endsWith('PrChange')) inChange++;
     if (inChange) return;
     if (t.name === 'w:style') {
       style = {};
@@ -153,7 +153,7 @@ function readStyles(xml: string | undefined): Map<string, StyleNumbering> {
     else if (style && t.name === 'w:ilvl') style.ilvl = Number(a['w:val'] ?? 0);
   });
   p.on('closetag', (t) => {
-    if (t.name.endsWith('PrChange') && !t.isSelfClosing) inChange--;
+    if (t.name.endsWith('PrChange')) inChange--;
     if (t.name === 'w:style') style = undefined;
   });
   try {
@@ -207,7 +207,22 @@ export interface DocxSource {
   cells: Map<string, { origins: Origins; at?: number }>;
 }
 
-const RUN_CONTENT = new Set(['w:rPr', 'w:t', 'w:tab', 'w:ptab', 'w:br', 'w:cr', 'w:noBreakHyphen', 'w:softHyphen', 'w:lastRenderedPageBreak']);
+/**
+ * What a run's marks other than text stand for in the text a reader sees: a tab (a positioned one
+ * too), a line break as a space, a hyphen Word keeps on its line as the hyphen it shows (a minus, a
+ * range 2023-2024); a soft hyphen is shown only where a line breaks, and Word's record of where a
+ * page broke is nothing at all.
+ */
+const RUN_CHARACTERS = new Map([
+  ['w:tab', '\t'],
+  ['w:ptab', '\t'],
+  ['w:br', ' '],
+  ['w:cr', ' '],
+  ['w:noBreakHyphen', '-'],
+  ['w:softHyphen', ''],
+  ['w:lastRenderedPageBreak', ''],
+]);
+const RUN_CONTENT = new Set(['w:rPr', 'w:t', ...RUN_CHARACTERS.keys()]);
 
 /** A text and where each character came from, white space cut at both ends. */
 function trimmed(text: string, origins: Origins): { text: string; origins: Origins } {
@@ -374,9 +389,9 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
     const a = tag.attributes as Record<string, string>;
     const parent = open[open.length - 1]?.name;
     open.push({ name: tag.name, start: tagStart() });
-    if (HIDDEN.has(tag.name) && doc[p.position - 2] !== '/') hidden++;
+    if (HIDDEN.has(tag.name)) hidden++;
     // Properties inside a tracked change of formatting (w:pPrChange, w:tcPrChange …) are the old ones.
-    if (tag.name.endsWith('PrChange') && doc[p.position - 2] !== '/') formerly++;
+    if (tag.name.endsWith('PrChange')) formerly++;
     if (formerly) return;
     // A run holding more than text, tabs and breaks is not split by a comment.
     if (parent === 'w:r' && !RUN_CONTENT.has(tag.name) && runs.length) runs[runs.length - 1].run.splittable = false;
@@ -421,7 +436,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
         break;
       case 'w:p':
         // (A paragraph written <w:p/> has no content to put a comment in.)
-        paras.push({ text: '', origins: [], at: doc[p.position - 2] === '/' ? undefined : p.position });
+        paras.push({ text: '', origins: [], at: tag.isSelfClosing ? undefined : p.position });
         break;
       case 'w:r': {
         const run: DocxRun = {
@@ -436,7 +451,7 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
         // A run inside a run (a text box's) takes no comment: the comment would cut its outer run.
         const nested = runs.length > 0;
         if (nested) runs[runs.length - 1].run.splittable = false;
-        runs.push({ run, index: nested || doc[p.position - 2] === '/' ? undefined : source.runs.push(run) - 1 });
+        runs.push({ run, index: nested || tag.isSelfClosing ? undefined : source.runs.push(run) - 1 });
         break;
       }
       case 'w:pStyle':
@@ -458,10 +473,14 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
   });
   p.on('closetag', (tag) => {
     const el = open.pop()!;
-    if (tag.name.endsWith('PrChange') && doc[p.position - 2] !== '/') formerly--;
-    if (HIDDEN.has(tag.name) && doc[p.position - 2] !== '/') hidden--;
+    // (A self-closing element opens and closes: the counts stay even.)
+    if (tag.name.endsWith('PrChange')) formerly--;
+    if (HIDDEN.has(tag.name)) hidden--;
     const parent = open[open.length - 1]?.name;
     const raw = () => doc.slice(el.start, p.position);
+    // A run's tab, break or hyphen (w:tab elsewhere is a paragraph's tab stop, not text).
+    const character = parent === 'w:r' ? RUN_CHARACTERS.get(tag.name) : undefined;
+    if (character !== undefined) addText(character, raw());
     switch (tag.name) {
       case 'w:t':
         inText = false;
@@ -471,26 +490,6 @@ export async function readDocxSource(buf: Uint8Array, name: string, sheetName?: 
         break;
       case 'w:pPr':
         if (parent === 'w:p' && paras.length) paras[paras.length - 1].at = p.position;
-        break;
-      case 'w:tab':
-        // A tab in a run (not a tab stop of the paragraph's properties, which has w:pos).
-        if (parent === 'w:r') addText('\t', raw());
-        break;
-      case 'w:br':
-      case 'w:cr':
-        if (parent === 'w:r') addText(' ', raw());
-        break;
-      case 'w:ptab':
-        if (parent === 'w:r') addText('\t', raw());
-        break;
-      // A hyphen Word keeps on its line is a hyphen (a minus, a range 2023-2024); a soft one is
-      // shown only where a line breaks, and is no character of the text.
-      case 'w:noBreakHyphen':
-        if (parent === 'w:r') addText('-', raw());
-        break;
-      case 'w:softHyphen':
-      case 'w:lastRenderedPageBreak':
-        if (parent === 'w:r') addText('', raw());
         break;
       case 'w:r': {
         const done = runs.pop();
