@@ -66,14 +66,8 @@ function runPart(run: DocxRun, a: number, b: number): string {
 }
 
 /** A run with marks at places of its text (0 before it, its length after it): split where a mark falls inside. */
-function markedRun(xml: string, run: DocxRun, marks: Map<number, string[]>): string {
+function markedRun(xml: string, run: DocxRun, at: Map<number, string[]>): string {
   const len = run.text.length;
-  // A run that cannot be split takes its marks at its edges: starts before it, ends after it.
-  const at = new Map<number, string[]>();
-  for (const [off, list] of marks) {
-    const k = run.splittable || off === 0 || off === len ? off : list.some((m) => m.startsWith('<w:commentRangeStart')) ? 0 : len;
-    at.set(k, [...(at.get(k) ?? []), ...list]);
-  }
   const cuts = [...at.keys()].filter((k) => k > 0 && k < len).sort((x, y) => x - y);
   const before = (at.get(0) ?? []).join('');
   const after = (at.get(len) ?? []).join('');
@@ -118,12 +112,16 @@ export async function commentDocx(
   // Marks by run and place in its text; marks at a point (an empty cell) by position in the file.
   const byRun = new Map<number, Map<number, string[]>>();
   const atPoint = new Map<number, string[]>();
-  const markRun = (run: number, off: number, m: string, first: boolean) => {
+  const markRun = (run: number, off: number, m: string, end: boolean) => {
+    // A run that cannot be split (a field, a picture) takes a comment whole: a start inside it
+    // goes before it, an end after it.
+    const len = source.runs[run].text.length;
+    if (!source.runs[run].splittable && off > 0 && off < len) off = end ? len : 0;
     const marks = byRun.get(run) ?? new Map<number, string[]>();
     byRun.set(run, marks);
     const list = marks.get(off) ?? [];
     // Where one comment ends and another starts, the end comes first.
-    if (first) list.unshift(m);
+    if (end) list.unshift(m);
     else list.push(m);
     marks.set(off, list);
   };
