@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { Workbook, cellText } from '../../src/core/grid';
+import { escapeXml } from '../../src/core/text';
 import { OFFICE } from './layoutRun';
 
 /**
@@ -13,13 +14,11 @@ import { OFFICE } from './layoutRun';
 /** A document's body: paragraphs, and tables as rows of cells. */
 export type Block = string | string[][];
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export function htmlOf(blocks: Block[]): string {
   const body = blocks.map((b) =>
     typeof b === 'string'
-      ? `<p>${esc(b)}</p>`
-      : `<table border="1">${b.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`,
+      ? `<p>${escapeXml(b)}</p>`
+      : `<table border="1">${b.map((r) => `<tr>${r.map((c) => `<td>${escapeXml(c)}</td>`).join('')}</tr>`).join('')}</table>`,
   );
   return `<html><head><meta charset="utf-8"></head><body>\n${body.join('\n')}\n</body></html>`;
 }
@@ -104,8 +103,6 @@ export function commentsAsRead(docx: string, dir: string): { comments: { author:
   return { comments: out, total: fodt.match(/<office:annotation[\s>]/g)?.length ?? 0 };
 }
 
-const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * A workbook's sheets as a unit pastes them from Excel into Word: a sheet of prose as paragraphs,
  * any other sheet as one Word table — its title, 部门 and 单位 lines inside the table as rows of one
@@ -113,7 +110,7 @@ const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').re
  */
 export async function docxOfSheets(wb: Workbook): Promise<Uint8Array> {
   const JSZip = (await import('jszip')).default;
-  const p = (t: string) => `<w:p>${t ? `<w:r><w:t xml:space="preserve">${xmlText(t)}</w:t></w:r>` : ''}</w:p>`;
+  const p = (t: string) => `<w:p>${t ? `<w:r><w:t xml:space="preserve">${escapeXml(t)}</w:t></w:r>` : ''}</w:p>`;
   const body: string[] = [];
   for (const s of wb.sheets) {
     const rows = s.rows.map((r) => Array.from(r ?? [], (c) => cellText(c)));
