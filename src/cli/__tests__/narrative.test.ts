@@ -6,6 +6,7 @@ import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { ROOT } from '../../../tests/helpers/paths';
 import { SAMPLE } from '../../../tests/helpers/grid';
+import { docxOfSheets } from '../../../tests/helpers/word';
 
 /** check tables.xlsx --narrative 情况说明.docx: the 情况说明 a unit writes in Word, checked against the workbook's tables. */
 
@@ -14,17 +15,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-narrative-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120000, maxBuffer: 64 << 20 });
 const t = (n: string) => path.join(tmp, n);
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** A Word document of paragraphs, as Word writes one (the parts a reader needs). */
-async function wordOf(paragraphs: string[]): Promise<Buffer> {
-  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${esc(p)}</w:t></w:r></w:p>`).join('');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
+const wordOf = async (paragraphs: string[]) => docxOfSheets({ sheets: [{ name: '情况说明', rows: paragraphs.map((value) => [{ value }]), merges: [] }] });
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });

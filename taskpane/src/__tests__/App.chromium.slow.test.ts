@@ -800,21 +800,13 @@ async function expandAll(page: { locator(s: string): { count(): Promise<number>;
    * and the findings of the whole sample that are the narrative's.
    */
   async function tablesAndWord() {
-    const JSZip = (await import('jszip')).default;
+    const { docxOfSheets } = await import('../../../tests/helpers/word');
     const grid = importDocument(sampleWorkbook());
     const prose = grid.sheets.find((x) => x.name === '情况说明')!;
-    const paragraphs = prose.rows.map((r) => String(r?.[0]?.value ?? '')).filter((t) => t.trim());
     const tables = { ...grid, sheets: grid.sheets.filter((x) => x !== prose) };
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const zip = new JSZip();
-    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-    zip.file(
-      'word/document.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paragraphs.map((t) => `<w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`,
-    );
+    // The 情况说明 sheet's paragraphs as a Word document.
     const word = path.join(dir, '情况说明.docx');
-    fs.writeFileSync(word, await zip.generateAsync({ type: 'nodebuffer' }));
+    fs.writeFileSync(word, await docxOfSheets({ sheets: [prose] }));
     const { gridToExcel } = await import('../../../src/hosts/xlsx/xlsxWrite');
     const xlsx = path.join(dir, '公开表.xlsx');
     await gridToExcel(tables).xlsx.writeFile(xlsx);
